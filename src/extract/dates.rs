@@ -1,0 +1,1 @@
+//! The date grammar (placeholder until the grammar lands).

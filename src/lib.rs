@@ -1,0 +1,12 @@
+//! dateline: a terminal news and incident-timeline tracker.
+//!
+//! The pipeline, one module a stage:
+//! `sources` (files and network in, [`model::Article`]s out) →
+//! `extract` (articles in, [`model::Mention`]s out; pure) →
+//! `timeline` (mentions in, [`model::Event`]s out; pure) →
+//! `store` (SQLite, the only module that speaks SQL) →
+//! `cli`, `tui` and `export` (what users see).
+
+pub mod extract;
+pub mod model;
+pub mod text;

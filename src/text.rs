@@ -1,0 +1,154 @@
+//! Text hygiene at the borders: everything that arrives from a feed, a page
+//! or a file passes through [`clean`] before it is stored, so no control
+//! character or terminal escape sequence can ever reach the screen, and
+//! whitespace is regular enough for the extractor.
+
+/// Strips terminal escape sequences (CSI, OSC, DCS and friends) and every
+/// control character except newline and tab, normalises exotic spaces and
+/// line separators, and trims trailing spaces on each line.
+pub fn clean(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 CSI / OSC / DCS / SOS / PM / APC introducers
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' | '\t' => out.push(c),
+            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+                out.push(if c == '\u{3000}' { '\u{3000}' } else { ' ' })
+            }
+            // zero-width and bidi controls can disguise text
+            '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`clean`], then every run of whitespace folded into one space: for
+/// titles, names and other one-line fields.
+pub fn clean_line(input: &str) -> String {
+    clean(input).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`clean`], then paragraphs normalised: lines inside a paragraph joined
+/// with a space, paragraphs separated by exactly one blank line.
+pub fn clean_paragraphs(input: &str) -> String {
+    let cleaned = clean(input);
+    let mut paras: Vec<String> = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for line in cleaned.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            if !cur.is_empty() {
+                paras.push(cur.join(" "));
+                cur.clear();
+            }
+        } else {
+            cur.push(t);
+        }
+    }
+    if !cur.is_empty() {
+        paras.push(cur.join(" "));
+    }
+    paras
+        .into_iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            // nF sequences: intermediates then one final byte
+            while let Some(&c) = chars.peek() {
+                chars.next();
+                if !('\u{20}'..='\u{2f}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    // parameters and intermediates, then one final byte in 0x40..=0x7e
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            break;
+        }
+        if !('\u{20}'..='\u{3f}').contains(&c) {
+            break;
+        }
+    }
+}
+
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    // until BEL, ST (ESC \) or C1 ST
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_and_controls() {
+        let cases = [
+            ("plain text", "plain text"),
+            ("red \u{1b}[31mALERT\u{1b}[0m done", "red ALERT done"),
+            ("title\u{1b}]0;pwned\u{7} ok", "title ok"),
+            ("osc with st \u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\", "osc with st link"),
+            ("bell\u{7} and null\u{0} gone", "bell and null gone"),
+            ("c1 csi \u{9b}2J cleared", "c1 csi  cleared"),
+            ("cr\r\nlf", "cr\nlf"),
+            ("zero\u{200b}width", "zerowidth"),
+            ("bidi \u{202e}txet", "bidi txet"),
+            ("dcs \u{1b}Pq#0;2;0;0;0\u{1b}\\ end", "dcs  end"),
+            ("中文\u{1b}[1m加粗\u{1b}[0m", "中文加粗"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(clean(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn folds_lines_and_paragraphs() {
+        assert_eq!(clean_line("  a\n b\t\tc  "), "a b c");
+        assert_eq!(clean_paragraphs("one\ntwo\n\n\n\nthree  \n"), "one two\n\nthree");
+        assert_eq!(clean_paragraphs("\n\n"), "");
+    }
+}
