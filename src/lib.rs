@@ -7,6 +7,13 @@
 //! `store` (SQLite, the only module that speaks SQL) →
 //! `cli`, `tui` and `export` (what users see).
 
+pub mod cli;
+pub mod config;
+pub mod export;
 pub mod extract;
 pub mod model;
+pub mod pipeline;
+pub mod sources;
+pub mod store;
 pub mod text;
+pub mod timeline;

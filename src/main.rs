@@ -1,1 +1,5 @@
-fn main() {}
+//! The `dateline` binary: all logic lives in the library.
+
+fn main() -> std::process::ExitCode {
+    dateline::cli::main()
+}

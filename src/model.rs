@@ -90,17 +90,33 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn year(year: i32) -> Self {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        (1..=12).contains(&month).then_some(PartialDate { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(year, month, day)?;
-        Some(PartialDate { year, month: Some(month), day: Some(day) })
+        Some(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
     pub fn from_naive(d: NaiveDate) -> Self {
-        PartialDate { year: d.year(), month: Some(d.month()), day: Some(d.day()) }
+        PartialDate {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
     }
     /// 1 for a year, 2 for a month, 3 for a day.
     pub fn precision(&self) -> u8 {
@@ -118,9 +134,15 @@ impl PartialDate {
     /// The last day this date covers.
     pub fn last_day(&self) -> NaiveDate {
         match (self.month, self.day) {
-            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, m, d).unwrap_or(NaiveDate::MAX),
+            (Some(m), Some(d)) => {
+                NaiveDate::from_ymd_opt(self.year, m, d).unwrap_or(NaiveDate::MAX)
+            }
             (Some(m), None) => {
-                let (y, nm) = if m == 12 { (self.year + 1, 1) } else { (self.year, m + 1) };
+                let (y, nm) = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, m + 1)
+                };
                 NaiveDate::from_ymd_opt(y, nm, 1)
                     .and_then(|d| d.pred_opt())
                     .unwrap_or(NaiveDate::MAX)
@@ -166,7 +188,9 @@ impl FromStr for PartialDate {
         match parts.as_slice() {
             [y] => Ok(PartialDate::year(num(y, 4)? as i32)),
             [y, m] => PartialDate::month(num(y, 4)? as i32, num(m, 2)?).ok_or_else(bad),
-            [y, m, d] => PartialDate::day(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?).ok_or_else(bad),
+            [y, m, d] => {
+                PartialDate::day(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?).ok_or_else(bad)
+            }
             _ => Err(bad()),
         }
     }
@@ -295,7 +319,9 @@ impl FromStr for Status {
             "confirmed" => Ok(Status::Confirmed),
             "rejected" => Ok(Status::Rejected),
             "manual" => Ok(Status::Manual),
-            _ => Err(format!("unknown status '{s}' (auto, confirmed, rejected or manual)")),
+            _ => Err(format!(
+                "unknown status '{s}' (auto, confirmed, rejected or manual)"
+            )),
         }
     }
 }
@@ -342,7 +368,10 @@ mod tests {
     #[test]
     fn partial_dates_round_trip_and_nest() {
         for s in ["2026", "2026-06", "2026-06-24"] {
-            assert_eq!(s.parse::<PartialDate>().map(|d| d.to_string()), Ok(s.to_string()));
+            assert_eq!(
+                s.parse::<PartialDate>().map(|d| d.to_string()),
+                Ok(s.to_string())
+            );
         }
         let june: PartialDate = "2026-06".parse().unwrap_or(PartialDate::year(0));
         let day: PartialDate = "2026-06-24".parse().unwrap_or(PartialDate::year(0));

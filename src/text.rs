@@ -26,7 +26,10 @@ pub fn clean(input: &str) -> String {
                 out.push(if c == '\u{3000}' { '\u{3000}' } else { ' ' })
             }
             // zero-width and bidi controls can disguise text
-            '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}' => {}
+            '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}' => {}
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -37,7 +40,10 @@ pub fn clean(input: &str) -> String {
 /// [`clean`], then every run of whitespace folded into one space: for
 /// titles, names and other one-line fields.
 pub fn clean_line(input: &str) -> String {
-    clean(input).split_whitespace().collect::<Vec<_>>().join(" ")
+    clean(input)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// [`clean`], then paragraphs normalised: lines inside a paragraph joined
@@ -131,7 +137,10 @@ mod tests {
             ("plain text", "plain text"),
             ("red \u{1b}[31mALERT\u{1b}[0m done", "red ALERT done"),
             ("title\u{1b}]0;pwned\u{7} ok", "title ok"),
-            ("osc with st \u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\", "osc with st link"),
+            (
+                "osc with st \u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\",
+                "osc with st link",
+            ),
             ("bell\u{7} and null\u{0} gone", "bell and null gone"),
             ("c1 csi \u{9b}2J cleared", "c1 csi  cleared"),
             ("cr\r\nlf", "cr\nlf"),
@@ -148,7 +157,10 @@ mod tests {
     #[test]
     fn folds_lines_and_paragraphs() {
         assert_eq!(clean_line("  a\n b\t\tc  "), "a b c");
-        assert_eq!(clean_paragraphs("one\ntwo\n\n\n\nthree  \n"), "one two\n\nthree");
+        assert_eq!(
+            clean_paragraphs("one\ntwo\n\n\n\nthree  \n"),
+            "one two\n\nthree"
+        );
         assert_eq!(clean_paragraphs("\n\n"), "");
     }
 }

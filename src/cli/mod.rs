@@ -1,0 +1,82 @@
+//! The command line: what the user typed (clap), then the command run
+//! against validated values. Library errors become one-line messages and
+//! exit codes here; a closed pipe (`dateline events --json | head`) is
+//! success, not an error.
+
+mod args;
+mod curate;
+mod import;
+mod page;
+mod query;
+
+pub use args::{Cli, Command};
+
+use anyhow::Result;
+use clap::Parser;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Runs dateline with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            let msg = e
+                .chain()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(": ");
+            let _ = writeln!(io::stderr(), "dateline: {}", crate::text::clean_line(&msg));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let ctx = args::Context::from_cli(&cli);
+    match cli.command.unwrap_or(Command::Tui) {
+        Command::Tui => Err(anyhow::anyhow!(
+            "the terminal timeline is not built yet; use `dateline events`"
+        )),
+        Command::Demo => Err(anyhow::anyhow!("the demo is not built yet")),
+        Command::Fetch => Err(anyhow::anyhow!(
+            "fetching is not built yet; use `dateline import`"
+        )),
+        Command::Import { paths } => import::run(&ctx, &paths),
+        Command::Events(q) => query::events(&ctx, &q),
+        Command::Search { json, query } => query::search(&ctx, json, &query.join(" ")),
+        Command::Page { json, paths } => page::run(&paths, json),
+        Command::Entities { json } => query::entities(&ctx, json),
+        Command::Feeds { .. } => Err(anyhow::anyhow!("feed management is not built yet")),
+        Command::Reindex => curate::reindex(&ctx),
+        Command::Event(cmd) => curate::run(&ctx, cmd),
+    }
+}
+
+/// Adds feeds (from an OPML import) to the configured feeds.toml.
+pub(crate) fn feeds_added(
+    ctx: &args::Context,
+    feeds: &[crate::config::FeedConfig],
+) -> Result<usize> {
+    Ok(crate::config::add_feeds(&ctx.config, feeds)?)
+}
+
+/// Writes a line to stdout, turning a closed pipe into a quiet stop.
+pub(crate) fn out(line: &str) -> Result<()> {
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(line.as_bytes())?;
+    stdout.write_all(b"\n")?;
+    Ok(())
+}

@@ -1,0 +1,222 @@
+//! Where things live (database, feeds.toml) and what feeds.toml says.
+//! Two stages, as ripgrep does it: what the user wrote, then checked values.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// One `[[feed]]` of feeds.toml.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct FeedConfig {
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Fetch the article page when the feed carries only a teaser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fulltext: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct FeedsFile {
+    #[serde(default)]
+    pub feed: Vec<FeedConfig>,
+}
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Parse { path: String, message: String },
+    #[error("{path}: feed {index}: {message}")]
+    Feed {
+        path: String,
+        index: usize,
+        message: String,
+    },
+}
+
+/// Reads and checks a feeds.toml.
+pub fn load_feeds(path: &Path) -> Result<Vec<FeedConfig>, ConfigError> {
+    let p = path.display().to_string();
+    let raw = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: p.clone(),
+        source,
+    })?;
+    parse_feeds(&raw, &p)
+}
+
+/// Parses the text of a feeds.toml; `name` is used in errors.
+pub fn parse_feeds(raw: &str, name: &str) -> Result<Vec<FeedConfig>, ConfigError> {
+    let file: FeedsFile = toml::from_str(raw).map_err(|e| ConfigError::Parse {
+        path: name.to_string(),
+        message: e.message().to_string() + &line_of(raw, e.span()),
+    })?;
+    for (i, f) in file.feed.iter().enumerate() {
+        match url::Url::parse(&f.url) {
+            Ok(u) if matches!(u.scheme(), "http" | "https" | "file") => {}
+            Ok(u) => {
+                return Err(ConfigError::Feed {
+                    path: name.to_string(),
+                    index: i + 1,
+                    message: format!("url scheme '{}' is not http or https", u.scheme()),
+                })
+            }
+            Err(e) => {
+                return Err(ConfigError::Feed {
+                    path: name.to_string(),
+                    index: i + 1,
+                    message: format!("url '{}' is not valid: {e}", f.url),
+                })
+            }
+        }
+    }
+    Ok(file.feed)
+}
+
+fn line_of(raw: &str, span: Option<std::ops::Range<usize>>) -> String {
+    span.map(|s| {
+        format!(
+            " (line {})",
+            raw[..s.start.min(raw.len())].matches('\n').count() + 1
+        )
+    })
+    .unwrap_or_default()
+}
+
+/// Appends feeds not already listed to feeds.toml, keeping its comments
+/// and order; creates the file when missing. Returns how many were added.
+pub fn add_feeds(path: &Path, feeds: &[FeedConfig]) -> Result<usize, ConfigError> {
+    let p = path.display().to_string();
+    let raw = match std::fs::read_to_string(path) {
+        Ok(r) => r,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => return Err(ConfigError::Read { path: p, source }),
+    };
+    parse_feeds(&raw, &p)?;
+    let mut doc: toml_edit::DocumentMut =
+        raw.parse()
+            .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
+                path: p.clone(),
+                message: e.message().to_string(),
+            })?;
+    let mut known: Vec<String> = parse_feeds(&raw, &p)?.into_iter().map(|f| f.url).collect();
+    let item = doc.entry("feed").or_insert(toml_edit::Item::ArrayOfTables(
+        toml_edit::ArrayOfTables::new(),
+    ));
+    let Some(list) = item.as_array_of_tables_mut() else {
+        return Err(ConfigError::Parse {
+            path: p,
+            message: "'feed' is not a list of [[feed]] tables".into(),
+        });
+    };
+    let mut added = 0;
+    for f in feeds {
+        if known.contains(&f.url) {
+            continue;
+        }
+        let mut t = toml_edit::Table::new();
+        t["url"] = toml_edit::value(f.url.as_str());
+        if let Some(title) = &f.title {
+            t["title"] = toml_edit::value(title.as_str());
+        }
+        if !f.tags.is_empty() {
+            t["tags"] = toml_edit::value(
+                f.tags
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<toml_edit::Array>(),
+            );
+        }
+        if let Some(ft) = f.fulltext {
+            t["fulltext"] = toml_edit::value(ft);
+        }
+        list.push(t);
+        known.push(f.url.clone());
+        added += 1;
+    }
+    if added > 0 {
+        write_atomically(path, &doc.to_string())
+            .map_err(|source| ConfigError::Read { path: p, source })?;
+    }
+    Ok(added)
+}
+
+/// Writes through a temporary file and a rename, so a crash never leaves
+/// half a file.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("toml.tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("org", "dateline", "dateline")
+}
+
+/// `--db`, else `$DATELINE_DB` (clap reads it), else the platform data directory.
+pub fn db_path(flag: Option<&Path>) -> PathBuf {
+    if let Some(p) = flag {
+        return p.to_path_buf();
+    }
+    project_dirs()
+        .map(|d| d.data_dir().join("dateline.db"))
+        .unwrap_or_else(|| PathBuf::from("dateline.db"))
+}
+
+/// `--config`, else `$DATELINE_CONFIG` (clap reads it), else `./feeds.toml`
+/// when present, else the platform config directory.
+pub fn config_path(flag: Option<&Path>) -> PathBuf {
+    if let Some(p) = flag {
+        return p.to_path_buf();
+    }
+    let local = PathBuf::from("feeds.toml");
+    if local.exists() {
+        return local;
+    }
+    project_dirs()
+        .map(|d| d.config_dir().join("feeds.toml"))
+        .unwrap_or(local)
+}
+
+/// The folder beside feeds.toml, where user rule and entity files live.
+pub fn config_dir(config: &Path) -> PathBuf {
+    config
+        .parent()
+        .map(Path::to_path_buf)
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feeds_file_parses_and_checks_urls() {
+        let ok =
+            "[[feed]]\nurl = \"https://a.example/feed\"\ntags = [\"policy\"]\nfulltext = true\n";
+        let feeds = parse_feeds(ok, "feeds.toml").expect("valid");
+        assert_eq!(feeds[0].tags, vec!["policy"]);
+        assert_eq!(feeds[0].fulltext, Some(true));
+        let bad = parse_feeds("[[feed]]\nurl = \"ftp://x\"\n", "f.toml")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(bad, "f.toml: feed 1: url scheme 'ftp' is not http or https");
+        let broken = parse_feeds("[[feed]\nurl=", "f.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            broken.starts_with("f.toml: ") && broken.contains("line 1"),
+            "{broken}"
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! Bytes to text: finds the charset (BOM, HTTP header, XML declaration,
+//! `<meta charset>`), falls back to a detector, and decodes with
+//! encoding_rs, so GBK, GB18030 and Big5 pages read correctly.
+
+use encoding_rs::Encoding;
+
+/// Decodes `bytes`, trusting in order: a BOM, the charset of an HTTP
+/// `Content-Type` header, the document's own declaration, a detector.
+pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
+    let encoding = sniff(bytes, content_type);
+    let (text, _, _) = encoding.decode(bytes);
+    text.into_owned()
+}
+
+/// The encoding [`decode`] would use.
+pub fn sniff(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return enc;
+    }
+    if let Some(enc) = content_type.and_then(charset_param).and_then(label) {
+        return enc;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let head_text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    if let Some(enc) = declared(&head_text) {
+        return enc;
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return encoding_rs::UTF_8;
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(
+        &bytes[..bytes.len().min(64 * 1024)],
+        bytes.len() <= 64 * 1024,
+    );
+    det.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+fn label(name: &str) -> Option<&'static Encoding> {
+    let enc = Encoding::for_label(name.trim().trim_matches(['"', '\'']).as_bytes())?;
+    // a page that says UTF-16 but reached us as bytes without a BOM is lying
+    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        return Some(encoding_rs::UTF_8);
+    }
+    Some(enc)
+}
+
+fn charset_param(content_type: &str) -> Option<&str> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim().eq_ignore_ascii_case("charset").then_some(v.trim())
+    })
+}
+
+/// `<?xml encoding="…"?>`, `<meta charset="…">` or `http-equiv` content.
+fn declared(head: &str) -> Option<&'static Encoding> {
+    if head.trim_start().starts_with("<?xml") {
+        let decl_end = head.find("?>")?;
+        let decl = &head[..decl_end];
+        let at = decl.find("encoding")?;
+        let rest = decl[at + 8..].trim_start().strip_prefix('=')?.trim_start();
+        let quote = rest.chars().next()?;
+        let value = rest[1..].split(quote).next()?;
+        return label(value);
+    }
+    let mut from = 0;
+    while let Some(pos) = head[from..].find("charset") {
+        let at = from + pos + "charset".len();
+        from = at;
+        let rest = head[at..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let value: String = rest
+            .trim_start()
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        if let Some(enc) = label(&value) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charset_sources_in_order_of_trust() {
+        let (gbk, _, _) = encoding_rs::GBK.encode(
+            "<html><head><meta charset=\"gbk\"></head><body>华为被列入实体清单</body></html>",
+        );
+        assert!(decode(&gbk, None).contains("华为被列入实体清单"));
+        let (gbk_plain, _, _) = encoding_rs::GBK.encode("<p>制裁</p>");
+        assert!(decode(&gbk_plain, Some("text/html; charset=GBK")).contains("制裁"));
+        let (big5, _, _) =
+            encoding_rs::BIG5.encode("<?xml version=\"1.0\" encoding=\"big5\"?><rss>臺灣</rss>");
+        assert!(decode(&big5, None).contains("臺灣"));
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("ok".as_bytes());
+        assert_eq!(decode(&bom, Some("text/html; charset=latin1")), "ok");
+    }
+}

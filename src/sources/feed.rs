@@ -1,0 +1,179 @@
+//! Feed documents (RSS 0.9x/1.0/2.0, Atom, JSON Feed) into articles, by
+//! feed-rs. feed-rs turns timestamps into UTC; the extractor needs the
+//! publisher's own offset ("yesterday" in Beijing is not yesterday in New
+//! York), so the raw timestamps are read again to recover it.
+
+use crate::model::Article;
+use crate::sources::{page, SourceError};
+use crate::text;
+use chrono::{DateTime, FixedOffset, Utc};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The most of a feed document that is parsed.
+pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
+
+/// A feed as read: its title and its items.
+#[derive(Debug, Clone, Default)]
+pub struct ParsedFeed {
+    pub title: String,
+    pub items: Vec<FeedItem>,
+}
+
+/// One item: the article, and whether the feed carried only a teaser of it.
+#[derive(Debug, Clone)]
+pub struct FeedItem {
+    pub article: Article,
+    pub teaser: bool,
+}
+
+/// Below this many characters of text, an item is taken to be a teaser.
+const TEASER_CHARS: usize = 600;
+
+/// Parses a feed document. `feed_url` is where it came from, if known.
+pub fn parse_feed(bytes: &[u8], feed_url: Option<&str>) -> Result<ParsedFeed, SourceError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(SourceError::Empty);
+    }
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(SourceError::TooLarge(format!(
+            "feed larger than {} MiB",
+            MAX_FEED_BYTES / (1024 * 1024)
+        )));
+    }
+    let decoded = crate::sources::encoding::decode(bytes, None);
+    let offsets = raw_offsets(&decoded);
+    let parser = feed_rs::parser::Builder::new()
+        .sanitize_content(false)
+        .build();
+    let feed = parser
+        .parse(decoded.as_bytes())
+        .map_err(|e| SourceError::Feed(text::clean_line(&e.to_string())))?;
+    let feed_title = feed
+        .title
+        .as_ref()
+        .map(|t| text::clean_line(&t.content))
+        .unwrap_or_default();
+    let mut items = Vec::new();
+    for entry in feed.entries {
+        let link = entry
+            .links
+            .iter()
+            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+            .or(entry.links.first())
+            .map(|l| text::clean_line(&l.href));
+        let guid = Some(text::clean_line(&entry.id)).filter(|s| !s.is_empty());
+        let url = match (&link, &guid) {
+            (Some(l), _) if !l.is_empty() => l.clone(),
+            (_, Some(g)) if g.starts_with("http") => g.clone(),
+            _ => continue,
+        };
+        let title = entry
+            .title
+            .as_ref()
+            .map(|t| text::clean_line(&html_to_text(&t.content)))
+            .unwrap_or_default();
+        let content = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.clone())
+            .filter(|b| !b.trim().is_empty());
+        let summary = entry.summary.as_ref().map(|s| s.content.clone());
+        let body_html = content.or(summary).unwrap_or_default();
+        let body = html_to_text(&body_html);
+        let published = entry
+            .published
+            .or(entry.updated)
+            .map(|utc| with_offset(utc, &offsets));
+        let lang = if body.is_empty() && title.is_empty() {
+            feed.language.clone().unwrap_or_default()
+        } else {
+            page::guess_language(&format!("{title} {body}")).to_string()
+        };
+        let teaser = body.chars().count() < TEASER_CHARS;
+        items.push(FeedItem {
+            article: Article {
+                url,
+                canonical_url: None,
+                guid,
+                outlet: feed_title.clone(),
+                title,
+                published,
+                lang,
+                text: body,
+                feed_url: feed_url.map(str::to_string),
+            },
+            teaser,
+        });
+    }
+    Ok(ParsedFeed {
+        title: feed_title,
+        items,
+    })
+}
+
+/// Text of an HTML fragment (an item's content), paragraphs kept.
+pub fn html_to_text(fragment: &str) -> String {
+    if !fragment.contains('<') && !fragment.contains('&') {
+        return text::clean_paragraphs(fragment);
+    }
+    page::fragment_text(fragment)
+}
+
+static RAW_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?s)<(?:pubDate|published|updated|dc:date|dcterms:created|dcterms:modified)>\s*([^<]{8,60}?)\s*</|"date_(?:published|modified)"\s*:\s*"([^"]{8,60})""#)
+        .expect("constant regex")
+});
+
+/// Every raw timestamp in the document, by the UTC instant it denotes.
+fn raw_offsets(doc: &str) -> HashMap<i64, FixedOffset> {
+    let mut map = HashMap::new();
+    for cap in RAW_TIME.captures_iter(doc) {
+        let Some(raw) = cap.get(1).or(cap.get(2)) else {
+            continue;
+        };
+        if let Some(t) = page::parse_time(raw.as_str()) {
+            map.entry(t.timestamp()).or_insert(*t.offset());
+        }
+    }
+    map
+}
+
+fn with_offset(utc: DateTime<Utc>, offsets: &HashMap<i64, FixedOffset>) -> DateTime<FixedOffset> {
+    let offset = offsets.get(&utc.timestamp()).copied().unwrap_or_else(|| {
+        FixedOffset::east_opt(0).unwrap_or_else(|| utc.fixed_offset().offset().to_owned())
+    });
+    utc.with_timezone(&offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rss_items_keep_their_publisher_offset() {
+        let rss = r#"<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>
+<item><title>Huawei listed</title><link>https://wire.example/a</link><guid isPermaLink="false">a-1</guid>
+<pubDate>Fri, 17 May 2019 08:30:00 +0800</pubDate><description>Teaser.</description>
+<content:encoded><![CDATA[<p>First paragraph.</p><p>Second &amp; last.</p>]]></content:encoded></item>
+</channel></rss>"#;
+        let feed = parse_feed(rss.as_bytes(), Some("https://wire.example/feed")).expect("parses");
+        assert_eq!(feed.title, "Wire");
+        let a = &feed.items[0].article;
+        assert_eq!(a.url, "https://wire.example/a");
+        assert_eq!(a.guid.as_deref(), Some("a-1"));
+        assert_eq!(
+            a.published.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2019-05-17T08:30:00+08:00")
+        );
+        assert_eq!(a.text, "First paragraph.\n\nSecond & last.");
+        assert!(feed.items[0].teaser);
+    }
+
+    #[test]
+    fn broken_and_empty_feeds_are_errors() {
+        assert!(matches!(parse_feed(b"  ", None), Err(SourceError::Empty)));
+        assert!(parse_feed(b"<rss><channel><item><title>cut", None).is_err());
+    }
+}

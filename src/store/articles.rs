@@ -1,0 +1,340 @@
+//! Articles and the keys they are known by.
+
+use super::{cjk, now_rfc3339, Result, Store};
+use crate::model::Article;
+use chrono::DateTime;
+use rusqlite::{params, OptionalExtension, Row};
+
+/// What storing an article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Upserted {
+    pub id: i64,
+    /// The article was new.
+    pub inserted: bool,
+    /// Its text or publication time changed, so it needs extracting again.
+    pub changed: bool,
+}
+
+/// An article with its row id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredArticle {
+    pub id: i64,
+    pub article: Article,
+    pub extracted_with: Option<String>,
+}
+
+/// A url reduced to what identifies a page: scheme and host lower-cased,
+/// no fragment, no tracking parameters, no trailing slash.
+pub fn url_key(raw: &str) -> String {
+    let raw = raw.trim();
+    match url::Url::parse(raw) {
+        Ok(mut u) => {
+            u.set_fragment(None);
+            let kept: Vec<(String, String)> = u
+                .query_pairs()
+                .filter(|(k, _)| {
+                    !k.starts_with("utm_")
+                        && !matches!(k.as_ref(), "fbclid" | "gclid" | "ref" | "cmpid")
+                })
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            if kept.is_empty() {
+                u.set_query(None);
+            } else {
+                u.query_pairs_mut().clear().extend_pairs(kept);
+            }
+            let s = u.to_string();
+            let s = s
+                .strip_prefix("https://")
+                .map(|r| format!("http://{r}"))
+                .unwrap_or(s);
+            s.trim_end_matches('/').to_string()
+        }
+        Err(_) => raw.trim_end_matches('/').to_lowercase(),
+    }
+}
+
+fn keys_of(a: &Article) -> Vec<String> {
+    let mut keys = vec![format!("url:{}", url_key(&a.url))];
+    if let Some(c) = &a.canonical_url {
+        keys.push(format!("url:{}", url_key(c)));
+    }
+    if let Some(g) = &a.guid {
+        if g.starts_with("http://") || g.starts_with("https://") {
+            keys.push(format!("url:{}", url_key(g)));
+        } else if let Some(feed) = &a.feed_url {
+            keys.push(format!("guid:{}#{}", url_key(feed), g));
+        }
+    }
+    keys.dedup();
+    keys
+}
+
+impl Store {
+    /// Stores an article, or merges it into the one already known under any
+    /// of its keys. A fuller text replaces a teaser; nothing is ever lost.
+    pub fn upsert_article(&mut self, a: &Article) -> Result<Upserted> {
+        let keys = keys_of(a);
+        let tx = self.conn.transaction()?;
+        let mut existing = None;
+        for k in &keys {
+            let id: Option<i64> = tx
+                .query_row(
+                    "SELECT article_id FROM article_keys WHERE key = ?1",
+                    [k],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if id.is_some() {
+                existing = id;
+                break;
+            }
+        }
+        let published = a.published.map(|t| t.to_rfc3339());
+        let result = match existing {
+            None => {
+                tx.execute(
+                    "INSERT INTO articles (url, canonical_url, guid, feed_url, outlet, title, published, lang, text, added_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    params![a.url, a.canonical_url, a.guid, a.feed_url, a.outlet, a.title, published, a.lang, a.text, now_rfc3339()],
+                )?;
+                let id = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+                    params![id, cjk::index_text(&a.title), cjk::index_text(&a.text)],
+                )?;
+                Upserted {
+                    id,
+                    inserted: true,
+                    changed: true,
+                }
+            }
+            Some(id) => {
+                let (old_text, old_pub, old_canon): (String, Option<String>, Option<String>) = tx
+                    .query_row(
+                    "SELECT text, published, canonical_url FROM articles WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )?;
+                let fuller = a.text.chars().count() > old_text.chars().count() + 40;
+                let pub_new = old_pub.is_none() && published.is_some();
+                if fuller {
+                    tx.execute(
+                        "UPDATE articles SET text = ?2, lang = CASE WHEN ?3 = '' THEN lang ELSE ?3 END WHERE id = ?1",
+                        params![id, a.text, a.lang],
+                    )?;
+                    let title: String =
+                        tx.query_row("SELECT title FROM articles WHERE id = ?1", [id], |r| {
+                            r.get(0)
+                        })?;
+                    tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [id])?;
+                    tx.execute(
+                        "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+                        params![id, cjk::index_text(&title), cjk::index_text(&a.text)],
+                    )?;
+                }
+                if pub_new {
+                    tx.execute(
+                        "UPDATE articles SET published = ?2 WHERE id = ?1",
+                        params![id, published],
+                    )?;
+                }
+                if old_canon.is_none() && a.canonical_url.is_some() {
+                    tx.execute(
+                        "UPDATE articles SET canonical_url = ?2 WHERE id = ?1",
+                        params![id, a.canonical_url],
+                    )?;
+                }
+                Upserted {
+                    id,
+                    inserted: false,
+                    changed: fuller || pub_new,
+                }
+            }
+        };
+        for k in &keys {
+            tx.execute(
+                "INSERT INTO article_keys (key, article_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                params![k, result.id],
+            )?;
+        }
+        tx.commit()?;
+        Ok(result)
+    }
+
+    /// Every stored article, oldest first.
+    pub fn articles(&self) -> Result<Vec<StoredArticle>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{ARTICLE_SELECT} ORDER BY id"))?;
+        let rows = stmt.query_map([], article_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// One article by row id.
+    pub fn article(&self, id: i64) -> Result<Option<StoredArticle>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("{ARTICLE_SELECT} WHERE id = ?1"),
+                [id],
+                article_row,
+            )
+            .optional()?)
+    }
+
+    /// The article known under `url` (link or canonical), if any.
+    pub fn article_by_url(&self, url: &str) -> Result<Option<StoredArticle>> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT article_id FROM article_keys WHERE key = ?1",
+                [format!("url:{}", url_key(url))],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match id {
+            Some(id) => self.article(id),
+            None => Ok(None),
+        }
+    }
+
+    /// How many articles are stored.
+    pub fn article_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+    }
+
+    /// Notes which rules version extracted the article.
+    pub fn mark_extracted(&mut self, id: i64, version: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE articles SET extracted_with = ?2 WHERE id = ?1",
+            params![id, version],
+        )?;
+        Ok(())
+    }
+
+    /// Articles whose text matches a free-text query, best first.
+    pub fn search_articles(&self, query: &str, limit: usize) -> Result<Vec<StoredArticle>> {
+        let Some(expr) = cjk::match_expr(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "{ARTICLE_SELECT} WHERE id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2)"
+        ))?;
+        let rows = stmt.query_map(params![expr, limit as i64], article_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+const ARTICLE_SELECT: &str =
+    "SELECT id, url, canonical_url, guid, feed_url, outlet, title, published, lang, text, extracted_with FROM articles";
+
+fn article_row(r: &Row<'_>) -> rusqlite::Result<StoredArticle> {
+    let published: Option<String> = r.get(7)?;
+    Ok(StoredArticle {
+        id: r.get(0)?,
+        article: Article {
+            url: r.get(1)?,
+            canonical_url: r.get(2)?,
+            guid: r.get(3)?,
+            feed_url: r.get(4)?,
+            outlet: r.get(5)?,
+            title: r.get(6)?,
+            published: published.and_then(|p| DateTime::parse_from_rfc3339(&p).ok()),
+            lang: r.get(8)?,
+            text: r.get(9)?,
+        },
+        extracted_with: r.get(10)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(url: &str, canon: Option<&str>, guid: Option<&str>, text: &str) -> Article {
+        Article {
+            url: url.into(),
+            canonical_url: canon.map(Into::into),
+            guid: guid.map(Into::into),
+            feed_url: Some("https://feed.example/rss".into()),
+            outlet: "Wire".into(),
+            title: "T".into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn one_article_by_link_guid_or_canonical() {
+        let mut s = Store::open_in_memory().expect("db");
+        let a = s
+            .upsert_article(&art(
+                "https://x.example/a?utm_source=rss",
+                None,
+                Some("g1"),
+                "teaser",
+            ))
+            .expect("a");
+        assert!(a.inserted);
+        // the same page, by its canonical url, with the full text
+        let long = "full text ".repeat(20);
+        let b = s
+            .upsert_article(&art(
+                "file:///tmp/a.html",
+                Some("https://x.example/a/"),
+                None,
+                &long,
+            ))
+            .expect("b");
+        assert_eq!((b.id, b.inserted, b.changed), (a.id, false, true));
+        // by guid from the same feed, again: nothing changes
+        let c = s
+            .upsert_article(&art("https://mirror.example/a", None, Some("g1"), "teaser"))
+            .expect("c");
+        assert_eq!((c.id, c.inserted, c.changed), (a.id, false, false));
+        assert_eq!(s.article_count().ok(), Some(1));
+        let stored = s.article(a.id).expect("q").expect("some");
+        assert_eq!(stored.article.text, long);
+        assert_eq!(
+            stored.article.canonical_url.as_deref(),
+            Some("https://x.example/a/")
+        );
+    }
+
+    #[test]
+    fn finds_english_and_two_character_chinese_words() {
+        let mut s = Store::open_in_memory().expect("db");
+        s.upsert_article(&art(
+            "https://a.example/1",
+            None,
+            None,
+            "美国商务部将华为列入实体清单，并宣布制裁。",
+        ))
+        .expect("1");
+        s.upsert_article(&art(
+            "https://a.example/2",
+            None,
+            None,
+            "Commerce added Huawei to the Entity List.",
+        ))
+        .expect("2");
+        for (q, n) in [
+            ("华为", 1),
+            ("制裁", 1),
+            ("实体清单", 1),
+            ("huawei", 1),
+            ("\"entity list\"", 1),
+            ("Huawei 华为", 0),
+            ("tariff", 0),
+        ] {
+            assert_eq!(
+                s.search_articles(q, 10).expect("search").len(),
+                n,
+                "query {q}"
+            );
+        }
+    }
+}

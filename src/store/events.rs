@@ -1,0 +1,464 @@
+//! Mentions, the events rebuilt from them, their links and entities.
+
+use super::{cjk, Result, Store, StoreError};
+use crate::model::{DateSpan, Event, Kind, Mention, MentionRecord, PartialDate, Source, Status};
+use chrono::DateTime;
+use rusqlite::{params, params_from_iter, types::Value, OptionalExtension, Row};
+
+/// What `events` and the TUI filter by. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventFilter {
+    pub kinds: Vec<Kind>,
+    /// Canonical entity names; an event matches when it names any of them.
+    pub entities: Vec<String>,
+    pub since: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+    /// Free text, searched in titles, evidence and names.
+    pub text: Option<String>,
+    /// Language of at least one source (`en`, `zh`).
+    pub lang: Option<String>,
+    /// Substring of a source's outlet or url.
+    pub source: Option<String>,
+    pub statuses: Vec<Status>,
+    /// Rejected events are left out unless asked for.
+    pub include_rejected: bool,
+    pub newest_first: bool,
+    pub limit: Option<usize>,
+}
+
+/// One line of the timeline: an event without its sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRow {
+    pub id: String,
+    pub kind: Kind,
+    pub span: DateSpan,
+    pub title: String,
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+    pub status: Status,
+    pub n_sources: usize,
+    pub date_conflict: bool,
+}
+
+/// One entity with what the timeline knows of it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EntityRow {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub events: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+fn json_list(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+fn parse_list(s: &str) -> Vec<String> {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+fn parse_date(s: &str) -> rusqlite::Result<PartialDate> {
+    s.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+impl Store {
+    /// Replaces an article's mentions with a new extraction.
+    pub fn replace_mentions(
+        &mut self,
+        article_id: i64,
+        mentions: &[Mention],
+        version: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM mentions WHERE article_id = ?1", [article_id])?;
+        {
+            let mut ins = tx.prepare(
+                "INSERT INTO mentions (article_id, sentence, kind, start, end_date, actors, targets, evidence, confidence, cues)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING",
+            )?;
+            for m in mentions {
+                ins.execute(params![
+                    article_id,
+                    m.sentence as i64,
+                    m.kind.as_str(),
+                    m.span.start.to_string(),
+                    m.span.end.map(|d| d.to_string()),
+                    json_list(&m.actors),
+                    json_list(&m.targets),
+                    m.evidence,
+                    m.confidence as f64,
+                    json_list(&m.cues),
+                ])?;
+            }
+        }
+        tx.execute(
+            "UPDATE articles SET extracted_with = ?2 WHERE id = ?1",
+            params![article_id, version],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every mention with its article, in a stable order.
+    pub fn mentions(&self) -> Result<Vec<MentionRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.id, m.article_id, coalesce(a.canonical_url, a.url), a.outlet, a.title, a.published, a.lang,
+                    m.kind, m.start, m.end_date, m.actors, m.targets, m.evidence, m.sentence, m.confidence, m.cues
+             FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY m.article_id, m.sentence, m.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let published: Option<String> = r.get(5)?;
+            let kind: String = r.get(7)?;
+            let start: String = r.get(8)?;
+            let end: Option<String> = r.get(9)?;
+            Ok(MentionRecord {
+                id: r.get(0)?,
+                article_id: r.get(1)?,
+                url: r.get(2)?,
+                outlet: r.get(3)?,
+                article_title: r.get(4)?,
+                published: published.and_then(|p| DateTime::parse_from_rfc3339(&p).ok()),
+                lang: r.get(6)?,
+                mention: Mention {
+                    kind: kind.parse().unwrap_or(Kind::Other),
+                    span: DateSpan {
+                        start: parse_date(&start)?,
+                        end: end.as_deref().map(parse_date).transpose()?,
+                    },
+                    actors: parse_list(&r.get::<_, String>(10)?),
+                    targets: parse_list(&r.get::<_, String>(11)?),
+                    evidence: r.get(12)?,
+                    sentence: r.get::<_, i64>(13)? as usize,
+                    confidence: r.get::<_, f64>(14)? as f32,
+                    cues: parse_list(&r.get::<_, String>(15)?),
+                },
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Replaces the derived timeline (events, sources, links, entity index)
+    /// in one transaction; `entities` is (canonical, type, aliases).
+    pub fn replace_events(
+        &mut self,
+        events: &[Event],
+        entities: &[(String, String, Vec<String>)],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute_batch(
+            "DELETE FROM events; DELETE FROM event_sources; DELETE FROM event_links; DELETE FROM event_entities;
+             DELETE FROM events_fts; DELETE FROM entities; DELETE FROM entity_aliases;",
+        )?;
+        {
+            let mut ev = tx.prepare(
+                "INSERT INTO events (id, kind, start, end_date, first_day, last_day, title, actors, targets, status, note, date_conflict, n_sources, langs)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?;
+            let mut src = tx.prepare(
+                "INSERT INTO event_sources (event_id, mention_id, url, outlet, title, published, evidence, date, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            let mut link = tx.prepare(
+                "INSERT INTO event_links (a, b, reason) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+            )?;
+            let mut ent = tx.prepare("INSERT INTO event_entities (event_id, entity, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?;
+            let mut fts =
+                tx.prepare("INSERT INTO events_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+            let mut langs_of = tx.prepare("SELECT lang FROM articles WHERE id = (SELECT article_id FROM mentions WHERE id = ?1)")?;
+            for e in events {
+                let mut langs: Vec<String> = Vec::new();
+                for s in &e.sources {
+                    if s.mention_id > 0 {
+                        if let Some(l) = langs_of
+                            .query_row([s.mention_id], |r| r.get::<_, String>(0))
+                            .optional()?
+                        {
+                            if !langs.contains(&l) {
+                                langs.push(l);
+                            }
+                        }
+                    }
+                }
+                ev.execute(params![
+                    e.id,
+                    e.kind.as_str(),
+                    e.span.start.to_string(),
+                    e.span.end.map(|d| d.to_string()),
+                    e.span.first_day().to_string(),
+                    e.span.last_day().to_string(),
+                    e.title,
+                    json_list(&e.actors),
+                    json_list(&e.targets),
+                    e.status.as_str(),
+                    e.note,
+                    e.date_conflict,
+                    e.sources.len() as i64,
+                    langs.join(" "),
+                ])?;
+                let rowid = tx.last_insert_rowid();
+                let mut body = e.actors.join(" ") + " " + &e.targets.join(" ");
+                for (i, s) in e.sources.iter().enumerate() {
+                    src.execute(params![
+                        e.id,
+                        s.mention_id,
+                        s.url,
+                        s.outlet,
+                        s.title,
+                        s.published.map(|t| t.to_rfc3339()),
+                        s.evidence,
+                        s.date.map(|d| d.start.to_string()),
+                        i as i64,
+                    ])?;
+                    body.push(' ');
+                    body.push_str(&s.evidence);
+                    body.push(' ');
+                    body.push_str(&s.outlet);
+                }
+                fts.execute(params![
+                    rowid,
+                    cjk::index_text(&e.title),
+                    cjk::index_text(&body)
+                ])?;
+                for r in &e.related {
+                    link.execute(params![e.id, r, "related"])?;
+                }
+                for a in &e.actors {
+                    ent.execute(params![e.id, a, "actor"])?;
+                }
+                for t in &e.targets {
+                    ent.execute(params![e.id, t, "target"])?;
+                }
+            }
+            let mut en = tx.prepare("INSERT INTO entities (name, type, aliases) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?;
+            let mut al = tx.prepare(
+                "INSERT INTO entity_aliases (alias, name) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            )?;
+            for (name, ty, aliases) in entities {
+                en.execute(params![name, ty, json_list(aliases)])?;
+                al.execute(params![name.to_lowercase(), name])?;
+                for a in aliases {
+                    al.execute(params![a.to_lowercase(), name])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Resolves any alias (either language, any case) to its canonical name.
+    pub fn resolve_entity(&self, alias: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT name FROM entity_aliases WHERE alias = ?1",
+                [alias.trim().to_lowercase()],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The timeline's rows for a filter, oldest first unless asked otherwise.
+    pub fn event_rows(&self, f: &EventFilter) -> Result<Vec<EventRow>> {
+        let mut sql = String::from(
+            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict FROM events e WHERE 1=1",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        if !f.kinds.is_empty() {
+            sql += &format!(" AND e.kind IN ({})", placeholders(f.kinds.len()));
+            args.extend(f.kinds.iter().map(|k| Value::Text(k.as_str().into())));
+        }
+        if !f.statuses.is_empty() {
+            sql += &format!(" AND e.status IN ({})", placeholders(f.statuses.len()));
+            args.extend(f.statuses.iter().map(|s| Value::Text(s.as_str().into())));
+        } else if !f.include_rejected {
+            sql += " AND e.status != 'rejected'";
+        }
+        if let Some(since) = f.since {
+            sql += " AND e.last_day >= ?";
+            args.push(Value::Text(since.first_day().to_string()));
+        }
+        if let Some(until) = f.until {
+            sql += " AND e.first_day <= ?";
+            args.push(Value::Text(until.last_day().to_string()));
+        }
+        if !f.entities.is_empty() {
+            sql += &format!(
+                " AND e.id IN (SELECT event_id FROM event_entities WHERE entity IN ({}))",
+                placeholders(f.entities.len())
+            );
+            args.extend(f.entities.iter().map(|n| Value::Text(n.clone())));
+        }
+        if let Some(lang) = &f.lang {
+            sql += " AND (' ' || e.langs || ' ') LIKE ?";
+            args.push(Value::Text(format!("% {} %", lang.to_lowercase())));
+        }
+        if let Some(source) = &f.source {
+            sql += " AND e.id IN (SELECT event_id FROM event_sources WHERE outlet LIKE ? OR url LIKE ?)";
+            let pat = format!("%{}%", source.replace(['%', '_'], ""));
+            args.push(Value::Text(pat.clone()));
+            args.push(Value::Text(pat));
+        }
+        if let Some(text) = &f.text {
+            match cjk::match_expr(text) {
+                Some(expr) => {
+                    sql +=
+                        " AND e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
+                    args.push(Value::Text(expr));
+                }
+                None => {}
+            }
+        }
+        sql += if f.newest_first {
+            " ORDER BY e.first_day DESC, e.last_day DESC, e.id"
+        } else {
+            " ORDER BY e.first_day, e.last_day, e.id"
+        };
+        if let Some(limit) = f.limit {
+            sql += " LIMIT ?";
+            args.push(Value::Integer(limit as i64));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), event_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Whole events (with sources and links) for a filter.
+    pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
+        let rows = self.event_rows(f)?;
+        rows.into_iter().map(|r| self.complete(r)).collect()
+    }
+
+    /// One whole event by id (or by a unique prefix of it).
+    pub fn event(&self, id: &str) -> Result<Event> {
+        let full: Option<String> = self
+            .conn
+            .query_row("SELECT id FROM events WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        let full = match full {
+            Some(f) => f,
+            None => {
+                let mut stmt = self
+                    .conn
+                    .prepare("SELECT id FROM events WHERE id LIKE ?1 || '%' LIMIT 2")?;
+                let ids: Vec<String> = stmt
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<std::result::Result<_, _>>()?;
+                match ids.as_slice() {
+                    [one] if id.len() >= 4 => one.clone(),
+                    _ => return Err(StoreError::NoEvent(id.to_string())),
+                }
+            }
+        };
+        let row = self.conn.query_row(
+            "SELECT id, kind, start, end_date, title, actors, targets, status, n_sources, date_conflict FROM events WHERE id = ?1",
+            [&full],
+            event_row,
+        )?;
+        self.complete(row)
+    }
+
+    fn complete(&self, r: EventRow) -> Result<Event> {
+        let note: Option<String> =
+            self.conn
+                .query_row("SELECT note FROM events WHERE id = ?1", [&r.id], |x| {
+                    x.get(0)
+                })?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT mention_id, url, outlet, title, published, evidence, date FROM event_sources WHERE event_id = ?1 ORDER BY position",
+        )?;
+        let sources = stmt
+            .query_map([&r.id], |x| {
+                let published: Option<String> = x.get(4)?;
+                let date: Option<String> = x.get(6)?;
+                Ok(Source {
+                    mention_id: x.get(0)?,
+                    url: x.get(1)?,
+                    outlet: x.get(2)?,
+                    title: x.get(3)?,
+                    published: published.and_then(|p| DateTime::parse_from_rfc3339(&p).ok()),
+                    evidence: x.get(5)?,
+                    date: date.and_then(|d| d.parse().ok()).map(DateSpan::at),
+                })
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut links = self.conn.prepare_cached(
+            "SELECT b FROM event_links WHERE a = ?1 UNION SELECT a FROM event_links WHERE b = ?1",
+        )?;
+        let mut related: Vec<String> = links
+            .query_map([&r.id], |x| x.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        related.sort();
+        Ok(Event {
+            id: r.id,
+            kind: r.kind,
+            span: r.span,
+            title: r.title,
+            actors: r.actors,
+            targets: r.targets,
+            status: r.status,
+            note,
+            sources,
+            related,
+            date_conflict: r.date_conflict,
+        })
+    }
+
+    /// Every entity with its number of events and date range, most events first.
+    pub fn entities(&self) -> Result<Vec<EntityRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT n.entity, coalesce(en.type, 'organization'), coalesce(en.aliases, '[]'),
+                    count(DISTINCT e.id), min(e.start), max(coalesce(e.end_date, e.start))
+             FROM event_entities n JOIN events e ON e.id = n.event_id AND e.status != 'rejected'
+             LEFT JOIN entities en ON en.name = n.entity
+             GROUP BY n.entity ORDER BY count(DISTINCT e.id) DESC, n.entity",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(EntityRow {
+                name: r.get(0)?,
+                kind: r.get(1)?,
+                aliases: parse_list(&r.get::<_, String>(2)?),
+                events: r.get::<_, i64>(3)? as usize,
+                first: r.get(4)?,
+                last: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// How many events the timeline holds (rejected included).
+    pub fn event_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
+    }
+}
+
+fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
+fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
+    let kind: String = r.get(1)?;
+    let start: String = r.get(2)?;
+    let end: Option<String> = r.get(3)?;
+    let status: String = r.get(7)?;
+    Ok(EventRow {
+        id: r.get(0)?,
+        kind: kind.parse().unwrap_or(Kind::Other),
+        span: DateSpan {
+            start: parse_date(&start)?,
+            end: end.as_deref().map(parse_date).transpose()?,
+        },
+        title: r.get(4)?,
+        actors: parse_list(&r.get::<_, String>(5)?),
+        targets: parse_list(&r.get::<_, String>(6)?),
+        status: status.parse().unwrap_or_default(),
+        n_sources: r.get::<_, i64>(8)? as usize,
+        date_conflict: r.get(9)?,
+    })
+}
