@@ -52,6 +52,8 @@ fn event_id(m: &MentionRecord) -> String {
     h.update(m.url.as_bytes());
     h.update(b"\0");
     h.update(m.mention.evidence.as_bytes());
+    h.update(b"\0");
+    h.update(m.mention.span.start.to_string().as_bytes());
     h.finalize().to_hex()[..16].to_string()
 }
 

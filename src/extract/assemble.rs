@@ -1,0 +1,329 @@
+//! Puts the pieces together for one article: sentences, names, triggers,
+//! dates, modality and roles become mentions, one per (kind, date) per
+//! article.
+//!
+//! The date rule lives here: a trigger takes the date of its own clause;
+//! failing that, a date in a coordinated clause that no other trigger
+//! claims, a date fronted before the coordination ("China on Tuesday opened
+//! … and added …"), or the date a ", when" clause hangs on.
+
+use super::dates::{find_dates, DateMatch};
+use super::entities::{unknown_orgs, Found};
+use super::roles::{self, Scope};
+use super::rules::TriggerKind;
+use super::sentences::{clauses, sentences, Clause, Join};
+use super::triggers::Hit;
+use super::Rules;
+use crate::model::{Article, Kind, Mention};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// Words that refer back to a named entity: (phrase, what the entity's name
+/// contains, or its type after "type:").
+const ANAPHORS: &[(&str, &str)] = &[
+    ("the department", "Department"),
+    ("the bureau", "Bureau"),
+    ("the commission", "Commission"),
+    ("the ministry", "Ministry"),
+    ("the regulator", "type:agency"),
+    ("the agency", "type:agency"),
+    ("the watchdog", "type:agency"),
+    ("the company", "type:company"),
+    ("the chinese company", "type:company"),
+    ("the smartphone maker", "type:company"),
+    ("the chipmaker", "type:company"),
+    ("该公司", "type:company"),
+    ("该部", "type:agency"),
+];
+
+pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
+    let (anchor, absolute_only) = match article.published {
+        Some(p) => (p, false),
+        None => (fallback_anchor(), true),
+    };
+    let text = article.text.as_str();
+    let names = article_names(text, rules);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut last_kind: Option<(usize, Kind)> = None;
+    for (si, sent) in sentences(text).into_iter().enumerate() {
+        let s = &text[sent.start..sent.end];
+        let zh = s.chars().any(is_han);
+        let hits = rules.triggers.find(s, zh);
+        if hits.is_empty() {
+            continue;
+        }
+        let sentence_kind = hits.iter().find_map(|h| match h.kind {
+            TriggerKind::Kind(k) => Some(k),
+            TriggerKind::Effect => None,
+        });
+        let mut dates = find_dates(s, &anchor);
+        if absolute_only {
+            dates.retain(|d| !d.relative);
+        }
+        if !dates.is_empty() {
+            let local: Vec<Found> = names
+                .iter()
+                .filter(|f| f.start >= sent.start && f.end <= sent.end)
+                .map(|f| Found {
+                    start: f.start - sent.start,
+                    end: f.end - sent.start,
+                    ..f.clone()
+                })
+                .collect();
+            let cs = clauses(s, zh);
+            for hit in &hits {
+                let kind = match hit.kind {
+                    TriggerKind::Kind(k) => k,
+                    TriggerKind::Effect => {
+                        if sentence_kind.is_some() {
+                            continue;
+                        }
+                        match last_kind {
+                            Some((at, k)) if si - at <= 2 => k,
+                            _ => continue,
+                        }
+                    }
+                };
+                if let Some(m) = mention(rules, s, si, &cs, &dates, &hits, hit, kind, &local, zh) {
+                    out.push(m);
+                }
+            }
+        }
+        if let Some(k) = sentence_kind {
+            last_kind = Some((si, k));
+        }
+    }
+    dedupe(out)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention(
+    rules: &Rules,
+    s: &str,
+    si: usize,
+    cs: &[Clause],
+    dates: &[DateMatch],
+    hits: &[Hit],
+    hit: &Hit,
+    kind: Kind,
+    names: &[Found],
+    zh: bool,
+) -> Option<Mention> {
+    let ci = cs
+        .iter()
+        .position(|c| hit.verb_start >= c.start && hit.verb_start < c.end.max(c.start + 1))
+        .unwrap_or(0);
+    let clause = cs.get(ci)?;
+    let (date, own) = pick_date(cs, ci, dates, hits, hit)?;
+    let from = clause.start.min(hit.start);
+    if rules.modality.check(&s[from..hit.verb_start], zh).is_some() {
+        return None;
+    }
+    let (gs, ge) = group(cs, ci);
+    let scope = Scope {
+        clause: clause.start..clause.end,
+        group: gs..ge,
+    };
+    let r = roles::assign(s, names, hit, &scope, zh);
+    let cues = find_cues(rules, s, zh);
+    Some(Mention {
+        kind,
+        span: date.span,
+        actors: r.actors,
+        targets: r.targets,
+        evidence: s.trim().to_string(),
+        sentence: si,
+        confidence: hit.weight * if own { 0.9 } else { 0.7 },
+        cues,
+    })
+}
+
+/// The date of a trigger, and whether it came from the trigger's own clause.
+fn pick_date<'a>(
+    cs: &[Clause],
+    ci: usize,
+    dates: &'a [DateMatch],
+    hits: &[Hit],
+    hit: &Hit,
+) -> Option<(&'a DateMatch, bool)> {
+    let in_clause = |c: &Clause, d: &DateMatch| d.start >= c.start && d.start < c.end;
+    let clause = &cs[ci];
+    let dist = |d: &DateMatch| {
+        if d.end <= hit.verb_start {
+            hit.verb_start - d.end
+        } else {
+            d.start.saturating_sub(hit.verb_end)
+        }
+    };
+    if let Some(d) = dates
+        .iter()
+        .filter(|d| in_clause(clause, d))
+        .min_by_key(|d| dist(d))
+    {
+        return Some((d, true));
+    }
+    if clause.join == Join::When && ci > 0 {
+        let prev = &cs[ci - 1];
+        if let Some(d) = dates.iter().filter(|d| in_clause(prev, d)).last() {
+            if prev.end.saturating_sub(d.end) <= 12 {
+                return Some((d, false));
+            }
+        }
+    }
+    let (gs, ge) = group_index(cs, ci);
+    let claimed = |k: usize| {
+        let c = &cs[k];
+        hits.iter()
+            .any(|h| h.verb_start >= c.start && h.verb_start < c.end)
+    };
+    if let Some(d) = (gs..=ge)
+        .filter(|&k| k != ci && !claimed(k))
+        .flat_map(|k| dates.iter().filter(move |d| in_clause(&cs[k], d)))
+        .min_by_key(|d| dist(d))
+    {
+        return Some((d, false));
+    }
+    // A date fronted before the first trigger of an earlier coordinated
+    // clause scopes over the whole coordination.
+    (gs..ci)
+        .rev()
+        .flat_map(|k| {
+            let c = &cs[k];
+            let first_hit = hits
+                .iter()
+                .filter(|h| h.verb_start >= c.start && h.verb_start < c.end)
+                .map(|h| h.start)
+                .min()
+                .unwrap_or(c.end);
+            dates
+                .iter()
+                .filter(move |d| in_clause(c, d) && d.end <= first_hit)
+        })
+        .next()
+        .map(|d| (d, false))
+}
+
+/// The clause indexes joined to `ci` by soft joins.
+fn group_index(cs: &[Clause], ci: usize) -> (usize, usize) {
+    let mut s = ci;
+    while s > 0 && cs[s].join == Join::Soft {
+        s -= 1;
+    }
+    let mut e = ci;
+    while e + 1 < cs.len() && cs[e + 1].join == Join::Soft {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// The byte range of `ci`'s group.
+fn group(cs: &[Clause], ci: usize) -> (usize, usize) {
+    let (s, e) = group_index(cs, ci);
+    (cs[s].start, cs[e].end)
+}
+
+fn find_cues(rules: &Rules, s: &str, zh: bool) -> Vec<String> {
+    if zh {
+        return rules
+            .cues_zh
+            .iter()
+            .filter(|c| s.contains(c.as_str()))
+            .cloned()
+            .collect();
+    }
+    let lower = s.to_lowercase();
+    rules
+        .cues_en
+        .iter()
+        .filter(|c| lower.contains(c.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// Every name in the article: the gazetteer's, the recognised ones, and
+/// the phrases that refer back to a name ("the department").
+fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
+    let known = rules.gazetteer.find(text);
+    let mut all = known.clone();
+    all.extend(unknown_orgs(text, &known));
+    let lower = text.to_lowercase();
+    if lower.len() == text.len() {
+        for (phrase, want) in ANAPHORS {
+            let mut from = 0;
+            while let Some(p) = lower[from..].find(phrase) {
+                let at = from + p;
+                let end = at + phrase.len();
+                from = end;
+                if lower[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric())
+                    || all.iter().any(|f| at < f.end && f.start < end)
+                {
+                    continue;
+                }
+                let target = known.iter().filter(|f| f.end <= at).rev().find(|f| {
+                    match want.strip_prefix("type:") {
+                        Some(t) => f.kind == t,
+                        None => f.name.contains(want),
+                    }
+                });
+                if let Some(t) = target {
+                    all.push(Found {
+                        start: at,
+                        end,
+                        ..t.clone()
+                    });
+                }
+            }
+        }
+    }
+    all.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    all
+}
+
+/// One mention per (kind, date) per article: later reports of the same
+/// event in the article add their names to the first.
+fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    for m in ms {
+        if let Some(o) = out
+            .iter_mut()
+            .find(|o| o.kind == m.kind && o.span == m.span)
+        {
+            for a in m.actors {
+                if !o.actors.contains(&a) {
+                    o.actors.push(a);
+                }
+            }
+            for t in m.targets {
+                if !o.targets.contains(&t) && !o.actors.contains(&t) {
+                    o.targets.push(t);
+                }
+            }
+            for c in m.cues {
+                if !o.cues.contains(&c) {
+                    o.cues.push(c);
+                }
+            }
+            o.confidence = o.confidence.max(m.confidence);
+            continue;
+        }
+        out.push(m);
+    }
+    out
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// An anchor for articles without a publication time; only absolute dates
+/// are kept for them.
+fn fallback_anchor() -> DateTime<FixedOffset> {
+    let utc = FixedOffset::east_opt(0);
+    let day = NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+    match (utc, day) {
+        (Some(o), Some(d)) => DateTime::from_naive_utc_and_offset(d, o),
+        _ => DateTime::<FixedOffset>::default(),
+    }
+}

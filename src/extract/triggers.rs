@@ -1,0 +1,164 @@
+//! Triggers: the constructions that assert an event of a kind ("X was
+//! added to the Entity List", "将X列入实体清单", "sued", "imposed tariffs").
+//!
+//! The patterns are data (`data/rules.toml`); this module runs them over a
+//! sentence, prefiltered by one `RegexSet` per language so a sentence costs
+//! one scan when nothing matches, and resolves overlaps and absorptions.
+
+use super::rules::{Trigger, TriggerKind};
+use crate::model::Kind;
+use regex::RegexSet;
+
+/// One trigger found in a sentence (byte offsets into the sentence).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub kind: TriggerKind,
+    pub start: usize,
+    pub end: usize,
+    /// The verb: names after it are targets.
+    pub verb_start: usize,
+    pub verb_end: usize,
+    pub weight: f32,
+}
+
+/// The compiled trigger table with its per-language prefilters.
+#[derive(Debug, Clone)]
+pub struct TriggerTable {
+    triggers: Vec<Trigger>,
+    en: Option<(RegexSet, Vec<usize>)>,
+    zh: Option<(RegexSet, Vec<usize>)>,
+}
+
+impl TriggerTable {
+    pub fn new(triggers: Vec<Trigger>) -> TriggerTable {
+        let set = |zh: bool| {
+            let idx: Vec<usize> = (0..triggers.len())
+                .filter(|&i| triggers[i].zh == zh)
+                .collect();
+            let pats: Vec<&str> = idx.iter().map(|&i| triggers[i].regex.as_str()).collect();
+            RegexSet::new(pats).ok().map(|s| (s, idx))
+        };
+        let en = set(false);
+        let zh = set(true);
+        TriggerTable { triggers, en, zh }
+    }
+
+    pub fn len(&self) -> usize {
+        self.triggers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.triggers.is_empty()
+    }
+
+    /// Every trigger in `s`, in order; overlapping hits of one kind keep the
+    /// first, and a trigger that absorbs a kind removes that kind's hits.
+    pub fn find(&self, s: &str, zh: bool) -> Vec<Hit> {
+        let Some((set, idx)) = (if zh { &self.zh } else { &self.en }) else {
+            return Vec::new();
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut absorbed: Vec<Kind> = Vec::new();
+        for m in set.matches(s).iter() {
+            let Some(t) = idx.get(m).and_then(|&i| self.triggers.get(i)) else {
+                continue;
+            };
+            for caps in t.regex.captures_iter(s) {
+                let Some(all) = caps.get(0) else { continue };
+                let (vs, ve) = match caps.name("v").or_else(|| caps.name("v2")) {
+                    Some(v) => (v.start(), v.end()),
+                    None => first_word(s, all.start(), all.end(), zh),
+                };
+                hits.push(Hit {
+                    kind: t.kind,
+                    start: all.start(),
+                    end: all.end(),
+                    verb_start: vs,
+                    verb_end: ve,
+                    weight: t.weight,
+                });
+                absorbed.extend(t.absorbs.iter().copied());
+            }
+        }
+        hits.retain(|h| !matches!(h.kind, TriggerKind::Kind(k) if absorbed.contains(&k)));
+        hits.sort_by_key(|h| (h.verb_start, std::cmp::Reverse(h.end)));
+        let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            if out
+                .iter()
+                .any(|o| o.kind == h.kind && h.start < o.end && o.start < h.end)
+            {
+                continue;
+            }
+            out.push(h);
+        }
+        out
+    }
+}
+
+/// The first word of a match (a Chinese match: its first two characters).
+fn first_word(s: &str, start: usize, end: usize, zh: bool) -> (usize, usize) {
+    let part = &s[start..end];
+    let len = if zh {
+        part.char_indices()
+            .nth(2)
+            .map(|(i, _)| i)
+            .unwrap_or(part.len())
+    } else {
+        part.find(|c: char| !c.is_alphanumeric() && c != '-')
+            .unwrap_or(part.len())
+    };
+    (start, start + len.max(1).min(part.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::rules::{compile_triggers, TriggerSpec};
+
+    fn table(specs: &[(&str, &str, &str, &[&str])]) -> TriggerTable {
+        let specs: Vec<TriggerSpec> = specs
+            .iter()
+            .map(|(k, l, p, a)| TriggerSpec {
+                kind: k.to_string(),
+                lang: l.to_string(),
+                pattern: p.to_string(),
+                absorbs: a.iter().map(|s| s.to_string()).collect(),
+                weight: None,
+            })
+            .collect();
+        TriggerTable::new(compile_triggers("t", "", &specs).unwrap_or_default())
+    }
+
+    #[test]
+    fn finds_triggers_with_their_verb() {
+        let t = table(&[("listing", "en", r"(?P<v>added)\b.{0,80}?\bentity list", &[])]);
+        let s = "The department added Acme to its Entity List on Friday";
+        let h = t.find(s, false);
+        assert_eq!(h.len(), 1);
+        assert_eq!(&s[h[0].verb_start..h[0].verb_end], "added");
+        assert_eq!(h[0].kind, TriggerKind::Kind(Kind::Listing));
+    }
+
+    #[test]
+    fn an_absorbing_trigger_replaces_the_other_kind() {
+        let t = table(&[
+            ("ban", "en", r"\bbarred\b", &[]),
+            ("sanction", "en", r"\bdenial order\b", &["ban"]),
+        ]);
+        let h = t.find("It barred sales, activating a denial order.", false);
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].kind, TriggerKind::Kind(Kind::Sanction));
+    }
+
+    #[test]
+    fn languages_are_kept_apart() {
+        let t = table(&[
+            ("lawsuit", "zh", "提起诉讼", &[]),
+            ("lawsuit", "en", r"\bsued\b", &[]),
+        ]);
+        assert_eq!(t.find("原告于8月提起诉讼", true).len(), 1);
+        assert_eq!(t.find("原告于8月提起诉讼", false).len(), 0);
+        assert_eq!(t.find("Acme sued Bolt", false).len(), 1);
+    }
+}
