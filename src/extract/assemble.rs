@@ -12,9 +12,9 @@ use super::entities::{unknown_orgs, Found};
 use super::roles::{self, Scope};
 use super::rules::TriggerKind;
 use super::sentences::{clauses, sentences, Clause, Join};
-use super::triggers::Hit;
+use super::triggers::{Hit, TriggerTable};
 use super::Rules;
-use crate::model::{Article, Kind, Mention};
+use crate::model::{Article, DateSpan, Kind, Mention, PartialDate};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// Words that refer back to a named entity: (phrase, what the entity's name
@@ -47,18 +47,22 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     for (si, sent) in sentences(text).into_iter().enumerate() {
         let s = &text[sent.start..sent.end];
         let zh = s.chars().any(is_han);
-        let hits = rules.triggers.find(s, zh);
+        let mut hits = rules.triggers.find(s, zh);
         if hits.is_empty() {
             continue;
         }
-        let sentence_kind = hits.iter().find_map(|h| match h.kind {
-            TriggerKind::Kind(k) => Some(k),
-            TriggerKind::Effect => None,
-        });
+        let cs = clauses(s, zh);
+        let group_of = |h: &Hit| {
+            let ci = clause_of(&cs, h.verb_start);
+            group_index(&cs, ci).0
+        };
+        TriggerTable::absorb(&mut hits, group_of);
         let mut dates = find_dates(s, &anchor);
         if absolute_only {
             dates.retain(|d| !d.relative);
         }
+        dates.retain(|d| !nonevent_date(rules, s, d, &hits, zh));
+        add_phrase_dates(rules, s, &mut dates, &out, si);
         if !dates.is_empty() {
             let local: Vec<Found> = names
                 .iter()
@@ -69,16 +73,17 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     ..f.clone()
                 })
                 .collect();
-            let cs = clauses(s, zh);
-            for hit in &hits {
+            for (hi, hit) in hits.iter().enumerate() {
                 let kind = match hit.kind {
                     TriggerKind::Kind(k) => k,
                     TriggerKind::Effect => {
-                        if sentence_kind.is_some() {
-                            continue;
-                        }
-                        match last_kind {
-                            Some((at, k)) if si - at <= 2 => k,
+                        let before = hits[..hi].iter().rev().find_map(|h| match h.kind {
+                            TriggerKind::Kind(k) => Some(k),
+                            TriggerKind::Effect => None,
+                        });
+                        match (before, last_kind) {
+                            (Some(k), _) => k,
+                            (None, Some((at, k))) if si - at <= 2 => k,
                             _ => continue,
                         }
                     }
@@ -88,11 +93,105 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 }
             }
         }
-        if let Some(k) = sentence_kind {
+        if let Some(k) = hits.iter().rev().find_map(|h| match h.kind {
+            TriggerKind::Kind(k) => Some(k),
+            TriggerKind::Effect => None,
+        }) {
             last_kind = Some((si, k));
         }
     }
     dedupe(out)
+}
+
+/// The clause holding byte `at`.
+fn clause_of(cs: &[Clause], at: usize) -> usize {
+    cs.iter()
+        .position(|c| at >= c.start && at < c.end.max(c.start + 1))
+        .unwrap_or(0)
+}
+
+/// True when a non-event cue ("founded in", 成立于) stands just before the
+/// date with no trigger in between.
+fn nonevent_date(rules: &Rules, s: &str, d: &DateMatch, hits: &[Hit], zh: bool) -> bool {
+    let mut from = d.start.saturating_sub(if zh { 24 } else { 32 });
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &s[from..d.start];
+    let (window, cues) = if zh {
+        (window.to_string(), &rules.nonevent_zh)
+    } else {
+        (window.to_lowercase(), &rules.nonevent_en)
+    };
+    cues.iter().any(|c| {
+        window.rfind(c.as_str()).is_some_and(|p| {
+            let cue_end = from + p + c.len();
+            !hits
+                .iter()
+                .any(|h| h.verb_start >= cue_end && h.verb_start < d.start)
+        })
+    })
+}
+
+/// Dates given by reference: "on the same day" takes the last event's date,
+/// "the following day" the day after the date before it.
+fn add_phrase_dates(
+    rules: &Rules,
+    s: &str,
+    dates: &mut Vec<DateMatch>,
+    before: &[Mention],
+    si: usize,
+) {
+    let recent = |needs_day: bool| {
+        before
+            .iter()
+            .rev()
+            .take_while(|m| si - m.sentence <= 3)
+            .find(|m| !needs_day || m.span.start.precision() == 3)
+    };
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return;
+    }
+    for p in &rules.same_day {
+        // "the same day" needs a day; "at the time" takes any date.
+        let needs_day = p.contains("day") || p.contains('天') || p.contains('日');
+        let m = recent(needs_day);
+        if let (Some(at), Some(m)) = (lower.find(p.as_str()), m) {
+            if !dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
+                dates.push(DateMatch {
+                    start: at,
+                    end: at + p.len(),
+                    span: DateSpan::at(m.span.start),
+                    relative: true,
+                });
+            }
+        }
+    }
+    for p in &rules.next_day {
+        let Some(at) = lower.find(p.as_str()) else {
+            continue;
+        };
+        let base = dates
+            .iter()
+            .filter(|d| d.end <= at)
+            .last()
+            .map(|d| d.span.start)
+            .or_else(|| recent(true).map(|m| m.span.start));
+        let next = base
+            .filter(|b| b.precision() == 3)
+            .and_then(|b| b.first_day().succ_opt())
+            .map(PartialDate::from_naive);
+        if let Some(n) = next {
+            dates.push(DateMatch {
+                start: at,
+                end: at + p.len(),
+                span: DateSpan::at(n),
+                relative: true,
+            });
+        }
+    }
+    dates.sort_by_key(|d| d.start);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -108,14 +207,15 @@ fn mention(
     names: &[Found],
     zh: bool,
 ) -> Option<Mention> {
-    let ci = cs
-        .iter()
-        .position(|c| hit.verb_start >= c.start && hit.verb_start < c.end.max(c.start + 1))
-        .unwrap_or(0);
+    let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
     let (date, own) = pick_date(cs, ci, dates, hits, hit)?;
     let from = clause.start.min(hit.start);
-    if rules.modality.check(&s[from..hit.verb_start], zh).is_some() {
+    if rules
+        .modality
+        .check(&mask_dates(s, from, hit.verb_start, dates), zh)
+        .is_some()
+    {
         return None;
     }
     let (gs, ge) = group(cs, ci);
@@ -135,6 +235,21 @@ fn mention(
         confidence: hit.weight * if own { 0.9 } else { 0.7 },
         cues,
     })
+}
+
+/// The text from `from` to `to` with date expressions blanked out, so the
+/// month "May" is not read as the modal "may".
+fn mask_dates(s: &str, from: usize, to: usize, dates: &[DateMatch]) -> String {
+    let mut out = String::with_capacity(to.saturating_sub(from));
+    for (i, c) in s[from..to].char_indices() {
+        let at = from + i;
+        if dates.iter().any(|d| at >= d.start && at < d.end) {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The date of a trigger, and whether it came from the trigger's own clause.

@@ -38,6 +38,10 @@ pub struct Rules {
     pub(crate) cues_en: Vec<String>,
     pub(crate) cues_zh: Vec<String>,
     pub(crate) gazetteer: Gazetteer,
+    pub(crate) nonevent_en: Vec<String>,
+    pub(crate) nonevent_zh: Vec<String>,
+    pub(crate) same_day: Vec<String>,
+    pub(crate) next_day: Vec<String>,
 }
 
 impl Default for Rules {
@@ -98,6 +102,8 @@ impl Rules {
         let mut triggers = Vec::new();
         let mut modality = Modality::default();
         let (mut cues_en, mut cues_zh) = (Vec::new(), Vec::new());
+        let (mut nonevent_en, mut nonevent_zh) = (Vec::new(), Vec::new());
+        let (mut same_day, mut next_day) = (Vec::new(), Vec::new());
         for (name, text) in rule_files {
             hasher.update(text.as_bytes());
             hasher.update(b"\0");
@@ -106,6 +112,10 @@ impl Rules {
             modality.extend(&f.modality);
             cues_en.extend(f.cues.en.iter().map(|c| c.to_lowercase()));
             cues_zh.extend(f.cues.zh.iter().cloned());
+            nonevent_en.extend(f.nonevent.en.iter().map(|c| c.to_lowercase()));
+            nonevent_zh.extend(f.nonevent.zh.iter().cloned());
+            same_day.extend(f.dates.same_day.iter().map(|c| c.to_lowercase()));
+            next_day.extend(f.dates.next_day.iter().map(|c| c.to_lowercase()));
         }
         let mut specs = Vec::new();
         for (name, text) in entity_files {
@@ -122,6 +132,10 @@ impl Rules {
             cues_en,
             cues_zh,
             gazetteer: Gazetteer::new(&specs),
+            nonevent_en,
+            nonevent_zh,
+            same_day,
+            next_day,
         })
     }
 

@@ -201,6 +201,7 @@ mod tests {
             verb_start: vs,
             verb_end: vs + verb.len(),
             weight: 1.0,
+            absorbs: Vec::new(),
         }
     }
 

@@ -41,6 +41,24 @@ pub struct RulesFile {
     pub modality: ModalitySpec,
     #[serde(default)]
     pub cues: CueSpec,
+    /// Words before a date that make it a non-event's date ("founded in").
+    #[serde(default)]
+    pub nonevent: CueSpec,
+    /// Phrases that date a sentence by an earlier event.
+    #[serde(default)]
+    pub dates: DateCueSpec,
+}
+
+/// Phrases that stand for a date given earlier in the article.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateCueSpec {
+    /// "on the same day", 同一天: the date of the last event.
+    #[serde(default)]
+    pub same_day: Vec<String>,
+    /// "the following day", 次日: the day after the last date.
+    #[serde(default)]
+    pub next_day: Vec<String>,
 }
 
 /// One trigger: a construction that asserts an event of a kind.

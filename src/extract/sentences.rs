@@ -170,6 +170,21 @@ const HARD_AFTER_COMMA: &[&str] = &[
     "years",
     "shortly",
     "just",
+    "founded",
+    "based",
+    "headquartered",
+    "valued",
+    "established",
+    "a",
+    "an",
+    "the",
+    "in",
+    "on",
+];
+
+/// Participles after a comma that describe the same action as the clause
+/// before ("barred sales, activating a denial order"): a soft join.
+const SOFT_PARTICIPLES: &[&str] = &[
     "barring",
     "cutting",
     "making",
@@ -186,28 +201,93 @@ const HARD_AFTER_COMMA: &[&str] = &[
     "adding",
     "prompting",
     "sending",
-    "a",
-    "an",
-    "the",
-    "in",
-    "on",
+    "requiring",
+    "declaring",
+    "banning",
+    "blocking",
+    "closing",
+    "extending",
 ];
+
+/// Words that open a fronted subordinate clause ("After X, Y did Z").
+const FRONTED: &[&str] = &[
+    "after", "before", "when", "while", "since", "although", "though", "because", "once", "until",
+    "if", "as",
+];
+
+/// Past forms that do not end in -ed, for the " and " test.
+const IRREGULAR_PAST: &[&str] = &[
+    "took",
+    "put",
+    "cut",
+    "sent",
+    "told",
+    "set",
+    "made",
+    "began",
+    "won",
+    "lost",
+    "paid",
+    "froze",
+    "brought",
+    "sought",
+    "struck",
+    "hit",
+    "sued",
+    "bans",
+    "adds",
+    "sues",
+    "files",
+    "imposes",
+    "bars",
+    "blocks",
+    "orders",
+    "introduce",
+    "introduces",
+    "signs",
+    "opens",
+    "launches",
+];
+
+/// True when " and " joins two clauses rather than two nouns: a verb comes
+/// within the next few words ("and in 2023 extended", "and the bureau
+/// restricted"), not in "defence and aerospace companies".
+fn and_joins_clauses(rest: &str) -> bool {
+    rest.split_whitespace().take(5).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        (w.len() > 4 && w.ends_with("ed")) || IRREGULAR_PAST.contains(&w.as_str())
+    })
+}
 
 /// Splits one sentence into clauses. `s` is the sentence text.
 pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
     let mut cuts: Vec<(usize, usize, Join)> = Vec::new(); // (cut at, next starts at, join)
     let b = s.as_bytes();
+    // "After DeepSeek released its model, Italy ordered …": the fronted
+    // clause ends at its first comma.
+    let first = first_word(s).to_ascii_lowercase();
+    let fronted_end = if !zh && FRONTED.contains(&first.as_str()) {
+        s.find(", ")
+    } else {
+        None
+    };
     for (i, c) in s.char_indices() {
+        if Some(i) == fronted_end {
+            cuts.push((i, i + 1, Join::Hard));
+            continue;
+        }
         match c {
             ';' | '；' | ':' | '：' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
-            '，' | '、' if zh => cuts.push((i, i + c.len_utf8(), Join::Soft)),
+            '，' if zh => cuts.push((i, i + c.len_utf8(), Join::Soft)),
             ',' => {
                 let rest = &s[i + 1..];
                 let word = first_word(rest);
                 let lw = word.to_ascii_lowercase();
                 if lw == "when" {
                     cuts.push((i, i + 1, Join::When));
-                } else if lw == "and" {
+                } else if lw == "and" || SOFT_PARTICIPLES.contains(&lw.as_str()) {
                     cuts.push((i, i + 1, Join::Soft));
                 } else if HARD_AFTER_COMMA.contains(&lw.as_str()) {
                     // "on Friday," and "in May," after a comma are usually
@@ -224,8 +304,17 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
             '—' | '–' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
             ' ' if !zh => {
                 let rest = &s[i + 1..];
-                if rest.starts_with("and ") && i > 0 && b[i - 1] != b',' {
+                if rest.starts_with("and ")
+                    && i > 0
+                    && b[i - 1] != b','
+                    && and_joins_clauses(&rest[4..])
+                {
                     cuts.push((i, i + 1, Join::Soft));
+                } else if (rest.starts_with("after ") || rest.starts_with("before "))
+                    && i > 0
+                    && b[i - 1] != b','
+                {
+                    cuts.push((i, i + 1, Join::Hard));
                 }
             }
             _ => {}
@@ -351,6 +440,32 @@ mod tests {
                 ("later it ended", Join::Hard),
             ]
         );
+    }
+
+    #[test]
+    fn and_between_nouns_does_not_split() {
+        let s = "Beijing added 15 defence and aerospace companies to its list on Tuesday";
+        assert_eq!(clauses(s, false).len(), 1);
+    }
+
+    #[test]
+    fn after_and_fronted_clauses_split_hard() {
+        let s = "Shares fell on Friday after the Pentagon put the firm on a list";
+        let cs = clauses(s, false);
+        assert_eq!(cs.len(), 2);
+        assert_eq!(cs[1].join, Join::Hard);
+        let s = "After the firm released its model early this year, Italy ordered it blocked";
+        let cs = clauses(s, false);
+        assert_eq!(cs.len(), 2);
+        assert_eq!(cs[1].join, Join::Hard);
+    }
+
+    #[test]
+    fn participles_after_a_comma_join_softly() {
+        let s = "It barred sales on Monday, activating a denial order";
+        let cs = clauses(s, false);
+        assert_eq!(cs.len(), 2);
+        assert_eq!(cs[1].join, Join::Soft);
     }
 
     #[test]

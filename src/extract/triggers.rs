@@ -19,6 +19,8 @@ pub struct Hit {
     pub verb_start: usize,
     pub verb_end: usize,
     pub weight: f32,
+    /// Kinds this hit replaces in its clause group.
+    pub absorbs: Vec<Kind>,
 }
 
 /// The compiled trigger table with its per-language prefilters.
@@ -51,14 +53,15 @@ impl TriggerTable {
         self.triggers.is_empty()
     }
 
-    /// Every trigger in `s`, in order; overlapping hits of one kind keep the
-    /// first, and a trigger that absorbs a kind removes that kind's hits.
+    /// Every trigger in `s`, in order. Hits of one kind at one verb keep
+    /// the longest; a trigger word that only names a list ("export control
+    /// list", 出口管制“实体清单”) is not a trigger. Absorption is left to
+    /// the caller, which knows the clauses.
     pub fn find(&self, s: &str, zh: bool) -> Vec<Hit> {
         let Some((set, idx)) = (if zh { &self.zh } else { &self.en }) else {
             return Vec::new();
         };
         let mut hits: Vec<Hit> = Vec::new();
-        let mut absorbed: Vec<Kind> = Vec::new();
         for m in set.matches(s).iter() {
             let Some(t) = idx.get(m).and_then(|&i| self.triggers.get(i)) else {
                 continue;
@@ -76,24 +79,61 @@ impl TriggerTable {
                     verb_start: vs,
                     verb_end: ve,
                     weight: t.weight,
+                    absorbs: t.absorbs.clone(),
                 });
-                absorbed.extend(t.absorbs.iter().copied());
             }
         }
-        hits.retain(|h| !matches!(h.kind, TriggerKind::Kind(k) if absorbed.contains(&k)));
+        hits.retain(|h| !names_a_list(&s[h.end..]) && !modifies_a_name(h, &s[h.end..]));
         hits.sort_by_key(|h| (h.verb_start, std::cmp::Reverse(h.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
         for h in hits {
-            if out
-                .iter()
-                .any(|o| o.kind == h.kind && h.start < o.end && o.start < h.end)
-            {
+            // One verb, one reading: the same kind once, and of two kinds
+            // the longer (more specific) construction.
+            if out.iter().any(|o| {
+                o.verb_start == h.verb_start
+                    && (o.kind == h.kind || (o.verb_end == h.verb_end && o.end > h.end))
+            }) {
                 continue;
             }
             out.push(h);
         }
         out
     }
+
+    /// Removes the hits that another hit in the same group absorbs;
+    /// `group_of` gives a hit's clause group.
+    pub fn absorb(hits: &mut Vec<Hit>, group_of: impl Fn(&Hit) -> usize) {
+        let absorbed: Vec<(usize, Kind)> = hits
+            .iter()
+            .flat_map(|h| {
+                let g = group_of(h);
+                h.absorbs.iter().map(move |k| (g, *k))
+            })
+            .collect();
+        hits.retain(|h| match h.kind {
+            TriggerKind::Kind(k) => !absorbed.contains(&(group_of(h), k)),
+            TriggerKind::Effect => true,
+        });
+    }
+}
+
+/// True when the text right after a trigger names a list, so the trigger
+/// words only describe the list.
+fn names_a_list(after: &str) -> bool {
+    let t = after.trim_start_matches([' ', '“', '"', '”', '\'', '「']);
+    t.starts_with("清单")
+        || t.starts_with("名单")
+        || t.starts_with("实体清单")
+        || t.to_ascii_lowercase().starts_with("list")
+}
+
+/// 被列入实体清单企业 ("companies on the Entity List"): a listing phrase
+/// that describes a noun after it, not an event.
+fn modifies_a_name(h: &Hit, after: &str) -> bool {
+    h.kind == TriggerKind::Kind(Kind::Listing)
+        && ["企业", "公司", "的企业", "的公司", "实体"]
+            .iter()
+            .any(|w| after.trim_start_matches(['”', '"']).starts_with(w))
 }
 
 /// The first word of a match (a Chinese match: its first two characters).
@@ -141,14 +181,40 @@ mod tests {
     }
 
     #[test]
-    fn an_absorbing_trigger_replaces_the_other_kind() {
+    fn an_absorbing_trigger_replaces_the_other_kind_in_its_group() {
         let t = table(&[
             ("ban", "en", r"\bbarred\b", &[]),
             ("sanction", "en", r"\bdenial order\b", &["ban"]),
         ]);
-        let h = t.find("It barred sales, activating a denial order.", false);
-        assert_eq!(h.len(), 1);
-        assert_eq!(h[0].kind, TriggerKind::Kind(Kind::Sanction));
+        let s = "It barred sales, activating a denial order; Acme barred apps.";
+        let mut h = t.find(s, false);
+        assert_eq!(h.len(), 3);
+        let semi = s.find(';').unwrap_or(0);
+        TriggerTable::absorb(&mut h, |h| usize::from(h.start > semi));
+        let kinds: Vec<TriggerKind> = h.iter().map(|h| h.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                TriggerKind::Kind(Kind::Sanction),
+                TriggerKind::Kind(Kind::Ban)
+            ]
+        );
+    }
+
+    #[test]
+    fn trigger_words_that_name_a_list_are_not_triggers() {
+        let t = table(&[
+            ("export_control", "en", r"\bexport controls?\b", &[]),
+            ("export_control", "zh", "出口管制", &[]),
+        ]);
+        assert!(t
+            .find("It added Acme to its export control list.", false)
+            .is_empty());
+        assert!(t.find("将华为列入出口管制“实体清单”", true).is_empty());
+        assert_eq!(
+            t.find("It imposed export controls on Monday.", false).len(),
+            1
+        );
     }
 
     #[test]
