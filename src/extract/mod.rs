@@ -14,6 +14,8 @@ pub mod modality;
 pub mod roles;
 pub mod rules;
 pub mod sentences;
+#[cfg(test)]
+mod tests;
 pub mod triggers;
 
 use crate::model::{Article, Mention};

@@ -72,7 +72,7 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
             let by: Vec<&Found> = after
                 .iter()
                 .copied()
-                .filter(|f| s[..f.start].trim_end().ends_with(" by"))
+                .filter(|f| after_by(&s[..f.start]))
                 .collect();
             (by, in_clause)
         };
@@ -145,6 +145,17 @@ fn antecedent(names: &[Found], clause_start: usize) -> Option<&Found> {
         .iter()
         .filter(|f| f.kind != "list" && f.end <= clause_start)
         .last()
+}
+
+/// True when the text before a name ends in "by" or "by the".
+fn after_by(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = t
+        .strip_suffix(" the")
+        .or_else(|| t.strip_suffix(" a"))
+        .unwrap_or(t)
+        .trim_end();
+    t.ends_with(" by") || t == "by"
 }
 
 /// "was added", "had been blocked", "were quickly placed".
