@@ -358,8 +358,14 @@ fn find_cues(rules: &Rules, s: &str, zh: bool) -> Vec<String> {
 /// the phrases that refer back to a name ("the department").
 fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
     let known = rules.gazetteer.find(text);
-    let mut all = known.clone();
-    all.extend(unknown_orgs(text, &known));
+    let unknown = unknown_orgs(text, &known);
+    // 美国星海防务公司: a country right before a company name describes it.
+    let mut all: Vec<Found> = known
+        .iter()
+        .filter(|k| !(k.kind == "country" && unknown.iter().any(|u| u.start == k.end)))
+        .cloned()
+        .collect();
+    all.extend(unknown);
     let lower = text.to_lowercase();
     if lower.len() == text.len() {
         for (phrase, want) in ANAPHORS {

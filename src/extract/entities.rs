@@ -329,7 +329,13 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
             let mut start = from + pos;
             let mut count = 0;
             for (i, c) in text[..from + pos].char_indices().rev() {
-                if ZH_STOPS.contains(c) || c.is_whitespace() || count >= 10 || c.is_ascii_digit() {
+                let after_known = known.iter().any(|k| k.end == i + c.len_utf8());
+                if ZH_STOPS.contains(c)
+                    || c.is_whitespace()
+                    || count >= 10
+                    || c.is_ascii_digit()
+                    || after_known
+                {
                     break;
                 }
                 start = i;
