@@ -207,6 +207,9 @@ fn mention(
     names: &[Found],
     zh: bool,
 ) -> Option<Mention> {
+    if kind == Kind::Accusation && !zh && reduced_relative(&s[..hit.verb_start]) {
+        return None;
+    }
     let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
     let (date, own) = pick_date(cs, ci, dates, hits, hit)?;
@@ -235,6 +238,49 @@ fn mention(
         confidence: hit.weight * if own { 0.9 } else { 0.7 },
         cues,
     })
+}
+
+/// "three companies accused of supplying parts": a participle after a
+/// plain noun describes the noun; nobody is accusing anyone in this clause.
+fn reduced_relative(before_verb: &str) -> bool {
+    const SUBJECT_ENDS: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "also",
+        "publicly",
+        "formally",
+        "was",
+        "were",
+        "been",
+        "is",
+        "are",
+        "repeatedly",
+        "again",
+        "previously",
+        "then",
+        "later",
+        "it",
+        "they",
+        "he",
+        "she",
+        "and",
+        "who",
+        "which",
+        "that",
+        "officially",
+        "openly",
+        "directly",
+        "explicitly",
+        "once",
+        "first",
+    ];
+    let Some(w) = before_verb.split_whitespace().next_back() else {
+        return false;
+    };
+    let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+    let lw = w.to_lowercase();
+    starts_lower && !SUBJECT_ENDS.contains(&lw.as_str()) && !w.ends_with(',') && lw.ends_with('s')
 }
 
 /// The text from `from` to `to` with date expressions blanked out, so the

@@ -65,7 +65,11 @@ impl Modality {
             }
             return None;
         }
-        let lower = before.to_lowercase();
+        let lower = before
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         for c in &self.en_negation {
             if has_phrase(&lower, c) {
                 return Some(Blocked::Negation(c.clone()));
@@ -83,9 +87,28 @@ impl Modality {
         None
     }
 
+    /// "said it", "said on Monday that it": the would-clause reports a
+    /// decision. The reporting verb is the first word of a listed phrase.
     fn reported_before(&self, text: &str) -> bool {
         let t = text.trim_end();
-        self.en_reported.iter().any(|r| t.ends_with(r.as_str()))
+        if self.en_reported.iter().any(|r| t.ends_with(r.as_str())) {
+            return true;
+        }
+        let words: Vec<&str> = t.split_whitespace().rev().take(6).collect();
+        let Some((last, rest)) = words.split_first() else {
+            return false;
+        };
+        let pronoun = self
+            .en_reported
+            .iter()
+            .filter_map(|r| r.split_whitespace().last())
+            .any(|p| p == *last);
+        let verbs: Vec<&str> = self
+            .en_reported
+            .iter()
+            .filter_map(|r| r.split_whitespace().next())
+            .collect();
+        pronoun && rest.iter().any(|w| verbs.contains(w))
     }
 }
 
@@ -175,6 +198,7 @@ mod tests {
     fn reported_would_is_asserted() {
         let m = m();
         assert_eq!(m.check("Beijing also said it would ", false), None);
+        assert_eq!(m.check("Treasury said on      it would ", false), None);
         assert_eq!(
             m.check("the ban would ", false),
             Some(Blocked::Hedge("would".into()))

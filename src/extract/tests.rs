@@ -269,6 +269,7 @@ fn natural_hypotheticals_threats_and_denials_yield_nothing() {
         "美国政府可能于7月将该公司列入实体清单。",
         "该公司6月3日否认曾被列入实体清单。",
         "商务部拟于7月1日对相关物项实施出口管制。",
+        "The list, published on Monday, names three firms accused of supplying drone parts.",
         "公司表示尚未于本月提起诉讼。",
     ] {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
@@ -360,4 +361,68 @@ fn linking_cues_are_kept() {
         "{:?}",
         ms[0].cues
     );
+}
+
+#[test]
+fn more_constructions_of_the_beat() {
+    check(&[
+        (
+            "The FCC on Monday voted to ban new approvals of equipment from two Chinese suppliers.",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+        (
+            "Apple pulled the messaging app from its China app store in April.",
+            Kind::Ban,
+            "2025-04",
+        ),
+        (
+            "Beijing on Friday announced 34% tariffs on all U.S. goods.",
+            Kind::Tariff,
+            "2025-06-13",
+        ),
+        (
+            "China's market regulator said on Monday it was investigating the chipmaker.",
+            Kind::Investigation,
+            "2025-06-16",
+        ),
+        (
+            "商务部6月3日对原产于美国的进口光纤发起反倾销调查。",
+            Kind::Investigation,
+            "2025-06-03",
+        ),
+        (
+            "The Netherlands on Sept. 1, 2024 restricted exports of advanced lithography tools.",
+            Kind::ExportControl,
+            "2024-09-01",
+        ),
+        (
+            "Beijing suspended exports of rare earth magnets in April.",
+            Kind::ExportControl,
+            "2025-04",
+        ),
+        (
+            "The bill, which passed the Senate on Tuesday, now goes to the president.",
+            Kind::Legislation,
+            "2025-06-17",
+        ),
+        (
+            "The Pentagon removed the carmaker from the 1260H list in December 2024.",
+            Kind::Delisting,
+            "2024-12",
+        ),
+        (
+            "Treasury said on June 2 it would impose sanctions on four refiners.",
+            Kind::Sanction,
+            "2025-06-02",
+        ),
+        (
+            "商务部5月9日将15家美国企业纳入出口管制管控名单。",
+            Kind::Listing,
+            "2025-05-09",
+        ),
+    ]);
+    // The list name is not itself an export control.
+    let got = found("商务部5月9日将15家美国企业纳入出口管制管控名单。");
+    assert_eq!(got, vec![(Kind::Listing, "2025-05-09".to_string())]);
 }

@@ -7,7 +7,7 @@
 
 use super::rules::{Trigger, TriggerKind};
 use crate::model::Kind;
-use regex::RegexSet;
+use regex::{RegexSet, RegexSetBuilder};
 
 /// One trigger found in a sentence (byte offsets into the sentence).
 #[derive(Debug, Clone, PartialEq)]
@@ -27,8 +27,8 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct TriggerTable {
     triggers: Vec<Trigger>,
-    en: Option<(RegexSet, Vec<usize>)>,
-    zh: Option<(RegexSet, Vec<usize>)>,
+    en: Option<(Option<RegexSet>, Vec<usize>)>,
+    zh: Option<(Option<RegexSet>, Vec<usize>)>,
 }
 
 impl TriggerTable {
@@ -38,7 +38,15 @@ impl TriggerTable {
                 .filter(|&i| triggers[i].zh == zh)
                 .collect();
             let pats: Vec<&str> = idx.iter().map(|&i| triggers[i].regex.as_str()).collect();
-            RegexSet::new(pats).ok().map(|s| (s, idx))
+            // The patterns are already compiled one by one, so the set can
+            // only fail on size; without it every pattern is tried.
+            RegexSetBuilder::new(pats)
+                .size_limit(256 << 20)
+                .dfa_size_limit(64 << 20)
+                .build()
+                .ok()
+                .map(|s| (Some(s), idx.clone()))
+                .or(Some((None, idx)))
         };
         let en = set(false);
         let zh = set(true);
@@ -62,13 +70,21 @@ impl TriggerTable {
             return Vec::new();
         };
         let mut hits: Vec<Hit> = Vec::new();
-        for m in set.matches(s).iter() {
+        let matched: Vec<usize> = match set {
+            Some(set) => set.matches(s).iter().collect(),
+            None => (0..idx.len()).collect(),
+        };
+        for m in matched {
             let Some(t) = idx.get(m).and_then(|&i| self.triggers.get(i)) else {
                 continue;
             };
             for caps in t.regex.captures_iter(s) {
                 let Some(all) = caps.get(0) else { continue };
-                let (vs, ve) = match caps.name("v").or_else(|| caps.name("v2")) {
+                let (vs, ve) = match caps
+                    .name("v")
+                    .or_else(|| caps.name("v2"))
+                    .or_else(|| caps.name("v3"))
+                {
                     Some(v) => (v.start(), v.end()),
                     None => first_word(s, all.start(), all.end(), zh),
                 };
@@ -83,7 +99,10 @@ impl TriggerTable {
                 });
             }
         }
-        hits.retain(|h| !names_a_list(&s[h.end..]) && !modifies_a_name(h, &s[h.end..]));
+        hits.retain(|h| {
+            let on_lists = matches!(h.kind, TriggerKind::Kind(Kind::Listing | Kind::Delisting));
+            (on_lists || !names_a_list(&s[h.end..])) && !modifies_a_name(h, &s[h.end..])
+        });
         hits.sort_by_key(|h| (h.verb_start, std::cmp::Reverse(h.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
         for h in hits {
@@ -121,10 +140,8 @@ impl TriggerTable {
 /// words only describe the list.
 fn names_a_list(after: &str) -> bool {
     let t = after.trim_start_matches([' ', '“', '"', '”', '\'', '「']);
-    t.starts_with("清单")
-        || t.starts_with("名单")
-        || t.starts_with("实体清单")
-        || t.to_ascii_lowercase().starts_with("list")
+    let head: String = t.chars().take(6).collect();
+    head.contains("清单") || head.contains("名单") || t.to_ascii_lowercase().starts_with("list")
 }
 
 /// 被列入实体清单企业 ("companies on the Entity List"): a listing phrase
