@@ -191,6 +191,25 @@ fn add_phrase_dates(
             });
         }
     }
+    for p in &rules.prev_day {
+        let Some(at) = lower.find(p.as_str()) else {
+            continue;
+        };
+        if dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
+            continue;
+        }
+        let prev = recent(true)
+            .and_then(|m| m.span.start.first_day().pred_opt())
+            .map(PartialDate::from_naive);
+        if let Some(d) = prev {
+            dates.push(DateMatch {
+                start: at,
+                end: at + p.len(),
+                span: DateSpan::at(d),
+                relative: true,
+            });
+        }
+    }
     dates.sort_by_key(|d| d.start);
 }
 
@@ -330,14 +349,17 @@ fn pick_date<'a>(
             }
         }
     }
-    let (gs, ge) = group_index(cs, ci);
+    let (gs, _) = group_index(cs, ci);
     let claimed = |k: usize| {
         let c = &cs[k];
         hits.iter()
             .any(|h| h.verb_start >= c.start && h.verb_start < c.end)
     };
-    if let Some(d) = (gs..=ge)
-        .filter(|&k| k != ci && !claimed(k))
+    // Dates scope forward: a clause borrows a free date from an earlier
+    // clause of its group ("3日发布公告，宣布……"), never from a later one,
+    // which has a verb of its own.
+    if let Some(d) = (gs..ci)
+        .filter(|&k| !claimed(k))
         .flat_map(|k| dates.iter().filter(move |d| in_clause(&cs[k], d)))
         .min_by_key(|d| dist(d))
     {

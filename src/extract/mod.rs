@@ -44,6 +44,7 @@ pub struct Rules {
     pub(crate) nonevent_zh: Vec<String>,
     pub(crate) same_day: Vec<String>,
     pub(crate) next_day: Vec<String>,
+    pub(crate) prev_day: Vec<String>,
 }
 
 impl Default for Rules {
@@ -105,7 +106,7 @@ impl Rules {
         let mut modality = Modality::default();
         let (mut cues_en, mut cues_zh) = (Vec::new(), Vec::new());
         let (mut nonevent_en, mut nonevent_zh) = (Vec::new(), Vec::new());
-        let (mut same_day, mut next_day) = (Vec::new(), Vec::new());
+        let (mut same_day, mut next_day, mut prev_day) = (Vec::new(), Vec::new(), Vec::new());
         for (name, text) in rule_files {
             hasher.update(text.as_bytes());
             hasher.update(b"\0");
@@ -118,6 +119,7 @@ impl Rules {
             nonevent_zh.extend(f.nonevent.zh.iter().cloned());
             same_day.extend(f.dates.same_day.iter().map(|c| c.to_lowercase()));
             next_day.extend(f.dates.next_day.iter().map(|c| c.to_lowercase()));
+            prev_day.extend(f.dates.prev_day.iter().map(|c| c.to_lowercase()));
         }
         let mut specs = Vec::new();
         for (name, text) in entity_files {
@@ -138,6 +140,7 @@ impl Rules {
             nonevent_zh,
             same_day,
             next_day,
+            prev_day,
         })
     }
 

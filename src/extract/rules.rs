@@ -59,6 +59,9 @@ pub struct DateCueSpec {
     /// "the following day", 次日: the day after the last date.
     #[serde(default)]
     pub next_day: Vec<String>,
+    /// "the day before", 此前一天: the day before the last event.
+    #[serde(default)]
+    pub prev_day: Vec<String>,
 }
 
 /// One trigger: a construction that asserts an event of a kind.

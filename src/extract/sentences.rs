@@ -253,12 +253,35 @@ const IRREGULAR_PAST: &[&str] = &[
 /// within the next few words ("and in 2023 extended", "and the bureau
 /// restricted"), not in "defence and aerospace companies".
 fn and_joins_clauses(rest: &str) -> bool {
-    rest.split_whitespace().take(5).any(|w| {
-        let w = w
+    let words: Vec<&str> = rest.split_whitespace().take(6).collect();
+    words.iter().take(5).enumerate().any(|(i, w)| {
+        let lw = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase();
-        (w.len() > 4 && w.ends_with("ed")) || IRREGULAR_PAST.contains(&w.as_str())
+        if IRREGULAR_PAST.contains(&lw.as_str()) {
+            return true;
+        }
+        // A regular past form is a verb when an object or a preposition
+        // follows it ("extended the rule", "restricted exports"), not an
+        // adjective before a noun ("liquefied natural gas").
+        lw.len() > 4
+            && lw.ends_with("ed")
+            && !w.ends_with(',')
+            && words.get(i + 1).is_some_and(|next| object_like(next))
     })
+}
+
+fn object_like(w: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "it", "them", "to", "on", "in", "from",
+        "into", "by", "at", "for", "with", "all", "some", "new", "more",
+    ];
+    let lw = w.to_ascii_lowercase();
+    FUNCTION.contains(&lw.as_str())
+        || w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '$')
+        || (lw.len() > 3 && lw.ends_with('s') && !lw.ends_with("ss"))
 }
 
 /// Splits one sentence into clauses. `s` is the sentence text.

@@ -426,3 +426,42 @@ fn more_constructions_of_the_beat() {
     let got = found("商务部5月9日将15家美国企业纳入出口管制管控名单。");
     assert_eq!(got, vec![(Kind::Listing, "2025-05-09".to_string())]);
 }
+
+#[test]
+fn dates_given_by_reference() {
+    let text =
+        "The ministry banned the app on June 3. The following day, regulators fined its maker.";
+    let got = found(text);
+    assert!(
+        got.contains(&(Kind::Sanction, "2025-06-04".to_string())),
+        "{got:?}"
+    );
+    let text = "商务部6月3日宣布对锑实施出口管制。此前一天，美国商务部将十家企业列入实体清单。";
+    let got = found(text);
+    assert!(
+        got.contains(&(Kind::Listing, "2025-06-02".to_string())),
+        "{got:?}"
+    );
+    let text = "Regulators fined the firm on June 3. On the same day, the ministry opened an investigation into its parent.";
+    let got = found(text);
+    assert!(
+        got.contains(&(Kind::Investigation, "2025-06-03".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_clause_does_not_borrow_a_later_clauses_date() {
+    // "last week" is no date; Nov. 20 belongs to the proposal, which is hedged.
+    let got = found("The department last week opened a probe into chip imports, and the FCC on June 2 proposed barring a carrier.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = found("美国联邦通信委员会6月2日提议禁止该公司在美运营。");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn banning_exports_is_an_export_control() {
+    let got =
+        found("Beijing responded on Tuesday by banning exports of antimony to the United States.");
+    assert_eq!(got, vec![(Kind::ExportControl, "2025-06-17".to_string())]);
+}
