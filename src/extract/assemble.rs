@@ -74,6 +74,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 })
                 .collect();
             for (hi, hit) in hits.iter().enumerate() {
+                if hit.nominal {
+                    continue;
+                }
                 let kind = match hit.kind {
                     TriggerKind::Kind(k) => k,
                     TriggerKind::Effect => {
@@ -353,7 +356,7 @@ fn pick_date<'a>(
     let claimed = |k: usize| {
         let c = &cs[k];
         hits.iter()
-            .any(|h| h.verb_start >= c.start && h.verb_start < c.end)
+            .any(|h| !h.nominal && h.verb_start >= c.start && h.verb_start < c.end)
     };
     // Dates scope forward: a clause borrows a free date from an earlier
     // clause of its group ("3日发布公告，宣布……"), never from a later one,

@@ -213,6 +213,7 @@ mod tests {
             verb_end: vs + verb.len(),
             weight: 1.0,
             absorbs: Vec::new(),
+            nominal: false,
         }
     }
 

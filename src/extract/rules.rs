@@ -83,6 +83,10 @@ pub struct TriggerSpec {
     /// Lower numbers are weaker; used for confidence.
     #[serde(default)]
     pub weight: Option<f32>,
+    /// True when the pattern only names the kind ("export controls"): it
+    /// yields no event itself but gives its kind to "took effect".
+    #[serde(default)]
+    pub nominal: bool,
 }
 
 /// Words that make a clause not assert its event.
@@ -170,6 +174,7 @@ pub struct Trigger {
     pub regex: Regex,
     pub absorbs: Vec<Kind>,
     pub weight: f32,
+    pub nominal: bool,
 }
 
 /// Parses a TOML document, turning a syntax error into a [`RuleError`]
@@ -238,6 +243,7 @@ pub fn compile_triggers(
             regex,
             absorbs,
             weight: t.weight.unwrap_or(1.0).clamp(0.0, 1.0),
+            nominal: t.nominal,
         });
     }
     Ok(out)

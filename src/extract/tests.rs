@@ -271,6 +271,8 @@ fn natural_hypotheticals_threats_and_denials_yield_nothing() {
         "商务部拟于7月1日对相关物项实施出口管制。",
         "The list, published on Monday, names three firms accused of supplying drone parts.",
         "公司表示尚未于本月提起诉讼。",
+        "Nvidia reported record revenue on Wednesday despite export controls.",
+        "受美国出口管制影响，该公司股价3日下跌5%。",
     ] {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }

@@ -21,6 +21,8 @@ pub struct Hit {
     pub weight: f32,
     /// Kinds this hit replaces in its clause group.
     pub absorbs: Vec<Kind>,
+    /// Only names its kind; yields no event itself.
+    pub nominal: bool,
 }
 
 /// The compiled trigger table with its per-language prefilters.
@@ -96,6 +98,7 @@ impl TriggerTable {
                     verb_end: ve,
                     weight: t.weight,
                     absorbs: t.absorbs.clone(),
+                    nominal: t.nominal,
                 });
             }
         }
@@ -124,6 +127,7 @@ impl TriggerTable {
     pub fn absorb(hits: &mut Vec<Hit>, group_of: impl Fn(&Hit) -> usize) {
         let absorbed: Vec<(usize, Kind)> = hits
             .iter()
+            .filter(|h| !h.nominal)
             .flat_map(|h| {
                 let g = group_of(h);
                 h.absorbs.iter().map(move |k| (g, *k))
@@ -182,6 +186,7 @@ mod tests {
                 pattern: p.to_string(),
                 absorbs: a.iter().map(|s| s.to_string()).collect(),
                 weight: None,
+                nominal: false,
             })
             .collect();
         TriggerTable::new(compile_triggers("t", "", &specs).unwrap_or_default())
