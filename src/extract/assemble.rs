@@ -234,7 +234,7 @@ fn mention(
     }
     let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
-    let (date, own) = pick_date(cs, ci, dates, hits, hit)?;
+    let (date, own) = pick_date(s, cs, ci, dates, hits, hit)?;
     let from = clause.start.min(hit.start);
     if rules
         .modality
@@ -322,6 +322,7 @@ fn mask_dates(s: &str, from: usize, to: usize, dates: &[DateMatch]) -> String {
 
 /// The date of a trigger, and whether it came from the trigger's own clause.
 fn pick_date<'a>(
+    s: &str,
     cs: &[Clause],
     ci: usize,
     dates: &'a [DateMatch],
@@ -337,11 +338,20 @@ fn pick_date<'a>(
             d.start.saturating_sub(hit.verb_end)
         }
     };
-    if let Some(d) = dates
+    // "would impose tariffs … starting next Monday": the date the measure
+    // applies from wins over the date it was announced.
+    let own: Vec<&DateMatch> = dates.iter().filter(|d| in_clause(clause, d)).collect();
+    let effective: Vec<&DateMatch> = own
         .iter()
-        .filter(|d| in_clause(clause, d))
-        .min_by_key(|d| dist(d))
-    {
+        .copied()
+        .filter(|d| effective_date(s, d))
+        .collect();
+    let pool = if effective.is_empty() {
+        &own
+    } else {
+        &effective
+    };
+    if let Some(d) = pool.iter().copied().min_by_key(|d| dist(d)) {
         return Some((d, true));
     }
     if clause.join == Join::When && ci > 0 {
@@ -386,6 +396,31 @@ fn pick_date<'a>(
         })
         .next()
         .map(|d| (d, false))
+}
+
+/// "from June 1", "starting next Monday", "自3月10日起": the date a measure
+/// applies from.
+fn effective_date(s: &str, d: &DateMatch) -> bool {
+    let before = s[..d.start].trim_end().to_lowercase();
+    const EN: &[&str] = &[
+        "from",
+        "starting",
+        "effective",
+        "beginning",
+        "as of",
+        "starting on",
+        "effective on",
+    ];
+    let en = EN.iter().any(|w| {
+        before.ends_with(w)
+            && !before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+    });
+    let zh = (before.ends_with('自') || before.ends_with('从') || before.ends_with("自当地时间"))
+        && s[d.end..].starts_with('起');
+    en || zh
 }
 
 /// The clause indexes joined to `ci` by soft joins.

@@ -273,6 +273,8 @@ fn natural_hypotheticals_threats_and_denials_yield_nothing() {
         "公司表示尚未于本月提起诉讼。",
         "Nvidia reported record revenue on Wednesday despite export controls.",
         "受美国出口管制影响，该公司股价3日下跌5%。",
+        "外交部发言人3日回应称，中方坚决反对美方将中国企业列入实体清单。",
+        "China on Monday opposed the U.S. decision to add its firms to the Entity List.",
     ] {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
@@ -466,4 +468,12 @@ fn banning_exports_is_an_export_control() {
     let got =
         found("Beijing responded on Tuesday by banning exports of antimony to the United States.");
     assert_eq!(got, vec![(Kind::ExportControl, "2025-06-17".to_string())]);
+}
+
+#[test]
+fn the_date_a_measure_applies_from_wins_in_its_clause() {
+    let got = found("The State Council announced on Monday that it would impose a 34% tariff on all U.S. goods from July 10.");
+    assert_eq!(got, vec![(Kind::Tariff, "2025-07-10".to_string())]);
+    let got = found("国务院关税税则委员会16日宣布，自7月10日起对美国商品加征34%关税。");
+    assert_eq!(got, vec![(Kind::Tariff, "2025-07-10".to_string())]);
 }
