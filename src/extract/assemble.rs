@@ -31,6 +31,12 @@ const ANAPHORS: &[(&str, &str)] = &[
     ("the chinese company", "type:company"),
     ("the smartphone maker", "type:company"),
     ("the chipmaker", "type:company"),
+    ("the firm", "type:company"),
+    ("the startup", "type:company"),
+    ("the app", "type:product|company"),
+    ("the chatbot", "type:product|company"),
+    ("the service", "type:product|company"),
+    ("the platform", "type:product|company"),
     ("该公司", "type:company"),
     ("该部", "type:agency"),
 ];
@@ -91,7 +97,19 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         }
                     }
                 };
-                if let Some(m) = mention(rules, s, si, &cs, &dates, &hits, hit, kind, &local, zh) {
+                let prior = names
+                    .iter()
+                    .filter(|f| {
+                        f.end <= sent.start && matches!(f.kind.as_str(), "company" | "product")
+                    })
+                    .next_back()
+                    .map(|f| f.name.as_str());
+                if let Some(mut m) = mention(
+                    rules, s, si, &cs, &dates, &hits, hit, kind, &local, zh, prior,
+                ) {
+                    if m.actors.is_empty() && m.targets.is_empty() {
+                        inherit_names(&mut m, &out);
+                    }
                     out.push(m);
                 }
             }
@@ -228,6 +246,7 @@ fn mention(
     kind: Kind,
     names: &[Found],
     zh: bool,
+    prior: Option<&str>,
 ) -> Option<Mention> {
     if kind == Kind::Accusation && !zh && reduced_relative(&s[..hit.verb_start]) {
         return None;
@@ -248,7 +267,19 @@ fn mention(
         clause: clause.start..clause.end,
         group: gs..ge,
     };
-    let r = roles::assign(s, names, hit, &scope, zh);
+    let mut r = roles::assign(s, names, hit, &scope, zh);
+    // "Texas banned it": the object pronoun is the last company named.
+    if r.targets.is_empty() {
+        let after = s[hit.verb_end..].trim_start();
+        let pronoun = ["it ", "it.", "it,", "them ", "其"]
+            .iter()
+            .any(|p| after.starts_with(p));
+        if let (true, Some(p)) = (pronoun, prior) {
+            if !r.actors.iter().any(|a| a == p) {
+                r.targets.push(p.to_string());
+            }
+        }
+    }
     let cues = find_cues(rules, s, zh);
     Some(Mention {
         kind,
@@ -260,6 +291,25 @@ fn mention(
         confidence: hit.weight * if own { 0.9 } else { 0.7 },
         cues,
     })
+}
+
+/// A mention that names nobody ("公告自8月1日起正式实施", "The review
+/// began on March 31") is about the event just reported: it takes that
+/// event's names, preferring one of its own kind.
+fn inherit_names(m: &mut Mention, before: &[Mention]) {
+    let recent = || {
+        before
+            .iter()
+            .rev()
+            .take_while(|o| m.sentence.saturating_sub(o.sentence) <= 3)
+    };
+    let source = recent()
+        .find(|o| o.kind == m.kind)
+        .or_else(|| recent().find(|o| m.sentence.saturating_sub(o.sentence) <= 2));
+    if let Some(o) = source {
+        m.actors = o.actors.clone();
+        m.targets = o.targets.clone();
+    }
 }
 
 /// "three companies accused of supplying parts": a participle after a
@@ -490,7 +540,7 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
                 }
                 let target = known.iter().filter(|f| f.end <= at).rev().find(|f| {
                     match want.strip_prefix("type:") {
-                        Some(t) => f.kind == t,
+                        Some(t) => t.split('|').any(|t| f.kind == t),
                         None => f.name.contains(want),
                     }
                 });

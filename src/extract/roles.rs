@@ -47,12 +47,24 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
         is_passive(&s[scope.clause.start..hit.verb_start])
     };
     let mut roles = Roles::default();
+    // 对Y实施/启动……: in Chinese the names after 对 undergo the action.
+    let dui = if zh {
+        s[scope.group.start..hit.start]
+            .rfind('对')
+            .map(|p| scope.group.start + p)
+    } else {
+        None
+    };
     let before: Vec<&Found> = names
         .iter()
         .filter(agents)
-        .filter(|f| f.start >= scope.group.start && f.end <= hit.start)
+        .filter(|f| f.start >= scope.group.start && f.end <= dui.unwrap_or(hit.start))
         .collect();
-    let target_from = if zh { hit.start } else { hit.verb_end };
+    let target_from = if zh {
+        dui.unwrap_or(hit.start)
+    } else {
+        hit.verb_end
+    };
     let after: Vec<&Found> = names
         .iter()
         .filter(agents)
@@ -84,7 +96,14 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
             }
         }
     } else {
-        if let Some(a) = subject(&before) {
+        // The clause's own subject ("…, and the Netherlands published"),
+        // else the group's ("China on Tuesday opened … and added …").
+        let own: Vec<&Found> = before
+            .iter()
+            .copied()
+            .filter(|f| f.start >= scope.clause.start)
+            .collect();
+        if let Some(a) = subject(&own).or_else(|| subject(&before)) {
             roles.actors.push(a.name.clone());
         }
         let known: Vec<&Found> = after.iter().copied().filter(|f| f.known).collect();

@@ -477,3 +477,25 @@ fn the_date_a_measure_applies_from_wins_in_its_clause() {
     let got = found("国务院关税税则委员会16日宣布，自7月10日起对美国商品加征34%关税。");
     assert_eq!(got, vec![(Kind::Tariff, "2025-07-10".to_string())]);
 }
+
+#[test]
+fn pronouns_and_nameless_follow_ups_take_earlier_names() {
+    let ms = extract(
+        &article(
+            "DeepSeek released a new model last month. Ohio banned it from state phones on June 2.",
+            "en",
+        ),
+        rules(),
+    );
+    assert_eq!(ms[0].targets, vec!["DeepSeek"]);
+    let ms = extract(
+        &article(
+            "网信办6月2日宣布对美光公司产品启动网络安全审查。审查自6月5日起正式实施。",
+            "zh",
+        ),
+        rules(),
+    );
+    assert_eq!(ms.len(), 2, "{ms:?}");
+    assert_eq!(ms[1].actors, ms[0].actors);
+    assert_eq!(ms[1].targets, vec!["Micron"]);
+}
