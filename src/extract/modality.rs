@@ -23,7 +23,7 @@ pub struct Modality {
     en_reported: Vec<String>,
     zh_hedge: Vec<String>,
     zh_negation: Vec<String>,
-    zh_not_negation: Vec<String>,
+    zh_not_cue: Vec<String>,
 }
 
 impl Modality {
@@ -35,7 +35,7 @@ impl Modality {
             en_reported: low(&spec.en_reported),
             zh_hedge: spec.zh_hedge.clone(),
             zh_negation: spec.zh_negation.clone(),
-            zh_not_negation: spec.zh_not_negation.clone(),
+            zh_not_cue: spec.zh_not_cue.clone(),
         }
     }
 
@@ -47,19 +47,19 @@ impl Modality {
         self.en_reported.extend(more.en_reported);
         self.zh_hedge.extend(more.zh_hedge);
         self.zh_negation.extend(more.zh_negation);
-        self.zh_not_negation.extend(more.zh_not_negation);
+        self.zh_not_cue.extend(more.zh_not_cue);
     }
 
     /// Checks `before`, the clause text from its start up to the trigger.
     pub fn check(&self, before: &str, zh: bool) -> Option<Blocked> {
         if zh {
             for c in &self.zh_negation {
-                if contains_zh(before, c, &self.zh_not_negation) {
+                if contains_zh(before, c, &self.zh_not_cue) {
                     return Some(Blocked::Negation(c.clone()));
                 }
             }
             for c in &self.zh_hedge {
-                if before.contains(c.as_str()) {
+                if contains_zh(before, c, &self.zh_not_cue) {
                     return Some(Blocked::Hedge(c.clone()));
                 }
             }
@@ -171,7 +171,7 @@ mod tests {
             en_reported: s(&["said it", "said they"]),
             zh_hedge: s(&["可能", "拟"]),
             zh_negation: s(&["未", "否认"]),
-            zh_not_negation: s(&["未来"]),
+            zh_not_cue: s(&["未来"]),
         })
     }
 

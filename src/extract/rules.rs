@@ -107,9 +107,9 @@ pub struct ModalitySpec {
     /// asserted ("said it would impose").
     #[serde(default)]
     pub en_reported: Vec<String>,
-    /// Words that contain a negation character but are not negations (未来).
+    /// Words that contain a cue but are not cues (未来, 未经, 票反对).
     #[serde(default)]
-    pub zh_not_negation: Vec<String>,
+    pub zh_not_cue: Vec<String>,
 }
 
 /// Phrases that tie one event to another.

@@ -425,6 +425,41 @@ fn more_constructions_of_the_beat() {
             Kind::Listing,
             "2025-05-09",
         ),
+        (
+            "欧盟委员会6月12日宣布对中国电动汽车征收临时反补贴税。",
+            Kind::Tariff,
+            "2025-06-12",
+        ),
+        (
+            "TikTok于5月7日向联邦上诉法院提交诉状。",
+            Kind::Lawsuit,
+            "2025-05-07",
+        ),
+        (
+            "TikTok on Friday asked a federal appeals court to block the law.",
+            Kind::Lawsuit,
+            "2025-06-13",
+        ),
+        (
+            "美国众议院3月13日以352票赞成、65票反对的结果通过法案。",
+            Kind::Legislation,
+            "2025-03-13",
+        ),
+        (
+            "The Treasury lifted sanctions on the shipping firm on May 30.",
+            Kind::Sanction,
+            "2025-05-30",
+        ),
+        (
+            "The department revoked the company's export licences on May 7.",
+            Kind::ExportControl,
+            "2025-05-07",
+        ),
+        (
+            "美国商务部宣布，自9月15日起，相关企业未经许可不得向该公司供货。",
+            Kind::ExportControl,
+            "2025-09-15",
+        ),
     ]);
     // The list name is not itself an export control.
     let got = found("商务部5月9日将15家美国企业纳入出口管制管控名单。");
