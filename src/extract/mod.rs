@@ -9,6 +9,7 @@
 
 mod assemble;
 pub mod dates;
+mod dating;
 pub mod entities;
 pub mod modality;
 pub mod roles;
