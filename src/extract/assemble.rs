@@ -18,7 +18,9 @@ use super::sentences::{clauses, sentences, Clause};
 use super::triggers::{Hit, TriggerTable};
 use super::Rules;
 use crate::model::{Article, Kind, Mention};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::sync::OnceLock;
 
 /// Words that refer back to a named entity: (phrase, what the entity's name
 /// contains, or its type after "type:").
@@ -73,9 +75,17 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         dates.retain(|d| !nonevent_date(rules, s, d, &hits, zh));
         add_phrase_dates(rules, s, &mut dates, &out, si);
         if !dates.is_empty() {
-            let local: Vec<Found> = names
+            // Names are sorted by start: the sentence's are one slice.
+            let first = names.partition_point(|f| f.start < sent.start);
+            let last = names.partition_point(|f| f.start < sent.end);
+            let prior = names[..first]
                 .iter()
-                .filter(|f| f.start >= sent.start && f.end <= sent.end)
+                .rev()
+                .find(|f| f.end <= sent.start && matches!(f.kind.as_str(), "company" | "product"))
+                .map(|f| f.name.as_str());
+            let local: Vec<Found> = names[first..last]
+                .iter()
+                .filter(|f| f.end <= sent.end)
                 .map(|f| Found {
                     start: f.start - sent.start,
                     end: f.end - sent.start,
@@ -100,13 +110,6 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         }
                     }
                 };
-                let prior = names
-                    .iter()
-                    .filter(|f| {
-                        f.end <= sent.start && matches!(f.kind.as_str(), "company" | "product")
-                    })
-                    .next_back()
-                    .map(|f| f.name.as_str());
                 if let Some(mut m) = mention(
                     rules, s, si, &cs, &dates, &hits, hit, kind, &local, zh, prior,
                 ) {
@@ -141,7 +144,7 @@ fn mention(
     zh: bool,
     prior: Option<&str>,
 ) -> Option<Mention> {
-    if kind == Kind::Accusation && !zh && reduced_relative(&s[..hit.verb_start]) {
+    if kind == Kind::Accusation && !zh && reduced_relative(s.get(..hit.verb_start).unwrap_or("")) {
         return None;
     }
     let ci = clause_of(cs, hit.verb_start);
@@ -163,7 +166,7 @@ fn mention(
     let mut r = roles::assign(s, names, hit, &scope, zh);
     // "Texas banned it": the object pronoun is the last company named.
     if r.targets.is_empty() {
-        let after = s[hit.verb_end..].trim_start();
+        let after = s.get(hit.verb_end..).unwrap_or("").trim_start();
         let pronoun = ["it ", "it.", "it,", "them ", "其"]
             .iter()
             .any(|p| after.starts_with(p));
@@ -249,21 +252,14 @@ fn reduced_relative(before_verb: &str) -> bool {
 }
 
 fn find_cues(rules: &Rules, s: &str, zh: bool) -> Vec<String> {
-    if zh {
-        return rules
-            .cues_zh
-            .iter()
-            .filter(|c| s.contains(c.as_str()))
-            .cloned()
-            .collect();
+    let cues = if zh { &rules.cues_zh } else { &rules.cues_en };
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, c) in cues.find_all(s) {
+        if !out.iter().any(|o| o == c) {
+            out.push(c.to_string());
+        }
     }
-    let lower = s.to_lowercase();
-    rules
-        .cues_en
-        .iter()
-        .filter(|c| lower.contains(c.as_str()))
-        .cloned()
-        .collect()
+    out
 }
 
 /// Every name in the article: the gazetteer's, the recognised ones, and
@@ -278,38 +274,52 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
         .cloned()
         .collect();
     all.extend(unknown);
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() {
-        for (phrase, want) in ANAPHORS {
-            let mut from = 0;
-            while let Some(p) = lower[from..].find(phrase) {
-                let at = from + p;
-                let end = at + phrase.len();
-                from = end;
-                if lower[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphanumeric())
-                    || all.iter().any(|f| at < f.end && f.start < end)
-                {
-                    continue;
-                }
-                let target = known.iter().filter(|f| f.end <= at).rev().find(|f| {
-                    match want.strip_prefix("type:") {
-                        Some(t) => t.split('|').any(|t| f.kind == t),
-                        None => f.name.contains(want),
-                    }
-                });
-                if let Some(t) = target {
-                    all.push(Found {
-                        start: at,
-                        end,
-                        ..t.clone()
-                    });
-                }
-            }
+    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(ANAPHORS.iter().map(|(p, _)| p))
+            .ok()
+    });
+    let Some(matcher) = matcher else {
+        return all;
+    };
+    let mut found = Vec::new();
+    for m in matcher.find_iter(text) {
+        let (at, end) = (m.start(), m.end());
+        let Some((_, want)) = ANAPHORS.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        if text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+            || text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+            || all.iter().any(|f| at < f.end && f.start < end)
+        {
+            continue;
+        }
+        let first_after = known.partition_point(|f| f.end <= at);
+        let target = known[..first_after]
+            .iter()
+            .rev()
+            .find(|f| match want.strip_prefix("type:") {
+                Some(t) => t.split('|').any(|t| f.kind == t),
+                None => f.name.contains(want),
+            });
+        if let Some(t) = target {
+            found.push(Found {
+                start: at,
+                end,
+                ..t.clone()
+            });
         }
     }
+    all.extend(found);
     all.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     all
 }

@@ -25,19 +25,17 @@ pub(crate) fn nonevent_date(rules: &Rules, s: &str, d: &DateMatch, hits: &[Hit],
     while !s.is_char_boundary(from) {
         from += 1;
     }
-    let window = &s[from..d.start];
-    let (window, cues) = if zh {
-        (window.to_string(), &rules.nonevent_zh)
+    let window = s.get(from..d.start).unwrap_or("");
+    let cues = if zh {
+        &rules.nonevent_zh
     } else {
-        (window.to_lowercase(), &rules.nonevent_en)
+        &rules.nonevent_en
     };
-    cues.iter().any(|c| {
-        window.rfind(c.as_str()).is_some_and(|p| {
-            let cue_end = from + p + c.len();
-            !hits
-                .iter()
-                .any(|h| h.verb_start >= cue_end && h.verb_start < d.start)
-        })
+    cues.find_all(window).any(|(_, end, _)| {
+        let cue_end = from + end;
+        !hits
+            .iter()
+            .any(|h| h.verb_start >= cue_end && h.verb_start < d.start)
     })
 }
 
@@ -125,7 +123,7 @@ pub(crate) fn add_phrase_dates(
 /// month "May" is not read as the modal "may".
 pub(crate) fn mask_dates(s: &str, from: usize, to: usize, dates: &[DateMatch]) -> String {
     let mut out = String::with_capacity(to.saturating_sub(from));
-    for (i, c) in s[from..to].char_indices() {
+    for (i, c) in s.get(from..to).unwrap_or("").char_indices() {
         let at = from + i;
         if dates.iter().any(|d| at >= d.start && at < d.end) {
             out.push(' ');
@@ -217,7 +215,7 @@ pub(crate) fn pick_date<'a>(
 /// "from June 1", "starting next Monday", "自3月10日起": the date a measure
 /// applies from.
 fn effective_date(s: &str, d: &DateMatch) -> bool {
-    let before = s[..d.start].trim_end().to_lowercase();
+    let before = s.get(..d.start).unwrap_or("").trim_end().to_lowercase();
     const EN: &[&str] = &[
         "from",
         "starting",
@@ -235,7 +233,7 @@ fn effective_date(s: &str, d: &DateMatch) -> bool {
                 .is_some_and(|c| c.is_alphanumeric())
     });
     let zh = (before.ends_with('自') || before.ends_with('从') || before.ends_with("自当地时间"))
-        && s[d.end..].starts_with('起');
+        && s.get(d.end..).unwrap_or("").starts_with('起');
     en || zh
 }
 

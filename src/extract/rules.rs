@@ -8,6 +8,7 @@
 //! added on top (see `docs/rules.md`).
 
 use crate::model::Kind;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::fmt;
@@ -175,6 +176,40 @@ pub struct Trigger {
     pub absorbs: Vec<Kind>,
     pub weight: f32,
     pub nominal: bool,
+}
+
+/// A list of phrases matched in one pass (English ones ignoring ASCII case).
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    pub list: Vec<String>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl Phrases {
+    pub fn new(list: Vec<String>) -> Phrases {
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(list.iter().filter(|p| !p.is_empty()))
+            .ok();
+        let list = list.into_iter().filter(|p| !p.is_empty()).collect();
+        Phrases { list, matcher }
+    }
+
+    /// Every (start, end, phrase) in `text`, overlapping ones included.
+    pub fn find_all<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
+        self.matcher
+            .iter()
+            .flat_map(move |m| m.find_overlapping_iter(text))
+            .filter_map(move |m| {
+                self.list
+                    .get(m.pattern().as_usize())
+                    .map(|p| (m.start(), m.end(), p.as_str()))
+            })
+    }
 }
 
 /// Parses a TOML document, turning a syntax error into a [`RuleError`]

@@ -44,7 +44,7 @@ impl TriggerTable {
             // only fail on size; without it every pattern is tried.
             RegexSetBuilder::new(pats)
                 .size_limit(256 << 20)
-                .dfa_size_limit(64 << 20)
+                .dfa_size_limit(8 << 20)
                 .build()
                 .ok()
                 .map(|s| (Some(s), idx.clone()))
