@@ -326,7 +326,9 @@ impl Parser<'_> {
     /// Walks back from token `i` to the nearest tense cue: `Some(true)` for
     /// future, `Some(false)` for past, `None` when there is none.
     fn future_cue(&self, i: usize) -> Option<bool> {
-        if i >= 1 && self.is(i - 1, "from") {
+        let span_follows =
+            self.punct(i + 1, b'-') || self.is_any(i + 1, &["to", "until", "till", "through"]);
+        if i >= 1 && self.is(i - 1, "from") && !span_follows {
             return Some(true);
         }
         for j in (0..i).rev() {
@@ -586,6 +588,10 @@ impl Parser<'_> {
     /// A year alone: in/since/by/... 2019, 2019's, (2019).
     fn bare_year(&self, i: usize, relaxed: bool) -> Option<Atom> {
         let (y, poss) = self.year(i)?;
+        // "the third quarter of 2023" is a quarter, not a year.
+        if i >= 2 && self.is(i - 1, "of") && self.is_any(i - 2, &["quarter", "half"]) {
+            return None;
+        }
         let parens = i >= 1
             && self.punct(i - 1, b'(')
             && self.punct(i + 1, b')')

@@ -83,11 +83,14 @@ pub fn find_dates(text: &str, anchor: &DateTime<FixedOffset>) -> Vec<DateMatch> 
     out
 }
 
+/// Resolves a parsed expression. A span whose end would precede its start
+/// falls back to its start alone.
 fn resolve_found(f: Found, day: NaiveDate) -> Option<DateMatch> {
-    let relative =
-        f.a.relative || f.a.year.is_none() || f.b.is_some_and(|b| b.relative || b.year.is_none());
-    let span = match f.b {
-        Some(b) => resolve::resolve_span(f.a, b, day)?,
+    // Year-less on both sides means the anchor chose the year.
+    let yearless = f.a.year.is_none() && f.b.is_none_or(|b| b.year.is_none());
+    let relative = yearless || f.a.relative || f.b.is_some_and(|b| b.relative);
+    let span = match f.b.and_then(|b| resolve::resolve_span(f.a, b, day)) {
+        Some(span) => span,
         None => DateSpan::at(resolve::resolve(f.a, day)?),
     };
     Some(DateMatch {

@@ -360,6 +360,10 @@ impl Zh<'_> {
         }
         let Some(mut ymd) = month else {
             let y = year?;
+            // 2023年第三季度, 2023年一季度: quarters are not dates.
+            if self.at(k, "第") || self.at(k + 1, "季度") {
+                return None;
+            }
             return Some((
                 self.any_at(k, &["年初", "年底", "年末", "初", "底", "末"])
                     .unwrap_or(k),
@@ -395,9 +399,7 @@ impl Zh<'_> {
 
     /// "18日" with no month: the nearest 18th (this, last or next month).
     fn day_only(&self, i: usize) -> Option<(usize, Ymd)> {
-        if self.ch(i).and_then(ascii_digit).is_none() {
-            return None;
-        }
+        self.ch(i).and_then(ascii_digit)?;
         if self.prev(i).is_some_and(|p| "第每近数期满月号".contains(p)) {
             return None;
         }
