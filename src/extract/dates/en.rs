@@ -10,99 +10,9 @@
 
 use super::lex::{lex, Tk, Tok};
 use super::resolve::{add_days, shift_month, weekday_near, Lean, Ymd};
+use super::words::{month_index, weekday_of, CONTEXT};
 use super::Found;
-use chrono::{Datelike, NaiveDate, Weekday};
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const ABBREVS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-/// Words after which a bare month or year is a date ("in June", "since 2020").
-const CONTEXT: [&str; 18] = [
-    "in",
-    "since",
-    "by",
-    "during",
-    "until",
-    "till",
-    "from",
-    "of",
-    "before",
-    "after",
-    "through",
-    "throughout",
-    "around",
-    "between",
-    "spring",
-    "summer",
-    "autumn",
-    "winter",
-];
-const RELATIVE_WORDS: [&str; 8] = [
-    "yesterday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "year",
-    "month",
-    "last",
-    "next",
-];
-
-/// Cheap prefilter: a digit, or a word that can start a date expression.
-pub(crate) fn worth_scanning(text: &str) -> bool {
-    if text.bytes().any(|c| c.is_ascii_digit()) {
-        return true;
-    }
-    text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-        (3..=9).contains(&w.len())
-            && (month_index(w).is_some()
-                || weekday_of(w).is_some()
-                || RELATIVE_WORDS.iter().any(|r| w.eq_ignore_ascii_case(r)))
-    })
-}
-
-fn month_index(w: &str) -> Option<(u32, bool)> {
-    if let Some(i) = MONTHS.iter().position(|m| w.eq_ignore_ascii_case(m)) {
-        return Some((i as u32 + 1, false));
-    }
-    if w.eq_ignore_ascii_case("sept") {
-        return Some((9, true));
-    }
-    ABBREVS
-        .iter()
-        .position(|m| w.eq_ignore_ascii_case(m))
-        .map(|i| (i as u32 + 1, true))
-}
-
-fn weekday_of(w: &str) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .find(|(n, _)| w.eq_ignore_ascii_case(n))
-        .map(|(_, d)| *d)
-}
+use chrono::{Datelike, NaiveDate};
 
 /// A parsed expression over tokens `s..e`.
 #[derive(Debug, Clone, Copy)]
@@ -426,7 +336,8 @@ impl Parser<'_> {
             _ => return None,
         };
         let inner = self
-            .relative_period(j)
+            .the_period(j)
+            .or_else(|| self.relative_period(j))
             .or_else(|| self.relative_day(j))
             .or_else(|| self.related_month(j))
             .or_else(|| self.month_first(j, true))
@@ -439,6 +350,22 @@ impl Parser<'_> {
                 }
             })?;
         Some(Atom { s: i, ..inner })
+    }
+
+    /// "the year" / "the month" after a modifier ("by the end of the
+    /// year"): the anchor's year or month.
+    fn the_period(&self, i: usize) -> Option<Atom> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let ymd = if self.is(i + 1, "year") {
+            Ymd::year(self.anchor.year())
+        } else if self.is(i + 1, "month") {
+            Ymd::month(self.anchor.year(), self.anchor.month())
+        } else {
+            return None;
+        };
+        Some(Atom::new(i, i + 2, ymd.rel()))
     }
 
     /// last/next/this June: the nearest such month strictly before or

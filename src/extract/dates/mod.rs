@@ -12,7 +12,7 @@
 //!   day; a bare month compares month distance, ties going to the past;
 //! - a weekday is the nearest such day on or before the publication day,
 //!   or on or after it when the sentence speaks of the future (see
-//!   [`en`]'s tense cues); "last"/"next" exclude the publication day;
+//!   `en.rs`'s tense cues); "last"/"next" exclude the publication day;
 //!   上周/本周/下周 count calendar weeks from Monday;
 //! - "early/mid/late June", "the end of June", 6月下旬 keep month precision;
 //! - quarters, decades, versions, money, percentages and counts are not
@@ -28,6 +28,7 @@ mod lex;
 mod resolve;
 #[cfg(test)]
 mod tests;
+mod words;
 mod zh;
 
 use crate::model::DateSpan;
@@ -61,7 +62,7 @@ pub(crate) struct Found {
 pub fn find_dates(text: &str, anchor: &DateTime<FixedOffset>) -> Vec<DateMatch> {
     let day = anchor.date_naive();
     let mut found = Vec::new();
-    if en::worth_scanning(text) {
+    if words::worth_scanning(text) {
         en::scan(text, day, &mut found);
     }
     if zh::worth_scanning(text) {

@@ -1,0 +1,95 @@
+//! English word tables (months, weekdays, context words) and the cheap
+//! prefilter that decides whether a sentence is worth tokenizing.
+
+use chrono::Weekday;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const ABBREVS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+/// Words after which a bare month or year is a date ("in June", "since 2020").
+pub(crate) const CONTEXT: [&str; 18] = [
+    "in",
+    "since",
+    "by",
+    "during",
+    "until",
+    "till",
+    "from",
+    "of",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "around",
+    "between",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+];
+const RELATIVE_WORDS: [&str; 8] = [
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "year",
+    "month",
+    "last",
+    "next",
+];
+
+/// Cheap prefilter: a digit, or a word that can start a date expression.
+pub(crate) fn worth_scanning(text: &str) -> bool {
+    if text.bytes().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        (3..=9).contains(&w.len())
+            && (month_index(w).is_some()
+                || weekday_of(w).is_some()
+                || RELATIVE_WORDS.iter().any(|r| w.eq_ignore_ascii_case(r)))
+    })
+}
+
+pub(crate) fn month_index(w: &str) -> Option<(u32, bool)> {
+    if let Some(i) = MONTHS.iter().position(|m| w.eq_ignore_ascii_case(m)) {
+        return Some((i as u32 + 1, false));
+    }
+    if w.eq_ignore_ascii_case("sept") {
+        return Some((9, true));
+    }
+    ABBREVS
+        .iter()
+        .position(|m| w.eq_ignore_ascii_case(m))
+        .map(|i| (i as u32 + 1, true))
+}
+
+pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
+    WEEKDAYS
+        .iter()
+        .find(|(n, _)| w.eq_ignore_ascii_case(n))
+        .map(|(_, d)| *d)
+}
