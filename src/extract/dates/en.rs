@@ -168,7 +168,12 @@ impl Parser<'_> {
     fn atom(&self, i: usize, relaxed: bool) -> Option<Atom> {
         match self.toks.get(i)?.kind {
             Tk::Iso { y, m, d } => return Some(Atom::new(i, i + 1, Ymd::day(y, m, d))),
-            Tk::Num { .. } => return self.day_first(i, i).or_else(|| self.bare_year(i, relaxed)),
+            Tk::Num { .. } => {
+                return self
+                    .ago(i)
+                    .or_else(|| self.day_first(i, i))
+                    .or_else(|| self.bare_year(i, relaxed))
+            }
             Tk::Punct(_) => return None,
             Tk::Word => {}
         }
@@ -179,6 +184,46 @@ impl Parser<'_> {
             .or_else(|| self.related_month(i))
             .or_else(|| self.month_first(i, relaxed))
             .or_else(|| self.the_day_of(i))
+            .or_else(|| self.ago(i))
+    }
+
+    /// "three days ago", "2 weeks ago", "a month ago", "two years ago".
+    fn ago(&self, i: usize) -> Option<Atom> {
+        const COUNTS: [&str; 14] = [
+            "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve",
+        ];
+        let n = match self.toks.get(i)?.kind {
+            Tk::Num {
+                val,
+                digits: 1..=2,
+                ordinal: false,
+                plain: true,
+                poss: false,
+            } => val,
+            Tk::Word => {
+                let w = self.word(i)?;
+                let idx = COUNTS.iter().position(|c| w.eq_ignore_ascii_case(c))?;
+                idx.saturating_sub(1).max(1) as u32
+            }
+            _ => return None,
+        };
+        if !self.is(i + 2, "ago") || n == 0 {
+            return None;
+        }
+        let unit = self.word(i + 1)?.to_ascii_lowercase();
+        let (y, m) = (self.anchor.year(), self.anchor.month());
+        let ymd = match unit.trim_end_matches('s') {
+            "day" => Ymd::date(add_days(self.anchor, -(n as i64))),
+            "week" => Ymd::date(add_days(self.anchor, -7 * n as i64)),
+            "month" => {
+                let (y2, m2) = shift_month(y, m, -(n as i32));
+                Ymd::month(y2, m2).rel()
+            }
+            "year" => Ymd::year(y - n as i32).rel(),
+            _ => return None,
+        };
+        Some(Atom::new(i, i + 3, ymd))
     }
 
     /// yesterday, today, tonight, tomorrow, the day before yesterday, the

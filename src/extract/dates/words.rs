@@ -50,8 +50,9 @@ pub(crate) const CONTEXT: [&str; 18] = [
     "autumn",
     "winter",
 ];
-const RELATIVE_WORDS: [&str; 8] = [
+const RELATIVE_WORDS: [&str; 9] = [
     "yesterday",
+    "ago",
     "today",
     "tonight",
     "tomorrow",
