@@ -10,7 +10,7 @@
 
 use super::lex::{lex, Tk, Tok};
 use super::resolve::{add_days, shift_month, weekday_near, Lean, Ymd};
-use super::words::{month_index, weekday_of, CONTEXT};
+use super::words::{can_start, month_index, weekday_of, Lower, CONTEXT};
 use super::Found;
 use chrono::{Datelike, NaiveDate};
 
@@ -128,6 +128,11 @@ impl Parser<'_> {
     /// A span ("between A and B", "from A to B", "A–B", "A to B") or one
     /// expression at `i`.
     fn expression(&self, i: usize, relaxed: bool) -> Option<Atom> {
+        if let Some(w) = self.word(i) {
+            if !can_start(Lower::new(w).as_str()) {
+                return None;
+            }
+        }
         if self.is_any(i, &["between", "from"]) {
             let a = self.atom(i + 1, true)?;
             let joiners: &[&str] = if self.is(i, "between") {
@@ -211,9 +216,9 @@ impl Parser<'_> {
         if !self.is(i + 2, "ago") || n == 0 {
             return None;
         }
-        let unit = self.word(i + 1)?.to_ascii_lowercase();
+        let unit = Lower::new(self.word(i + 1)?);
         let (y, m) = (self.anchor.year(), self.anchor.month());
-        let ymd = match unit.trim_end_matches('s') {
+        let ymd = match unit.as_str().trim_end_matches('s') {
             "day" => Ymd::date(add_days(self.anchor, -(n as i64))),
             "week" => Ymd::date(add_days(self.anchor, -7 * n as i64)),
             "month" => {
@@ -243,7 +248,7 @@ impl Parser<'_> {
             };
             return Some(Atom::new(i, i + 4, Ymd::date(add_days(self.anchor, delta))));
         }
-        let delta = match self.word(i)?.to_ascii_lowercase().as_str() {
+        let delta = match Lower::new(self.word(i)?).as_str() {
             "yesterday" => -1,
             "today" | "tonight" => 0,
             "tomorrow" => 1,
@@ -257,7 +262,7 @@ impl Parser<'_> {
 
     /// this/last/next year, this/last/next month.
     fn relative_period(&self, i: usize) -> Option<Atom> {
-        let off = match self.word(i)?.to_ascii_lowercase().as_str() {
+        let off = match Lower::new(self.word(i)?).as_str() {
             "this" => 0,
             "last" => -1,
             "next" => 1,
@@ -291,9 +296,10 @@ impl Parser<'_> {
                 return None;
             }
             let Some(w) = self.word(j) else { continue };
-            let w = w.to_ascii_lowercase();
+            let lower = Lower::new(w);
+            let w = lower.as_str();
             let next = |k: usize, ws: &[&str]| self.is_any(j + k, ws);
-            let future = match w.as_str() {
+            let future = match w {
                 "will" | "shall" | "ll" | "scheduled" | "slated" | "due" | "expected"
                 | "intends" | "upcoming" | "starting" | "effective" | "begins" => true,
                 "set" | "plans" | "plan" | "planned" | "is" | "are" => next(1, &["to"]),
@@ -305,7 +311,7 @@ impl Parser<'_> {
                 return Some(true);
             }
             let past = matches!(
-                w.as_str(),
+                w,
                 "said"
                     | "was"
                     | "were"
@@ -326,7 +332,7 @@ impl Parser<'_> {
 
     /// [last|next|this|past|coming] Monday [night], or "Monday, May 16".
     fn weekday(&self, i: usize) -> Option<Atom> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::new(self.word(i)?);
         let (lean, j) = match w.as_str() {
             "last" | "past" => (Some(Lean::Before), i + 1),
             "next" | "coming" => (Some(Lean::After), i + 1),
@@ -367,7 +373,7 @@ impl Parser<'_> {
     /// early/mid/late/earlier/later, or [the] end/beginning/start/middle of,
     /// before a month, a year, this/last/next year or month, or a day word.
     fn modified(&self, i: usize) -> Option<Atom> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::new(self.word(i)?);
         let j = match w.as_str() {
             "early" | "earlier" | "late" | "later" => i + 1,
             "mid" => i + 1 + usize::from(self.punct(i + 1, b'-')),
@@ -416,7 +422,7 @@ impl Parser<'_> {
     /// last/next/this June: the nearest such month strictly before or
     /// after the anchor's month, or the anchor's year.
     fn related_month(&self, i: usize) -> Option<Atom> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::new(self.word(i)?);
         let (m, e) = self.month(i + 1)?;
         let (ay, am) = (self.anchor.year(), self.anchor.month());
         let y = match w.as_str() {
@@ -461,7 +467,7 @@ impl Parser<'_> {
         if let Some((y, _)) = self.year(k2).filter(|_| k2 > k) {
             return Some((Ymd::year(y), k2 + 1));
         }
-        let off = match self.word(k2)?.to_ascii_lowercase().as_str() {
+        let off = match Lower::new(self.word(k2)?).as_str() {
             "this" => 0,
             "last" => -1,
             "next" => 1,

@@ -94,3 +94,101 @@ pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
         .find(|(n, _)| w.eq_ignore_ascii_case(n))
         .map(|(_, d)| *d)
 }
+
+/// An ASCII word lowercased on the stack, so keyword matching allocates
+/// nothing. Words longer than the buffer read as "" (no keyword is that long).
+pub(crate) struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    pub(crate) fn new(w: &str) -> Self {
+        let mut buf = [0u8; 24];
+        if w.len() > buf.len() {
+            return Lower { buf, len: 0 };
+        }
+        for (d, s) in buf.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        Lower { buf, len: w.len() }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// Whether an English date expression can start with this (lowercased)
+/// word; everything else is skipped without trying the grammar.
+pub(crate) fn can_start(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+            | "the"
+            | "this"
+            | "last"
+            | "next"
+            | "past"
+            | "coming"
+            | "early"
+            | "earlier"
+            | "late"
+            | "later"
+            | "mid"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "between"
+            | "from"
+            | "a"
+            | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+    )
+}
