@@ -6,7 +6,16 @@
 //! intends, is/are to, starting, effective, take(s)/come(s) effect/into
 //! force, begins, upcoming, and "from" right before the weekday. Past cues:
 //! said, was, were, had, did, took, came, began, went, told, and any word
-//! of four letters or more ending in "-ed". No cue means past.
+//! of four letters or more ending in "-ed". No cue means past for a bare
+//! weekday and future for "this Friday"; "last"/"past" and "next"/"coming"
+//! decide by themselves and never mean the publication day.
+//!
+//! "May", "March" and "Mar" are months only when capitalised, and a month
+//! name without a day or year needs a preposition before it ("in June");
+//! a bare year needs one too ("in 2019", "since 2020", "2019's", "(2019)").
+//! A span is "between A and B", "from A to B", "A–B" or "A to B".
+//! Not covered: "the same day", "the following day" (they lean on another
+//! date of the text, not on the publication day) and weeks ("last week").
 
 use super::lex::{lex, Tk, Tok};
 use super::resolve::{add_days, shift_month, weekday_near, Lean, Ymd};

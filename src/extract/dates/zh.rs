@@ -440,14 +440,14 @@ impl Zh<'_> {
     /// 年初/年底 (the anchor's year) and 月初/月底 (the anchor's month) alone.
     fn bare_part(&self, i: usize) -> Option<(usize, Ymd)> {
         if self.prev(i).is_some_and(|p| {
-            is_cn_numeral(p) || ascii_digit(p).is_some() || "个今去明本上下".contains(p)
+            is_cn_numeral(p) || ascii_digit(p).is_some() || "个今去明本上下岁年".contains(p)
         }) {
             return None;
         }
         if let Some(k) = self.any_at(i, &["年初", "年底", "年末"]) {
             return Some((k, Ymd::year(self.anchor.year()).rel()));
         }
-        let k = self.any_at(i, &["月初", "月底", "月末"])?;
+        let k = self.any_at(i, &["月初", "月底", "月末", "月中"])?;
         Some((k, Ymd::month(self.anchor.year(), self.anchor.month()).rel()))
     }
 
