@@ -6,103 +6,22 @@
 //! intends, is/are to, starting, effective, take(s)/come(s) effect/into
 //! force, begins, upcoming, and "from" right before the weekday. Past cues:
 //! said, was, were, had, did, took, came, began, went, told, and any word
-//! of four letters or more ending in "-ed". No cue means past.
+//! of four letters or more ending in "-ed". No cue means past for a bare
+//! weekday and future for "this Friday"; "last"/"past" and "next"/"coming"
+//! decide by themselves and never mean the publication day.
+//!
+//! "May", "March" and "Mar" are months only when capitalised, and a month
+//! name without a day or year needs a preposition before it ("in June");
+//! a bare year needs one too ("in 2019", "since 2020", "2019's", "(2019)").
+//! A span is "between A and B", "from A to B", "A–B" or "A to B".
+//! Not covered: "the same day", "the following day" (they lean on another
+//! date of the text, not on the publication day) and weeks ("last week").
 
 use super::lex::{lex, Tk, Tok};
 use super::resolve::{add_days, shift_month, weekday_near, Lean, Ymd};
+use super::words::{can_start, month_index, weekday_of, Lower, CONTEXT};
 use super::Found;
-use chrono::{Datelike, NaiveDate, Weekday};
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const ABBREVS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-/// Words after which a bare month or year is a date ("in June", "since 2020").
-const CONTEXT: [&str; 18] = [
-    "in",
-    "since",
-    "by",
-    "during",
-    "until",
-    "till",
-    "from",
-    "of",
-    "before",
-    "after",
-    "through",
-    "throughout",
-    "around",
-    "between",
-    "spring",
-    "summer",
-    "autumn",
-    "winter",
-];
-const RELATIVE_WORDS: [&str; 8] = [
-    "yesterday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "year",
-    "month",
-    "last",
-    "next",
-];
-
-/// Cheap prefilter: a digit, or a word that can start a date expression.
-pub(crate) fn worth_scanning(text: &str) -> bool {
-    if text.bytes().any(|c| c.is_ascii_digit()) {
-        return true;
-    }
-    text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-        (3..=9).contains(&w.len())
-            && (month_index(w).is_some()
-                || weekday_of(w).is_some()
-                || RELATIVE_WORDS.iter().any(|r| w.eq_ignore_ascii_case(r)))
-    })
-}
-
-fn month_index(w: &str) -> Option<(u32, bool)> {
-    if let Some(i) = MONTHS.iter().position(|m| w.eq_ignore_ascii_case(m)) {
-        return Some((i as u32 + 1, false));
-    }
-    if w.eq_ignore_ascii_case("sept") {
-        return Some((9, true));
-    }
-    ABBREVS
-        .iter()
-        .position(|m| w.eq_ignore_ascii_case(m))
-        .map(|i| (i as u32 + 1, true))
-}
-
-fn weekday_of(w: &str) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .find(|(n, _)| w.eq_ignore_ascii_case(n))
-        .map(|(_, d)| *d)
-}
+use chrono::{Datelike, NaiveDate};
 
 /// A parsed expression over tokens `s..e`.
 #[derive(Debug, Clone, Copy)]
@@ -218,6 +137,11 @@ impl Parser<'_> {
     /// A span ("between A and B", "from A to B", "A–B", "A to B") or one
     /// expression at `i`.
     fn expression(&self, i: usize, relaxed: bool) -> Option<Atom> {
+        if let Some(w) = self.word(i) {
+            if !can_start(Lower::new(w).as_str()) {
+                return None;
+            }
+        }
         if self.is_any(i, &["between", "from"]) {
             let a = self.atom(i + 1, true)?;
             let joiners: &[&str] = if self.is(i, "between") {
@@ -258,7 +182,12 @@ impl Parser<'_> {
     fn atom(&self, i: usize, relaxed: bool) -> Option<Atom> {
         match self.toks.get(i)?.kind {
             Tk::Iso { y, m, d } => return Some(Atom::new(i, i + 1, Ymd::day(y, m, d))),
-            Tk::Num { .. } => return self.day_first(i, i).or_else(|| self.bare_year(i, relaxed)),
+            Tk::Num { .. } => {
+                return self
+                    .ago(i)
+                    .or_else(|| self.day_first(i, i))
+                    .or_else(|| self.bare_year(i, relaxed))
+            }
             Tk::Punct(_) => return None,
             Tk::Word => {}
         }
@@ -269,6 +198,46 @@ impl Parser<'_> {
             .or_else(|| self.related_month(i))
             .or_else(|| self.month_first(i, relaxed))
             .or_else(|| self.the_day_of(i))
+            .or_else(|| self.ago(i))
+    }
+
+    /// "three days ago", "2 weeks ago", "a month ago", "two years ago".
+    fn ago(&self, i: usize) -> Option<Atom> {
+        const COUNTS: [&str; 14] = [
+            "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve",
+        ];
+        let n = match self.toks.get(i)?.kind {
+            Tk::Num {
+                val,
+                digits: 1..=2,
+                ordinal: false,
+                plain: true,
+                poss: false,
+            } => val,
+            Tk::Word => {
+                let w = self.word(i)?;
+                let idx = COUNTS.iter().position(|c| w.eq_ignore_ascii_case(c))?;
+                idx.saturating_sub(1).max(1) as u32
+            }
+            _ => return None,
+        };
+        if !self.is(i + 2, "ago") || n == 0 {
+            return None;
+        }
+        let unit = Lower::new(self.word(i + 1)?);
+        let (y, m) = (self.anchor.year(), self.anchor.month());
+        let ymd = match unit.as_str().trim_end_matches('s') {
+            "day" => Ymd::date(add_days(self.anchor, -(n as i64))),
+            "week" => Ymd::date(add_days(self.anchor, -7 * n as i64)),
+            "month" => {
+                let (y2, m2) = shift_month(y, m, -(n as i32));
+                Ymd::month(y2, m2).rel()
+            }
+            "year" => Ymd::year(y - n as i32).rel(),
+            _ => return None,
+        };
+        Some(Atom::new(i, i + 3, ymd))
     }
 
     /// yesterday, today, tonight, tomorrow, the day before yesterday, the
@@ -288,7 +257,7 @@ impl Parser<'_> {
             };
             return Some(Atom::new(i, i + 4, Ymd::date(add_days(self.anchor, delta))));
         }
-        let delta = match self.word(i)?.to_ascii_lowercase().as_str() {
+        let delta = match Lower::new(self.word(i)?).as_str() {
             "yesterday" => -1,
             "today" | "tonight" => 0,
             "tomorrow" => 1,
@@ -302,7 +271,7 @@ impl Parser<'_> {
 
     /// this/last/next year, this/last/next month.
     fn relative_period(&self, i: usize) -> Option<Atom> {
-        let off = match self.word(i)?.to_ascii_lowercase().as_str() {
+        let off = match Lower::new(self.word(i)?).as_str() {
             "this" => 0,
             "last" => -1,
             "next" => 1,
@@ -326,7 +295,9 @@ impl Parser<'_> {
     /// Walks back from token `i` to the nearest tense cue: `Some(true)` for
     /// future, `Some(false)` for past, `None` when there is none.
     fn future_cue(&self, i: usize) -> Option<bool> {
-        if i >= 1 && self.is(i - 1, "from") {
+        let span_follows =
+            self.punct(i + 1, b'-') || self.is_any(i + 1, &["to", "until", "till", "through"]);
+        if i >= 1 && self.is(i - 1, "from") && !span_follows {
             return Some(true);
         }
         for j in (0..i).rev() {
@@ -334,9 +305,10 @@ impl Parser<'_> {
                 return None;
             }
             let Some(w) = self.word(j) else { continue };
-            let w = w.to_ascii_lowercase();
+            let lower = Lower::new(w);
+            let w = lower.as_str();
             let next = |k: usize, ws: &[&str]| self.is_any(j + k, ws);
-            let future = match w.as_str() {
+            let future = match w {
                 "will" | "shall" | "ll" | "scheduled" | "slated" | "due" | "expected"
                 | "intends" | "upcoming" | "starting" | "effective" | "begins" => true,
                 "set" | "plans" | "plan" | "planned" | "is" | "are" => next(1, &["to"]),
@@ -348,7 +320,7 @@ impl Parser<'_> {
                 return Some(true);
             }
             let past = matches!(
-                w.as_str(),
+                w,
                 "said"
                     | "was"
                     | "were"
@@ -369,7 +341,7 @@ impl Parser<'_> {
 
     /// [last|next|this|past|coming] Monday [night], or "Monday, May 16".
     fn weekday(&self, i: usize) -> Option<Atom> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::new(self.word(i)?);
         let (lean, j) = match w.as_str() {
             "last" | "past" => (Some(Lean::Before), i + 1),
             "next" | "coming" => (Some(Lean::After), i + 1),
@@ -410,7 +382,7 @@ impl Parser<'_> {
     /// early/mid/late/earlier/later, or [the] end/beginning/start/middle of,
     /// before a month, a year, this/last/next year or month, or a day word.
     fn modified(&self, i: usize) -> Option<Atom> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::new(self.word(i)?);
         let j = match w.as_str() {
             "early" | "earlier" | "late" | "later" => i + 1,
             "mid" => i + 1 + usize::from(self.punct(i + 1, b'-')),
@@ -424,7 +396,8 @@ impl Parser<'_> {
             _ => return None,
         };
         let inner = self
-            .relative_period(j)
+            .the_period(j)
+            .or_else(|| self.relative_period(j))
             .or_else(|| self.relative_day(j))
             .or_else(|| self.related_month(j))
             .or_else(|| self.month_first(j, true))
@@ -439,10 +412,26 @@ impl Parser<'_> {
         Some(Atom { s: i, ..inner })
     }
 
+    /// "the year" / "the month" after a modifier ("by the end of the
+    /// year"): the anchor's year or month.
+    fn the_period(&self, i: usize) -> Option<Atom> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let ymd = if self.is(i + 1, "year") {
+            Ymd::year(self.anchor.year())
+        } else if self.is(i + 1, "month") {
+            Ymd::month(self.anchor.year(), self.anchor.month())
+        } else {
+            return None;
+        };
+        Some(Atom::new(i, i + 2, ymd.rel()))
+    }
+
     /// last/next/this June: the nearest such month strictly before or
     /// after the anchor's month, or the anchor's year.
     fn related_month(&self, i: usize) -> Option<Atom> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::new(self.word(i)?);
         let (m, e) = self.month(i + 1)?;
         let (ay, am) = (self.anchor.year(), self.anchor.month());
         let y = match w.as_str() {
@@ -487,7 +476,7 @@ impl Parser<'_> {
         if let Some((y, _)) = self.year(k2).filter(|_| k2 > k) {
             return Some((Ymd::year(y), k2 + 1));
         }
-        let off = match self.word(k2)?.to_ascii_lowercase().as_str() {
+        let off = match Lower::new(self.word(k2)?).as_str() {
             "this" => 0,
             "last" => -1,
             "next" => 1,
@@ -586,6 +575,10 @@ impl Parser<'_> {
     /// A year alone: in/since/by/... 2019, 2019's, (2019).
     fn bare_year(&self, i: usize, relaxed: bool) -> Option<Atom> {
         let (y, poss) = self.year(i)?;
+        // "the third quarter of 2023" is a quarter, not a year.
+        if i >= 2 && self.is(i - 1, "of") && self.is_any(i - 2, &["quarter", "half"]) {
+            return None;
+        }
         let parens = i >= 1
             && self.punct(i - 1, b'(')
             && self.punct(i + 1, b')')

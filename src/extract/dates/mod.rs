@@ -12,7 +12,7 @@
 //!   day; a bare month compares month distance, ties going to the past;
 //! - a weekday is the nearest such day on or before the publication day,
 //!   or on or after it when the sentence speaks of the future (see
-//!   [`en`]'s tense cues); "last"/"next" exclude the publication day;
+//!   `en.rs`'s tense cues); "last"/"next" exclude the publication day;
 //!   上周/本周/下周 count calendar weeks from Monday;
 //! - "early/mid/late June", "the end of June", 6月下旬 keep month precision;
 //! - quarters, decades, versions, money, percentages and counts are not
@@ -28,6 +28,7 @@ mod lex;
 mod resolve;
 #[cfg(test)]
 mod tests;
+mod words;
 mod zh;
 
 use crate::model::DateSpan;
@@ -61,7 +62,7 @@ pub(crate) struct Found {
 pub fn find_dates(text: &str, anchor: &DateTime<FixedOffset>) -> Vec<DateMatch> {
     let day = anchor.date_naive();
     let mut found = Vec::new();
-    if en::worth_scanning(text) {
+    if words::worth_scanning(text) {
         en::scan(text, day, &mut found);
     }
     if zh::worth_scanning(text) {
@@ -83,11 +84,14 @@ pub fn find_dates(text: &str, anchor: &DateTime<FixedOffset>) -> Vec<DateMatch> 
     out
 }
 
+/// Resolves a parsed expression. A span whose end would precede its start
+/// falls back to its start alone.
 fn resolve_found(f: Found, day: NaiveDate) -> Option<DateMatch> {
-    let relative =
-        f.a.relative || f.a.year.is_none() || f.b.is_some_and(|b| b.relative || b.year.is_none());
-    let span = match f.b {
-        Some(b) => resolve::resolve_span(f.a, b, day)?,
+    // Year-less on both sides means the anchor chose the year.
+    let yearless = f.a.year.is_none() && f.b.is_none_or(|b| b.year.is_none());
+    let relative = yearless || f.a.relative || f.b.is_some_and(|b| b.relative);
+    let span = match f.b.and_then(|b| resolve::resolve_span(f.a, b, day)) {
+        Some(span) => span,
         None => DateSpan::at(resolve::resolve(f.a, day)?),
     };
     Some(DateMatch {

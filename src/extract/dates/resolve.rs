@@ -46,7 +46,7 @@ impl Ymd {
             year: None,
             month: Some(m),
             day: d,
-            relative: true,
+            relative: false,
         }
     }
     pub fn date(d: NaiveDate) -> Self {

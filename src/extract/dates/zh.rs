@@ -107,6 +107,9 @@ impl Zh<'_> {
 
     /// A span, or one expression, at `i`.
     fn expression(&self, i: usize) -> Option<Parsed> {
+        if let Some(range) = self.month_range(i) {
+            return Some(range);
+        }
         let (e, a) = self.date(i)?;
         if let Some(j) = self.joiner(e) {
             if let Some((e2, b)) = self.tail_day(j, a).or_else(|| self.date(j)) {
@@ -206,6 +209,7 @@ impl Zh<'_> {
     fn date(&self, i: usize) -> Option<(usize, Ymd)> {
         self.relative_day(i)
             .or_else(|| self.weekday(i))
+            .or_else(|| self.ago(i))
             .or_else(|| self.composite(i))
             .or_else(|| self.bare_part(i))
             .or_else(|| self.day_only(i))
@@ -312,18 +316,9 @@ impl Zh<'_> {
     /// 2019年, 去年5月, 今年2月4日, 5月, 6月下旬, 本月3日, 上月底, 今年年底.
     fn composite(&self, i: usize) -> Option<(usize, Ymd)> {
         let ay = self.anchor.year();
-        let (year, mut k) = if let Some((y, k)) = self.abs_year(i) {
-            (Some(Ymd::year(y)), k)
-        } else if let Some(k) = self.any_at(i, &["去年", "今年", "明年", "前年"]) {
-            let off = match self.ch(i) {
-                Some('去') => -1,
-                Some('明') => 1,
-                Some('前') => -2,
-                _ => 0,
-            };
-            (Some(Ymd::year(ay + off).rel()), k)
-        } else {
-            (None, i)
+        let (year, mut k) = match self.year_prefix(i) {
+            Some((y, k)) => (Some(y), k),
+            None => (None, i),
         };
         let mut month = None;
         if year.is_none() {
@@ -360,6 +355,10 @@ impl Zh<'_> {
         }
         let Some(mut ymd) = month else {
             let y = year?;
+            // 2023年第三季度, 2023年一季度: quarters are not dates.
+            if self.at(k, "第") || self.at(k + 1, "季度") {
+                return None;
+            }
             return Some((
                 self.any_at(k, &["年初", "年底", "年末", "初", "底", "末"])
                     .unwrap_or(k),
@@ -379,25 +378,82 @@ impl Zh<'_> {
         Some((k, ymd))
     }
 
+    /// 2019年 or 去年/今年/明年/前年, and the index after it.
+    fn year_prefix(&self, i: usize) -> Option<(Ymd, usize)> {
+        if let Some((y, k)) = self.abs_year(i) {
+            return Some((Ymd::year(y), k));
+        }
+        let k = self.any_at(i, &["去年", "今年", "明年", "前年"])?;
+        let off = match self.ch(i) {
+            Some('去') => -1,
+            Some('明') => 1,
+            Some('前') => -2,
+            _ => 0,
+        };
+        Some((Ymd::year(self.anchor.year() + off).rel(), k))
+    }
+
+    /// [year] 1至3月, 1—9月: a span of months.
+    fn month_range(&self, i: usize) -> Option<Parsed> {
+        let (year, k) = match self.year_prefix(i) {
+            Some((y, k)) => (Some(y), k),
+            None => (None, i),
+        };
+        let (m1, k1) = self.number(k).filter(|(m, _)| (1..=12).contains(m))?;
+        let j = self.any_at(k1, &["至", "到", "—", "－", "-", "～", "~", "–"])?;
+        let (m2, k2) = self
+            .number(j)
+            .filter(|(m, k2)| *m > m1 && *m <= 12 && self.ch(*k2) == Some('月'))?;
+        let month = |m: u32| match year {
+            Some(y) => Ymd {
+                month: Some(m),
+                ..y
+            },
+            None => Ymd::yearless(m, None),
+        };
+        let end = if self.ch(k2 + 1) == Some('份') {
+            k2 + 2
+        } else {
+            k2 + 1
+        };
+        Some((end, month(m1), Some(month(m2))))
+    }
+
+    /// 3天前, 两年前, 一周前, 3个月前: counted back from the anchor.
+    fn ago(&self, i: usize) -> Option<(usize, Ymd)> {
+        let (n, k) = self.number(i).filter(|(n, _)| (1..=99).contains(n))?;
+        let (ay, am) = (self.anchor.year(), self.anchor.month());
+        let (ymd, k2) = if let Some(k2) = self.any_at(k, &["天前"]) {
+            (Ymd::date(add_days(self.anchor, -(n as i64))), k2)
+        } else if let Some(k2) = self.any_at(k, &["周前", "个星期前", "星期前"]) {
+            (Ymd::date(add_days(self.anchor, -7 * n as i64)), k2)
+        } else if let Some(k2) = self.any_at(k, &["个月前"]) {
+            let (y, m) = shift_month(ay, am, -(n as i32));
+            (Ymd::month(y, m).rel(), k2)
+        } else {
+            let k2 = self.any_at(k, &["年前"])?;
+            (Ymd::year(ay - n as i32).rel(), k2)
+        };
+        Some((k2, ymd))
+    }
+
     /// 年初/年底 (the anchor's year) and 月初/月底 (the anchor's month) alone.
     fn bare_part(&self, i: usize) -> Option<(usize, Ymd)> {
         if self.prev(i).is_some_and(|p| {
-            is_cn_numeral(p) || ascii_digit(p).is_some() || "个今去明本上下".contains(p)
+            is_cn_numeral(p) || ascii_digit(p).is_some() || "个今去明本上下岁年".contains(p)
         }) {
             return None;
         }
         if let Some(k) = self.any_at(i, &["年初", "年底", "年末"]) {
             return Some((k, Ymd::year(self.anchor.year()).rel()));
         }
-        let k = self.any_at(i, &["月初", "月底", "月末"])?;
+        let k = self.any_at(i, &["月初", "月底", "月末", "月中"])?;
         Some((k, Ymd::month(self.anchor.year(), self.anchor.month()).rel()))
     }
 
     /// "18日" with no month: the nearest 18th (this, last or next month).
     fn day_only(&self, i: usize) -> Option<(usize, Ymd)> {
-        if self.ch(i).and_then(ascii_digit).is_none() {
-            return None;
-        }
+        self.ch(i).and_then(ascii_digit)?;
         if self.prev(i).is_some_and(|p| "第每近数期满月号".contains(p)) {
             return None;
         }
