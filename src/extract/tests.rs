@@ -534,3 +534,73 @@ fn pronouns_and_nameless_follow_ups_take_earlier_names() {
     assert_eq!(ms[1].actors, ms[0].actors);
     assert_eq!(ms[1].targets, vec!["Micron"]);
 }
+
+#[test]
+fn a_long_match_does_not_hide_a_later_verb() {
+    let got = found(
+        "The rules add to pressure on Acme, which was placed on the Entity List in May 2024.",
+    );
+    assert_eq!(got, vec![(Kind::Listing, "2024-05".to_string())]);
+}
+
+#[test]
+fn odd_text_never_panics() {
+    // Fragments that exercise clause cuts, multi-byte boundaries, passives,
+    // 被/对 constructions and dates, shuffled deterministically.
+    const PIECES: &[&str] = &[
+        "被",
+        "对",
+        "将",
+        "列入",
+        "实体清单",
+        "，",
+        "。",
+        "Judge ",
+        "court ",
+        "blocked ",
+        ", which ",
+        " and ",
+        "May 3",
+        "2025年5月3日",
+        "Entity List",
+        "“",
+        "”",
+        "é",
+        "🚫",
+        "added ",
+        " to the list ",
+        "ban",
+        "未来",
+        "票反对",
+        "took effect ",
+        "on Monday",
+        ";",
+        " — ",
+        "the app",
+        "it ",
+        "U.S. ",
+        "Acme Corp ",
+        "星海公司",
+        "\n\n",
+        "the following day",
+        "此前一天",
+        "，禁止其出口",
+    ];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(x % 24) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            text.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+        }
+        x = x.wrapping_add(0x632b_e59b_d9b4_e019);
+        for lang in ["en", "zh"] {
+            let ms = extract(&article(&text, lang), rules());
+            for m in ms {
+                assert!(!m.evidence.is_empty());
+            }
+        }
+    }
+}
