@@ -229,6 +229,16 @@ fn investigations_accusations_and_legislation() {
             Kind::Legislation,
             "2025-06-12",
         ),
+        (
+            "The Senate voted 79-18 on April 23 to approve the bill.",
+            Kind::Legislation,
+            "2025-04-23",
+        ),
+        (
+            "Last month the Pentagon designated the drone maker a Chinese military company.",
+            Kind::Listing,
+            "2025-05",
+        ),
         ("总统5月20日签署行政令。", Kind::Legislation, "2025-05-20"),
     ]);
 }
