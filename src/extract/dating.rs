@@ -80,8 +80,7 @@ pub(crate) fn add_phrase_dates(
         };
         let base = dates
             .iter()
-            .filter(|d| d.end <= at)
-            .last()
+            .rfind(|d| d.end <= at)
             .map(|d| d.span.start)
             .or_else(|| recent(true).map(|m| m.span.start));
         let next = base
@@ -170,7 +169,7 @@ pub(crate) fn pick_date<'a>(
     }
     if clause.join == Join::When && ci > 0 {
         let prev = &cs[ci - 1];
-        if let Some(d) = dates.iter().filter(|d| in_clause(prev, d)).last() {
+        if let Some(d) = dates.iter().rfind(|d| in_clause(prev, d)) {
             if prev.end.saturating_sub(d.end) <= 12 {
                 return Some((d, false));
             }

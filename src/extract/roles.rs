@@ -172,8 +172,7 @@ fn subject<'a>(before: &[&'a Found]) -> Option<&'a Found> {
 fn antecedent(names: &[Found], clause_start: usize) -> Option<&Found> {
     names
         .iter()
-        .filter(|f| f.kind != "list" && f.end <= clause_start)
-        .last()
+        .rfind(|f| f.kind != "list" && f.end <= clause_start)
 }
 
 /// True when the text before a name ends in "by" or "by the".

@@ -309,8 +309,7 @@ pub fn check_entities(file: &str, text: &str, specs: &[EntitySpec]) -> Result<()
 fn first_line(s: &str) -> String {
     s.lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .last()
+        .rfind(|l| !l.is_empty())
         .unwrap_or(s)
         .to_string()
 }
