@@ -17,7 +17,7 @@ use super::rules::TriggerKind;
 use super::sentences::{clauses, sentences, Clause};
 use super::triggers::{Hit, TriggerTable};
 use super::Rules;
-use crate::model::{Article, Kind, Mention};
+use crate::model::{Article, Kind, Mention, PartialDate};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::sync::OnceLock;
@@ -55,6 +55,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let names = article_names(text, rules);
     let mut out: Vec<Mention> = Vec::new();
     let mut last_kind: Option<(usize, Kind)> = None;
+    let mut day_anchor: Option<(usize, PartialDate)> = None;
     for (si, sent) in sentences(text).into_iter().enumerate() {
         let s = &text[sent.start..sent.end];
         let zh = s.chars().any(is_han);
@@ -73,7 +74,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             dates.retain(|d| !d.relative);
         }
         dates.retain(|d| !nonevent_date(rules, s, d, &hits, zh));
-        add_phrase_dates(rules, s, &mut dates, &out, si);
+        add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
+        let before_count = out.len();
         if !dates.is_empty() {
             // Names are sorted by start: the sentence's are one slice.
             let first = names.partition_point(|f| f.start < sent.start);
@@ -114,10 +116,15 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     rules, s, si, &cs, &dates, &hits, hit, kind, &local, zh, prior,
                 ) {
                     if m.actors.is_empty() && m.targets.is_empty() {
-                        inherit_names(&mut m, &out);
+                        inherit_names(&mut m, &out, zh);
                     }
                     out.push(m);
                 }
+            }
+        }
+        if out.len() > before_count {
+            if let Some(d) = dates.iter().find(|d| d.span.start.precision() == 3) {
+                day_anchor = Some((si, d.span.start));
             }
         }
         if let Some(k) = hits.iter().rev().find_map(|h| match h.kind {
@@ -150,7 +157,9 @@ fn mention(
     let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
     let (date, own) = pick_date(s, cs, ci, dates, hits, hit)?;
-    let from = clause.start.min(hit.start);
+    // A cue governs the verb it stands near: ten words back in English,
+    // twenty characters in Chinese, never beyond the clause.
+    let from = cue_window(s, clause.start.min(hit.start), hit.verb_start, zh);
     if rules
         .modality
         .check(&mask_dates(s, from, hit.verb_start, dates), zh)
@@ -189,19 +198,40 @@ fn mention(
     })
 }
 
+/// Where the cue search starts: at most ten words (English) or twenty
+/// characters (Chinese) before the verb, and not before `floor`.
+fn cue_window(s: &str, floor: usize, verb: usize, zh: bool) -> usize {
+    let text = s.get(floor..verb).unwrap_or("");
+    let back = if zh {
+        text.char_indices().rev().nth(19).map(|(i, _)| i)
+    } else {
+        text.char_indices()
+            .rev()
+            .filter(|(i, c)| c.is_whitespace() && *i + 1 < text.len())
+            .nth(10)
+            .map(|(i, _)| i + 1)
+    };
+    floor + back.unwrap_or(0)
+}
+
 /// A mention that names nobody ("公告自8月1日起正式实施", "The review
 /// began on March 31") is about the event just reported: it takes that
 /// event's names, preferring one of its own kind.
-fn inherit_names(m: &mut Mention, before: &[Mention]) {
+fn inherit_names(m: &mut Mention, before: &[Mention], zh: bool) {
     let recent = || {
         before
             .iter()
             .rev()
             .take_while(|o| m.sentence.saturating_sub(o.sentence) <= 3)
     };
-    let source = recent()
-        .find(|o| o.kind == m.kind)
-        .or_else(|| recent().find(|o| m.sentence.saturating_sub(o.sentence) <= 2));
+    // English names its subject or says "it", so only an event of the same
+    // kind is safe to copy from; Chinese follow-ups (此次审查, 公告) drop
+    // the subject altogether.
+    let source = recent().find(|o| o.kind == m.kind).or_else(|| {
+        recent()
+            .filter(|_| zh)
+            .find(|o| m.sentence.saturating_sub(o.sentence) <= 2)
+    });
     if let Some(o) = source {
         m.actors = o.actors.clone();
         m.targets = o.targets.clone();

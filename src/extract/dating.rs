@@ -47,6 +47,7 @@ pub(crate) fn add_phrase_dates(
     dates: &mut Vec<DateMatch>,
     before: &[Mention],
     si: usize,
+    day_anchor: Option<(usize, PartialDate)>,
 ) {
     let recent = |needs_day: bool| {
         before
@@ -62,13 +63,23 @@ pub(crate) fn add_phrase_dates(
     for p in &rules.same_day {
         // "the same day" needs a day; "at the time" takes any date.
         let needs_day = p.contains("day") || p.contains('天') || p.contains('日');
-        let m = recent(needs_day);
-        if let (Some(at), Some(m)) = (lower.find(p.as_str()), m) {
+        // "Same day" is the day the last eventful sentence was about (its
+        // first day-precise date: "9日发布公告，决定自10日起……。同日……" is
+        // the 9th), "at the time" the last event's date.
+        let day = if needs_day {
+            day_anchor
+                .filter(|(at, _)| si - at <= 3)
+                .map(|(_, d)| d)
+                .or_else(|| recent(true).map(|m| m.span.start))
+        } else {
+            recent(false).map(|m| m.span.start)
+        };
+        if let (Some(at), Some(day)) = (lower.find(p.as_str()), day) {
             if !dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
                 dates.push(DateMatch {
                     start: at,
                     end: at + p.len(),
-                    span: DateSpan::at(m.span.start),
+                    span: DateSpan::at(day),
                     relative: true,
                 });
             }

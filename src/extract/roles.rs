@@ -73,6 +73,8 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
         .filter(agents)
         .filter(|f| f.start >= target_from && f.end <= target_end)
         .filter(|f| Some(&f.name) != list_owner.as_ref())
+        // A court decides or hears a case; it is not what a measure targets.
+        .filter(|f| f.kind != "court")
         .collect();
     if passive {
         let in_clause: Vec<&Found> = before
@@ -88,9 +90,10 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
                 .unwrap_or(0);
             in_clause.into_iter().partition(|f| f.start > bei)
         } else {
-            let by: Vec<&Found> = after
+            let by: Vec<&Found> = names
                 .iter()
-                .copied()
+                .filter(agents)
+                .filter(|f| f.start >= target_from && f.end <= target_end)
                 .filter(|f| after_by(s.get(..f.start).unwrap_or("")))
                 .collect();
             (by, in_clause)

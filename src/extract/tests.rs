@@ -614,3 +614,49 @@ fn odd_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn court_decisions_that_refuse_are_rulings() {
+    check(&[
+        (
+            "A U.S. appeals court on Tuesday declined to halt the tariffs.",
+            Kind::Ruling,
+            "2025-06-17",
+        ),
+        (
+            "美国一家联邦上诉法院8日拒绝暂停相关关税措施。",
+            Kind::Ruling,
+            "2025-06-08",
+        ),
+    ]);
+    // …and not the measure they refused to halt.
+    let got = found("美国一家联邦上诉法院8日拒绝暂停相关关税措施。");
+    assert_eq!(got, vec![(Kind::Ruling, "2025-06-08".to_string())]);
+}
+
+#[test]
+fn a_cue_governs_only_the_verb_near_it() {
+    // "declined" belongs to the court; the lawsuit was filed.
+    let got = found(
+        "An appeals court on Tuesday declined to halt the duties while a lawsuit by importers, filed on June 3, proceeds.",
+    );
+    assert!(
+        got.contains(&(Kind::Lawsuit, "2025-06-03".to_string())),
+        "{got:?}"
+    );
+    check(&[(
+        "Washington imposed a 10% duty on May 4.",
+        Kind::Tariff,
+        "2025-05-04",
+    )]);
+}
+
+#[test]
+fn same_day_is_the_day_the_last_event_sentence_was_about() {
+    let text = "委员会9日发布公告，决定自6月10日起对美国商品加征关税。同日，商务部将六家美国企业列入不可靠实体清单。";
+    let got = found(text);
+    assert!(
+        got.contains(&(Kind::Listing, "2025-06-09".to_string())),
+        "{got:?}"
+    );
+}
