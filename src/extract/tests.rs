@@ -660,3 +660,24 @@ fn same_day_is_the_day_the_last_event_sentence_was_about() {
         "{got:?}"
     );
 }
+
+#[test]
+fn measures_named_with_a_participle_and_a_date() {
+    check(&[
+        (
+            "The review covers the tariffs imposed in 2018 on Chinese goods.",
+            Kind::Tariff,
+            "2018",
+        ),
+        (
+            "The listing tightens the curbs imposed in March on the chipmaker.",
+            Kind::ExportControl,
+            "2025-03",
+        ),
+        (
+            "Sanctions imposed on May 2 froze the firm's assets.",
+            Kind::Sanction,
+            "2025-05-02",
+        ),
+    ]);
+}
