@@ -22,6 +22,8 @@ impl IngestReport {
     }
 }
 
+const BATCH: usize = 500;
+
 /// Stores the articles, extracts what is new or changed, and rebuilds the
 /// timeline once at the end.
 pub fn ingest(

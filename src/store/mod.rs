@@ -115,6 +115,30 @@ impl Store {
         Ok(())
     }
 
+    /// Runs `f` in one transaction: committed when it returns Ok, rolled
+    /// back when it fails, so a batch lands whole or not at all. The
+    /// store's own writes nest inside as savepoints.
+    pub fn batch<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| E::from(e.into()))?;
+        match f(self) {
+            Ok(v) => {
+                self.conn
+                    .execute_batch("COMMIT")
+                    .map_err(|e| E::from(e.into()))?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
     /// The schema version the database is at.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
