@@ -59,6 +59,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Search { json, query } => query::search(&ctx, json, &query.join(" ")),
         Command::Page { json, paths } => page::run(&paths, json),
         Command::Entities { json } => query::entities(&ctx, json),
+        Command::Export {
+            format,
+            output,
+            filters,
+        } => query::export(&ctx, format, output.as_deref(), &filters),
         Command::Feeds { .. } => Err(anyhow::anyhow!("feed management is not built yet")),
         Command::Reindex => curate::reindex(&ctx),
         Command::Event(cmd) => curate::run(&ctx, cmd),
