@@ -254,3 +254,24 @@ fn events_piped_into_a_closed_reader_end_quietly() {
     assert!(out.status.success(), "exit {:?}", out.status);
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn a_locked_database_is_reported_and_nothing_is_lost() {
+    let env = Env::new();
+    assert!(env.import(&["wire.rss"]).status.success());
+    let before = env.stdout(&["events", "--json"]);
+    let holder = rusqlite::Connection::open(env.db()).expect("open");
+    holder.execute_batch("BEGIN EXCLUSIVE").expect("lock");
+    let out = env.import(&["zh.rss"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("locked") && stderr.contains(&env.db().display().to_string()),
+        "{stderr}"
+    );
+    holder.execute_batch("ROLLBACK").expect("unlock");
+    drop(holder);
+    assert_eq!(env.stdout(&["events", "--json"]), before);
+    assert_eq!(env.articles().len(), 2);
+}

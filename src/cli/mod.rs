@@ -46,7 +46,20 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = args::Context::from_cli(&cli);
-    match cli.command.unwrap_or(Command::Tui) {
+    let result = dispatch(&ctx, cli.command.unwrap_or(Command::Tui));
+    result.map_err(|e| {
+        let locked = e.chain().any(|c| matches!(c.downcast_ref::<crate::store::StoreError>(), Some(crate::store::StoreError::Locked)));
+        if locked {
+            anyhow::anyhow!("{}: the database is locked by another program; nothing was changed, try again when it finishes", ctx.db.display())
+        } else {
+            e
+        }
+    })
+}
+
+fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
+    let ctx = ctx;
+    match command {
         Command::Tui => Err(anyhow::anyhow!(
             "the terminal timeline is not built yet; use `dateline events`"
         )),
@@ -54,19 +67,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Fetch => Err(anyhow::anyhow!(
             "fetching is not built yet; use `dateline import`"
         )),
-        Command::Import { paths } => import::run(&ctx, &paths),
-        Command::Events(q) => query::events(&ctx, &q),
-        Command::Search { json, query } => query::search(&ctx, json, &query.join(" ")),
+        Command::Import { paths } => import::run(ctx, &paths),
+        Command::Events(q) => query::events(ctx, &q),
+        Command::Search { json, query } => query::search(ctx, json, &query.join(" ")),
         Command::Page { json, paths } => page::run(&paths, json),
-        Command::Entities { json } => query::entities(&ctx, json),
+        Command::Entities { json } => query::entities(ctx, json),
         Command::Export {
             format,
             output,
             filters,
-        } => query::export(&ctx, format, output.as_deref(), &filters),
+        } => query::export(ctx, format, output.as_deref(), &filters),
         Command::Feeds { .. } => Err(anyhow::anyhow!("feed management is not built yet")),
-        Command::Reindex => curate::reindex(&ctx),
-        Command::Event(cmd) => curate::run(&ctx, cmd),
+        Command::Reindex => curate::reindex(ctx),
+        Command::Event(cmd) => curate::run(ctx, cmd),
     }
 }
 

@@ -25,7 +25,7 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("database {path}: {message}")]
     Open { path: String, message: String },
-    #[error("database is locked by another dateline (try again when it finishes)")]
+    #[error("the database is locked by another program")]
     Locked,
     #[error("database: {0}")]
     Sql(rusqlite::Error),
