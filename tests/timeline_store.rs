@@ -190,3 +190,75 @@ fn decisions_survive_rebuild_and_reextraction() {
     assert!(!shown.contains(&xiaomi), "rejected events are left out");
     assert_eq!(shown.len(), 3, "huawei, its split-off report, the order");
 }
+
+#[test]
+fn entities_list_names_with_their_events_and_resolve_any_case() {
+    let mut store = Store::open_in_memory().expect("store opens");
+    let ids: Vec<i64> = [
+        article(
+            "https://en.example/huawei",
+            "2019-05-16T08:00:00+00:00",
+            "en",
+        ),
+        article(
+            "https://zh.example/huawei",
+            "2019-05-16T20:00:00+08:00",
+            "zh",
+        ),
+        article(
+            "https://en.example/xiaomi",
+            "2021-01-15T08:00:00+00:00",
+            "en",
+        ),
+    ]
+    .iter()
+    .map(|a| store.upsert_article(a).expect("article stored").id)
+    .collect();
+    extract_all(&mut store, &ids);
+    pipeline::rebuild(&mut store, &Rules::builtin()).expect("rebuild");
+    let rows = store.entities().expect("entities");
+    let huawei = rows
+        .iter()
+        .find(|r| r.name == "Huawei")
+        .expect("Huawei listed");
+    assert_eq!(huawei.events, 1, "two reports, one event");
+    assert_eq!(huawei.first.as_deref(), Some("2019-05-15"));
+    assert_eq!(
+        store.resolve_entity("huawei ").expect("resolve").as_deref(),
+        Some("Huawei")
+    );
+    assert_eq!(store.resolve_entity("nobody").expect("resolve"), None);
+    let f = EventFilter {
+        entities: vec!["Huawei".into()],
+        ..Default::default()
+    };
+    let related = store.events(&f).expect("events");
+    assert_eq!(related.len(), 1);
+    assert!(
+        related[0].related.is_empty(),
+        "nothing else names Huawei or Commerce"
+    );
+
+    // with the gazetteer's table, either language finds the canonical name
+    let mentions = store.mentions().expect("mentions");
+    let events = dateline::timeline::build(&mentions, &[]);
+    let table = vec![(
+        "Huawei".to_string(),
+        "organization".to_string(),
+        vec!["华为".to_string(), "Huawei Technologies".to_string()],
+    )];
+    store
+        .replace_events(&events, &table)
+        .expect("events stored");
+    assert_eq!(
+        store.resolve_entity("华为").expect("resolve").as_deref(),
+        Some("Huawei")
+    );
+    let row = store
+        .entities()
+        .expect("entities")
+        .into_iter()
+        .find(|r| r.name == "Huawei")
+        .expect("Huawei listed");
+    assert_eq!(row.aliases, vec!["华为", "Huawei Technologies"]);
+}

@@ -92,7 +92,9 @@ pub fn pair_score(f: &Features, a: &Item, b: &Item) -> Option<f32> {
         if cov < MIN_COVERAGE {
             return None;
         }
-        cov.min(1.0)
+        // a report that names no target is weaker evidence of the same incident
+        let one_sided = a.targets.is_empty() != b.targets.is_empty();
+        cov.min(1.0) * if one_sided { 0.8 } else { 1.0 }
     };
     let score = 0.55 * coverage + 0.25 * date + 0.2 * (text * 2.0).min(1.0);
     (score >= THRESHOLD).then_some(score)
