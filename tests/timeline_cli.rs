@@ -50,6 +50,20 @@ fn hand_made_events_take_decisions() {
     assert_eq!(v["status"], "manual");
     let id = v["id"].as_str().expect("an id").to_string();
 
+    let (_, out, _) = dateline(&db, &["entities", "--json"]);
+    let alibaba = out
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|v| v["name"] == "Alibaba")
+        .expect("Alibaba is listed");
+    assert_eq!(alibaba["events"], 1);
+    assert_eq!(alibaba["first"], "2026-06-24");
+    let (_, out, _) = dateline(&db, &["events", "--entity", "alibaba"]);
+    assert!(
+        out.contains("Alibaba sues"),
+        "any case finds the name: {out}"
+    );
+
     assert!(dateline(&db, &["event", "confirm", &id[..8]]).0);
     assert!(dateline(&db, &["event", "note", &id, "filed", "in", "D.C."]).0);
     let (_, out, _) = dateline(&db, &["event", "show", &id, "--json"]);

@@ -251,6 +251,27 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
             urls: vec![it.url],
         })
         .collect();
+    // one article repeating one event (same kind, date and names) is one report
+    let mut repeats: HashMap<(u32, Kind, i32, i32, &[u32], &[u32]), u32> = HashMap::new();
+    for (i, it) in f.items.iter().enumerate() {
+        if it.names.is_empty() {
+            continue;
+        }
+        let key = (
+            it.url,
+            it.kind,
+            it.first,
+            it.last,
+            &it.actors[..],
+            &it.targets[..],
+        );
+        match repeats.get(&key) {
+            Some(&first) => parent[i] = first,
+            None => {
+                repeats.insert(key, i as u32);
+            }
+        }
+    }
     for (_, i, j) in scored_pairs(f) {
         let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
         if ra == rb {

@@ -766,3 +766,57 @@ fn cue_phrases_link_to_the_event_they_answer() {
         .map(|e| e.related.len());
     assert_eq!(filler, Some(0), "a generic name alone does not link");
 }
+
+#[test]
+fn an_article_repeating_an_event_gives_one_source() {
+    let ms = vec![
+        m(
+            1,
+            "https://a.example/1",
+            "2026-05-17",
+            "listing",
+            "2026-05-16",
+            COM,
+            &["Huawei"],
+            "Commerce added Huawei on Friday.",
+        ),
+        m(
+            2,
+            "https://a.example/1",
+            "2026-05-17",
+            "listing",
+            "2026-05-16",
+            COM,
+            &["Huawei"],
+            "Friday's listing cuts Huawei off.",
+        ),
+        m(
+            3,
+            "https://a.example/1",
+            "2026-05-17",
+            "listing",
+            "2026-05",
+            COM,
+            &["Huawei"],
+            "It is the second listing in May.",
+        ),
+        m(
+            4,
+            "https://b.example/2",
+            "2026-05-18",
+            "listing",
+            "2026-05-16",
+            COM,
+            &["Huawei"],
+            "Huawei was listed.",
+        ),
+    ];
+    let events = build(&ms, &[]);
+    let g = groups(&events);
+    assert_eq!(g.len(), 2, "{g:?}");
+    let main = events
+        .iter()
+        .find(|e| e.sources.len() == 2)
+        .map(|e| e.sources[0].evidence.clone());
+    assert_eq!(main.as_deref(), Some("Commerce added Huawei on Friday."));
+}
