@@ -8,6 +8,7 @@
 use super::ids;
 use crate::model::{DateSpan, Kind, MentionRecord, PartialDate, Source, Status};
 use crate::store::{Decision, DecisionAction};
+use std::collections::HashMap;
 
 /// A hand-made event, as `event add` writes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,18 +110,46 @@ impl Cluster {
         }
     }
 
-    fn answers_to(&self, id: &str) -> bool {
-        self.id == id || self.aliases.iter().any(|a| a == id)
+    fn empty() -> Cluster {
+        Cluster {
+            id: String::new(),
+            members: Vec::new(),
+            status: Status::Auto,
+            note: None,
+            manual: None,
+            aliases: Vec::new(),
+        }
     }
 }
 
-/// Index of the live cluster an id names: its own id first, then aliases.
-fn find(clusters: &[Cluster], id: &str) -> Option<usize> {
-    let live = |c: &Cluster| !c.members.is_empty() || c.manual.is_some();
-    clusters
-        .iter()
-        .position(|c| live(c) && c.id == id)
-        .or_else(|| clusters.iter().position(|c| live(c) && c.answers_to(id)))
+/// Which cluster each id names: own ids first, then aliases. Kept up to
+/// date as decisions move reports, so each look-up is one hash probe.
+#[derive(Default)]
+struct Index {
+    ids: HashMap<String, usize>,
+    aliases: HashMap<String, usize>,
+}
+
+impl Index {
+    fn new(clusters: &[Cluster]) -> Index {
+        let mut ix = Index::default();
+        for (i, c) in clusters.iter().enumerate() {
+            ix.ids.insert(c.id.clone(), i);
+            for a in &c.aliases {
+                ix.aliases.entry(a.clone()).or_insert(i);
+            }
+        }
+        ix
+    }
+
+    fn find(&self, clusters: &[Cluster], id: &str) -> Option<usize> {
+        let live = |&i: &usize| !clusters[i].members.is_empty() || clusters[i].manual.is_some();
+        self.ids
+            .get(id)
+            .copied()
+            .filter(live)
+            .or_else(|| self.aliases.get(id).copied().filter(live))
+    }
 }
 
 /// Applies every decision in order. Decisions naming events that no
@@ -128,12 +157,15 @@ fn find(clusters: &[Cluster], id: &str) -> Option<usize> {
 pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[MentionRecord], decisions: &[Decision]) {
     let mut ordered: Vec<&Decision> = decisions.iter().collect();
     ordered.sort_by_key(|d| d.id);
+    let mut index = Index::new(clusters);
     for d in ordered {
         if d.action == DecisionAction::Add {
-            add(clusters, d);
+            if !index.ids.contains_key(&d.event_id) && add(clusters, d) {
+                index.ids.insert(d.event_id.clone(), clusters.len() - 1);
+            }
             continue;
         }
-        let Some(at) = find(clusters, &d.event_id) else {
+        let Some(at) = index.find(clusters, &d.event_id) else {
             continue;
         };
         match d.action {
@@ -151,23 +183,17 @@ pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[MentionRecord], decisions
                 clusters[at].note = (!text.is_empty()).then(|| text.to_string());
             }
             DecisionAction::Merge => {
-                let Some(other) = d.arg.as_deref().and_then(|o| find(clusters, o)) else {
+                let Some(other) = d.arg.as_deref().and_then(|o| index.find(clusters, o)) else {
                     continue;
                 };
                 if other == at {
                     continue;
                 }
-                let taken = std::mem::replace(
-                    &mut clusters[other],
-                    Cluster {
-                        id: String::new(),
-                        members: Vec::new(),
-                        status: Status::Auto,
-                        note: None,
-                        manual: None,
-                        aliases: Vec::new(),
-                    },
-                );
+                let taken = std::mem::replace(&mut clusters[other], Cluster::empty());
+                index.aliases.insert(taken.id.clone(), at);
+                for a in &taken.aliases {
+                    index.aliases.insert(a.clone(), at);
+                }
                 let into = &mut clusters[at];
                 into.members.extend(taken.members);
                 into.members.sort_unstable();
@@ -197,13 +223,20 @@ pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[MentionRecord], decisions
                 let gone: Vec<String> =
                     out.iter().map(|&i| ids::mention_id(&mentions[i])).collect();
                 clusters[at].aliases.retain(|a| !gone.contains(a));
+                let id = ids::split_id(&base, url);
+                index.ids.insert(id.clone(), clusters.len());
+                for g in &gone {
+                    if index.aliases.get(g) == Some(&at) {
+                        index.aliases.insert(g.clone(), clusters.len());
+                    }
+                }
                 clusters.push(Cluster {
-                    id: ids::split_id(&base, url),
+                    id,
                     members: out,
                     status: Status::Auto,
                     note: None,
                     manual: None,
-                    aliases: Vec::new(),
+                    aliases: gone,
                 });
             }
             DecisionAction::Add => {}
@@ -212,14 +245,12 @@ pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[MentionRecord], decisions
     clusters.retain(|c| !c.members.is_empty() || c.manual.is_some());
 }
 
-/// A hand-made event joins the timeline once, under the id `event add` gave it.
-fn add(clusters: &mut Vec<Cluster>, d: &Decision) {
+/// A hand-made event joins the timeline under the id `event add` gave it;
+/// true when its payload was readable.
+fn add(clusters: &mut Vec<Cluster>, d: &Decision) -> bool {
     let Some(m) = d.arg.as_deref().and_then(Manual::parse) else {
-        return;
+        return false;
     };
-    if clusters.iter().any(|c| c.id == d.event_id) {
-        return;
-    }
     clusters.push(Cluster {
         id: d.event_id.clone(),
         members: Vec::new(),
@@ -228,4 +259,5 @@ fn add(clusters: &mut Vec<Cluster>, d: &Decision) {
         manual: Some(m),
         aliases: Vec::new(),
     });
+    true
 }
