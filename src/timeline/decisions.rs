@@ -5,10 +5,10 @@
 //! ids of events merged into it, so a decision still finds its event when
 //! a new, earlier report changes the seed.
 
+use super::features::FastMap;
 use super::ids;
 use crate::model::{DateSpan, Kind, MentionRecord, PartialDate, Source, Status};
 use crate::store::{Decision, DecisionAction};
-use std::collections::HashMap;
 
 /// A hand-made event, as `event add` writes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,8 +126,8 @@ impl Cluster {
 /// date as decisions move reports, so each look-up is one hash probe.
 #[derive(Default)]
 struct Index {
-    ids: HashMap<String, usize>,
-    aliases: HashMap<String, usize>,
+    ids: FastMap<String, usize>,
+    aliases: FastMap<String, usize>,
 }
 
 impl Index {

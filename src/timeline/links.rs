@@ -4,9 +4,9 @@
 //! the ruling on the lawsuit) share their company, so each of them links
 //! to the others and the chain is visible from any of its events.
 
-use super::features::norm_name;
+use super::features::{norm_name, FastMap};
 use crate::model::{Event, MentionRecord};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// A name with at most this many events links them all to each other.
 const SMALL_BUCKET: usize = 16;
@@ -33,7 +33,7 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[MentionR
             v
         })
         .collect();
-    let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut buckets: FastMap<&str, Vec<usize>> = FastMap::default();
     for (i, ns) in names.iter().enumerate() {
         for name in ns {
             buckets.entry(name.as_str()).or_default().push(i);
@@ -63,7 +63,7 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[MentionR
     }
     // cues: the event a cued report answers is an earlier one sharing a
     // name, from the same article when it reports one, else the latest
-    let mut by_url: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_url: FastMap<&str, Vec<usize>> = FastMap::default();
     for (i, ms) in members.iter().enumerate() {
         for &m in ms {
             by_url.entry(mentions[m].url.as_str()).or_default().push(i);

@@ -5,16 +5,15 @@
 //! consistent date, one report per article, and no coarse report ("in
 //! 2018") glues together incidents it cannot tell apart.
 
-use super::features::{jaccard, shared, Features, Item};
+use super::features::{jaccard, shared, FastMap, Features, Item};
 use crate::model::Kind;
-use std::collections::HashMap;
 
 /// Pairs scoring below this never merge.
 pub const THRESHOLD: f32 = 0.55;
 /// Share of the smaller report's entity weight the two must have in common.
 pub const MIN_COVERAGE: f32 = 0.5;
 /// How many neighbours in date order one report is compared with per block.
-const NEIGHBOURS: usize = 48;
+const NEIGHBOURS: usize = 16;
 /// How far back (in days) a sweep looks for a coarse date that covers this one.
 const LOOKBACK: i32 = 400;
 /// A coarse report joins no one when its two best incompatible partners
@@ -103,8 +102,8 @@ pub fn pair_score(f: &Features, a: &Item, b: &Item) -> Option<f32> {
 /// Candidate pairs `(i, j)`, `i < j`, each once.
 pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
     let items = &f.items;
-    let mut blocks: HashMap<(Kind, u32), Vec<u32>> = HashMap::new();
-    let mut bare: HashMap<(Kind, i32, i32), Vec<u32>> = HashMap::new();
+    let mut blocks: FastMap<(Kind, u32), Vec<u32>> = FastMap::default();
+    let mut bare: FastMap<(Kind, i32, i32), Vec<u32>> = FastMap::default();
     for (i, it) in items.iter().enumerate() {
         if it.names.is_empty() {
             bare.entry((it.kind, it.first, it.last))
@@ -191,17 +190,20 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
         })
         .collect();
     // a coarse report whose best partners belong to different incidents stays alone
-    let mut partners: HashMap<u32, Vec<(f32, u32)>> = HashMap::new();
+    let mut partners: Vec<Vec<(f32, u32)>> = vec![Vec::new(); f.items.len()];
     for &(s, i, j) in &scored {
         if !f.items[i as usize].is_day() {
-            partners.entry(i).or_default().push((s, j));
+            partners[i as usize].push((s, j));
         }
         if !f.items[j as usize].is_day() {
-            partners.entry(j).or_default().push((s, i));
+            partners[j as usize].push((s, i));
         }
     }
     let mut ambiguous = vec![false; f.items.len()];
-    for (i, mut ps) in partners {
+    for (i, ps) in partners.iter_mut().enumerate() {
+        if ps.len() < 2 {
+            continue;
+        }
         ps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         let (best_s, best) = ps[0];
         let b = &f.items[best as usize];
@@ -210,7 +212,7 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
             .find(|(_, q)| date_fit(b, &f.items[*q as usize]) == DateFit::Apart)
         {
             if best_s - s < AMBIGUITY_MARGIN {
-                ambiguous[i as usize] = true;
+                ambiguous[i] = true;
             }
         }
     }
@@ -252,7 +254,7 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
         })
         .collect();
     // one article repeating one event (same kind, date and names) is one report
-    let mut repeats: HashMap<(u32, Kind, i32, i32, &[u32], &[u32]), u32> = HashMap::new();
+    let mut repeats: FastMap<(u32, Kind, i32, i32, &[u32], &[u32]), u32> = FastMap::default();
     for (i, it) in f.items.iter().enumerate() {
         if it.names.is_empty() {
             continue;
@@ -304,15 +306,15 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
         g.urls = urls;
         parent[child as usize] = root;
     }
-    let mut by_root: HashMap<u32, usize> = HashMap::new();
+    let mut slot_of = vec![usize::MAX; n];
     let mut out: Vec<Vec<usize>> = Vec::new();
     for i in 0..n as u32 {
-        let r = find(&mut parent, i);
-        let slot = *by_root.entry(r).or_insert_with(|| {
+        let r = find(&mut parent, i) as usize;
+        if slot_of[r] == usize::MAX {
+            slot_of[r] = out.len();
             out.push(Vec::new());
-            out.len() - 1
-        });
-        out[slot].push(i as usize);
+        }
+        out[slot_of[r]].push(i as usize);
     }
     out
 }
