@@ -251,12 +251,25 @@ impl Store {
     }
 
     /// Resolves any alias (either language, any case) to its canonical name.
+    /// Names the gazetteer does not know are matched against the names
+    /// events carry, ignoring case.
     pub fn resolve_entity(&self, alias: &str) -> Result<Option<String>> {
-        Ok(self
+        let known: Option<String> = self
             .conn
             .query_row(
                 "SELECT name FROM entity_aliases WHERE alias = ?1",
                 [alias.trim().to_lowercase()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if known.is_some() {
+            return Ok(known);
+        }
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT entity FROM event_entities WHERE entity = ?1 COLLATE NOCASE ORDER BY entity LIMIT 1",
+                [alias.trim()],
                 |r| r.get(0),
             )
             .optional()?)
