@@ -211,7 +211,9 @@ impl Context {
         Ok(Store::open(&self.db)?)
     }
 
+    /// The built-in rules plus the user's `rules.toml`/`entities.toml`
+    /// beside feeds.toml.
     pub fn rules(&self) -> Result<Rules> {
-        Ok(Rules::builtin())
+        Ok(Rules::load(&config::config_dir(&self.config))?)
     }
 }
