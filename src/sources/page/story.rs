@@ -18,19 +18,25 @@ use std::sync::LazyLock;
 
 /// Tags whose whole subtree is never story text.
 static DROP_TAGS: LazyLock<Matcher> = LazyLock::new(|| {
-    Matcher::new("script, style, noscript, template, nav, aside, footer, form, button, select, textarea, iframe, svg, dialog")
+    Matcher::new("script, style, noscript, template, button, select, textarea, iframe, svg, dialog, figure, figcaption")
         .expect("constant selector")
 });
 
-/// Every element with a class or id, the candidates for [`BOILERPLATE`].
-static MARKED: LazyLock<Matcher> =
-    LazyLock::new(|| Matcher::new("[class], [id]").expect("constant selector"));
+/// Tags of boxes beside the story: dropped unless they hold it (some sites
+/// wrap the whole page in a `<form>`).
+const BOX_TAGS: &[&str] = &["nav", "aside", "footer", "form"];
+
+/// Every element with a class or id, the candidates for [`BOILERPLATE`],
+/// and the [`BOX_TAGS`].
+static MARKED: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new("[class], [id], nav, aside, footer, form").expect("constant selector")
+});
 
 /// Class or id words of boxes around the story, matched as whole
 /// hyphen- or underscore-separated words.
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[\s_-])(?:ad|ads|adslot|ad-slot|advert|advertisement|dfp|cookie|cookies|consent|gdpr|most-read|mostread|most-popular|popular|trending|related|recommended|recirc|newsletter|signup|sign-up|subscribe|subscription|paywall|share|sharing|social|sharebar|share-bar|byline|breadcrumbs?|outbrain|taboola|promo|sponsored)(?:$|[\s_-])",
+        r"(?i)(?:^|[\s_-])(?:ad|ads|adslot|ad-slot|advert|advertisement|dfp|cookie|cookies|consent|gdpr|most-read|mostread|most-popular|popular|trending|related|recommended|recirc|newsletter|signup|sign-up|subscribe|subscription|paywall|share|sharing|social|sharebar|share-bar|byline|breadcrumbs?|outbrain|taboola|promo|sponsored|caption|captions|credit|credits|gallery|slideshow|carousel|timestamp|tags|tag-list|comments|comment|author|authors)(?:$|[\s_-])",
     )
     .expect("constant regex")
 });
@@ -68,6 +74,11 @@ fn preclean(doc: &Document) {
             )
         })
         .filter(|n| {
+            if n.node_name()
+                .is_some_and(|t| BOX_TAGS.contains(&t.as_ref()))
+            {
+                return true;
+            }
             let class = n.attr("class").unwrap_or_default();
             let id = n.attr("id").unwrap_or_default();
             BOILERPLATE.is_match(&class) || BOILERPLATE.is_match(&id)
