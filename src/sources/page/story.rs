@@ -22,6 +22,8 @@ static DROP_TAGS: LazyLock<Matcher> = LazyLock::new(|| {
         .expect("constant selector")
 });
 
+static TIME: LazyLock<Matcher> = LazyLock::new(|| Matcher::new("time").expect("constant selector"));
+
 /// Tags of boxes beside the story: dropped unless they hold it (some sites
 /// wrap the whole page in a `<form>`).
 const BOX_TAGS: &[&str] = &["nav", "aside", "footer", "form"];
@@ -39,6 +41,13 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:^|[\s_-])(?:ad|ads|adslot|ad-slot|advert|advertisement|dfp|cookie|cookies|consent|gdpr|most-read|mostread|most-popular|popular|trending|related|recommended|recirc|newsletter|signup|sign-up|subscribe|subscription|paywall|share|sharing|social|sharebar|share-bar|byline|breadcrumbs?|outbrain|taboola|promo|sponsored|caption|captions|credit|credits|gallery|slideshow|carousel|timestamp|tags|tag-list|comments|comment|author|authors)(?:$|[\s_-])",
     )
     .expect("constant regex")
+});
+
+/// Class or id words of reader comments, removed even when they hold long
+/// paragraphs (comments often outweigh a short post).
+static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s_-])(?:comments|comment-list|commentlist|comments-area|disqus_thread|disqus)(?:$|[\s_-])")
+        .expect("constant regex")
 });
 
 /// The story text of `doc`, which this consumes (Readability rewrites it).
@@ -74,20 +83,51 @@ fn preclean(doc: &Document) {
             )
         })
         .filter(|n| {
-            if n.node_name()
-                .is_some_and(|t| BOX_TAGS.contains(&t.as_ref()))
-            {
-                return true;
-            }
             let class = n.attr("class").unwrap_or_default();
             let id = n.attr("id").unwrap_or_default();
-            BOILERPLATE.is_match(&class) || BOILERPLATE.is_match(&id)
+            if COMMENTS.is_match(&class) || COMMENTS.is_match(&id) {
+                return true;
+            }
+            let boxed = n
+                .node_name()
+                .is_some_and(|t| BOX_TAGS.contains(&t.as_ref()))
+                || BOILERPLATE.is_match(&class)
+                || BOILERPLATE.is_match(&id);
+            boxed && !holds_story(n)
         })
-        .filter(|n| !holds_story(n))
         .cloned()
         .collect();
     for n in doomed {
         n.remove_from_parent();
+    }
+    drop_lone_times(doc);
+}
+
+/// Removes a block that holds nothing but a `<time>`: a publication or
+/// update stamp, whose date is metadata rather than an event of the story.
+fn drop_lone_times(doc: &Document) {
+    let lone: Vec<NodeRef> = doc
+        .select_matcher(&TIME)
+        .nodes()
+        .iter()
+        .filter_map(|t| t.parent())
+        .filter(|p| {
+            matches!(
+                p.node_name().as_deref(),
+                Some("p" | "div" | "span" | "small")
+            )
+        })
+        .filter(|p| {
+            let time_text: usize = p
+                .children_it(false)
+                .filter(|c| c.node_name().as_deref() == Some("time"))
+                .map(|c| c.normalized_char_count())
+                .sum();
+            p.normalized_char_count() <= time_text + 1
+        })
+        .collect();
+    for p in lone {
+        p.remove_from_parent();
     }
 }
 
