@@ -11,26 +11,29 @@ use std::borrow::Cow;
 /// Parses a downloaded feed. A charset in the HTTP header outranks the
 /// document's own declaration (as XML over HTTP has it), so such a body is
 /// re-encoded as UTF-8 with a matching declaration before parsing.
+/// Errors are one clean line.
 pub fn parse_feed_body(
     bytes: &[u8],
     content_type: Option<&str>,
     feed_url: &str,
-) -> Result<ParsedFeed, SourceError> {
+) -> Result<ParsedFeed, String> {
+    let refuse = |what: &str| Err(format!("not a feed: {what}"));
     match import::shape(bytes) {
-        Shape::Page => {
-            return Err(SourceError::Unrecognised(
-                "an HTML page where a feed should be".into(),
-            ))
-        }
-        Shape::Opml => {
-            return Err(SourceError::Unrecognised(
-                "an OPML list where a feed should be".into(),
-            ))
-        }
+        Shape::Page => return refuse("an HTML page"),
+        Shape::Opml => return refuse("an OPML list"),
+        Shape::Unknown if looks_binary(bytes) => return refuse("binary data"),
         _ => {}
     }
     let body = with_header_charset(bytes, content_type);
-    feed::parse_feed(&body, Some(feed_url))
+    feed::parse_feed(&body, Some(feed_url)).map_err(|e| crate::text::clean_line(&e.to_string()))
+}
+
+/// Control bytes other than whitespace in the first half kilobyte.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .take(512)
+        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
 }
 
 fn with_header_charset<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, [u8]> {
@@ -108,7 +111,10 @@ mod tests {
     fn pages_are_not_feeds() {
         let err = parse_feed_body(b"<!DOCTYPE html><html><body>hi</body></html>", None, "x")
             .expect_err("html is refused");
-        assert!(err.to_string().contains("HTML page"), "{err}");
+        assert_eq!(err, "not a feed: an HTML page");
+        let noise =
+            parse_feed_body(&[0x1f, 0x8b, 0, 3, 0xff, 0x10], None, "x").expect_err("binary");
+        assert_eq!(noise, "not a feed: binary data");
     }
 
     #[test]

@@ -21,7 +21,7 @@ use tokio::sync::Semaphore;
 pub enum HttpError {
     #[error("url '{0}' is not http or https")]
     BadUrl(String),
-    #[error("timed out after {0:.0?}")]
+    #[error("timed out after {:.1} s", .0.as_secs_f64())]
     Timeout(Duration),
     #[error("HTTP {status}{}", retry_after.map(|d| format!(" (retry after {} s)", d.as_secs())).unwrap_or_default())]
     Status {

@@ -90,7 +90,7 @@ async fn fetch(
         tokio::task::spawn_blocking(move || fulltext::parse_feed_body(&bytes, ct.as_deref(), &url))
             .await
             .map_err(|e| HttpError::Other(format!("feed parser stopped: {e}")))?
-            .map_err(|e| HttpError::Other(text::clean_line(&e.to_string())))?;
+            .map_err(HttpError::Other)?;
     let wants_pages = feed.fulltext != Some(false);
     let mut articles = Vec::with_capacity(parsed.items.len());
     let mut todo = Vec::new();
