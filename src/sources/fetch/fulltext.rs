@@ -9,8 +9,9 @@ use crate::sources::{encoding, page, SourceError};
 use std::borrow::Cow;
 
 /// Parses a downloaded feed. A charset in the HTTP header outranks the
-/// document's own declaration (as XML over HTTP has it), so such a body is
-/// re-encoded as UTF-8 with a matching declaration before parsing.
+/// document's own declaration (as XML over HTTP has it). A body in another
+/// encoding than UTF-8 is re-encoded as UTF-8 with a matching declaration
+/// before parsing, since the XML parser would otherwise decode it twice.
 /// Errors are one clean line.
 pub fn parse_feed_body(
     bytes: &[u8],
@@ -24,7 +25,7 @@ pub fn parse_feed_body(
         Shape::Unknown if looks_binary(bytes) => return refuse("binary data"),
         _ => {}
     }
-    let body = with_header_charset(bytes, content_type);
+    let body = as_utf8(bytes, content_type);
     feed::parse_feed(&body, Some(feed_url)).map_err(|e| crate::text::clean_line(&e.to_string()))
 }
 
@@ -36,11 +37,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
 }
 
-fn with_header_charset<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, [u8]> {
-    let Some(ct) = content_type.filter(|c| c.to_ascii_lowercase().contains("charset")) else {
-        return Cow::Borrowed(bytes);
-    };
-    let enc = encoding::sniff(bytes, Some(ct));
+fn as_utf8<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, [u8]> {
+    let enc = encoding::sniff(bytes, content_type);
     if enc == encoding_rs::UTF_8 {
         return Cow::Borrowed(bytes);
     }
