@@ -56,19 +56,19 @@ fn as_utf8<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, [u8]> {
 
 /// The item's article with the story text of its page: the item keeps its
 /// url, guid, publication time, outlet and title, and gains the page's
-/// canonical url and text. A page with less text than the teaser changes
-/// nothing.
+/// canonical url and text. `None` when the page has no more text than the
+/// item already had (the item stands as it is).
 pub fn complete(
     item: &Article,
     page_bytes: &[u8],
     content_type: Option<&str>,
-) -> Result<Article, SourceError> {
+) -> Result<Option<Article>, SourceError> {
     let p = page::read_page(page_bytes, content_type)?;
     let from_page = import::page_article(p, &item.url)?;
     if from_page.text.chars().count() <= item.text.chars().count() {
-        return Err(SourceError::NoStory);
+        return Ok(None);
     }
-    Ok(Article {
+    Ok(Some(Article {
         canonical_url: from_page.canonical_url.or(item.canonical_url.clone()),
         title: if item.title.is_empty() {
             from_page.title
@@ -83,7 +83,7 @@ pub fn complete(
         },
         text: from_page.text,
         ..item.clone()
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -130,7 +130,9 @@ mod tests {
             "<html><head><link rel=\"canonical\" href=\"https://news.example/a\"></head>\
 <body><nav>Home | World</nav><article><p>{story}</p><p>{story}</p></article></body></html>"
         );
-        let a = complete(&item, html.as_bytes(), Some("text/html")).expect("completes");
+        let a = complete(&item, html.as_bytes(), Some("text/html"))
+            .expect("reads")
+            .expect("fuller");
         assert_eq!(a.canonical_url.as_deref(), Some("https://news.example/a"));
         assert_eq!(a.url, item.url);
         assert_eq!(a.guid, item.guid);
@@ -139,5 +141,11 @@ mod tests {
         assert!(!a.text.contains("Home | World"));
         let empty = complete(&item, b"<html><body></body></html>", None);
         assert!(empty.is_err());
+        let long = Article {
+            text: format!("{story}\n\n{story}\n\n{story}"),
+            ..item.clone()
+        };
+        let same = complete(&long, html.as_bytes(), None).expect("reads");
+        assert_eq!(same, None, "a page no fuller than the item changes nothing");
     }
 }

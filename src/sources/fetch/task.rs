@@ -122,7 +122,7 @@ async fn fetch(
             .map(|(_, i)| i)
             .collect();
         let per_feed = fetcher.per_host().max(1) * 2;
-        let done: Vec<(usize, Option<Article>)> = stream::iter(todo)
+        let done: Vec<(usize, Result<Option<Article>, ()>)> = stream::iter(todo)
             .map(|i| {
                 let item = articles[i].clone();
                 async move { (i, complete(fetcher, item).await) }
@@ -132,8 +132,9 @@ async fn fetch(
             .await;
         for (i, full) in done {
             match full {
-                Some(a) => articles[i] = a,
-                None => page_errors += 1,
+                Ok(Some(a)) => articles[i] = a,
+                Ok(None) => {}
+                Err(()) => page_errors += 1,
             }
         }
     }
@@ -145,21 +146,21 @@ async fn fetch(
     })
 }
 
-/// The item completed from its page, or `None` when the page could not be
-/// fetched or read (the teaser is then kept).
-async fn complete(fetcher: &Fetcher, item: Article) -> Option<Article> {
+/// The item completed from its page; `Ok(None)` when the page adds
+/// nothing, `Err` when it could not be fetched or read (the teaser is then
+/// kept).
+async fn complete(fetcher: &Fetcher, item: Article) -> Result<Option<Article>, ()> {
     let Ok(Got::Body(page)) = fetcher
         .get(&item.url, PAGE_ACCEPT, &Validators::default())
         .await
     else {
-        return None;
+        return Err(());
     };
     tokio::task::spawn_blocking(move || {
-        fulltext::complete(&item, &page.bytes, page.content_type.as_deref()).ok()
+        fulltext::complete(&item, &page.bytes, page.content_type.as_deref()).map_err(|_| ())
     })
     .await
-    .ok()
-    .flatten()
+    .map_err(|_| ())?
 }
 
 /// A `file://` feed (allowed in feeds.toml), read within the same cap.
