@@ -23,9 +23,12 @@ fn items(prefix: &str, n: usize, base: &str) -> Vec<(String, String, String, Str
         .collect()
 }
 
+/// If-None-Match, If-Modified-Since and User-Agent of one request.
+type Seen = (Option<String>, Option<String>, Option<String>);
+
 #[test]
 fn etag_and_last_modified_are_sent_back_and_a_304_changes_nothing() {
-    let seen: Arc<Mutex<Vec<(Option<String>, Option<String>, Option<String>)>>> = Arc::default();
+    let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
     let log = seen.clone();
     let body: Arc<Mutex<String>> = Arc::default();
     let doc = body.clone();
