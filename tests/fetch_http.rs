@@ -253,3 +253,38 @@ fn progress_reports_each_feed_then_the_summary() {
         FeedOutcome::Failed("HTTP 404 Not Found".into())
     );
 }
+
+#[test]
+fn feeds_stored_together_count_a_shared_article_once() {
+    let server = Server::start(|req| {
+        let base = format!("http://{}", req.header("Host").unwrap_or("x"));
+        let f = req.path.trim_start_matches("/f");
+        let mut list = items(&format!("only-{f}"), 3, &base);
+        list.push((
+            format!("{base}/shared/story"),
+            "Shared story".into(),
+            story(99, 6),
+            "Tue, 09 Jun 2026 10:00:00 +0800".into(),
+        ));
+        Reply::ok("application/rss+xml", rss(&format!("Feed {f}"), &list))
+    });
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("t.db");
+    let feeds: Vec<_> = (0..10)
+        .map(|i| feed(server.url(&format!("/f{i}"))))
+        .collect();
+    let s = run(&db, &feeds, &quick());
+    assert_eq!(s.failed, 0);
+    assert_eq!(s.new_articles, 31);
+    assert_eq!(
+        s.feeds.iter().map(|f| f.new_articles).sum::<usize>(),
+        31,
+        "per-feed counts add up"
+    );
+    assert_eq!(
+        Store::open(&db).expect("db").article_count().expect("n"),
+        31
+    );
+    let again = run(&db, &feeds, &quick());
+    assert_eq!(again.new_articles, 0);
+}

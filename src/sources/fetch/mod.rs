@@ -13,13 +13,13 @@ mod fulltext;
 pub mod http;
 pub mod schedule;
 mod task;
+mod writer;
 
 pub use fulltext::{complete, parse_feed_body};
 pub use schedule::Backoff;
 
 use crate::config::FeedConfig;
 use crate::extract::Rules;
-use crate::pipeline;
 use crate::store::{FeedState, Store};
 use chrono::Utc;
 use http::{Fetcher, Validators};
@@ -28,7 +28,7 @@ use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use task::{FeedResult, Outcome, ToWriter};
+use task::ToWriter;
 
 /// What a refresh reports while it runs.
 #[derive(Debug, Clone)]
@@ -174,14 +174,25 @@ pub fn refresh(
             rt.spawn(task::run(fetcher.clone(), f, validators, tx.clone()));
         }
         drop(tx);
-        while let Some(msg) = rx.blocking_recv() {
-            match msg {
-                ToWriter::Known { items, reply } => {
-                    let _ = reply.send(known_in_full(&store, &items));
+        // Feeds that finish while the last batch was being stored are
+        // stored together, so a first fetch of many feeds rebuilds the
+        // timeline a few times rather than once a feed.
+        while let Some(first) = rx.blocking_recv() {
+            let mut batch = Vec::new();
+            let mut next = Some(first);
+            while let Some(msg) = next.take() {
+                match msg {
+                    ToWriter::Known { items, reply } => {
+                        let _ = reply.send(writer::known_in_full(&store, &items));
+                    }
+                    ToWriter::Done(result) => batch.push(*result),
                 }
-                ToWriter::Done(result) => {
-                    let prev = states.get(&result.feed.url);
-                    let report = store_result(&mut store, &rules, opts, prev, *result)?;
+                if batch.len() < writer::MAX_BATCH {
+                    next = rx.try_recv().ok();
+                }
+            }
+            if !batch.is_empty() {
+                for report in writer::store_batch(&mut store, &rules, opts, &states, batch)? {
                     record(&mut summary, report, progress);
                 }
             }
@@ -210,92 +221,4 @@ fn record(summary: &mut FetchSummary, report: FeedReport, progress: &Sender<Fetc
     }
     let _ = progress.send(FetchProgress::FeedDone(report.clone()));
     summary.feeds.push(report);
-}
-
-/// For each (url, text length): is the article stored with more text?
-fn known_in_full(store: &Store, items: &[(String, usize)]) -> Vec<bool> {
-    items
-        .iter()
-        .map(|(url, len)| {
-            matches!(store.article_by_url(url), Ok(Some(a)) if a.article.text.chars().count() > len + 40)
-        })
-        .collect()
-}
-
-/// Stores one feed's articles and its new state; returns its report.
-fn store_result(
-    store: &mut Store,
-    rules: &Rules,
-    opts: &FetchOptions,
-    prev: Option<&FeedState>,
-    result: FeedResult,
-) -> anyhow::Result<FeedReport> {
-    let now = Utc::now();
-    let FeedResult { feed, outcome } = result;
-    let mut state = prev.cloned().unwrap_or_else(|| FeedState {
-        url: feed.url.clone(),
-        ..Default::default()
-    });
-    state.last_fetch_at = Some(now.to_rfc3339());
-    let mut report = FeedReport {
-        url: feed.url.clone(),
-        title: feed.title.clone().or_else(|| state.title.clone()),
-        new_articles: 0,
-        new_events: 0,
-        outcome: FeedOutcome::NotModified,
-    };
-    match outcome {
-        Outcome::NotModified => {
-            state.last_status = Some(304);
-            succeeded(&mut state, opts, now);
-        }
-        Outcome::Updated {
-            title,
-            mut articles,
-            validators,
-            page_errors,
-        } => {
-            for a in &mut articles {
-                a.feed_url = Some(feed.url.clone());
-            }
-            let ingest = pipeline::ingest(store, rules, &articles)?;
-            report.new_articles = ingest.new_articles;
-            report.new_events = ingest.new_events();
-            report.outcome = FeedOutcome::Updated;
-            if report.title.is_none() && !title.is_empty() {
-                report.title = Some(title.clone());
-            }
-            state.title = Some(title).filter(|t| !t.is_empty());
-            state.etag = validators.etag;
-            state.last_modified = validators.last_modified;
-            state.last_status = Some(200);
-            state.articles_seen += articles.len() as i64;
-            succeeded(&mut state, opts, now);
-            if page_errors > 0 {
-                state.last_error = Some(format!(
-                    "{page_errors} article pages could not be read; their teasers were kept"
-                ));
-            }
-        }
-        Outcome::Failed { error, retry_after } => {
-            state.last_status = None;
-            state.last_error = Some(error.clone());
-            state.consecutive_failures += 1;
-            state.next_fetch_at = Some(
-                opts.backoff
-                    .next_fetch(now, state.consecutive_failures, retry_after)
-                    .to_rfc3339(),
-            );
-            report.outcome = FeedOutcome::Failed(error);
-        }
-    }
-    store.save_feed_state(&state)?;
-    Ok(report)
-}
-
-fn succeeded(state: &mut FeedState, opts: &FetchOptions, now: chrono::DateTime<Utc>) {
-    state.last_success_at = Some(now.to_rfc3339());
-    state.last_error = None;
-    state.consecutive_failures = 0;
-    state.next_fetch_at = Some(opts.backoff.next_fetch(now, 0, None).to_rfc3339());
 }
