@@ -5,6 +5,8 @@
 
 mod args;
 mod curate;
+mod feeds;
+mod fetch;
 mod import;
 mod page;
 mod query;
@@ -64,9 +66,7 @@ fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
             "the terminal timeline is not built yet; use `dateline events`"
         )),
         Command::Demo => Err(anyhow::anyhow!("the demo is not built yet")),
-        Command::Fetch => Err(anyhow::anyhow!(
-            "fetching is not built yet; use `dateline import`"
-        )),
+        Command::Fetch => fetch::run(ctx),
         Command::Import { paths } => import::run(ctx, &paths),
         Command::Events(q) => query::events(ctx, &q),
         Command::Search { json, query } => query::search(ctx, json, &query.join(" ")),
@@ -77,7 +77,7 @@ fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
             output,
             filters,
         } => query::export(ctx, format, output.as_deref(), &filters),
-        Command::Feeds { .. } => Err(anyhow::anyhow!("feed management is not built yet")),
+        Command::Feeds { cmd } => feeds::run(ctx, cmd),
         Command::Reindex => curate::reindex(ctx),
         Command::Event(cmd) => curate::run(ctx, cmd),
     }
