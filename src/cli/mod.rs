@@ -8,6 +8,7 @@ mod curate;
 mod import;
 mod page;
 mod query;
+mod tui;
 
 pub use args::{Cli, Command};
 
@@ -47,10 +48,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = args::Context::from_cli(&cli);
     match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => Err(anyhow::anyhow!(
-            "the terminal timeline is not built yet; use `dateline events`"
-        )),
-        Command::Demo => Err(anyhow::anyhow!("the demo is not built yet")),
+        Command::Tui => tui::run(&ctx),
+        Command::Demo => tui::demo(&ctx),
         Command::Fetch => Err(anyhow::anyhow!(
             "fetching is not built yet; use `dateline import`"
         )),
