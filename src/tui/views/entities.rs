@@ -4,6 +4,7 @@
 use crate::text::clean_line;
 use crate::tui::app::App;
 use crate::tui::format::{date, fit};
+use crate::tui::views::timeline::pad;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,7 +25,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let w = inner.width as usize;
-    let name_w = w.saturating_sub(8 + 14 + 28).clamp(10, 40);
+    let name_w = w.saturating_sub(8 + 14 + 30).clamp(10, 40);
     let mut lines = vec![Line::from(Span::styled(
         format!(
             " {:<name_w$} {:>6}  {:<13} {}",
@@ -49,8 +50,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             name = format!("{name} {}", clean_line(zh));
         }
         let text = format!(
-            " {:<name_w$} {:>6}  {:<13} {} – {}",
-            fit(&name, name_w),
+            " {} {:>6}  {:<13} {} – {}",
+            pad(&fit(&name, name_w), name_w),
             e.events,
             fit(&clean_line(&e.kind), 13),
             when(&e.first),

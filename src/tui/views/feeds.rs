@@ -41,7 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let last = f
             .last_fetch_at
             .as_deref()
-            .map(|s| s.replace('T', " ").trim_end_matches('Z').to_string())
+            .map(|s| s.replace('T', " ").chars().take(16).collect::<String>())
             .unwrap_or_else(|| "never".into());
         let rest = format!("  {:>5} articles  last fetch {last}", f.articles_seen);
         let name_w = w.saturating_sub(14 + rest.chars().count()).max(8);

@@ -32,7 +32,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for a in Action::ALL {
         let keys: Vec<String> = app.keys.keys(a).iter().map(|k| k.to_string()).collect();
         lines.push(Line::from(vec![
-            Span::styled(format!(" {:<22}", keys.join(" ")), t.label()),
+            Span::styled(
+                format!(" {:<24} ", crate::tui::format::fit(&keys.join(" "), 24)),
+                t.label(),
+            ),
             Span::raw(a.describe()),
         ]));
     }

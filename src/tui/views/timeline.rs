@@ -12,8 +12,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-const DATE_W: usize = 20;
-const KIND_W: usize = 15;
+/// Column widths (date, kind) at full width and below 80 columns.
+const WIDE: (usize, usize) = (20, 15);
+const NARROW: (usize, usize) = (17, 12);
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -63,14 +64,19 @@ fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: us
         Status::Auto => " ",
     };
     let conflict = if r.date_conflict { "≠" } else { " " };
-    let date = fit(&span(&r.span), DATE_W);
-    let kind = fit(&r.kind.as_str().replace('_', " "), KIND_W - 1);
-    let srcs = format!("{:>3} src", r.n_sources);
-    let fixed = 2 + DATE_W + 1 + KIND_W + srcs.chars().count() + 1;
+    let (date_w, kind_w) = if width >= 80 { WIDE } else { NARROW };
+    let date = fit(&span(&r.span), date_w);
+    let kind = fit(&r.kind.as_str().replace('_', " "), kind_w - 1);
+    let srcs = if width >= 80 {
+        format!("{:>3} src", r.n_sources)
+    } else {
+        format!("{:>3}", r.n_sources)
+    };
+    let fixed = 2 + date_w + 1 + kind_w + srcs.chars().count() + 1;
     let rest = width.saturating_sub(fixed);
     let who = who_line(r);
-    let (title_w, who_w) = if width >= 100 && !who.is_empty() {
-        let who_w = (rest * 2 / 5).min(who.chars().count() + 2);
+    let (title_w, who_w) = if width >= 100 {
+        let who_w = rest * 2 / 5;
         (rest - who_w, who_w)
     } else {
         (rest, 0)
@@ -79,8 +85,8 @@ fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: us
     let mut spans = vec![
         Span::styled(mark.to_string(), t.status(r.status)),
         Span::styled(conflict.to_string(), t.error()),
-        Span::raw(format!("{date:<DATE_W$} ")),
-        Span::styled(format!("{kind:<KIND_W$}"), t.kind(r.kind)),
+        Span::raw(format!("{} ", pad(&date, date_w))),
+        Span::styled(pad(&kind, kind_w), t.kind(r.kind)),
         Span::raw(pad(&title, title_w)),
     ];
     if who_w > 0 {
@@ -108,7 +114,7 @@ pub fn who_line(r: &crate::store::EventRow) -> String {
 }
 
 /// Pads to `w` columns, counting wide characters as two.
-fn pad(s: &str, w: usize) -> String {
+pub fn pad(s: &str, w: usize) -> String {
     let used = Span::raw(s).width();
     format!("{s}{}", " ".repeat(w.saturating_sub(used)))
 }
