@@ -206,6 +206,11 @@ impl App {
         }
     }
 
+    /// The app's own store connection, for reading.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// Gives the app a way to refresh feeds.
     pub fn with_refresher(mut self, r: Refresher) -> App {
         self.worker = Worker::new(Some(r));

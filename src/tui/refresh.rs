@@ -83,7 +83,10 @@ impl Progress {
                 self.summary = Some(format!(
                     "refreshed: {new_articles} new articles, {new_events} new events{}",
                     if *failed > 0 {
-                        format!(", {failed} feeds failed")
+                        format!(
+                            ", {failed} feed{} failed",
+                            if *failed == 1 { "" } else { "s" }
+                        )
                     } else {
                         String::new()
                     }
@@ -195,7 +198,7 @@ mod tests {
         }));
         assert_eq!(
             p.summary.as_deref(),
-            Some("refreshed: 3 new articles, 1 new events, 1 feeds failed")
+            Some("refreshed: 3 new articles, 1 new events, 1 feed failed")
         );
     }
 }
