@@ -72,8 +72,7 @@ fn press(app: &mut App, keys: &str) {
 }
 
 fn selected_title(app: &App) -> String {
-    app.rows
-        .get(app.sel)
+    app.row(app.sel)
         .map(|r| r.title.clone())
         .unwrap_or_default()
 }
@@ -83,9 +82,11 @@ fn search_alibaba_open_an_event_see_its_urls_go_back_and_quit() {
     let mut app = app_with(common::fixture_store(), 100, 30);
     press(&mut app, "/Alibaba<Enter>");
     insta::assert_snapshot!("after_search", screen(&app));
-    assert_eq!(app.rows.len(), 3);
-    assert!(app.rows.iter().all(|r| r.title.contains("Alibaba")
-        || r.actors.iter().chain(&r.targets).any(|n| n == "Alibaba")));
+    assert_eq!(app.index.len(), 3);
+    assert!((0..3)
+        .filter_map(|i| app.row(i))
+        .all(|r| r.title.contains("Alibaba")
+            || r.actors.iter().chain(&r.targets).any(|n| n == "Alibaba")));
     press(&mut app, "G<Enter>");
     let shown = screen(&app);
     insta::assert_snapshot!("detail", shown);
@@ -93,9 +94,9 @@ fn search_alibaba_open_an_event_see_its_urls_go_back_and_quit() {
     assert!(shown.contains("https://cn.example/2026/alibaba-qisu"));
     press(&mut app, "<Esc>");
     assert!(app.detail.is_none());
-    assert_eq!(app.rows.len(), 3, "Esc from the detail keeps the search");
+    assert_eq!(app.index.len(), 3, "Esc from the detail keeps the search");
     press(&mut app, "<Esc>");
-    assert_eq!(app.rows.len(), 7, "a second Esc clears it");
+    assert_eq!(app.index.len(), 7, "a second Esc clears it");
     press(&mut app, "q");
     assert!(app.quit);
 }
@@ -161,14 +162,14 @@ fn entities_enter_filters_the_timeline() {
     press(&mut app, "<Enter>");
     assert_eq!(app.view, View::Timeline);
     assert_eq!(app.query, "entity:\"Alibaba\"");
-    assert_eq!(app.rows.len(), 3);
+    assert_eq!(app.index.len(), 3);
     // The Chinese alias resolves to the same entity.
     press(&mut app, "/");
     for _ in 0.."entity:\"Alibaba\"".len() {
         press(&mut app, "<Backspace>");
     }
     press(&mut app, "entity:阿里巴巴<Enter>");
-    assert_eq!(app.rows.len(), 3);
+    assert_eq!(app.index.len(), 3);
 }
 
 #[test]
@@ -381,7 +382,7 @@ fn background_refresh_reports_progress_and_new_events_keep_the_place() {
         "one run, one remembered run"
     );
     assert!(!app.progress.running && !app.progress.pending);
-    assert_eq!(app.rows.len(), 7 + 2 + 3, "new events appear");
+    assert_eq!(app.index.len(), 7 + 2 + 3, "new events appear");
     assert_eq!(selected_title(&app), before, "the selection is kept");
     assert_eq!(
         app.row_pos[app.sel] - app.offset,
@@ -411,11 +412,11 @@ fn confirm_reject_and_note_are_recorded_and_the_selection_stays() {
     common::fill(&mut store);
     dateline::pipeline::rebuild(&mut store, &rules).expect("rebuild");
     let mut app = app_with(store, 100, 20);
-    assert!(app.rows.len() >= 5);
+    assert!(app.index.len() >= 5);
     press(&mut app, "jj");
-    let id = app.rows[app.sel].id.clone();
+    let id = app.index[app.sel].id.clone();
     press(&mut app, "c");
-    assert_eq!(app.rows[app.sel].id, id, "same event after the rebuild");
+    assert_eq!(app.index[app.sel].id, id, "same event after the rebuild");
     press(&mut app, "nchecked by phone<Enter>");
     press(&mut app, "x");
     let decisions = app_decisions(&app);

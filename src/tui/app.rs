@@ -10,11 +10,12 @@ use super::refresh::{Progress, RefreshMsg, Refresher, Worker};
 use super::theme::Theme;
 use crate::extract::Rules;
 use crate::model::{DateSpan, Event, Kind};
-use crate::store::{EntityRow, EventFilter, EventRow, FeedState, Store};
+use crate::store::{EntityRow, EventFilter, EventKey, EventRow, FeedState, Store};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Rect;
+use std::collections::HashMap;
 
 /// The tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +147,11 @@ pub struct App {
     pub query: String,
     pub hint: Option<String>,
     pub note_input: String,
-    pub rows: Vec<EventRow>,
+    /// The timeline's index, in display order; full rows are read only
+    /// for the lines on screen, into `cache` (by row id).
+    pub index: Vec<EventKey>,
+    pub(crate) cache: HashMap<i64, EventRow>,
+    pub(crate) entities_stale: bool,
     pub items: Vec<Item>,
     /// Index in `items` of each row.
     pub row_pos: Vec<usize>,
@@ -184,7 +189,9 @@ impl App {
             query: String::new(),
             hint: None,
             note_input: String::new(),
-            rows: Vec::new(),
+            index: Vec::new(),
+            cache: HashMap::new(),
+            entities_stale: true,
             items: Vec::new(),
             row_pos: Vec::new(),
             sel: 0,
@@ -204,6 +211,12 @@ impl App {
             total_events: 0,
             worker: Worker::new(None),
         }
+    }
+
+    /// The full row of the `i`th event of the timeline, when it is on
+    /// screen (or was recently).
+    pub fn row(&self, i: usize) -> Option<&EventRow> {
+        self.index.get(i).and_then(|k| self.cache.get(&k.rowid))
     }
 
     /// The app's own store connection, for reading.
@@ -291,11 +304,13 @@ impl App {
             Msg::Refresh(r) => {
                 if self.progress.apply(&r) {
                     self.progress.running = false;
+                    self.entities_stale = true;
                     self.reload_keep();
                 }
             }
             Msg::Tick => self.poll_background(),
         }
+        self.fill_window();
     }
 
     /// Folds in what the background refresh reported, and starts the
@@ -410,7 +425,9 @@ impl App {
     fn switch(&mut self, v: View) {
         self.view = v;
         match v {
-            View::Entities => self.load_entities(),
+            View::Entities if self.entities_stale || self.entities.is_empty() => {
+                self.load_entities()
+            }
             View::Feeds => self.load_feeds(),
             _ => {}
         }

@@ -11,13 +11,13 @@ use crate::text::{clean_line, clean_paragraphs};
 /// The timeline's lines: a heading before each month (or year, for events
 /// known only to the year), then its events. Returns the lines and the line
 /// of each row.
-pub fn group(rows: &[crate::store::EventRow]) -> (Vec<Item>, Vec<usize>) {
+pub fn group(rows: &[crate::store::EventKey]) -> (Vec<Item>, Vec<usize>) {
     let mut items = Vec::with_capacity(rows.len() + rows.len() / 8 + 1);
     let mut pos = Vec::with_capacity(rows.len());
     let mut current: Option<(i32, Option<u32>)> = None;
     let mut heading_at = 0;
     for (i, r) in rows.iter().enumerate() {
-        let g = format::group_of(&r.span);
+        let g = (r.start.year, r.start.month);
         if current != Some(g) {
             current = Some(g);
             heading_at = items.len();
@@ -40,32 +40,34 @@ impl App {
     /// Re-reads the timeline for the current query, keeping the selected
     /// event (by id) and its place on screen.
     pub fn reload_keep(&mut self) {
-        let keep = self.rows.get(self.sel).map(|r| r.id.clone());
+        let keep = self.index.get(self.sel).map(|r| r.id.clone());
         let screen_row = self
             .row_pos
             .get(self.sel)
             .map(|p| p.saturating_sub(self.offset));
         let (filter, hint) = self.filter();
         self.hint = hint;
-        match self.store.event_rows(&filter) {
-            Ok(rows) => self.rows = rows,
+        match self.store.event_keys(&filter) {
+            Ok(keys) => self.index = keys,
             Err(e) => {
                 self.set_flash(&format!("cannot read the timeline: {e}"), true);
                 return;
             }
         }
         self.total_events = self.store.event_count().unwrap_or(0);
-        let (items, pos) = group(&self.rows);
+        self.cache.clear();
+        let (items, pos) = group(&self.index);
         self.items = items;
         self.row_pos = pos;
-        let found = keep.and_then(|id| self.rows.iter().position(|r| r.id == id));
+        let found = keep.and_then(|id| self.index.iter().position(|r| r.id == id));
         self.sel = found
             .unwrap_or(self.sel)
-            .min(self.rows.len().saturating_sub(1));
+            .min(self.index.len().saturating_sub(1));
         if let (Some(p), Some(screen)) = (self.row_pos.get(self.sel), screen_row) {
             self.offset = p.saturating_sub(screen);
         }
         self.follow();
+        self.fill_window();
         if let Some(id) = self.detail.as_ref().map(|d| d.event.id.clone()) {
             match self.store.event(&id) {
                 Ok(ev) => {
@@ -77,11 +79,43 @@ impl App {
                 Err(_) => self.detail = None,
             }
         }
-        if self.view == super::app::View::Entities {
+        if self.view == super::app::View::Entities && self.entities_stale {
             self.load_entities();
         }
         if self.view == super::app::View::Feeds {
             self.load_feeds();
+        }
+    }
+
+    /// Reads the full rows of the timeline lines on screen that are not
+    /// read yet. Cheap when nothing moved.
+    pub fn fill_window(&mut self) {
+        let h = self.body_height().max(1);
+        let missing: Vec<i64> = self
+            .items
+            .iter()
+            .skip(self.offset)
+            .take(h)
+            .filter_map(|i| match i {
+                Item::Event(r) => self.index.get(*r).map(|k| k.rowid),
+                Item::Heading { .. } => None,
+            })
+            .filter(|id| !self.cache.contains_key(id))
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        if self.cache.len() > 4096 {
+            self.cache.clear();
+            return self.fill_window();
+        }
+        match self.store.event_rows_by_rowid(&missing) {
+            Ok(rows) => {
+                for (id, row) in missing.into_iter().zip(rows) {
+                    self.cache.insert(id, row);
+                }
+            }
+            Err(e) => self.set_flash(&format!("cannot read the timeline: {e}"), true),
         }
     }
 
@@ -109,6 +143,7 @@ impl App {
     }
 
     pub(crate) fn load_entities(&mut self) {
+        self.entities_stale = false;
         match self.store.entities() {
             Ok(e) => self.entities = e,
             Err(e) => self.set_flash(&format!("cannot read entities: {e}"), true),
@@ -196,7 +231,7 @@ impl App {
         if self.view != super::app::View::Timeline {
             return None;
         }
-        let row = self.rows.get(self.sel)?;
+        let row = self.index.get(self.sel)?;
         self.store.event(&row.id).ok()
     }
 
@@ -252,6 +287,7 @@ impl App {
             .and_then(|_| crate::pipeline::rebuild(&mut self.store, &self.rules));
         match result {
             Ok(_) => {
+                self.entities_stale = true;
                 self.reload_keep();
                 let short: String = id.chars().take(8).collect();
                 self.set_flash(&format!("{done}: {short}"), false);
@@ -264,20 +300,14 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateSpan, Kind, PartialDate, Status};
-    use crate::store::EventRow;
+    use crate::model::PartialDate;
+    use crate::store::EventKey;
 
-    fn row(id: &str, date: &str) -> EventRow {
-        EventRow {
+    fn row(id: &str, date: &str) -> EventKey {
+        EventKey {
+            rowid: 0,
             id: id.into(),
-            kind: Kind::Ban,
-            span: DateSpan::at(date.parse().unwrap_or(PartialDate::year(0))),
-            title: id.into(),
-            actors: vec![],
-            targets: vec![],
-            status: Status::Auto,
-            n_sources: 1,
-            date_conflict: false,
+            start: date.parse().unwrap_or(PartialDate::year(0)),
         }
     }
 

@@ -15,7 +15,7 @@ impl App {
         match (self.view, &mut self.detail) {
             (View::Timeline, Some(d)) => d.cursor = step(d.cursor, by, d.items()),
             (View::Timeline, None) => {
-                self.sel = step(self.sel, by, self.rows.len());
+                self.sel = step(self.sel, by, self.index.len());
                 self.follow();
             }
             (View::Entities, _) => {
@@ -41,7 +41,7 @@ impl App {
         match self.view {
             View::Timeline => match &self.detail {
                 None => {
-                    if let Some(id) = self.rows.get(self.sel).map(|r| r.id.clone()) {
+                    if let Some(id) = self.index.get(self.sel).map(|r| r.id.clone()) {
                         self.open_event(&id);
                     }
                 }
@@ -133,7 +133,7 @@ impl App {
             Item::Event(r) => Some(*r),
             Item::Heading { .. } => None,
         });
-        after.unwrap_or(self.rows.len().saturating_sub(1))
+        after.unwrap_or(self.index.len().saturating_sub(1))
     }
 
     pub(crate) fn click(&mut self, column: u16, row: u16) {

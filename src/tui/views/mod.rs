@@ -101,9 +101,9 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     let shown = if app.query.is_empty() {
-        format!("{} events", app.rows.len())
+        format!("{} events", app.index.len())
     } else {
-        format!("{} of {} events", app.rows.len(), app.total_events)
+        format!("{} of {} events", app.index.len(), app.total_events)
     };
     let right = format!("{shown} ");
     let used: usize = left.iter().map(|s| s.width()).sum();

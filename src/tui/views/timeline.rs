@@ -18,7 +18,7 @@ const NARROW: (usize, usize) = (17, 12);
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    if app.rows.is_empty() {
+    if app.index.is_empty() {
         let msg = if app.query.is_empty() {
             vec![
                 Line::from(" No events yet."),
@@ -46,7 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 lines.push(Line::from(Span::styled(fit(&text, width), t.heading())));
             }
             Item::Event(i) => {
-                if let Some(r) = app.rows.get(i) {
+                if let Some(r) = app.row(i) {
                     lines.push(row_line(app, r, i == app.sel, width));
                 }
             }
