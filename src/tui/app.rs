@@ -391,10 +391,7 @@ impl App {
             Action::Feeds => self.switch(View::Feeds),
             Action::Reader => self.switch(View::Reader),
             Action::Refresh => self.start_refresh(),
-            Action::ToggleOrder => {
-                self.newest_first = !self.newest_first;
-                self.reload_keep();
-            }
+            Action::ToggleOrder => self.toggle_order(),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-(self.body_height().max(2) as i64 - 1)),

@@ -56,18 +56,7 @@ impl App {
         }
         self.total_events = self.store.event_count().unwrap_or(0);
         self.cache.clear();
-        let (items, pos) = group(&self.index);
-        self.items = items;
-        self.row_pos = pos;
-        let found = keep.and_then(|id| self.index.iter().position(|r| r.id == id));
-        self.sel = found
-            .unwrap_or(self.sel)
-            .min(self.index.len().saturating_sub(1));
-        if let (Some(p), Some(screen)) = (self.row_pos.get(self.sel), screen_row) {
-            self.offset = p.saturating_sub(screen);
-        }
-        self.follow();
-        self.fill_window();
+        self.regroup(keep, screen_row);
         if let Some(id) = self.detail.as_ref().map(|d| d.event.id.clone()) {
             match self.store.event(&id) {
                 Ok(ev) => {
@@ -85,6 +74,36 @@ impl App {
         if self.view == super::app::View::Feeds {
             self.load_feeds();
         }
+    }
+
+    /// Flips the order in memory (the rows are all known), keeping the
+    /// selected event and its place on screen.
+    pub fn toggle_order(&mut self) {
+        let keep = self.index.get(self.sel).map(|r| r.id.clone());
+        let screen_row = self
+            .row_pos
+            .get(self.sel)
+            .map(|p| p.saturating_sub(self.offset));
+        self.newest_first = !self.newest_first;
+        crate::store::sort_keys(&mut self.index, self.newest_first);
+        self.regroup(keep, screen_row);
+    }
+
+    /// Rebuilds the month groups and puts the selection back on `keep`
+    /// at `screen_row`.
+    fn regroup(&mut self, keep: Option<String>, screen_row: Option<usize>) {
+        let (items, pos) = group(&self.index);
+        self.items = items;
+        self.row_pos = pos;
+        let found = keep.and_then(|id| self.index.iter().position(|r| r.id == id));
+        self.sel = found
+            .unwrap_or(self.sel)
+            .min(self.index.len().saturating_sub(1));
+        if let (Some(p), Some(screen)) = (self.row_pos.get(self.sel), screen_row) {
+            self.offset = p.saturating_sub(screen);
+        }
+        self.follow();
+        self.fill_window();
     }
 
     /// Reads the full rows of the timeline lines on screen that are not
@@ -308,6 +327,8 @@ mod tests {
             rowid: 0,
             id: id.into(),
             start: date.parse().unwrap_or(PartialDate::year(0)),
+            first_day: 0,
+            last_day: 0,
         }
     }
 
