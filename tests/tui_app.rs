@@ -444,3 +444,23 @@ fn app_decisions(app: &App) -> Vec<(DecisionAction, String, Option<String>)> {
         .map(|d| (d.action, d.event_id, d.arg))
         .collect()
 }
+
+#[test]
+fn large_timelines_search_when_typing_pauses() {
+    let mut app = app_with(common::fixture_store(), 100, 20);
+    app.large_timeline = 0;
+    press(&mut app, "/kind:war Alibaba");
+    assert_eq!(app.index.len(), 7, "keys draw at once; the query waits");
+    assert!(app
+        .hint
+        .as_deref()
+        .is_some_and(|h| h.contains("unknown kind")));
+    assert!(app.wants_tick_soon());
+    std::thread::sleep(dateline::tui::app::SEARCH_PAUSE);
+    app.update(Msg::Tick);
+    assert_eq!(app.index.len(), 3);
+    assert!(!app.wants_tick_soon());
+    press(&mut app, "<Backspace><Enter>");
+    assert_eq!(app.query, "kind:war Alibab");
+    assert_eq!(app.index.len(), 0, "Enter applies a waiting query at once");
+}

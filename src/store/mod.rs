@@ -16,7 +16,7 @@ pub use articles::{StoredArticle, Upserted};
 pub use decisions::{Decision, DecisionAction};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
-pub use views::{sort_keys, EventKey};
+pub use views::{flip_keys, sort_keys, EventKey};
 
 use rusqlite::Connection;
 use std::path::Path;

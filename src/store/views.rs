@@ -31,6 +31,23 @@ fn day_number(s: &str) -> u32 {
     }
 }
 
+/// Turns a timeline sorted one way into the other in linear time: the
+/// whole is reversed, then each run of events on the same days is put
+/// back in id order.
+pub fn flip_keys(keys: &mut [EventKey]) {
+    keys.reverse();
+    let mut start = 0;
+    while start < keys.len() {
+        let day = (keys[start].first_day, keys[start].last_day);
+        let mut end = start + 1;
+        while end < keys.len() && (keys[end].first_day, keys[end].last_day) == day {
+            end += 1;
+        }
+        keys[start..end].reverse();
+        start = end;
+    }
+}
+
 /// Sorts as the store orders the timeline: by first day, then last day
 /// (both reversed for newest first), then id.
 pub fn sort_keys(keys: &mut [EventKey], newest_first: bool) {
@@ -149,9 +166,9 @@ impl Store {
         Ok(keys)
     }
 
-    /// The full rows of the events with these row ids (in no set order;
-    /// missing ones are left out).
-    pub fn event_rows_by_rowid(&self, rowids: &[i64]) -> Result<Vec<EventRow>> {
+    /// The full rows of the events with these row ids, each with its row
+    /// id; missing ones are left out.
+    pub fn event_rows_by_rowid(&self, rowids: &[i64]) -> Result<Vec<(i64, EventRow)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict, e.rowid
              FROM events e WHERE e.rowid = ?1",
@@ -165,20 +182,23 @@ impl Store {
                 let end: Option<String> = r.get(3)?;
                 let status: String = r.get(7)?;
                 let list = |s: String| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default();
-                out.push(EventRow {
-                    id: r.get(0)?,
-                    kind: kind.parse().unwrap_or(Kind::Other),
-                    span: DateSpan {
-                        start: quick_date(&start),
-                        end: end.as_deref().map(quick_date),
+                out.push((
+                    *id,
+                    EventRow {
+                        id: r.get(0)?,
+                        kind: kind.parse().unwrap_or(Kind::Other),
+                        span: DateSpan {
+                            start: quick_date(&start),
+                            end: end.as_deref().map(quick_date),
+                        },
+                        title: r.get(4)?,
+                        actors: list(r.get(5)?),
+                        targets: list(r.get(6)?),
+                        status: status.parse().unwrap_or_default(),
+                        n_sources: r.get::<_, i64>(8)? as usize,
+                        date_conflict: r.get(9)?,
                     },
-                    title: r.get(4)?,
-                    actors: list(r.get(5)?),
-                    targets: list(r.get(6)?),
-                    status: status.parse().unwrap_or_default(),
-                    n_sources: r.get::<_, i64>(8)? as usize,
-                    date_conflict: r.get(9)?,
-                });
+                ));
             }
         }
         Ok(out)
@@ -308,8 +328,24 @@ mod tests {
         }
         let keys = s.event_keys(&EventFilter::default()).expect("keys");
         let ids: Vec<i64> = keys.iter().map(|k| k.rowid).collect();
-        let full = s.event_rows_by_rowid(&ids).expect("rows");
+        let full: Vec<EventRow> = s
+            .event_rows_by_rowid(&ids)
+            .expect("rows")
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect();
         assert_eq!(full, s.event_rows(&EventFilter::default()).expect("rows"));
         assert_eq!(s.event_rowid("c").expect("q"), Some(keys[2].rowid));
+        let mut flipped = keys.clone();
+        flip_keys(&mut flipped);
+        let newest = s
+            .event_keys(&EventFilter {
+                newest_first: true,
+                ..Default::default()
+            })
+            .expect("keys");
+        assert_eq!(flipped, newest);
+        flip_keys(&mut flipped);
+        assert_eq!(flipped, keys);
     }
 }

@@ -16,6 +16,13 @@ use ratatui::crossterm::event::{
 };
 use ratatui::layout::Rect;
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// Above this many events, the timeline re-queries once typing pauses
+/// rather than on every key, so each key still draws at once.
+pub const LARGE_TIMELINE: i64 = 20_000;
+/// How long typing must pause before a large timeline is re-queried.
+pub const SEARCH_PAUSE: Duration = Duration::from_millis(60);
 
 /// The tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +159,10 @@ pub struct App {
     pub index: Vec<EventKey>,
     pub(crate) cache: HashMap<i64, EventRow>,
     pub(crate) entities_stale: bool,
+    /// When the query line last changed without the timeline following.
+    pub(crate) search_due: Option<Instant>,
+    /// Timelines with more events than this re-query when typing pauses.
+    pub large_timeline: i64,
     pub items: Vec<Item>,
     /// Index in `items` of each row.
     pub row_pos: Vec<usize>,
@@ -192,6 +203,8 @@ impl App {
             index: Vec::new(),
             cache: HashMap::new(),
             entities_stale: true,
+            search_due: None,
+            large_timeline: LARGE_TIMELINE,
             items: Vec::new(),
             row_pos: Vec::new(),
             sel: 0,
@@ -308,7 +321,13 @@ impl App {
                     self.reload_keep();
                 }
             }
-            Msg::Tick => self.poll_background(),
+            Msg::Tick => {
+                self.poll_background();
+                if self.search_due.is_some_and(|t| t.elapsed() >= SEARCH_PAUSE) {
+                    self.search_due = None;
+                    self.reload_keep();
+                }
+            }
         }
         self.fill_window();
     }
@@ -455,6 +474,9 @@ impl App {
             Edit::Submit => {
                 let mode = self.mode;
                 self.mode = Mode::Normal;
+                if self.search_due.take().is_some() {
+                    self.reload_keep();
+                }
                 if mode == Mode::Note {
                     let note = std::mem::take(&mut self.note_input);
                     self.save_note(&note);
@@ -464,6 +486,7 @@ impl App {
             Edit::Cancel => {
                 let mode = self.mode;
                 self.mode = Mode::Normal;
+                self.search_due = None;
                 if mode == Mode::Search {
                     self.query.clear();
                     self.reload_keep();
@@ -472,8 +495,18 @@ impl App {
             }
         }
         if self.mode == Mode::Search {
-            self.reload_keep();
+            if self.total_events > self.large_timeline {
+                self.hint = query::parse(&self.query).hint;
+                self.search_due = Some(Instant::now());
+            } else {
+                self.reload_keep();
+            }
         }
+    }
+
+    /// True when a tick is wanted soon (a paused search to apply).
+    pub fn wants_tick_soon(&self) -> bool {
+        self.search_due.is_some()
     }
 
     /// The filter the query line and the order toggle ask for, entity

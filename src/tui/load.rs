@@ -85,7 +85,7 @@ impl App {
             .get(self.sel)
             .map(|p| p.saturating_sub(self.offset));
         self.newest_first = !self.newest_first;
-        crate::store::sort_keys(&mut self.index, self.newest_first);
+        crate::store::flip_keys(&mut self.index);
         self.regroup(keep, screen_row);
     }
 
@@ -129,11 +129,7 @@ impl App {
             return self.fill_window();
         }
         match self.store.event_rows_by_rowid(&missing) {
-            Ok(rows) => {
-                for (id, row) in missing.into_iter().zip(rows) {
-                    self.cache.insert(id, row);
-                }
-            }
+            Ok(rows) => self.cache.extend(rows),
             Err(e) => self.set_flash(&format!("cannot read the timeline: {e}"), true),
         }
     }

@@ -78,7 +78,8 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         if app.quit || stop.load(Ordering::Relaxed) {
             break;
         }
-        if event::poll(Duration::from_millis(100))? {
+        let wait = if app.wants_tick_soon() { 20 } else { 100 };
+        if event::poll(Duration::from_millis(wait))? {
             let msg = match event::read()? {
                 Event::Key(k) => app.on_key(&k),
                 Event::Mouse(m) => app.on_mouse(&m),
