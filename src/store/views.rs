@@ -7,7 +7,7 @@
 
 use super::{cjk, Result, Store};
 use crate::model::{DateSpan, Kind, PartialDate};
-use crate::store::{EventFilter, EventRow};
+use crate::store::{EntityRow, EventFilter, EventRow};
 use rusqlite::{params_from_iter, types::Value};
 
 /// One line of the timeline's index: enough to order, group and find it.
@@ -204,6 +204,86 @@ impl Store {
         Ok(out)
     }
 
+    /// What [`Store::entities`] returns, computed with one pass over each
+    /// table and a hash join here instead of an index lookup per row:
+    /// several times faster on a large timeline.
+    pub fn entities_fast(&self) -> Result<Vec<EntityRow>> {
+        use std::collections::HashMap;
+        let mut spans: HashMap<String, (String, String)> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, start, coalesce(end_date, start) FROM events WHERE status != 'rejected'",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            spans.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+        struct Agg {
+            events: usize,
+            first: String,
+            last: String,
+        }
+        let mut aggs: HashMap<String, Agg> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT entity, event_id FROM event_entities")?;
+        let mut rows = stmt.query([])?;
+        // The table's key is (entity, event_id, role), so an event naming an
+        // entity twice (as actor and target) comes in consecutive rows.
+        let mut prev: Option<(String, String)> = None;
+        while let Some(r) = rows.next()? {
+            let entity: String = r.get(0)?;
+            let event: String = r.get(1)?;
+            if prev
+                .as_ref()
+                .is_some_and(|(a, b)| *a == entity && *b == event)
+            {
+                continue;
+            }
+            if let Some((start, end)) = spans.get(&event) {
+                let agg = aggs.entry(entity.clone()).or_insert_with(|| Agg {
+                    events: 0,
+                    first: start.clone(),
+                    last: end.clone(),
+                });
+                agg.events += 1;
+                if *start < agg.first {
+                    agg.first = start.clone();
+                }
+                if *end > agg.last {
+                    agg.last = end.clone();
+                }
+            }
+            prev = Some((entity, event));
+        }
+        let mut known: HashMap<String, (String, String)> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name, type, aliases FROM entities")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            known.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+        let mut out: Vec<EntityRow> = aggs
+            .into_iter()
+            .map(|(name, a)| {
+                let (kind, aliases) = known
+                    .get(&name)
+                    .cloned()
+                    .unwrap_or_else(|| ("organization".into(), "[]".into()));
+                EntityRow {
+                    aliases: serde_json::from_str(&aliases).unwrap_or_default(),
+                    name,
+                    kind,
+                    events: a.events,
+                    first: Some(a.first),
+                    last: Some(a.last),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
+        Ok(out)
+    }
+
     /// The row id of an event, by its id.
     pub fn event_rowid(&self, id: &str) -> Result<Option<i64>> {
         use rusqlite::OptionalExtension;
@@ -278,7 +358,12 @@ mod tests {
             ),
             ev("d", "2026-06-24", Kind::Ban, "A ban", Status::Rejected),
         ];
-        s.replace_events(&events, &[]).expect("stored");
+        let table = vec![(
+            "Alibaba".to_string(),
+            "company".to_string(),
+            vec!["阿里巴巴".to_string()],
+        )];
+        s.replace_events(&events, &table).expect("stored");
         let filters = [
             EventFilter::default(),
             EventFilter {
@@ -336,6 +421,10 @@ mod tests {
             .collect();
         assert_eq!(full, s.event_rows(&EventFilter::default()).expect("rows"));
         assert_eq!(s.event_rowid("c").expect("q"), Some(keys[2].rowid));
+        assert_eq!(
+            s.entities_fast().expect("fast"),
+            s.entities().expect("entities")
+        );
         let mut flipped = keys.clone();
         flip_keys(&mut flipped);
         let newest = s

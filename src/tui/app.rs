@@ -323,6 +323,10 @@ impl App {
             }
             Msg::Tick => {
                 self.poll_background();
+                // Counted between keys, so the Entities view opens at once.
+                if self.entities_stale {
+                    self.load_entities();
+                }
                 if self.search_due.is_some_and(|t| t.elapsed() >= SEARCH_PAUSE) {
                     self.search_due = None;
                     self.reload_keep();

@@ -159,7 +159,7 @@ impl App {
 
     pub(crate) fn load_entities(&mut self) {
         self.entities_stale = false;
-        match self.store.entities() {
+        match self.store.entities_fast() {
             Ok(e) => self.entities = e,
             Err(e) => self.set_flash(&format!("cannot read entities: {e}"), true),
         }
