@@ -464,3 +464,22 @@ fn large_timelines_search_when_typing_pauses() {
     assert_eq!(app.query, "kind:war Alibab");
     assert_eq!(app.index.len(), 0, "Enter applies a waiting query at once");
 }
+
+#[test]
+fn entity_counts_of_a_database_file_arrive_from_the_background() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("e.db");
+    let mut store = Store::open(&path).expect("db");
+    common::fill(&mut store);
+    let mut app = app_with(store, 90, 16);
+    press(&mut app, "2");
+    let mut waited = 0;
+    while app.entities_loading() && waited < 500 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.update(Msg::Tick);
+        waited += 1;
+    }
+    assert!(!app.entities_loading());
+    assert_eq!(app.entities[0].name, "Alibaba");
+    assert_eq!(app.entities[0].events, 3);
+}

@@ -284,6 +284,15 @@ impl Store {
         Ok(out)
     }
 
+    /// The database file, unless the store lives in memory; a background
+    /// task opens its own connection to it.
+    pub fn file_path(&self) -> Option<std::path::PathBuf> {
+        self.conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from)
+    }
+
     /// The row id of an event, by its id.
     pub fn event_rowid(&self, id: &str) -> Result<Option<i64>> {
         use rusqlite::OptionalExtension;
@@ -425,6 +434,7 @@ mod tests {
             s.entities_fast().expect("fast"),
             s.entities().expect("entities")
         );
+        assert_eq!(s.file_path(), None);
         let mut flipped = keys.clone();
         flip_keys(&mut flipped);
         let newest = s

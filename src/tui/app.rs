@@ -161,6 +161,7 @@ pub struct App {
     pub(crate) entities_stale: bool,
     /// When the query line last changed without the timeline following.
     pub(crate) search_due: Option<Instant>,
+    pub(crate) entities_job: Option<std::sync::mpsc::Receiver<Result<Vec<EntityRow>, String>>>,
     /// Timelines with more events than this re-query when typing pauses.
     pub large_timeline: i64,
     pub items: Vec<Item>,
@@ -204,6 +205,7 @@ impl App {
             cache: HashMap::new(),
             entities_stale: true,
             search_due: None,
+            entities_job: None,
             large_timeline: LARGE_TIMELINE,
             items: Vec::new(),
             row_pos: Vec::new(),
@@ -323,10 +325,11 @@ impl App {
             }
             Msg::Tick => {
                 self.poll_background();
-                // Counted between keys, so the Entities view opens at once.
+                // Counted in the background, so the Entities view opens at once.
                 if self.entities_stale {
                     self.load_entities();
                 }
+                self.poll_entities();
                 if self.search_due.is_some_and(|t| t.elapsed() >= SEARCH_PAUSE) {
                     self.search_due = None;
                     self.reload_keep();
@@ -508,9 +511,15 @@ impl App {
         }
     }
 
-    /// True when a tick is wanted soon (a paused search to apply).
+    /// True when a tick is wanted soon (a paused search to apply, or
+    /// entity counts on their way).
     pub fn wants_tick_soon(&self) -> bool {
-        self.search_due.is_some()
+        self.search_due.is_some() || self.entities_job.is_some()
+    }
+
+    /// True while entity counts are being read in the background.
+    pub fn entities_loading(&self) -> bool {
+        self.entities_job.is_some()
     }
 
     /// The filter the query line and the order toggle ask for, entity

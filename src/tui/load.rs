@@ -157,9 +157,41 @@ impl App {
         self.offset = self.offset.min(max_offset);
     }
 
+    /// Counts the entities' events: on a background thread with its own
+    /// connection when the store is a file (a large timeline takes a few
+    /// hundred milliseconds), in place when it lives in memory.
     pub(crate) fn load_entities(&mut self) {
         self.entities_stale = false;
-        match self.store.entities_fast() {
+        if let Some(path) = self.store.file_path() {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let spawned = std::thread::Builder::new()
+                .name("dateline-entities".into())
+                .spawn(move || {
+                    let r = crate::store::Store::open(&path)
+                        .and_then(|s| s.entities_fast())
+                        .map_err(|e| e.to_string());
+                    let _ = tx.send(r);
+                });
+            if spawned.is_ok() {
+                self.entities_job = Some(rx);
+                return;
+            }
+        }
+        let r = self.store.entities_fast().map_err(|e| e.to_string());
+        self.entities_arrived(r);
+    }
+
+    /// Takes the background count when it is ready.
+    pub(crate) fn poll_entities(&mut self) {
+        let got = self.entities_job.as_ref().and_then(|rx| rx.try_recv().ok());
+        if let Some(r) = got {
+            self.entities_job = None;
+            self.entities_arrived(r);
+        }
+    }
+
+    fn entities_arrived(&mut self, r: Result<Vec<crate::store::EntityRow>, String>) {
+        match r {
             Ok(e) => self.entities = e,
             Err(e) => self.set_flash(&format!("cannot read entities: {e}"), true),
         }

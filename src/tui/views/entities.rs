@@ -34,10 +34,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         t.dim(),
     ))];
     if app.entities.is_empty() {
-        lines.push(Line::from(Span::styled(
-            " No entities yet: they appear as events name them.",
-            t.dim(),
-        )));
+        let msg = if app.entities_loading() {
+            " Counting events per entity…"
+        } else {
+            " No entities yet: they appear as events name them."
+        };
+        lines.push(Line::from(Span::styled(msg, t.dim())));
     }
     let h = inner.height.saturating_sub(1) as usize;
     for (i, e) in app.entities.iter().enumerate().skip(app.ent_offset).take(h) {
