@@ -10,6 +10,7 @@ mod fetch;
 mod import;
 mod page;
 mod query;
+mod tui;
 
 pub use args::{Cli, Command};
 
@@ -62,10 +63,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
     let ctx = ctx;
     match command {
-        Command::Tui => Err(anyhow::anyhow!(
-            "the terminal timeline is not built yet; use `dateline events`"
-        )),
-        Command::Demo => Err(anyhow::anyhow!("the demo is not built yet")),
+        Command::Tui => tui::run(ctx),
+        Command::Demo => tui::demo(ctx),
         Command::Fetch => fetch::run(ctx),
         Command::Import { paths } => import::run(ctx, &paths),
         Command::Events(q) => query::events(ctx, &q),
