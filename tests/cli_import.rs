@@ -175,9 +175,29 @@ fn bad_files_are_reported_one_line_each_and_the_good_ones_still_land() {
     );
     // the good file of the same call landed, nothing already stored was lost
     assert_eq!(env.articles().len(), n_before + 1);
+    // every event and every source it had is still there (new reports may join)
     let after = env.stdout(&["events", "--json"]);
-    for line in before.lines() {
-        assert!(after.contains(line), "lost event {line}");
+    let sources = |jsonl: &str| -> Vec<(String, String)> {
+        jsonl
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .flat_map(|v| {
+                let kind = v["kind"].as_str().unwrap_or_default().to_string();
+                let urls: Vec<String> = v["sources"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|s| s["url"].as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                urls.into_iter().map(move |u| (kind.clone(), u))
+            })
+            .collect()
+    };
+    let kept = sources(&after);
+    for s in sources(&before) {
+        assert!(kept.contains(&s), "lost {s:?}");
     }
 }
 
