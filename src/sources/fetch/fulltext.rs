@@ -5,8 +5,7 @@
 use crate::model::Article;
 use crate::sources::feed::{self, ParsedFeed};
 use crate::sources::import::{self, Shape};
-use crate::sources::{encoding, page, SourceError};
-use std::borrow::Cow;
+use crate::sources::{page, SourceError};
 
 /// Parses a downloaded feed. A charset in the HTTP header outranks the
 /// document's own declaration (as XML over HTTP has it). A body in another
@@ -25,8 +24,8 @@ pub fn parse_feed_body(
         Shape::Unknown if looks_binary(bytes) => return refuse("binary data"),
         _ => {}
     }
-    let body = as_utf8(bytes, content_type);
-    feed::parse_feed(&body, Some(feed_url)).map_err(|e| crate::text::clean_line(&e.to_string()))
+    feed::parse_feed_typed(bytes, content_type, Some(feed_url))
+        .map_err(|e| crate::text::clean_line(&e.to_string()))
 }
 
 /// Control bytes other than whitespace in the first half kilobyte.
@@ -35,23 +34,6 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .iter()
         .take(512)
         .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-}
-
-fn as_utf8<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, [u8]> {
-    let enc = encoding::sniff(bytes, content_type);
-    if enc == encoding_rs::UTF_8 {
-        return Cow::Borrowed(bytes);
-    }
-    let (text, _, _) = enc.decode(bytes);
-    let rest = text.trim_start_matches('\u{feff}').trim_start();
-    let rest = match rest.strip_prefix("<?xml") {
-        Some(decl) => decl.split_once("?>").map(|(_, r)| r).unwrap_or(rest),
-        None => rest,
-    };
-    let mut out = String::with_capacity(rest.len() + 40);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-    out.push_str(rest);
-    Cow::Owned(out.into_bytes())
 }
 
 /// The item's article with the story text of its page: the item keeps its
