@@ -74,7 +74,7 @@ impl Store {
         mentions: &[Mention],
         version: &str,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute("DELETE FROM mentions WHERE article_id = ?1", [article_id])?;
         {
             let mut ins = tx.prepare(
@@ -149,7 +149,7 @@ impl Store {
         events: &[Event],
         entities: &[(String, String, Vec<String>)],
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute_batch(
             "DELETE FROM events; DELETE FROM event_sources; DELETE FROM event_links; DELETE FROM event_entities;
              DELETE FROM events_fts; DELETE FROM entities; DELETE FROM entity_aliases;",
@@ -251,12 +251,25 @@ impl Store {
     }
 
     /// Resolves any alias (either language, any case) to its canonical name.
+    /// Names the gazetteer does not know are matched against the names
+    /// events carry, ignoring case.
     pub fn resolve_entity(&self, alias: &str) -> Result<Option<String>> {
-        Ok(self
+        let known: Option<String> = self
             .conn
             .query_row(
                 "SELECT name FROM entity_aliases WHERE alias = ?1",
                 [alias.trim().to_lowercase()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if known.is_some() {
+            return Ok(known);
+        }
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT entity FROM event_entities WHERE entity = ?1 COLLATE NOCASE ORDER BY entity LIMIT 1",
+                [alias.trim()],
                 |r| r.get(0),
             )
             .optional()?)

@@ -1,60 +1,63 @@
-//! The timeline: mentions in, events out. Pure. Reports of one incident
-//! across articles and languages merge into one event that keeps every
-//! source; the analyst's decisions are replayed on top.
+//! The timeline: mentions in, events out. Pure: no I/O, no clock.
+//!
+//! Reports of one incident across articles and languages merge into one
+//! event that keeps every source and its own evidence sentence
+//! ([`merge`]); the event takes the most precise date its sources agree on
+//! and flags those that disagree; its id derives from what it is
+//! ([`ids`]); the analyst's decisions are replayed on top
+//! ([`decisions`]); events sharing actors or targets, or tied by the text
+//! ("in response to"), are linked ([`links`]); each gets a headline
+//! ([`title`]).
 
-use crate::model::{Event, MentionRecord, Source, Status};
+pub mod decisions;
+pub mod features;
+pub mod ids;
+pub mod links;
+pub mod merge;
+pub mod title;
+
+use crate::model::{DateSpan, Event, Kind, MentionRecord, Source, Status};
 use crate::store::Decision;
+use decisions::{Cluster, Manual};
+use features::norm_name;
 
-/// Builds the timeline from every mention and every decision.
+/// Builds the timeline from every mention and every decision, oldest first.
 pub fn build(mentions: &[MentionRecord], decisions: &[Decision]) -> Vec<Event> {
-    let _ = decisions;
-    let mut events: Vec<Event> = mentions
-        .iter()
-        .map(|m| {
-            let id = event_id(m);
-            Event {
-                id,
-                kind: m.mention.kind,
-                span: m.mention.span,
-                title: m.mention.evidence.chars().take(80).collect(),
-                actors: m.mention.actors.clone(),
-                targets: m.mention.targets.clone(),
-                status: Status::Auto,
-                note: None,
-                sources: vec![Source {
-                    mention_id: m.id,
-                    url: m.url.clone(),
-                    outlet: m.outlet.clone(),
-                    title: m.article_title.clone(),
-                    published: m.published,
-                    evidence: m.mention.evidence.clone(),
-                    date: None,
-                }],
-                related: Vec::new(),
-                date_conflict: false,
-            }
-        })
+    // seed order makes the result independent of the order given
+    let mut sorted: Vec<&MentionRecord> = mentions.iter().collect();
+    sorted.sort_by(|a, b| ids::seed_order(a, b));
+    let owned: Vec<MentionRecord> = sorted.into_iter().cloned().collect();
+    let feats = features::Features::new(&owned);
+    let mut clusters: Vec<Cluster> = merge::cluster(&feats)
+        .into_iter()
+        .map(|members| Cluster::auto(&owned, members))
         .collect();
-    events.sort_by(|a, b| {
+    decisions::replay(&mut clusters, &owned, decisions);
+    let mut events: Vec<(Event, Vec<usize>)> = clusters
+        .iter()
+        .filter_map(|c| assemble(c, &owned).map(|e| (e, c.members.clone())))
+        .collect();
+    // ids are unique even if two seeds hash alike
+    let mut seen = std::collections::HashSet::new();
+    for (e, _) in events.iter_mut() {
+        let mut id = e.id.clone();
+        let mut n = 2;
+        while !seen.insert(id.clone()) {
+            id = format!("{}-{n}", e.id);
+            n += 1;
+        }
+        e.id = id;
+    }
+    events.sort_by(|(a, _), (b, _)| {
         a.span
             .first_day()
             .cmp(&b.span.first_day())
+            .then(a.span.last_day().cmp(&b.span.last_day()))
             .then(a.id.cmp(&b.id))
     });
-    events.dedup_by(|a, b| a.id == b.id);
+    let (mut events, members): (Vec<Event>, Vec<Vec<usize>>) = events.into_iter().unzip();
+    links::relate(&mut events, &members, &owned);
     events
-}
-
-fn event_id(m: &MentionRecord) -> String {
-    let mut h = blake3::Hasher::new();
-    h.update(m.mention.kind.as_str().as_bytes());
-    h.update(b"\0");
-    h.update(m.url.as_bytes());
-    h.update(b"\0");
-    h.update(m.mention.evidence.as_bytes());
-    h.update(b"\0");
-    h.update(m.mention.span.start.to_string().as_bytes());
-    h.finalize().to_hex()[..16].to_string()
 }
 
 /// The id of a hand-made event, from its content.
@@ -62,3 +65,189 @@ pub fn manual_id(payload: &str) -> String {
     let h = blake3::hash(payload.as_bytes());
     format!("m{}", &h.to_hex()[..15])
 }
+
+/// Days a span covers, as (first, last).
+fn days(s: &DateSpan) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    (s.first_day(), s.last_day())
+}
+
+fn covers(a: &DateSpan, b: &DateSpan) -> bool {
+    let (af, al) = days(a);
+    let (bf, bl) = days(b);
+    af <= bf && bl <= al
+}
+
+/// The most precise date that a majority of the sources agree with (a
+/// date agrees with another when one covers the other), else the one most
+/// agree with. Returns the date and, per source, whether it agrees.
+pub fn choose_span(spans: &[DateSpan]) -> Option<(DateSpan, Vec<bool>)> {
+    let mut cands: Vec<DateSpan> = spans.to_vec();
+    cands.sort_by_key(|s| (s.first_day(), s.last_day(), s.start.precision()));
+    cands.dedup();
+    let agree = |c: &DateSpan, s: &DateSpan| covers(c, s) || covers(s, c);
+    let support = |c: &DateSpan| spans.iter().filter(|s| agree(c, s)).count();
+    let width = |c: &DateSpan| (c.last_day() - c.first_day()).num_days();
+    let n = spans.len();
+    let best = cands
+        .iter()
+        .filter(|c| support(c) * 2 > n)
+        .min_by_key(|c| (width(c), std::cmp::Reverse(support(c)), c.first_day()))
+        .or_else(|| {
+            cands
+                .iter()
+                .min_by_key(|c| (std::cmp::Reverse(support(c)), width(c), c.first_day()))
+        })
+        .copied()?;
+    // a stated span that starts where the chosen date starts adds its end
+    let best = cands
+        .iter()
+        .filter(|c| c.end.is_some() && c.start == best.start && best.end.is_none())
+        .max_by_key(|c| (support(c), c.last_day()))
+        .copied()
+        .unwrap_or(best);
+    let flags = spans.iter().map(|s| agree(&best, s)).collect();
+    Some((best, flags))
+}
+
+/// Names of the members in order of how many name them, then first seen;
+/// one spelling per name.
+fn tally<'a>(lists: impl Iterator<Item = &'a Vec<String>>) -> Vec<String> {
+    let mut counts: Vec<(String, String, usize)> = Vec::new();
+    for list in lists {
+        let mut this: Vec<String> = Vec::new();
+        for name in list {
+            let key = norm_name(name);
+            if key.is_empty() || this.contains(&key) {
+                continue;
+            }
+            match counts.iter_mut().find(|(k, _, _)| *k == key) {
+                Some(c) => c.2 += 1,
+                None => counts.push((key.clone(), name.trim().to_string(), 1)),
+            }
+            this.push(key);
+        }
+    }
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(counts[i].2), i));
+    order.into_iter().map(|i| counts[i].1.clone()).collect()
+}
+
+fn source_of(m: &MentionRecord) -> Source {
+    Source {
+        mention_id: m.id,
+        url: m.url.clone(),
+        outlet: m.outlet.clone(),
+        title: m.article_title.clone(),
+        published: m.published,
+        evidence: m.mention.evidence.clone(),
+        date: None,
+    }
+}
+
+/// One cluster as an event; `None` for a cluster left empty by decisions.
+fn assemble(c: &Cluster, mentions: &[MentionRecord]) -> Option<Event> {
+    let members: Vec<&MentionRecord> = c.members.iter().map(|&i| &mentions[i]).collect();
+    let mut sources: Vec<Source> = Vec::new();
+    let mut spans: Vec<DateSpan> = Vec::new();
+    if let Some(m) = &c.manual {
+        sources.push(m.source());
+    }
+    for m in &members {
+        if sources.iter().any(|s| s.url == m.url) {
+            continue;
+        }
+        sources.push(source_of(m));
+        spans.push(m.mention.span);
+    }
+    if sources.is_empty() {
+        return None;
+    }
+    let (kind, span, actors, targets, mut title, date_conflict) = match &c.manual {
+        Some(Manual {
+            kind,
+            span,
+            actors,
+            targets,
+            title,
+            ..
+        }) => {
+            let mut conflict = false;
+            for (s, sp) in sources.iter_mut().skip(1).zip(&spans) {
+                if !(covers(span, sp) || covers(sp, span)) {
+                    s.date = Some(*sp);
+                    conflict = true;
+                }
+            }
+            let mut a = actors.clone();
+            a.extend(tally(members.iter().map(|m| &m.mention.actors)));
+            let mut t = targets.clone();
+            t.extend(tally(members.iter().map(|m| &m.mention.targets)));
+            (
+                *kind,
+                *span,
+                dedup_names(a),
+                dedup_names(t),
+                title.clone(),
+                conflict,
+            )
+        }
+        None => {
+            let (span, agree) = choose_span(&spans)?;
+            let mut conflict = false;
+            for ((s, sp), ok) in sources.iter_mut().zip(&spans).zip(agree) {
+                if !ok {
+                    s.date = Some(*sp);
+                    conflict = true;
+                }
+            }
+            let kind = members
+                .first()
+                .map(|m| m.mention.kind)
+                .unwrap_or(Kind::Other);
+            let actors = tally(members.iter().map(|m| &m.mention.actors));
+            let targets = tally(members.iter().map(|m| &m.mention.targets));
+            (kind, span, actors, targets, String::new(), conflict)
+        }
+    };
+    if title.trim().is_empty() {
+        let evidence: Vec<&str> = sources.iter().map(|s| s.evidence.as_str()).collect();
+        title = title::headline(kind, &actors, &targets, &evidence);
+    }
+    Some(Event {
+        id: c.id.clone(),
+        kind,
+        span,
+        title,
+        actors,
+        targets,
+        status: c.status,
+        note: c.note.clone(),
+        sources,
+        related: Vec::new(),
+        date_conflict,
+    })
+}
+
+fn dedup_names(v: Vec<String>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for n in v {
+        let k = norm_name(&n);
+        if !k.is_empty() && !seen.contains(&k) {
+            seen.push(k);
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// The status a fresh cluster starts with.
+pub(crate) fn default_status() -> Status {
+    Status::Auto
+}
+
+#[cfg(test)]
+pub(crate) mod testutil;
+
+#[cfg(test)]
+mod tests;

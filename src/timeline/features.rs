@@ -1,0 +1,289 @@
+//! What the merger compares, computed once per mention: day numbers of the
+//! date span, interned entity ids with weights (rare names count for more
+//! than "China" or "United States"), and hashed evidence tokens (words for
+//! Latin script, character bigrams for Chinese) for text similarity.
+
+use crate::model::{Kind, MentionRecord};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiply-rotate hasher (the one rustc uses) for the merger's maps of
+/// small keys: not DoS-resistant, which the keys here never need, and
+/// several times faster than the default.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// One mention, ready to compare.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub kind: Kind,
+    /// First and last day the stated date covers (days since 0001-01-01).
+    pub first: i32,
+    pub last: i32,
+    /// Interned canonical names; sorted, deduplicated.
+    pub actors: Vec<u32>,
+    pub targets: Vec<u32>,
+    /// `actors ∪ targets`, sorted.
+    pub names: Vec<u32>,
+    /// Hashed evidence tokens, sorted, deduplicated.
+    pub tokens: Vec<u64>,
+    /// Interned article url.
+    pub url: u32,
+}
+
+impl Item {
+    /// True when the date is one day.
+    pub fn is_day(&self) -> bool {
+        self.first == self.last
+    }
+    pub fn width(&self) -> i32 {
+        self.last - self.first
+    }
+}
+
+/// Every mention's features plus the shared weights.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub items: Vec<Item>,
+    /// Weight of each interned name: `ln(1 + N / df)`.
+    pub weight: Vec<f32>,
+    /// Interned name → the normalised spelling (for links and tests).
+    pub names: Vec<String>,
+}
+
+pub fn day_number(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+/// The key two spellings of one entity share: case and spacing folded.
+pub fn norm_name(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Features {
+    pub fn new(mentions: &[MentionRecord]) -> Features {
+        let mut ids: FastMap<String, u32> = FastMap::default();
+        let mut names: Vec<String> = Vec::new();
+        let mut urls: FastMap<&str, u32> = FastMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let intern = |s: &str, ids: &mut FastMap<String, u32>, names: &mut Vec<String>| {
+            let k = norm_name(s);
+            if let Some(&i) = ids.get(&k) {
+                return i;
+            }
+            let i = names.len() as u32;
+            ids.insert(k.clone(), i);
+            names.push(k);
+            i
+        };
+        let mut items = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            let mut actors: Vec<u32> = m
+                .mention
+                .actors
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| intern(s, &mut ids, &mut names))
+                .collect();
+            let mut targets: Vec<u32> = m
+                .mention
+                .targets
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| intern(s, &mut ids, &mut names))
+                .collect();
+            actors.sort_unstable();
+            actors.dedup();
+            targets.sort_unstable();
+            targets.dedup();
+            let mut all: Vec<u32> = actors.iter().chain(&targets).copied().collect();
+            all.sort_unstable();
+            all.dedup();
+            if df.len() < names.len() {
+                df.resize(names.len(), 0);
+            }
+            for &n in &all {
+                df[n as usize] += 1;
+            }
+            let next = urls.len() as u32;
+            let url = *urls.entry(m.url.as_str()).or_insert(next);
+            items.push(Item {
+                kind: m.mention.kind,
+                first: day_number(m.mention.span.first_day()),
+                last: day_number(m.mention.span.last_day()),
+                actors,
+                targets,
+                names: all,
+                tokens: tokens(&m.mention.evidence),
+                url,
+            });
+        }
+        let n = mentions.len().max(1) as f32;
+        let weight = df
+            .iter()
+            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
+            .collect();
+        Features {
+            items,
+            weight,
+            names,
+        }
+    }
+
+    /// Sum of weights of the names in a sorted list.
+    pub fn mass(&self, v: &[u32]) -> f32 {
+        v.iter().map(|&n| self.weight[n as usize]).sum()
+    }
+}
+
+/// Weight of the names two sorted lists share.
+pub fn shared(w: &[f32], a: &[u32], b: &[u32]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += w[a[i] as usize];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// Jaccard similarity of two sorted token lists.
+pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both as f32 / (a.len() + b.len() - both) as f32
+}
+
+const STOP: &[&str] = &[
+    "the", "and", "for", "that", "with", "from", "this", "was", "were", "has", "had", "have",
+    "its", "their", "said", "says", "on", "in", "of", "to", "a", "an", "by", "at", "as", "it",
+    "is", "be", "been", "which", "after", "would", "will", "into", "also",
+];
+
+fn fnv(bytes: impl Iterator<Item = u32>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Hashed tokens of a sentence: lower-cased Latin words and numbers (digits
+/// of "25,000" joined), Chinese character bigrams.
+pub fn tokens(s: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut prev_cjk: Option<char> = None;
+    let flush = |word: &mut String, out: &mut Vec<u64>| {
+        if !word.is_empty()
+            && !STOP.contains(&word.as_str())
+            && (word.len() > 2 || word.chars().all(|c| c.is_ascii_digit()))
+        {
+            out.push(fnv(word.chars().map(|c| c as u32)));
+        }
+        word.clear();
+    };
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_cjk(c) {
+            flush(&mut word, &mut out);
+            if let Some(p) = prev_cjk {
+                out.push(fnv([p as u32, c as u32].into_iter()));
+            }
+            prev_cjk = Some(c);
+            continue;
+        }
+        prev_cjk = None;
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if c == ','
+            && !word.is_empty()
+            && word.chars().all(|d| d.is_ascii_digit())
+            && chars.peek().is_some_and(|d| d.is_ascii_digit())
+        {
+            // a thousands separator: keep the number whole
+        } else {
+            flush(&mut word, &mut out);
+        }
+    }
+    flush(&mut word, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_cover_both_scripts_and_numbers() {
+        let en = tokens("Alibaba used about 25,000 fake accounts.");
+        let zh = tokens("阿里巴巴使用了约25000个虚假账户。");
+        assert!(jaccard(&en, &zh) > 0.0, "the number is shared");
+        assert_eq!(tokens("The the THE"), Vec::<u64>::new());
+        assert_eq!(tokens("华为华为").len(), 2, "华为 and 为华");
+        assert!((jaccard(&en, &en) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn shared_weights_sum_only_common_names() {
+        let w = [1.0, 2.0, 4.0];
+        assert_eq!(shared(&w, &[0, 2], &[1, 2]), 4.0);
+        assert_eq!(shared(&w, &[0], &[1]), 0.0);
+        assert_eq!(norm_name("  Huawei   Technologies "), "huawei technologies");
+    }
+}

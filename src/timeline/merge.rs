@@ -1,0 +1,324 @@
+//! Merging reports of one incident: candidate pairs come from blocks of
+//! (kind, shared entity) swept in date order, each pair gets a score from
+//! entity overlap, date compatibility and text similarity, and clusters
+//! grow greedily from the best pairs while every cluster keeps one
+//! consistent date, one report per article, and no coarse report ("in
+//! 2018") glues together incidents it cannot tell apart.
+
+use super::features::{jaccard, shared, FastMap, Features, Item};
+use crate::model::Kind;
+
+/// Pairs scoring below this never merge.
+pub const THRESHOLD: f32 = 0.55;
+/// Share of the smaller report's entity weight the two must have in common.
+pub const MIN_COVERAGE: f32 = 0.5;
+/// How many neighbours in date order one report is compared with per block.
+const NEIGHBOURS: usize = 16;
+/// How far back (in days) a sweep looks for a coarse date that covers this one.
+const LOOKBACK: i32 = 400;
+/// A coarse report joins no one when its two best incompatible partners
+/// score closer than this.
+const AMBIGUITY_MARGIN: f32 = 0.1;
+
+/// How two date spans relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateFit {
+    Same,
+    /// One covers the other ("in May" and "May 16").
+    Contains,
+    /// Two single days one apart (time zones, "yesterday" read differently).
+    Near,
+    Apart,
+}
+
+pub fn date_fit(a: &Item, b: &Item) -> DateFit {
+    if a.first == b.first && a.last == b.last {
+        DateFit::Same
+    } else if (a.first <= b.first && b.last <= a.last) || (b.first <= a.first && a.last <= b.last) {
+        DateFit::Contains
+    } else if a.is_day() && b.is_day() && (a.first - b.first).abs() <= 1 {
+        DateFit::Near
+    } else {
+        DateFit::Apart
+    }
+}
+
+/// The score of two reports being one incident, or `None` when a rule
+/// forbids it. Kinds must match; dates must fit; entities must overlap
+/// (a shared target when both name targets, a shared actor when both name
+/// actors, unless the sentences are close).
+pub fn pair_score(f: &Features, a: &Item, b: &Item) -> Option<f32> {
+    if a.kind != b.kind {
+        return None;
+    }
+    let fit = date_fit(a, b);
+    let date = match fit {
+        DateFit::Apart => return None,
+        DateFit::Same => 1.0,
+        DateFit::Contains if a.width().max(b.width()) > 62 => 0.45,
+        DateFit::Contains => 0.7,
+        DateFit::Near => 0.3,
+    };
+    let text = jaccard(&a.tokens, &b.tokens);
+    let coverage = if a.names.is_empty() && b.names.is_empty() {
+        // nothing to go on but the sentence and an exact date
+        if fit != DateFit::Same || text < 0.5 || a.kind == Kind::Other {
+            return None;
+        }
+        1.0
+    } else if a.names.is_empty() || b.names.is_empty() {
+        return None;
+    } else {
+        let w = &f.weight;
+        let common = shared(w, &a.names, &b.names);
+        if common <= 0.0 {
+            return None;
+        }
+        let both_targets = !a.targets.is_empty() && !b.targets.is_empty();
+        let both_actors = !a.actors.is_empty() && !b.actors.is_empty();
+        let st = shared(w, &a.targets, &b.targets);
+        let sa = shared(w, &a.actors, &b.actors);
+        if both_targets && st <= 0.0 {
+            return None;
+        }
+        if both_actors && sa <= 0.0 && text < 0.3 {
+            return None;
+        }
+        if fit == DateFit::Near && (sa <= 0.0 || (both_targets && st <= 0.0)) {
+            return None;
+        }
+        let cov = common / f.mass(&a.names).min(f.mass(&b.names)).max(1e-6);
+        if cov < MIN_COVERAGE {
+            return None;
+        }
+        // a report that names no target is weaker evidence of the same incident
+        let one_sided = a.targets.is_empty() != b.targets.is_empty();
+        cov.min(1.0) * if one_sided { 0.8 } else { 1.0 }
+    };
+    let score = 0.55 * coverage + 0.25 * date + 0.2 * (text * 2.0).min(1.0);
+    (score >= THRESHOLD).then_some(score)
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, each once.
+pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
+    let items = &f.items;
+    let mut blocks: FastMap<(Kind, u32), Vec<u32>> = FastMap::default();
+    let mut bare: FastMap<(Kind, i32, i32), Vec<u32>> = FastMap::default();
+    for (i, it) in items.iter().enumerate() {
+        if it.names.is_empty() {
+            bare.entry((it.kind, it.first, it.last))
+                .or_default()
+                .push(i as u32);
+        }
+        for &n in &it.names {
+            blocks.entry((it.kind, n)).or_default().push(i as u32);
+        }
+    }
+    // each report queries only the blocks of its two rarest names; a
+    // matching report shares at least one of them in practice
+    let query: Vec<[u32; 2]> = items
+        .iter()
+        .map(|it| {
+            let mut v = it.names.clone();
+            v.sort_by(|x, y| {
+                f.weight[*y as usize]
+                    .total_cmp(&f.weight[*x as usize])
+                    .then(x.cmp(y))
+            });
+            [
+                v.first().copied().unwrap_or(u32::MAX),
+                v.get(1).copied().unwrap_or(u32::MAX),
+            ]
+        })
+        .collect();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    let mut keys: Vec<&(Kind, u32)> = blocks.keys().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let Some(block) = blocks.get(key) else {
+            continue;
+        };
+        let mut block = block.clone();
+        block.sort_unstable_by_key(|&i| (items[i as usize].first, items[i as usize].last, i));
+        for p in 0..block.len() {
+            let i = block[p];
+            let it = &items[i as usize];
+            if !query[i as usize].contains(&key.1) {
+                continue;
+            }
+            for &j in block[p + 1..]
+                .iter()
+                .take_while(|&&j| items[j as usize].first <= it.last + 1)
+                .take(NEIGHBOURS)
+            {
+                out.push((i.min(j), i.max(j)));
+            }
+            for &j in block[..p]
+                .iter()
+                .rev()
+                .take_while(|&&j| items[j as usize].first >= it.first - LOOKBACK)
+                .take(NEIGHBOURS)
+            {
+                if items[j as usize].last + 1 >= it.first {
+                    out.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    for group in bare.values() {
+        for (x, &i) in group.iter().enumerate() {
+            for &j in group[x + 1..].iter().take(NEIGHBOURS) {
+                out.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Scored pairs, best first, with ambiguous coarse reports taken out.
+pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
+    let mut scored: Vec<(f32, u32, u32)> = candidates(f)
+        .into_iter()
+        .filter_map(|(i, j)| {
+            let (a, b) = (&f.items[i as usize], &f.items[j as usize]);
+            if a.url == b.url {
+                return None;
+            }
+            pair_score(f, a, b).map(|s| (s, i, j))
+        })
+        .collect();
+    // a coarse report whose best partners belong to different incidents stays alone
+    let mut partners: Vec<Vec<(f32, u32)>> = vec![Vec::new(); f.items.len()];
+    for &(s, i, j) in &scored {
+        if !f.items[i as usize].is_day() {
+            partners[i as usize].push((s, j));
+        }
+        if !f.items[j as usize].is_day() {
+            partners[j as usize].push((s, i));
+        }
+    }
+    let mut ambiguous = vec![false; f.items.len()];
+    for (i, ps) in partners.iter_mut().enumerate() {
+        if ps.len() < 2 {
+            continue;
+        }
+        ps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        let (best_s, best) = ps[0];
+        let b = &f.items[best as usize];
+        if let Some(&(s, _)) = ps[1..]
+            .iter()
+            .find(|(_, q)| date_fit(b, &f.items[*q as usize]) == DateFit::Apart)
+        {
+            if best_s - s < AMBIGUITY_MARGIN {
+                ambiguous[i] = true;
+            }
+        }
+    }
+    scored.retain(|&(_, i, j)| !ambiguous[i as usize] && !ambiguous[j as usize]);
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    scored
+}
+
+/// One growing cluster's invariants.
+struct Group {
+    first: i32,
+    last: i32,
+    size: usize,
+    urls: Vec<u32>,
+}
+
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let p = parent[parent[x as usize] as usize];
+        parent[x as usize] = p;
+        x = p;
+    }
+    x
+}
+
+/// Clusters of item indices; each cluster sorted, clusters ordered by
+/// their first item. Items must be in seed order for stable results.
+pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
+    let n = f.items.len();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut groups: Vec<Group> = f
+        .items
+        .iter()
+        .map(|it| Group {
+            first: it.first,
+            last: it.last,
+            size: 1,
+            urls: vec![it.url],
+        })
+        .collect();
+    // one article repeating one event (same kind, date and names) is one report
+    let mut repeats: FastMap<(u32, Kind, i32, i32, &[u32], &[u32]), u32> = FastMap::default();
+    for (i, it) in f.items.iter().enumerate() {
+        if it.names.is_empty() {
+            continue;
+        }
+        let key = (
+            it.url,
+            it.kind,
+            it.first,
+            it.last,
+            &it.actors[..],
+            &it.targets[..],
+        );
+        match repeats.get(&key) {
+            Some(&first) => parent[i] = first,
+            None => {
+                repeats.insert(key, i as u32);
+            }
+        }
+    }
+    for (_, i, j) in scored_pairs(f) {
+        let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
+        if ra == rb {
+            continue;
+        }
+        let (ga, gb) = (&groups[ra as usize], &groups[rb as usize]);
+        let first = ga.first.max(gb.first);
+        let last = ga.last.min(gb.last);
+        let (first, last) = if first <= last {
+            (first, last)
+        } else if ga.first == ga.last && gb.first == gb.last && (ga.first - gb.first).abs() <= 1 {
+            // two single days one apart: the larger side's day stands
+            let keep = if gb.size > ga.size { gb } else { ga };
+            (keep.first, keep.last)
+        } else {
+            continue;
+        };
+        if ga.urls.iter().any(|u| gb.urls.binary_search(u).is_ok()) {
+            continue;
+        }
+        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        let mut urls = std::mem::take(&mut groups[child as usize].urls);
+        urls.extend_from_slice(&groups[root as usize].urls);
+        urls.sort_unstable();
+        let size = ga_size(&groups, ra, rb);
+        let g = &mut groups[root as usize];
+        g.first = first;
+        g.last = last;
+        g.size = size;
+        g.urls = urls;
+        parent[child as usize] = root;
+    }
+    let mut slot_of = vec![usize::MAX; n];
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for i in 0..n as u32 {
+        let r = find(&mut parent, i) as usize;
+        if slot_of[r] == usize::MAX {
+            slot_of[r] = out.len();
+            out.push(Vec::new());
+        }
+        out[slot_of[r]].push(i as usize);
+    }
+    out
+}
+
+fn ga_size(groups: &[Group], a: u32, b: u32) -> usize {
+    groups[a as usize].size + groups[b as usize].size
+}
