@@ -7,6 +7,7 @@
 //! claims, a date fronted before the coordination ("China on Tuesday opened
 //! … and added …"), or the date a ", when" clause hangs on.
 
+use super::constructions;
 use super::dates::{find_dates, DateMatch};
 use super::dating::{
     add_phrase_dates, clause_of, group, group_index, mask_dates, nonevent_date, pick_date,
@@ -17,7 +18,7 @@ use super::rules::TriggerKind;
 use super::sentences::{clauses, sentences, Clause};
 use super::triggers::{Hit, TriggerTable};
 use super::Rules;
-use crate::model::{Article, Kind, Mention, PartialDate};
+use crate::model::{Article, DateSpan, Kind, Mention, PartialDate};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::sync::OnceLock;
@@ -51,6 +52,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         Some(p) => (p, false),
         None => (fallback_anchor(), true),
     };
+    let published = anchor.date_naive();
     let text = article.text.as_str();
     let names = article_names(text, rules);
     let mut out: Vec<Mention> = Vec::new();
@@ -75,6 +77,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         }
         dates.retain(|d| !nonevent_date(rules, s, d, &hits, zh));
         add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
+        constructions::add_days_after(s, &mut dates);
         let before_count = out.len();
         if !dates.is_empty() {
             // Names are sorted by start: the sentence's are one slice.
@@ -95,7 +98,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 })
                 .collect();
             for (hi, hit) in hits.iter().enumerate() {
-                if hit.nominal {
+                if hit.nominal || constructions::noun_use(s, hit) {
                     continue;
                 }
                 let kind = match hit.kind {
@@ -112,11 +115,15 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         }
                     }
                 };
-                if let Some(mut m) = mention(
-                    rules, s, si, &cs, &dates, &hits, hit, kind, &local, zh, prior,
+                if let Some((mut m, also)) = mention(
+                    rules, s, si, &cs, &dates, &hits, hit, kind, &local, zh, prior, published,
                 ) {
                     if m.actors.is_empty() && m.targets.is_empty() {
                         inherit_names(&mut m, &out, zh);
+                    }
+                    // "7月6日和8月23日，美方已分两批加征关税": one event a date.
+                    for span in also {
+                        out.push(Mention { span, ..m.clone() });
                     }
                     out.push(m);
                 }
@@ -150,19 +157,60 @@ fn mention(
     names: &[Found],
     zh: bool,
     prior: Option<&str>,
-) -> Option<Mention> {
+    published: NaiveDate,
+) -> Option<(Mention, Vec<DateSpan>)> {
     if kind == Kind::Accusation && !zh && reduced_relative(s.get(..hit.verb_start).unwrap_or("")) {
+        return None;
+    }
+    if kind == Kind::Accusation && constructions::elaborating_accusation(s, hits, hit, zh) {
         return None;
     }
     let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
     let (date, own) = pick_date(s, cs, ci, dates, hits, hit)?;
+    // A date borrowed from a clause about something else ("filed in
+    // August to list its shares, …") dates nothing here.
+    if !own {
+        let dc = cs.get(clause_of(cs, date.start))?;
+        let phrases = if zh {
+            &rules.nonevent_zh
+        } else {
+            &rules.nonevent_en
+        };
+        if phrases
+            .find_all(s.get(dc.start..dc.end).unwrap_or(""))
+            .next()
+            .is_some()
+        {
+            return None;
+        }
+    }
+    // "美方加征关税可能使中国今年的经济增速下降": a date after a hedge that
+    // follows the verb belongs to the hypothetical, not to the event.
+    if zh
+        && own
+        && date.start > hit.verb_end
+        && rules
+            .modality
+            .check(&mask_dates(s, hit.verb_end, date.start, dates), zh)
+            .is_some()
+    {
+        return None;
+    }
+    let span = constructions::past_year(s, date, hit, published, zh).unwrap_or(date.span);
+    let also: Vec<DateSpan> = constructions::coordinated(s, dates, date)
+        .into_iter()
+        .map(|d| d.span)
+        .collect();
     // A cue governs the verb it stands near: ten words back in English,
     // twenty characters in Chinese, never beyond the clause.
     let from = cue_window(s, clause.start.min(hit.start), hit.verb_start, zh);
     if rules
         .modality
-        .check(&mask_dates(s, from, hit.verb_start, dates), zh)
+        .check(
+            &constructions::mask_embedded_questions(mask_dates(s, from, hit.verb_start, dates)),
+            zh,
+        )
         .is_some()
     {
         return None;
@@ -186,16 +234,19 @@ fn mention(
         }
     }
     let cues = find_cues(rules, s, zh);
-    Some(Mention {
-        kind,
-        span: date.span,
-        actors: r.actors,
-        targets: r.targets,
-        evidence: s.trim().to_string(),
-        sentence: si,
-        confidence: hit.weight * if own { 0.9 } else { 0.7 },
-        cues,
-    })
+    Some((
+        Mention {
+            kind,
+            span,
+            actors: r.actors,
+            targets: r.targets,
+            evidence: s.trim().to_string(),
+            sentence: si,
+            confidence: hit.weight * if own { 0.9 } else { 0.7 },
+            cues,
+        },
+        also,
+    ))
 }
 
 /// Where the cue search starts: at most ten words (English) or twenty
@@ -359,9 +410,17 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
 fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     for m in ms {
+        // Two sides' measures on one day ("tariffs took effect …, and
+        // China's retaliatory duties took effect the same day") are two
+        // events: reports whose actors share nobody stay apart.
+        let apart = |o: &Mention| {
+            !o.actors.is_empty()
+                && !m.actors.is_empty()
+                && !o.actors.iter().any(|a| m.actors.contains(a))
+        };
         if let Some(o) = out
             .iter_mut()
-            .find(|o| o.kind == m.kind && o.span == m.span)
+            .find(|o| o.kind == m.kind && o.span == m.span && !apart(o))
         {
             for a in m.actors {
                 if !o.actors.contains(&a) {

@@ -5,6 +5,7 @@
 //! fronted before a coordination, the date a ", when" clause hangs on, a
 //! phrase such as "on the same day", and never a founding or earnings date.
 
+use super::constructions;
 use super::dates::DateMatch;
 use super::sentences::{Clause, Join};
 use super::triggers::Hit;
@@ -31,11 +32,13 @@ pub(crate) fn nonevent_date(rules: &Rules, s: &str, d: &DateMatch, hits: &[Hit],
     } else {
         &rules.nonevent_en
     };
-    cues.find_all(window).any(|(_, end, _)| {
-        let cue_end = from + end;
+    cues.find_all(window).any(|(start, _, _)| {
+        // A trigger verb that is the cue itself ("launched an inquiry in
+        // May") dates its own event.
+        let cue_start = from + start;
         !hits
             .iter()
-            .any(|h| h.verb_start >= cue_end && h.verb_start < d.start)
+            .any(|h| h.verb_start >= cue_start && h.verb_start < d.start)
     })
 }
 
@@ -66,7 +69,15 @@ pub(crate) fn add_phrase_dates(
         // "Same day" is the day the last eventful sentence was about (its
         // first day-precise date: "9日发布公告，决定自10日起……。同日……" is
         // the 9th), "at the time" the last event's date.
-        let day = if needs_day {
+        let here = lower.find(p.as_str()).and_then(|at| {
+            dates
+                .iter()
+                .find(|d| d.end <= at && d.span.start.precision() == 3)
+                .map(|d| d.span.start)
+        });
+        let day = if needs_day && here.is_some() {
+            here
+        } else if needs_day {
             day_anchor
                 .filter(|(at, _)| si - at <= 3)
                 .map(|(_, d)| d)
@@ -153,7 +164,9 @@ pub(crate) fn pick_date<'a>(
     hits: &[Hit],
     hit: &Hit,
 ) -> Option<(&'a DateMatch, bool)> {
-    let in_clause = |c: &Clause, d: &DateMatch| d.start >= c.start && d.start < c.end;
+    let in_clause = |c: &Clause, d: &DateMatch| {
+        d.start >= c.start && d.start < c.end && !constructions::deadline(s, d)
+    };
     let clause = &cs[ci];
     let dist = |d: &DateMatch| {
         if d.end <= hit.verb_start {
@@ -177,6 +190,9 @@ pub(crate) fn pick_date<'a>(
     };
     if let Some(d) = pool.iter().copied().min_by_key(|d| dist(d)) {
         return Some((d, true));
+    }
+    if let Some(d) = constructions::fronted_when(s, cs, ci, dates) {
+        return Some((d, false));
     }
     if clause.join == Join::When && ci > 0 {
         let prev = &cs[ci - 1];

@@ -8,6 +8,7 @@
 //! in the trigger's clause, not any date in the sentence.
 
 mod assemble;
+mod constructions;
 pub mod dates;
 mod dating;
 pub mod entities;

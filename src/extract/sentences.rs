@@ -302,6 +302,10 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
             continue;
         }
         match c {
+            // "12:01 a.m." is a time, not a clause break.
+            ':' if i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit) => {}
             ';' | '；' | ':' | '：' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
             '，' if zh => cuts.push((i, i + c.len_utf8(), Join::Soft)),
             ',' => {

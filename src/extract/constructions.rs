@@ -1,0 +1,309 @@
+//! Date constructions that the plain rule "an event takes the date of its
+//! own clause" gets wrong, kept apart from the clause machinery in
+//! `dating.rs` so each can be read and tested on its own:
+//!
+//! - a fronted "When X did Y on DATE, Z did W" dates the main clause;
+//! - coordinated dates ("on July 6 and Aug. 23", "7月6日和8月23日") each
+//!   date an event of their own;
+//! - a deadline ("by 2027", "在2026年底前") is not the day the event
+//!   happened;
+//! - "a day after X did Y" dates Y one day before the sentence's date;
+//! - a past-tense report of a year-less date ("sued in March", written in
+//!   December) means the March already gone, not the next one;
+//! - a participle that elaborates another event ("filed suit, accusing it
+//!   of …", "起诉……，指控其……") is not an event of its own.
+
+use super::dates::DateMatch;
+use super::rules::TriggerKind;
+use super::sentences::Clause;
+use super::triggers::Hit;
+use crate::model::{DateSpan, Kind, PartialDate};
+use chrono::{Datelike, NaiveDate};
+
+/// "When the commission voted on Nov. 22, it cut …": the date of a
+/// sentence-initial when-clause, for the clause right after it.
+pub(crate) fn fronted_when<'a>(
+    s: &str,
+    cs: &[Clause],
+    ci: usize,
+    dates: &'a [DateMatch],
+) -> Option<&'a DateMatch> {
+    if ci != 1 {
+        return None;
+    }
+    let first = cs.first()?;
+    let lead = s.trim_start().get(..5)?;
+    if !lead.eq_ignore_ascii_case("when ") {
+        return None;
+    }
+    dates
+        .iter()
+        .rfind(|d| d.start >= first.start && d.start < first.end)
+}
+
+/// The other dates coordinated with `d` ("July 6 and Aug. 23", "7月6日和8月23日",
+/// "March 3, April 9 and May 1"), each of which dates the same kind of
+/// event.
+pub(crate) fn coordinated<'a>(
+    s: &str,
+    dates: &'a [DateMatch],
+    d: &DateMatch,
+) -> Vec<&'a DateMatch> {
+    let joined = |a: &DateMatch, b: &DateMatch| {
+        let gap = s.get(a.end..b.start).unwrap_or("x").trim();
+        let gap = gap.trim_start_matches(',').trim();
+        let word = gap.strip_prefix("on ").unwrap_or(gap).trim();
+        matches!(
+            word,
+            "" | "和" | "、" | "及" | "以及" | "与" | "and" | "and on" | "and again"
+        ) && !gap.is_empty()
+            || gap == ","
+    };
+    let same_grain = |a: &DateMatch| {
+        a.span.start.precision() == d.span.start.precision() && a.span.end.is_none()
+    };
+    if d.span.end.is_some() {
+        return Vec::new();
+    }
+    let Some(at) = dates.iter().position(|x| x.start == d.start) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut i = at;
+    while i > 0 && joined(&dates[i - 1], &dates[i]) && same_grain(&dates[i - 1]) {
+        i -= 1;
+        out.push(&dates[i]);
+    }
+    let mut j = at;
+    while j + 1 < dates.len() && joined(&dates[j], &dates[j + 1]) && same_grain(&dates[j + 1]) {
+        j += 1;
+        out.push(&dates[j]);
+    }
+    out
+}
+
+/// "by 2027", "by the end of the year", "在2026年底前": a deadline the
+/// measure sets, not the day it was taken.
+pub(crate) fn deadline(s: &str, d: &DateMatch) -> bool {
+    let before = s.get(..d.start).unwrap_or("").trim_end().to_lowercase();
+    let after = s.get(d.end..).unwrap_or("");
+    let en = ["by", "by the end of", "before the end of", "no later than"]
+        .iter()
+        .any(|w| {
+            before.ends_with(w)
+                && !before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric())
+        });
+    let zh = ["前", "之前", "以前", "底前"]
+        .iter()
+        .any(|w| after.starts_with(w));
+    en || zh
+}
+
+/// "a day after Washington added …": a date one day (or a stated few
+/// days) before the last day-precise date before the phrase.
+pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>) {
+    const PHRASES: &[(&str, i64)] = &[
+        ("a day after", 1),
+        ("one day after", 1),
+        ("the day after", 1),
+        ("two days after", 2),
+        ("three days after", 3),
+        ("一天后", 0),
+    ];
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return;
+    }
+    for (p, n) in PHRASES {
+        if *n == 0 {
+            continue;
+        }
+        let Some(at) = lower.find(p) else { continue };
+        let end = at + p.len();
+        if dates.iter().any(|d| at < d.end && d.start < end) {
+            continue;
+        }
+        let base = dates
+            .iter()
+            .rfind(|d| d.end <= at && d.span.start.precision() == 3 && d.span.end.is_none())
+            .map(|d| d.span.start.first_day());
+        let Some(day) = base.and_then(|b| b.checked_sub_signed(chrono::Duration::days(*n))) else {
+            continue;
+        };
+        // The date belongs to the "after …" clause, which the clause
+        // splitter starts at "after".
+        dates.push(DateMatch {
+            start: end - "after".len(),
+            end,
+            span: DateSpan::at(PartialDate::from_naive(day)),
+            relative: true,
+        });
+    }
+    dates.sort_by_key(|d| d.start);
+}
+
+/// Past forms that do not end in -ed.
+const IRREGULAR_PAST: &[&str] = &[
+    "sued", "took", "put", "cut", "brought", "began", "ran", "set", "won", "lost", "struck",
+    "froze", "forbade", "told", "sent", "hit", "made", "gave", "paid", "led", "said",
+];
+
+/// Words that make a sentence speak of the future, where a year-less
+/// date after publication is meant.
+const FUTURE: &[&str] = &[
+    "will ",
+    "would ",
+    "due to",
+    "set to",
+    "scheduled",
+    "take effect",
+    "takes effect",
+    "come into",
+    "comes into",
+    "starting",
+    "effective",
+    "expected",
+    "is to ",
+    "are to ",
+    "deadline",
+];
+
+/// "Huawei sued the government in March", written in December: a verb in
+/// the past tense reports a March already gone. Returns the date a year
+/// earlier when a year-less date resolved after publication.
+pub(crate) fn past_year(
+    s: &str,
+    d: &DateMatch,
+    hit: &Hit,
+    published: NaiveDate,
+    zh: bool,
+) -> Option<DateSpan> {
+    if zh || !d.relative || d.span.first_day() <= published {
+        return None;
+    }
+    let text = s.get(d.start..d.end)?.to_lowercase();
+    let has_year = text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if has_year
+        || ["next", "this", "coming", "later"]
+            .iter()
+            .any(|w| text.contains(w))
+    {
+        return None;
+    }
+    let before = s.get(..d.start)?.trim_end().to_lowercase();
+    if before.ends_with("from") || before.ends_with("until") || before.ends_with("through") {
+        return None;
+    }
+    let verb = s.get(hit.verb_start..hit.verb_end)?.to_lowercase();
+    let first = verb.split_whitespace().next()?;
+    let past = first.ends_with("ed") || IRREGULAR_PAST.contains(&first);
+    let lower = s.to_lowercase();
+    if !past || FUTURE.iter().any(|f| lower.contains(f)) {
+        return None;
+    }
+    let back = |p: PartialDate| -> Option<PartialDate> {
+        match (p.month, p.day) {
+            (Some(m), Some(day)) => {
+                let n = NaiveDate::from_ymd_opt(p.year - 1, m, day)
+                    .or_else(|| NaiveDate::from_ymd_opt(p.year - 1, m, day - 1))?;
+                Some(PartialDate::day(n.year(), n.month(), n.day())?)
+            }
+            (Some(m), None) => PartialDate::month(p.year - 1, m),
+            _ => Some(PartialDate::year(p.year - 1)),
+        }
+    };
+    let start = back(d.span.start)?;
+    let end = match d.span.end {
+        Some(e) => Some(back(e)?),
+        None => None,
+    };
+    (start.first_day() <= published).then_some(DateSpan { start, end })
+}
+
+/// "filed suit in August, accusing TikTok of …", "起诉TikTok，指控其……":
+/// the accusation elaborates the suit or the sanction before it and is not
+/// an event of its own.
+pub(crate) fn elaborating_accusation(s: &str, hits: &[Hit], hit: &Hit, zh: bool) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    let participle = if zh {
+        verb == "指控" || verb == "指责"
+    } else {
+        verb.eq_ignore_ascii_case("accusing")
+    };
+    participle
+        && hits.iter().any(|h| {
+            !h.nominal
+                && h.verb_end <= hit.verb_start
+                && matches!(
+                    h.kind,
+                    TriggerKind::Kind(
+                        Kind::Lawsuit
+                            | Kind::Sanction
+                            | Kind::Listing
+                            | Kind::Tariff
+                            | Kind::ExportControl
+                    )
+                )
+        })
+}
+
+/// Verb forms that are also plural nouns.
+const NOUN_LIKE: &[&str] = &[
+    "bans", "bars", "blocks", "fines", "curbs", "limits", "sues", "appeals", "probes",
+];
+
+/// Words after which such a form is a noun: "said the bans violated …".
+const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "these", "those", "such", "new", "earlier", "similar", "previous",
+    "his", "her", "our", "of", "two", "three", "several",
+];
+
+/// "the bans violated the rules": a trigger verb form used as a noun after
+/// a determiner names measures; it asserts no new one.
+pub(crate) fn noun_use(s: &str, hit: &Hit) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    if !NOUN_LIKE.iter().any(|n| verb.eq_ignore_ascii_case(n)) {
+        return false;
+    }
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let last = before.split_whitespace().next_back().unwrap_or("");
+    let last = last.to_lowercase();
+    DETERMINERS.contains(&last.as_str()) || last.ends_with("'s") || last.ends_with("’s")
+}
+
+/// "an investigation into whether imported cars threaten security,
+/// launched in May": "whether" after a preposition opens the question the
+/// probe asks, not a doubt about the probe. Blanks such phrases before the
+/// modality check.
+pub(crate) fn mask_embedded_questions(text: String) -> String {
+    const LEADS: &[&str] = &[
+        "into ",
+        "over ",
+        "about ",
+        "on ",
+        "of ",
+        "determine ",
+        "examine ",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let mut out = text.into_bytes();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find("whether").map(|i| at + i) {
+        let before = &lower[..i];
+        if LEADS.iter().any(|l| before.ends_with(l)) {
+            for b in &mut out[i..i + "whether".len()] {
+                *b = b' ';
+            }
+        }
+        at = i + "whether".len();
+    }
+    // Only ASCII bytes were replaced by ASCII spaces, so the text is still
+    // valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}

@@ -1,0 +1,304 @@
+//! Table tests for the constructions that make the extractor generalise
+//! beyond the phrasings it was first written for: participles and relative
+//! clauses that date a measure after its noun, dated nouns, orders to strip
+//! equipment, coordinated dates, deadlines, "a day after", past-tense
+//! year-less dates, elaborating participles, and Chinese resultatives.
+//! Every sentence is written for these tests.
+
+use dateline::extract::{extract, Rules};
+use dateline::model::{Article, Kind, Mention};
+use std::sync::OnceLock;
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(Rules::builtin)
+}
+
+/// Every mention in `text`, published on Wednesday 2025-06-18.
+fn mentions(text: &str) -> Vec<Mention> {
+    let zh = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let article = Article {
+        url: "https://example.test/c".into(),
+        lang: if zh { "zh" } else { "en" }.into(),
+        text: text.into(),
+        published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
+        ..Default::default()
+    };
+    extract(&article, rules())
+}
+
+fn found(text: &str) -> Vec<(Kind, String)> {
+    mentions(text)
+        .into_iter()
+        .map(|m| (m.kind, m.span.start.to_string()))
+        .collect()
+}
+
+fn check(cases: &[(&str, Kind, &str)]) {
+    for (text, kind, date) in cases {
+        let got = found(text);
+        assert!(
+            got.contains(&(*kind, date.to_string())),
+            "expected {kind} {date} in {text:?}, got {got:?}"
+        );
+    }
+}
+
+fn check_none(cases: &[(&str, Kind)]) {
+    for (text, kind) in cases {
+        let got = found(text);
+        assert!(
+            !got.iter().any(|(k, _)| k == kind),
+            "expected no {kind} in {text:?}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn bans_named_by_exclusion_removal_and_dated_nouns() {
+    check(&[
+        (
+            "When the regulator voted on March 4, it cut the two carriers off from the subsidy program.",
+            Kind::Ban,
+            "2025-03-04",
+        ),
+        (
+            "Canada on Monday barred the vendor from supplying gear for its new networks.",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+        (
+            "In February the ministry had excluded the vendor from the core of its mobile networks.",
+            Kind::Ban,
+            "2025-02",
+        ),
+        (
+            "The new order extends Ottawa's May 12 ban on 40 apps.",
+            Kind::Ban,
+            "2025-05-12",
+        ),
+        (
+            "Analysts recalled Madrid's April 3 decision to stop buying the routers.",
+            Kind::Ban,
+            "2025-04-03",
+        ),
+        (
+            "Spain reached an agreement with carriers on Tuesday to remove equipment made by the vendor.",
+            Kind::Ban,
+            "2025-06-17",
+        ),
+        (
+            "Ohio already prohibits the app on state devices, restrictions the governor imposed in January 2024.",
+            Kind::Ban,
+            "2024-01",
+        ),
+        (
+            "The chatbot was unavailable in Korea from March 2 to April 9.",
+            Kind::Ban,
+            "2025-03-02",
+        ),
+        (
+            "交通部5月8日宣布，运营商不得在新建网络中使用该公司的设备。",
+            Kind::Ban,
+            "2025-05-08",
+        ),
+        (
+            "2024年2月1日至3月5日，该聊天机器人在韩国被暂停服务。",
+            Kind::Ban,
+            "2024-02-01",
+        ),
+    ]);
+}
+
+#[test]
+fn a_deadline_does_not_date_the_event() {
+    let zh = "德国内政部本周一宣布，已与运营商达成协议，将在2029年底前从核心网中移除该公司的组件。";
+    check(&[(zh, Kind::Ban, "2025-06-16")]);
+    assert!(!found(zh).iter().any(|(_, d)| d.starts_with("2029")));
+    let en = "Britain, which in July 2020 ordered operators to strip all of the vendor's gear out of their networks by 2027, was first.";
+    check(&[(en, Kind::Ban, "2020-07")]);
+    assert!(!found(en).iter().any(|(_, d)| d.starts_with("2027")));
+}
+
+#[test]
+fn measures_dated_after_their_noun() {
+    check(&[
+        (
+            "The fines followed a probe into pricing practices that the agency launched in October 2023.",
+            Kind::Investigation,
+            "2023-10",
+        ),
+        (
+            "A probe into whether imported drones threaten security, launched in May 2024, is over.",
+            Kind::Investigation,
+            "2024-05",
+        ),
+        (
+            "Its regulator ran a security audit of the router maker from April 1 to May 2.",
+            Kind::Investigation,
+            "2025-04-01",
+        ),
+        (
+            "Critics attacked the law that the governor signed on May 30.",
+            Kind::Legislation,
+            "2025-05-30",
+        ),
+        (
+            "Mexico's duties of 20% on 300 products worth about $5 billion, including steel, corn and glass, also took effect on May 9.",
+            Kind::Tariff,
+            "2025-05-09",
+        ),
+        (
+            "Those parts had been taxed at 15% from Feb. 3 until Monday.",
+            Kind::Tariff,
+            "2025-02-03",
+        ),
+        (
+            "The government raised tariffs on imported cars at 12:01 a.m. on Friday.",
+            Kind::Tariff,
+            "2025-06-13",
+        ),
+        (
+            "The ministry in March tightened its rules to stop the firm from using foreign tools.",
+            Kind::ExportControl,
+            "2025-03",
+        ),
+    ]);
+}
+
+#[test]
+fn sanctions_by_visa_restriction() {
+    check(&[
+        (
+            "The State Department on Monday imposed visa restrictions on the officials.",
+            Kind::Sanction,
+            "2025-06-16",
+        ),
+        (
+            "外交部3日宣布，对相关官员实施签证限制。",
+            Kind::Sanction,
+            "2025-06-03",
+        ),
+    ]);
+    check_none(&[(
+        "The State Department on Monday imposed visa restrictions on the officials.",
+        Kind::ExportControl,
+    )]);
+}
+
+#[test]
+fn chinese_resultatives_and_titles() {
+    check(&[
+        (
+            "州长本月5日签署《数据安全法》。",
+            Kind::Legislation,
+            "2025-06-05",
+        ),
+        (
+            "商务部10日宣布，将三家公司认定为“安全风险”。",
+            Kind::Listing,
+            "2025-06-10",
+        ),
+        (
+            "去年5月，委员会公布了一份新名单，将两家企业列入其中。",
+            Kind::Listing,
+            "2024-05",
+        ),
+        (
+            "财政部12日宣布，将该公司从“特别制裁清单”（SDN清单）中移除。",
+            Kind::Delisting,
+            "2025-06-12",
+        ),
+        (
+            "乙国对甲国商品加征关税的措施，于北京时间9日零时同步实施。",
+            Kind::Tariff,
+            "2025-06-09",
+        ),
+    ]);
+    check_none(&[(
+        "州长本月5日签署《数据安全法》，禁止机构使用该软件。",
+        Kind::Ban,
+    )]);
+}
+
+#[test]
+fn coordinated_dates_each_date_an_event() {
+    let zh = found("3月4日和5月6日，美方已分两批对进口商品加征关税。");
+    for d in ["2025-03-04", "2025-05-06"] {
+        assert!(zh.contains(&(Kind::Tariff, d.into())), "{d} in {zh:?}");
+    }
+    let en = found("The agency added the firms to the Entity List on March 4 and May 6.");
+    for d in ["2025-03-04", "2025-05-06"] {
+        assert!(en.contains(&(Kind::Listing, d.into())), "{d} in {en:?}");
+    }
+}
+
+#[test]
+fn two_sides_measures_on_one_day_stay_apart() {
+    let ms = mentions("昨天，美方对中国商品加征关税的措施正式生效，中方当天对美国商品加征关税。");
+    let tariffs: Vec<&Mention> = ms
+        .iter()
+        .filter(|m| m.kind == Kind::Tariff && m.span.start.to_string() == "2025-06-17")
+        .collect();
+    assert_eq!(tariffs.len(), 2, "{ms:?}");
+}
+
+#[test]
+fn relative_day_phrases_and_past_years() {
+    check(&[
+        (
+            "Beijing on Friday banned exports of the metal, a day after Washington added 30 firms to its Entity List.",
+            Kind::Listing,
+            "2025-06-12",
+        ),
+        (
+            "Beijing on Friday banned exports of the metal, a day after Washington added 30 firms to its Entity List.",
+            Kind::ExportControl,
+            "2025-06-13",
+        ),
+        // Written in June: a past-tense September is last September.
+        (
+            "The carrier sued the regulator in September in a federal court.",
+            Kind::Lawsuit,
+            "2024-09",
+        ),
+    ]);
+    // The future keeps the nearest year.
+    check(&[(
+        "The ministry raised tariffs on steel, effective September 1.",
+        Kind::Tariff,
+        "2025-09-01",
+    )]);
+}
+
+#[test]
+fn elaborations_and_hypotheticals_are_not_events() {
+    check_none(&[
+        (
+            "The ministry on Monday accused Delhi of overreach and said the bans violated trade rules.",
+            Kind::Ban,
+        ),
+        (
+            "The Justice Department filed its own suit in August, accusing the app of violating privacy law.",
+            Kind::Accusation,
+        ),
+        ("今年5月，三个州分别起诉该公司，指控其误导用户。", Kind::Accusation),
+        ("分析人士估算，加征关税可能使今年的增速下降。", Kind::Tariff),
+        (
+            "该公司今年3月递交了上市申请，此次被列入清单是否影响其上市进程仍不明朗。",
+            Kind::Listing,
+        ),
+        (
+            "The export rules, aimed at cutting the country off from advanced chips, were published.",
+            Kind::Ban,
+        ),
+    ]);
+    check(&[
+        (
+            "The Justice Department filed its own suit in August, accusing the app of violating privacy law.",
+            Kind::Lawsuit,
+            "2024-08",
+        ),
+        ("今年5月，三个州分别起诉该公司，指控其误导用户。", Kind::Lawsuit, "2025-05"),
+    ]);
+}
