@@ -681,3 +681,33 @@ fn measures_named_with_a_participle_and_a_date() {
         ),
     ]);
 }
+
+#[test]
+fn what_took_effect_decides_the_kind() {
+    // A law taking effect is not a new event; a tariff taking effect is.
+    let got = found("美国最高法院17日作出裁决，维持该法律。该法律将于1月19日生效。");
+    assert_eq!(got, vec![(Kind::Ruling, "2025-06-17".to_string())]);
+    let got = found(
+        "A judge ruled on June 2 against the importers. The new tariffs took effect on June 5.",
+    );
+    assert!(
+        got.contains(&(Kind::Tariff, "2025-06-05".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&(Kind::Ruling, "2025-06-05".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn chinese_object_pronoun_finds_the_company_in_the_sentence() {
+    let ms = extract(
+        &article(
+            "市场监管总局9日称，因英伟达公司涉嫌违反反垄断法，依法对其开展立案调查。",
+            "zh",
+        ),
+        rules(),
+    );
+    assert_eq!(ms[0].targets, vec!["Nvidia"]);
+}
