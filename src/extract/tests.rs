@@ -711,3 +711,12 @@ fn chinese_object_pronoun_finds_the_company_in_the_sentence() {
     );
     assert_eq!(ms[0].targets, vec!["Nvidia"]);
 }
+
+#[test]
+fn a_law_named_before_its_relative_clause() {
+    check(&[(
+        "The TikTok law, which Congress passed in April, faces a court test.",
+        Kind::Legislation,
+        "2025-04",
+    )]);
+}
