@@ -19,7 +19,7 @@ use super::triggers::{Hit, TriggerTable};
 use super::Rules;
 use crate::model::{Article, Kind, Mention, PartialDate};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use std::sync::OnceLock;
 
 /// Words that refer back to a named entity: (phrase, what the entity's name
@@ -47,9 +47,11 @@ const ANAPHORS: &[(&str, &str)] = &[
 ];
 
 pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
+    // A publication time outside any plausible range (year 0 from a broken
+    // page) anchors nothing.
     let (anchor, absolute_only) = match article.published {
-        Some(p) => (p, false),
-        None => (fallback_anchor(), true),
+        Some(p) if (1970..=2200).contains(&p.year()) => (p, false),
+        _ => (fallback_anchor(), true),
     };
     let text = article.text.as_str();
     let names = article_names(text, rules);
@@ -164,6 +166,11 @@ fn mention(
     if kind == Kind::Accusation && !zh && reduced_relative(s.get(..hit.verb_start).unwrap_or("")) {
         return None;
     }
+    // "Trump-imposed tariffs": a verb inside a compound adjective describes
+    // a noun; it does not report an act.
+    if s.get(..hit.verb_start).is_some_and(|b| b.ends_with('-')) {
+        return None;
+    }
     let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
     let (date, own) = pick_date(s, cs, ci, dates, hits, hit)?;
@@ -208,6 +215,11 @@ fn mention(
                 r.targets.push(p.to_string());
             }
         }
+    }
+    // An accusation is made by someone: a company, a government, an official
+    // body. "X was accused of …" with nobody named is not one.
+    if kind == Kind::Accusation && !zh && r.actors.is_empty() {
+        return None;
     }
     let cues = find_cues(rules, s, zh);
     Some(Mention {

@@ -210,7 +210,7 @@ fn investigations_accusations_and_legislation() {
             "2025-05-08",
         ),
         (
-            "On June 3, the startup accused its rival of copying its model.",
+            "On June 3, Acme Robotics accused its rival of copying its model.",
             Kind::Accusation,
             "2025-06-03",
         ),
@@ -719,4 +719,29 @@ fn a_law_named_before_its_relative_clause() {
         Kind::Legislation,
         "2025-04",
     )]);
+}
+
+#[test]
+fn compound_adjectives_deadlines_and_anonymous_accusations_yield_nothing() {
+    for text in [
+        "Revenue from the Trump-imposed tariffs totaled $63 billion through June 30.",
+        "The activist was accused of fraud in 2010.",
+        "Tariffs on steel stay in place until March 1.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn a_broken_publication_year_anchors_nothing() {
+    let mut a = article(
+        "Regulators fined the firm on Tuesday. The ministry fined it again on March 4, 2024.",
+        "en",
+    );
+    a.published = chrono::DateTime::parse_from_rfc3339("0000-12-31T00:00:00Z").ok();
+    let got: Vec<String> = extract(&a, rules())
+        .iter()
+        .map(|m| m.span.start.to_string())
+        .collect();
+    assert_eq!(got, vec!["2024-03-04"]);
 }
