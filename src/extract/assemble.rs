@@ -20,7 +20,7 @@ use super::triggers::{Hit, TriggerTable};
 use super::Rules;
 use crate::model::{Article, DateSpan, Kind, Mention, PartialDate};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use std::sync::OnceLock;
 
 /// Words that refer back to a named entity: (phrase, what the entity's name
@@ -48,9 +48,11 @@ const ANAPHORS: &[(&str, &str)] = &[
 ];
 
 pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
+    // A publication time outside any plausible range (year 0 from a broken
+    // page) anchors nothing.
     let (anchor, absolute_only) = match article.published {
-        Some(p) => (p, false),
-        None => (fallback_anchor(), true),
+        Some(p) if (1970..=2200).contains(&p.year()) => (p, false),
+        _ => (fallback_anchor(), true),
     };
     let published = anchor.date_naive();
     let text = article.text.as_str();
@@ -104,14 +106,24 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 let kind = match hit.kind {
                     TriggerKind::Kind(k) => k,
                     TriggerKind::Effect => {
-                        let before = hits[..hi].iter().rev().find_map(|h| match h.kind {
-                            TriggerKind::Kind(k) => Some(k),
-                            TriggerKind::Effect => None,
-                        });
-                        match (before, last_kind) {
-                            (Some(k), _) => k,
-                            (None, Some((at, k))) if si - at <= 2 => k,
-                            _ => continue,
+                        // The subject says what took effect ("the law", "关税");
+                        // a bare "the order"/公告 refers to the event before.
+                        let clause_start = cs[clause_of(&cs, hit.verb_start)].start;
+                        let subject = s.get(clause_start..hit.verb_start).unwrap_or("");
+                        match rules.effect_kind(subject, zh) {
+                            Some(Some(k)) => k,
+                            Some(None) => continue,
+                            None => {
+                                let before = hits[..hi].iter().rev().find_map(|h| match h.kind {
+                                    TriggerKind::Kind(k) => Some(k),
+                                    TriggerKind::Effect => None,
+                                });
+                                match (before, last_kind) {
+                                    (Some(k), _) => k,
+                                    (None, Some((at, k))) if si - at <= 2 => k,
+                                    _ => continue,
+                                }
+                            }
                         }
                     }
                 };
@@ -163,6 +175,11 @@ fn mention(
         return None;
     }
     if kind == Kind::Accusation && constructions::elaborating_accusation(s, hits, hit, zh) {
+        return None;
+    }
+    // "Trump-imposed tariffs": a verb inside a compound adjective describes
+    // a noun; it does not report an act.
+    if s.get(..hit.verb_start).is_some_and(|b| b.ends_with('-')) {
         return None;
     }
     let ci = clause_of(cs, hit.verb_start);
@@ -221,17 +238,36 @@ fn mention(
         group: gs..ge,
     };
     let mut r = roles::assign(s, names, hit, &scope, zh);
-    // "Texas banned it": the object pronoun is the last company named.
+    // "Texas banned it", 对其开展调查: the object pronoun is the last
+    // company named, in this sentence or before it.
     if r.targets.is_empty() {
         let after = s.get(hit.verb_end..).unwrap_or("").trim_start();
+        let before = s.get(..hit.verb_start).unwrap_or("");
         let pronoun = ["it ", "it.", "it,", "them ", "其"]
             .iter()
-            .any(|p| after.starts_with(p));
-        if let (true, Some(p)) = (pronoun, prior) {
+            .any(|p| after.starts_with(p))
+            || (zh
+                && before
+                    .rfind("对其")
+                    .is_some_and(|p| hit.verb_start - p <= 24));
+        let in_sentence = names
+            .iter()
+            .rfind(|f| {
+                f.end <= hit.start
+                    && matches!(f.kind.as_str(), "company" | "product")
+                    && !r.actors.contains(&f.name)
+            })
+            .map(|f| f.name.as_str());
+        if let (true, Some(p)) = (pronoun, in_sentence.or(prior)) {
             if !r.actors.iter().any(|a| a == p) {
                 r.targets.push(p.to_string());
             }
         }
+    }
+    // An accusation is made by someone: a company, a government, an official
+    // body. "X was accused of …" with nobody named is not one.
+    if kind == Kind::Accusation && !zh && r.actors.is_empty() {
+        return None;
     }
     let cues = find_cues(rules, s, zh);
     Some((

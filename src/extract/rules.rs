@@ -48,6 +48,21 @@ pub struct RulesFile {
     /// Phrases that date a sentence by an earlier event.
     #[serde(default)]
     pub dates: DateCueSpec,
+    /// Subjects of "took effect" that say what took effect.
+    #[serde(default)]
+    pub effect_noun: Vec<EffectNounSpec>,
+}
+
+/// Nouns that, as the subject of "took effect", give the event's kind.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffectNounSpec {
+    /// An event kind, or `none` for things that are not events of ours.
+    pub kind: String,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub zh: Vec<String>,
 }
 
 /// Phrases that stand for a date given earlier in the article.

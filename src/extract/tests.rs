@@ -210,7 +210,7 @@ fn investigations_accusations_and_legislation() {
             "2025-05-08",
         ),
         (
-            "On June 3, the startup accused its rival of copying its model.",
+            "On June 3, Acme Robotics accused its rival of copying its model.",
             Kind::Accusation,
             "2025-06-03",
         ),
@@ -680,4 +680,68 @@ fn measures_named_with_a_participle_and_a_date() {
             "2025-05-02",
         ),
     ]);
+}
+
+#[test]
+fn what_took_effect_decides_the_kind() {
+    // A law taking effect is not a new event; a tariff taking effect is.
+    let got = found("美国最高法院17日作出裁决，维持该法律。该法律将于1月19日生效。");
+    assert_eq!(got, vec![(Kind::Ruling, "2025-06-17".to_string())]);
+    let got = found(
+        "A judge ruled on June 2 against the importers. The new tariffs took effect on June 5.",
+    );
+    assert!(
+        got.contains(&(Kind::Tariff, "2025-06-05".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&(Kind::Ruling, "2025-06-05".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn chinese_object_pronoun_finds_the_company_in_the_sentence() {
+    let ms = extract(
+        &article(
+            "市场监管总局9日称，因英伟达公司涉嫌违反反垄断法，依法对其开展立案调查。",
+            "zh",
+        ),
+        rules(),
+    );
+    assert_eq!(ms[0].targets, vec!["Nvidia"]);
+}
+
+#[test]
+fn a_law_named_before_its_relative_clause() {
+    check(&[(
+        "The TikTok law, which Congress passed in April, faces a court test.",
+        Kind::Legislation,
+        "2025-04",
+    )]);
+}
+
+#[test]
+fn compound_adjectives_deadlines_and_anonymous_accusations_yield_nothing() {
+    for text in [
+        "Revenue from the Trump-imposed tariffs totaled $63 billion through June 30.",
+        "The activist was accused of fraud in 2010.",
+        "Tariffs on steel stay in place until March 1.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn a_broken_publication_year_anchors_nothing() {
+    let mut a = article(
+        "Regulators fined the firm on Tuesday. The ministry fined it again on March 4, 2024.",
+        "en",
+    );
+    a.published = chrono::DateTime::parse_from_rfc3339("0000-12-31T00:00:00Z").ok();
+    let got: Vec<String> = extract(&a, rules())
+        .iter()
+        .map(|m| m.span.start.to_string())
+        .collect();
+    assert_eq!(got, vec!["2024-03-04"]);
 }
