@@ -302,3 +302,74 @@ fn elaborations_and_hypotheticals_are_not_events() {
         ("今年5月，三个州分别起诉该公司，指控其误导用户。", Kind::Lawsuit, "2025-05"),
     ]);
 }
+
+#[test]
+fn passives_imports_and_denial_orders() {
+    check(&[
+        (
+            "Canadian aluminium was hit with 10% tariffs on March 12.",
+            Kind::Tariff,
+            "2025-03-12",
+        ),
+        (
+            "A ban on foreign drones was announced by the navy on June 2.",
+            Kind::Ban,
+            "2025-06-02",
+        ),
+        (
+            "Seoul on Monday suspended imports of the company's modems.",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+        (
+            "海关总署周一宣布暂停进口该公司的产品。",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+        (
+            "The maker was barred from buying American parts from early April until May 30.",
+            Kind::Sanction,
+            "2025-04",
+        ),
+        (
+            "商务部4月16日禁止美国企业向该公司出售零部件。",
+            Kind::Sanction,
+            "2025-04-16",
+        ),
+    ]);
+    check_none(&[(
+        "The maker was barred from buying American parts from early April until May 30.",
+        Kind::Ban,
+    )]);
+}
+
+#[test]
+fn an_order_already_in_place_is_not_reported_again() {
+    check(&[(
+        "The carrier filed a petition on Monday asking a court to overturn an order that bars it from buying subsidised gear.",
+        Kind::Lawsuit,
+        "2025-06-16",
+    )]);
+    check_none(&[(
+        "The carrier filed a petition on Monday asking a court to overturn an order that bars it from buying subsidised gear.",
+        Kind::Ban,
+    )]);
+}
+
+#[test]
+fn chinese_year_less_dates_without_a_future_word_are_past() {
+    // Published in June: a December with no word of the future is last
+    // December; with 将 or 起 it is the coming one.
+    check(&[
+        (
+            "监管总局12月9日对该公司立案调查。",
+            Kind::Investigation,
+            "2024-12-09",
+        ),
+        (
+            "该部宣布将自12月1日起对进口商品加征关税。",
+            Kind::Tariff,
+            "2025-12-01",
+        ),
+    ]);
+}

@@ -100,7 +100,10 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 })
                 .collect();
             for (hi, hit) in hits.iter().enumerate() {
-                if hit.nominal || constructions::noun_use(s, hit) {
+                if hit.nominal
+                    || constructions::noun_use(s, hit)
+                    || (!zh && constructions::describes_in_place(s, hit))
+                {
                     continue;
                 }
                 let kind = match hit.kind {

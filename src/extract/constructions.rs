@@ -181,10 +181,16 @@ pub(crate) fn past_year(
     published: NaiveDate,
     zh: bool,
 ) -> Option<DateSpan> {
-    if zh || !d.relative || d.span.first_day() <= published {
+    // Two days of slack: a story filed late in one time zone may date an
+    // event by another's calendar.
+    let ahead = (d.span.first_day() - published).num_days();
+    if !d.relative || ahead <= 2 {
         return None;
     }
     let text = s.get(d.start..d.end)?.to_lowercase();
+    if zh {
+        return past_year_zh(s, d, &text, published);
+    }
     let has_year = text
         .as_bytes()
         .windows(4)
@@ -207,6 +213,31 @@ pub(crate) fn past_year(
     if !past || FUTURE.iter().any(|f| lower.contains(f)) {
         return None;
     }
+    year_back(d, published)
+}
+
+/// Chinese has no tense: a year-less "12月9日" reported without a word of
+/// the future (将, 拟, 起, 届时 …) is the one already gone.
+fn past_year_zh(s: &str, d: &DateMatch, text: &str, published: NaiveDate) -> Option<DateSpan> {
+    const RELATIVE: &[char] = &[
+        '年', '本', '下', '明', '今', '上', '去', '周', '星', '前', '后',
+    ];
+    const FUTURE_ZH: &[&str] = &[
+        "将", "拟", "计划", "预计", "即将", "届时", "定于", "以后", "之后", "有望", "准备",
+    ];
+    if text.contains(RELATIVE) || !text.contains('月') {
+        return None;
+    }
+    let after = s.get(d.end..).unwrap_or("");
+    if after.starts_with('起') || after.starts_with("前") || FUTURE_ZH.iter().any(|f| s.contains(f))
+    {
+        return None;
+    }
+    year_back(d, published)
+}
+
+/// The date a year earlier, when that is not after publication.
+fn year_back(d: &DateMatch, published: NaiveDate) -> Option<DateSpan> {
     let back = |p: PartialDate| -> Option<PartialDate> {
         match (p.month, p.day) {
             (Some(m), Some(day)) => {
@@ -306,4 +337,20 @@ pub(crate) fn mask_embedded_questions(text: String) -> String {
     // Only ASCII bytes were replaced by ASCII spaces, so the text is still
     // valid UTF-8.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// "an order that bars carriers from buying its gear": a present-tense
+/// verb in a relative clause describes a measure already in place; the
+/// sentence reports something else.
+pub(crate) fn describes_in_place(s: &str, hit: &Hit) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    let first = verb.split_whitespace().next().unwrap_or("").to_lowercase();
+    let present = first.ends_with('s') && !first.ends_with("ss") && first != "was";
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let last = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    present && (last == "that" || last == "which")
 }
