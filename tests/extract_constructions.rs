@@ -373,3 +373,44 @@ fn chinese_year_less_dates_without_a_future_word_are_past() {
         ),
     ]);
 }
+
+#[test]
+fn dated_nouns_of_other_kinds_and_licence_revocations() {
+    check(&[
+        // Published in June 2025: past verbs put October and November in 2024.
+        (
+            "The Oct. 7 rules restricted shipments of advanced chips to the country.",
+            Kind::ExportControl,
+            "2024-10-07",
+        ),
+        (
+            "The army's March 2022 designation of the drone maker was challenged.",
+            Kind::Listing,
+            "2022-03",
+        ),
+        (
+            "The agency on Tuesday slapped a $2 million fine on the carrier.",
+            Kind::Sanction,
+            "2025-06-17",
+        ),
+        (
+            "The regulator on Thursday revoked the carrier's licence to operate in the country.",
+            Kind::Ban,
+            "2025-06-12",
+        ),
+        (
+            "Utah became the first state to ban the app on March 20.",
+            Kind::Ban,
+            "2025-03-20",
+        ),
+        (
+            "The board voted 4-1 on Nov. 25 to prohibit sales of the cameras.",
+            Kind::Ban,
+            "2024-11-25",
+        ),
+    ]);
+    check_none(&[(
+        "The regulator on Thursday revoked the carrier's licence to operate in the country.",
+        Kind::ExportControl,
+    )]);
+}

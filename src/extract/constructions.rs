@@ -208,7 +208,23 @@ pub(crate) fn past_year(
     }
     let verb = s.get(hit.verb_start..hit.verb_end)?.to_lowercase();
     let first = verb.split_whitespace().next()?;
-    let past = first.ends_with("ed") || IRREGULAR_PAST.contains(&first);
+    // "voted on Nov. 25 to prohibit …": an infinitive under a past verb;
+    // "the Oct. 7 rules restricted …": a noun that is the past verb's subject.
+    let governed = s
+        .get(..hit.verb_start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .chain(
+            s.get(hit.verb_end..)
+                .unwrap_or("")
+                .split_whitespace()
+                .take(3),
+        )
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .any(|w| (w.ends_with("ed") && w.len() > 4) || IRREGULAR_PAST.contains(&w));
+    let past = first.ends_with("ed") || IRREGULAR_PAST.contains(&first) || governed;
     let lower = s.to_lowercase();
     if !past || FUTURE.iter().any(|f| lower.contains(f)) {
         return None;
