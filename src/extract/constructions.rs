@@ -245,7 +245,8 @@ fn past_year_zh(s: &str, d: &DateMatch, text: &str, published: NaiveDate) -> Opt
         return None;
     }
     let after = s.get(d.end..).unwrap_or("");
-    if after.starts_with('起') || after.starts_with("前") || FUTURE_ZH.iter().any(|f| s.contains(f))
+    let from = after.starts_with('起') && !after.starts_with("起诉") && !after.starts_with("起草");
+    if from || after.starts_with("前") || FUTURE_ZH.iter().any(|f| s.contains(f))
     {
         return None;
     }
