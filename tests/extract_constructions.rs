@@ -414,3 +414,11 @@ fn dated_nouns_of_other_kinds_and_licence_revocations() {
         Kind::ExportControl,
     )]);
 }
+
+#[test]
+fn the_restrictions_refer_back_to_the_measure_just_named() {
+    let text = "The ministry said it was imposing visa restrictions on the officials. \
+                The minister announced the restrictions on Tuesday.";
+    check(&[(text, Kind::Sanction, "2025-06-17")]);
+    check_none(&[(text, Kind::ExportControl)]);
+}

@@ -107,6 +107,14 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     continue;
                 }
                 let kind = match hit.kind {
+                    // "announced the restrictions": the measures the last
+                    // sentences named, of whatever kind they were.
+                    TriggerKind::Kind(k) if constructions::anaphoric_measure(s, hit) => {
+                        match last_kind {
+                            Some((at, lk)) if si - at <= 2 => lk,
+                            _ => k,
+                        }
+                    }
                     TriggerKind::Kind(k) => k,
                     TriggerKind::Effect => {
                         // The subject says what took effect ("the law", "关税");

@@ -246,8 +246,7 @@ fn past_year_zh(s: &str, d: &DateMatch, text: &str, published: NaiveDate) -> Opt
     }
     let after = s.get(d.end..).unwrap_or("");
     let from = after.starts_with('起') && !after.starts_with("起诉") && !after.starts_with("起草");
-    if from || after.starts_with("前") || FUTURE_ZH.iter().any(|f| s.contains(f))
-    {
+    if from || after.starts_with("前") || FUTURE_ZH.iter().any(|f| s.contains(f)) {
         return None;
     }
     year_back(d, published)
@@ -370,4 +369,18 @@ pub(crate) fn describes_in_place(s: &str, hit: &Hit) -> bool {
         .unwrap_or("")
         .to_lowercase();
     present && (last == "that" || last == "which")
+}
+
+/// "Pompeo announced the restrictions on Tuesday": a definite, general
+/// noun for a measure refers back to the measure named just before.
+pub(crate) fn anaphoric_measure(s: &str, hit: &Hit) -> bool {
+    const NOUNS: &[&str] = &[
+        "the restrictions",
+        "the curbs",
+        "the measures",
+        "the new measures",
+        "the new restrictions",
+    ];
+    let matched = s.get(hit.start..hit.end).unwrap_or("").to_lowercase();
+    NOUNS.iter().any(|n| matched.ends_with(n))
 }
