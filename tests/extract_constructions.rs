@@ -422,3 +422,10 @@ fn the_restrictions_refer_back_to_the_measure_just_named() {
     check(&[(text, Kind::Sanction, "2025-06-17")]);
     check_none(&[(text, Kind::ExportControl)]);
 }
+
+#[test]
+fn a_date_inside_a_relative_clause_dates_only_that_clause() {
+    let text = "The trade list, which the vendor was added to in May 2021, cut it off from many suppliers.";
+    check_none(&[(text, Kind::Ban)]);
+    check(&[(text, Kind::Listing, "2021-05")]);
+}

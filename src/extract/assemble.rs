@@ -196,6 +196,9 @@ fn mention(
     let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
     let (date, own) = pick_date(s, cs, ci, dates, hits, hit)?;
+    if !zh && constructions::in_parenthetical(s, date, hit) {
+        return None;
+    }
     // A date borrowed from a clause about something else ("filed in
     // August to list its shares, …") dates nothing here.
     if !own {

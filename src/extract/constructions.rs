@@ -384,3 +384,23 @@ pub(crate) fn anaphoric_measure(s: &str, hit: &Hit) -> bool {
     let matched = s.get(hit.start..hit.end).unwrap_or("").to_lowercase();
     NOUNS.iter().any(|n| matched.ends_with(n))
 }
+
+/// "the Entity List, which Huawei was added to in May 2019, cut the
+/// company off …": a date inside a relative clause set off by commas dates
+/// that clause, not the verb after it.
+pub(crate) fn in_parenthetical(s: &str, d: &DateMatch, hit: &Hit) -> bool {
+    if d.end > hit.verb_start {
+        return false;
+    }
+    let before = s.get(..d.start).unwrap_or("").to_lowercase();
+    let Some(open) = [", which ", ", who ", ", whose ", ", where "]
+        .iter()
+        .filter_map(|w| before.rfind(w))
+        .max()
+    else {
+        return false;
+    };
+    let inside = before.get(open + 1..).unwrap_or("");
+    let between = s.get(d.end..hit.verb_start).unwrap_or("");
+    !inside.contains(',') && between.contains(',')
+}
