@@ -429,3 +429,35 @@ fn a_date_inside_a_relative_clause_dates_only_that_clause() {
     check_none(&[(text, Kind::Ban)]);
     check(&[(text, Kind::Listing, "2021-05")]);
 }
+
+#[test]
+fn nominalised_orders_designations_and_bills() {
+    check(&[
+        (
+            "The cabinet on Tuesday ordered the removal of the vendor's cameras from ministries.",
+            Kind::Ban,
+            "2025-06-17",
+        ),
+        (
+            "The Treasury on Monday designated six shipping firms for sanctions.",
+            Kind::Sanction,
+            "2025-06-16",
+        ),
+        (
+            "Two senators unveiled a bill on Monday to bar the chips from federal systems.",
+            Kind::Legislation,
+            "2025-06-16",
+        ),
+        (
+            "The president issued an executive order on June 2 restricting the app.",
+            Kind::Legislation,
+            "2025-06-02",
+        ),
+        // A past verb that does not end in -ed still means the past.
+        (
+            "An appeals court on Dec. 6 upheld the law.",
+            Kind::Ruling,
+            "2024-12-06",
+        ),
+    ]);
+}

@@ -148,7 +148,9 @@ pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>) {
 /// Past forms that do not end in -ed.
 const IRREGULAR_PAST: &[&str] = &[
     "sued", "took", "put", "cut", "brought", "began", "ran", "set", "won", "lost", "struck",
-    "froze", "forbade", "told", "sent", "hit", "made", "gave", "paid", "led", "said",
+    "froze", "forbade", "told", "sent", "hit", "made", "gave", "paid", "led", "said", "upheld",
+    "held", "found", "sought", "threw", "withdrew", "shut", "became", "wrote", "bought", "sold",
+    "drew", "spoke", "stood", "overrode",
 ];
 
 /// Words that make a sentence speak of the future, where a year-less
