@@ -461,3 +461,25 @@ fn nominalised_orders_designations_and_bills() {
         ),
     ]);
 }
+
+#[test]
+fn a_time_clause_does_not_take_the_kind_of_the_verb_it_hangs_on() {
+    let text = "The order was issued hours before the curbs were due to take effect on Sunday.";
+    let got = found(text);
+    assert!(!got.iter().any(|(_, d)| d == "2025-06-22"), "{got:?}");
+    // A participle after "before" is no time clause.
+    check(&[(
+        "New rules requiring firms to get a licence before exporting the tools took effect on Monday.",
+        Kind::ExportControl,
+        "2025-06-16",
+    )]);
+}
+
+#[test]
+fn chinese_bills_with_long_modifiers() {
+    check(&[(
+        "参议院4月23日通过了禁止联邦机构使用该软件的两党法案。",
+        Kind::Legislation,
+        "2025-04-23",
+    )]);
+}

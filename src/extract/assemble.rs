@@ -124,6 +124,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         match rules.effect_kind(subject, zh) {
                             Some(Some(k)) => k,
                             Some(None) => continue,
+                            // "issued hours before the measures were due to
+                            // take effect": a time clause names another event.
+                            None if !zh && constructions::time_clause(subject) => continue,
                             None => {
                                 let before = hits[..hi].iter().rev().find_map(|h| match h.kind {
                                     TriggerKind::Kind(k) => Some(k),

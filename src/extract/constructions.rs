@@ -406,3 +406,18 @@ pub(crate) fn in_parenthetical(s: &str, d: &DateMatch, hit: &Hit) -> bool {
     let between = s.get(d.end..hit.verb_start).unwrap_or("");
     !inside.contains(',') && between.contains(',')
 }
+
+/// A clause that opens with "before", "after" or "until" dates the event
+/// of the clause it hangs on; a "took effect" inside it ("hours before the
+/// rules were due to take effect") says when something else happened.
+pub(crate) fn time_clause(clause_to_verb: &str) -> bool {
+    let t = clause_to_verb.trim_start().to_lowercase();
+    let mut words = t.split_whitespace();
+    let opens = words
+        .next()
+        .is_some_and(|w| ["before", "after", "until"].contains(&w));
+    // "before exporting its systems took effect": a participle, not a
+    // clause of its own.
+    let participle = words.next().is_some_and(|w| w.ends_with("ing"));
+    opens && !participle
+}
