@@ -483,3 +483,26 @@ fn chinese_bills_with_long_modifiers() {
         "2025-04-23",
     )]);
 }
+
+#[test]
+fn the_rules_published_take_the_kind_of_the_measure() {
+    let text = "New rules requiring a licence to export the scanners took effect on Monday, \
+                adding Norway to the list of countries limiting such sales. \
+                The government published the rules on May 2.";
+    check(&[
+        (text, Kind::ExportControl, "2025-06-16"),
+        (text, Kind::ExportControl, "2025-05-02"),
+    ]);
+    check_none(&[(text, Kind::Listing)]);
+    // Nothing before: what follows names the measure.
+    check(&[(
+        "相关省令昨天正式生效，今后出口上述设备须申请出口许可。",
+        Kind::ExportControl,
+        "2025-06-17",
+    )]);
+    check(&[(
+        "Friday's vote means that the cameras can no longer be sold in the country.",
+        Kind::Ban,
+        "2025-06-13",
+    )]);
+}

@@ -73,6 +73,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             group_index(&cs, ci).0
         };
         TriggerTable::absorb(&mut hits, group_of);
+        hits.retain(|h| !constructions::list_of_peers(s, h));
         let mut dates = find_dates(s, &anchor);
         if absolute_only {
             dates.retain(|d| !d.relative);
@@ -132,9 +133,17 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                                     TriggerKind::Kind(k) => Some(k),
                                     TriggerKind::Effect => None,
                                 });
-                                match (before, last_kind) {
-                                    (Some(k), _) => k,
-                                    (None, Some((at, k))) if si - at <= 2 => k,
+                                // "The rules took effect today, requiring
+                                // licences …": with nothing before, what
+                                // follows names the measure.
+                                let after = hits[hi + 1..].iter().find_map(|h| match h.kind {
+                                    TriggerKind::Kind(k) => Some(k),
+                                    TriggerKind::Effect => None,
+                                });
+                                match (before, last_kind, after) {
+                                    (Some(k), _, _) => k,
+                                    (None, Some((at, k)), _) if si - at <= 2 => k,
+                                    (None, _, Some(k)) => k,
                                     _ => continue,
                                 }
                             }

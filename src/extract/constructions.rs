@@ -421,3 +421,23 @@ pub(crate) fn time_clause(clause_to_verb: &str) -> bool {
     let participle = words.next().is_some_and(|w| w.ends_with("ing"));
     opens && !participle
 }
+
+/// "adding the Netherlands to the list of countries restricting …": a list
+/// of peers is a figure of speech, not a government list.
+pub(crate) fn list_of_peers(s: &str, hit: &Hit) -> bool {
+    if hit.kind != TriggerKind::Kind(Kind::Listing) {
+        return false;
+    }
+    let after = s.get(hit.end..).unwrap_or("").to_lowercase();
+    [
+        " of countries",
+        " of nations",
+        " of states",
+        " of governments",
+        " of jurisdictions",
+        " of allies",
+        " of places",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p))
+}
