@@ -506,3 +506,34 @@ fn the_rules_published_take_the_kind_of_the_measure() {
         "2025-06-13",
     )]);
 }
+
+#[test]
+fn nouns_of_measures_with_participles_and_relatives() {
+    check(&[
+        (
+            "Exports fell after the firm's addition to the Entity List in May 2022.",
+            Kind::Listing,
+            "2022-05",
+        ),
+        (
+            "A ban imposed by the city in March covers all council laptops.",
+            Kind::Ban,
+            "2025-03",
+        ),
+        (
+            "The inquiry, which began in April, focuses on data flows.",
+            Kind::Investigation,
+            "2025-04",
+        ),
+        (
+            "A complaint lodged with the trade body on Monday challenges the duties.",
+            Kind::Lawsuit,
+            "2025-06-16",
+        ),
+        (
+            "The bureau's decision on Tuesday to blacklist the supplier surprised analysts.",
+            Kind::Listing,
+            "2025-06-17",
+        ),
+    ]);
+}
