@@ -537,3 +537,22 @@ fn nouns_of_measures_with_participles_and_relatives() {
         ),
     ]);
 }
+
+#[test]
+fn a_dated_noun_takes_the_date_in_its_head() {
+    // The bare year before the noun dates it, not the day of the saying.
+    check(&[(
+        "The maker said on Tuesday that a 2021 ban had cost it dearly.",
+        Kind::Ban,
+        "2021",
+    )]);
+    let got = found("The maker said on Tuesday that a 2021 ban had cost it dearly.");
+    assert!(!got.contains(&(Kind::Ban, "2025-06-17".into())), "{got:?}");
+    // A dated noun reports a measure already taken: June 29, written on
+    // June 18, is last year's.
+    check(&[(
+        "The order builds on Lagos's June 29 ban on 12 apps.",
+        Kind::Ban,
+        "2024-06-29",
+    )]);
+}

@@ -81,6 +81,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         dates.retain(|d| !nonevent_date(rules, s, d, &hits, zh));
         add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
         constructions::add_days_after(s, &mut dates);
+        constructions::add_dated_noun_years(s, &hits, &mut dates);
         let before_count = out.len();
         if !dates.is_empty() {
             // Names are sorted by start: the sentence's are one slice.
@@ -207,7 +208,11 @@ fn mention(
     }
     let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
-    let (date, own) = pick_date(s, cs, ci, dates, hits, hit)?;
+    // "New Delhi's June 29 ban": the date in the noun's head, or none.
+    let (date, own) = match constructions::dated_noun_date(s, hit, dates) {
+        Some(d) => (d?, true),
+        None => pick_date(s, cs, ci, dates, hits, hit)?,
+    };
     if !zh && constructions::in_parenthetical(s, date, hit) {
         return None;
     }

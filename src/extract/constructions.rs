@@ -226,7 +226,9 @@ pub(crate) fn past_year(
         )
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
         .any(|w| (w.ends_with("ed") && w.len() > 4) || IRREGULAR_PAST.contains(&w));
-    let past = first.ends_with("ed") || IRREGULAR_PAST.contains(&first) || governed;
+    // "New Delhi's June 29 ban": a dated noun reports a measure taken.
+    let noun = dated_head(s, hit).is_some();
+    let past = first.ends_with("ed") || IRREGULAR_PAST.contains(&first) || governed || noun;
     let lower = s.to_lowercase();
     if !past || FUTURE.iter().any(|f| lower.contains(f)) {
         return None;
@@ -440,4 +442,64 @@ pub(crate) fn list_of_peers(s: &str, hit: &Hit) -> bool {
     ]
     .iter()
     .any(|p| after.starts_with(p))
+}
+
+/// The date-like head of a dated-noun trigger ("June 29 ban", "2019 ban",
+/// "Monday's decision"): the text from the match start to the verb, when
+/// it opens with a month, a year or a day name.
+fn dated_head<'a>(s: &'a str, hit: &Hit) -> Option<&'a str> {
+    let head = s.get(hit.start..hit.verb_start)?;
+    let lower = head.to_lowercase();
+    let year = lower.len() >= 4 && lower.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month =
+        MONTHS.iter().any(|m| lower.starts_with(m)) && lower.bytes().any(|b| b.is_ascii_digit());
+    let day = lower.starts_with("day") || lower.contains("day's") || lower.contains("day’s");
+    (year || month || day).then_some(head)
+}
+
+/// "its 2019 ban": the date grammar leaves a bare year alone (it may be a
+/// number), but before a measure's noun it is the measure's date.
+pub(crate) fn add_dated_noun_years(s: &str, hits: &[Hit], dates: &mut Vec<DateMatch>) {
+    for h in hits {
+        let Some(head) = dated_head(s, h) else {
+            continue;
+        };
+        let Some(year) = head.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+            continue;
+        };
+        if !(1900..=2100).contains(&year)
+            || dates
+                .iter()
+                .any(|d| d.start < h.start + 4 && h.start < d.end)
+        {
+            continue;
+        }
+        dates.push(DateMatch {
+            start: h.start,
+            end: h.start + 4,
+            span: DateSpan::at(PartialDate::year(year)),
+            relative: false,
+        });
+    }
+    dates.sort_by_key(|d| d.start);
+}
+
+/// For a dated-noun trigger, the date in its head; `Some(None)` when the
+/// head holds no date the grammar read (so no other date may stand in).
+pub(crate) fn dated_noun_date<'a>(
+    s: &str,
+    hit: &Hit,
+    dates: &'a [DateMatch],
+) -> Option<Option<&'a DateMatch>> {
+    dated_head(s, hit)?;
+    // A day name may be read with a word before it ("last Friday's"), so
+    // the date need only end inside the head.
+    Some(
+        dates.iter().rfind(|d| {
+            d.end > hit.start && d.start < hit.verb_start && d.end <= hit.verb_start + 1
+        }),
+    )
 }
