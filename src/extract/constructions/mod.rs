@@ -1,0 +1,20 @@
+//! Constructions that the plain rules (a trigger asserts an event; the
+//! event takes the date of the trigger's clause) get wrong, kept apart from
+//! the clause machinery in `dating.rs` and from the assembly in
+//! `assemble.rs` so each can be read and tested on its own.
+//!
+//! - `dating`: which date an event takes — fronted when-clauses,
+//!   coordinated dates, deadlines, "a day after", past-tense year-less
+//!   dates, dated nouns ("New Delhi's June 29 ban").
+//! - `reading`: whether a trigger reports an event and of what kind —
+//!   elaborating participles ("filed suit, accusing it of …"), verb forms
+//!   used as nouns ("the bans violated …"), measures already in place ("an
+//!   order that bars …"), definite nouns that refer back ("announced the
+//!   restrictions"), time clauses, lists of peers, embedded questions and
+//!   dates inside relative clauses.
+
+mod dating;
+mod reading;
+
+pub(crate) use dating::*;
+pub(crate) use reading::*;

@@ -1,0 +1,176 @@
+//! Constructions that decide whether a trigger reports an event, and of
+//! what kind: elaborating participles, verb forms used as nouns, measures
+//! already in place, definite nouns that refer back, time clauses, lists
+//! of peers, embedded questions and dates inside relative clauses.
+
+use super::super::dates::DateMatch;
+use super::super::rules::TriggerKind;
+use super::super::triggers::Hit;
+use crate::model::Kind;
+
+/// "filed suit in August, accusing TikTok of …", "起诉TikTok，指控其……":
+/// the accusation elaborates the suit or the sanction before it and is not
+/// an event of its own.
+pub(crate) fn elaborating_accusation(s: &str, hits: &[Hit], hit: &Hit, zh: bool) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    let participle = if zh {
+        verb == "指控" || verb == "指责"
+    } else {
+        verb.eq_ignore_ascii_case("accusing")
+    };
+    participle
+        && hits.iter().any(|h| {
+            !h.nominal
+                && h.verb_end <= hit.verb_start
+                && matches!(
+                    h.kind,
+                    TriggerKind::Kind(
+                        Kind::Lawsuit
+                            | Kind::Sanction
+                            | Kind::Listing
+                            | Kind::Tariff
+                            | Kind::ExportControl
+                    )
+                )
+        })
+}
+
+/// Verb forms that are also plural nouns.
+const NOUN_LIKE: &[&str] = &[
+    "bans", "bars", "blocks", "fines", "curbs", "limits", "sues", "appeals", "probes",
+];
+
+/// Words after which such a form is a noun: "said the bans violated …".
+const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "these", "those", "such", "new", "earlier", "similar", "previous",
+    "his", "her", "our", "of", "two", "three", "several",
+];
+
+/// "the bans violated the rules": a trigger verb form used as a noun after
+/// a determiner names measures; it asserts no new one.
+pub(crate) fn noun_use(s: &str, hit: &Hit) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    if !NOUN_LIKE.iter().any(|n| verb.eq_ignore_ascii_case(n)) {
+        return false;
+    }
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let last = before.split_whitespace().next_back().unwrap_or("");
+    let last = last.to_lowercase();
+    DETERMINERS.contains(&last.as_str()) || last.ends_with("'s") || last.ends_with("’s")
+}
+
+/// "an investigation into whether imported cars threaten security,
+/// launched in May": "whether" after a preposition opens the question the
+/// probe asks, not a doubt about the probe. Blanks such phrases before the
+/// modality check.
+pub(crate) fn mask_embedded_questions(text: String) -> String {
+    const LEADS: &[&str] = &[
+        "into ",
+        "over ",
+        "about ",
+        "on ",
+        "of ",
+        "determine ",
+        "examine ",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let mut out = text.into_bytes();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find("whether").map(|i| at + i) {
+        let before = &lower[..i];
+        if LEADS.iter().any(|l| before.ends_with(l)) {
+            for b in &mut out[i..i + "whether".len()] {
+                *b = b' ';
+            }
+        }
+        at = i + "whether".len();
+    }
+    // Only ASCII bytes were replaced by ASCII spaces, so the text is still
+    // valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// "an order that bars carriers from buying its gear": a present-tense
+/// verb in a relative clause describes a measure already in place; the
+/// sentence reports something else.
+pub(crate) fn describes_in_place(s: &str, hit: &Hit) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    let first = verb.split_whitespace().next().unwrap_or("").to_lowercase();
+    let present = first.ends_with('s') && !first.ends_with("ss") && first != "was";
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let last = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    present && (last == "that" || last == "which")
+}
+
+/// "Pompeo announced the restrictions on Tuesday": a definite, general
+/// noun for a measure refers back to the measure named just before.
+pub(crate) fn anaphoric_measure(s: &str, hit: &Hit) -> bool {
+    const NOUNS: &[&str] = &[
+        "the restrictions",
+        "the curbs",
+        "the measures",
+        "the new measures",
+        "the new restrictions",
+    ];
+    let matched = s.get(hit.start..hit.end).unwrap_or("").to_lowercase();
+    NOUNS.iter().any(|n| matched.ends_with(n))
+}
+
+/// "the Entity List, which Huawei was added to in May 2019, cut the
+/// company off …": a date inside a relative clause set off by commas dates
+/// that clause, not the verb after it.
+pub(crate) fn in_parenthetical(s: &str, d: &DateMatch, hit: &Hit) -> bool {
+    if d.end > hit.verb_start {
+        return false;
+    }
+    let before = s.get(..d.start).unwrap_or("").to_lowercase();
+    let Some(open) = [", which ", ", who ", ", whose ", ", where "]
+        .iter()
+        .filter_map(|w| before.rfind(w))
+        .max()
+    else {
+        return false;
+    };
+    let inside = before.get(open + 1..).unwrap_or("");
+    let between = s.get(d.end..hit.verb_start).unwrap_or("");
+    !inside.contains(',') && between.contains(',')
+}
+
+/// A clause that opens with "before", "after" or "until" dates the event
+/// of the clause it hangs on; a "took effect" inside it ("hours before the
+/// rules were due to take effect") says when something else happened.
+pub(crate) fn time_clause(clause_to_verb: &str) -> bool {
+    let t = clause_to_verb.trim_start().to_lowercase();
+    let mut words = t.split_whitespace();
+    let opens = words
+        .next()
+        .is_some_and(|w| ["before", "after", "until"].contains(&w));
+    // "before exporting its systems took effect": a participle, not a
+    // clause of its own.
+    let participle = words.next().is_some_and(|w| w.ends_with("ing"));
+    opens && !participle
+}
+
+/// "adding the Netherlands to the list of countries restricting …": a list
+/// of peers is a figure of speech, not a government list.
+pub(crate) fn list_of_peers(s: &str, hit: &Hit) -> bool {
+    if hit.kind != TriggerKind::Kind(Kind::Listing) {
+        return false;
+    }
+    let after = s.get(hit.end..).unwrap_or("").to_lowercase();
+    [
+        " of countries",
+        " of nations",
+        " of states",
+        " of governments",
+        " of jurisdictions",
+        " of allies",
+        " of places",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p))
+}
