@@ -307,7 +307,16 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
                 && b[i - 1].is_ascii_digit()
                 && b.get(i + 1).is_some_and(u8::is_ascii_digit) => {}
             ';' | '；' | ':' | '：' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
-            '，' if zh => cuts.push((i, i + c.len_utf8(), Join::Soft)),
+            // "原定1月1日生效，但被法官叫停": a contrast starts a clause of
+            // its own, which does not borrow the date before it.
+            '，' if zh => {
+                let rest = &s[i + c.len_utf8()..];
+                let contrast = ["但", "然而", "不过", "却"]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
+                let join = if contrast { Join::Hard } else { Join::Soft };
+                cuts.push((i, i + c.len_utf8(), join));
+            }
             ',' => {
                 let rest = &s[i + 1..];
                 let word = first_word(rest);

@@ -1,0 +1,89 @@
+//! Table tests for Chinese constructions of the extractor: resultative
+//! and 将-constructions for lists, orders to shut a business, contrastive
+//! clauses that keep their own dates, and cues that only plan or request.
+//! Every sentence is written for these tests; the English and mixed
+//! constructions are in `extract_constructions.rs`.
+
+use dateline::extract::{extract, Rules};
+use dateline::model::{Article, Kind, Mention};
+use std::sync::OnceLock;
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(Rules::builtin)
+}
+
+/// Every mention in `text`, published on Wednesday 2025-06-18.
+fn mentions(text: &str) -> Vec<Mention> {
+    let zh = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let article = Article {
+        url: "https://example.test/zh".into(),
+        lang: if zh { "zh" } else { "en" }.into(),
+        text: text.into(),
+        published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
+        ..Default::default()
+    };
+    extract(&article, rules())
+}
+
+fn found(text: &str) -> Vec<(Kind, String)> {
+    mentions(text)
+        .into_iter()
+        .map(|m| (m.kind, m.span.start.to_string()))
+        .collect()
+}
+
+fn check(cases: &[(&str, Kind, &str)]) {
+    for (text, kind, date) in cases {
+        let got = found(text);
+        assert!(
+            got.contains(&(*kind, date.to_string())),
+            "expected {kind} {date} in {text:?}, got {got:?}"
+        );
+    }
+}
+
+fn check_none(cases: &[(&str, Kind)]) {
+    for (text, kind) in cases {
+        let got = found(text);
+        assert!(
+            !got.iter().any(|(k, _)| k == kind),
+            "expected no {kind} in {text:?}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn chinese_list_verbs_and_shutdown_orders() {
+    check(&[
+        (
+            "工业与安全局周一发布公告，将12家实体添加至实体清单。",
+            Kind::Listing,
+            "2025-06-16",
+        ),
+        (
+            "工业部上月以安全为由，要求该公司解散在当地的业务。",
+            Kind::Ban,
+            "2025-05",
+        ),
+    ]);
+}
+
+#[test]
+fn a_contrast_keeps_its_own_date_and_a_plan_is_no_event() {
+    let text = "该州的禁令原定于今年1月1日生效，但被联邦法官叫停。";
+    let got = found(text);
+    assert!(got.is_empty(), "{got:?}");
+    check_none(&[("华为请求法院撤销该决定。", Kind::Ruling)]);
+}
+
+#[test]
+fn mentions_keep_their_evidence_sentence() {
+    let ms = mentions("去年12月，商务部曾将25家实体从“未经核实清单”中移除。此后再无变化。");
+    let m = ms
+        .iter()
+        .find(|m| m.kind == Kind::Delisting)
+        .expect("a delisting");
+    assert_eq!(m.span.start.to_string(), "2024-12");
+    assert!(m.evidence.contains("移除"), "{}", m.evidence);
+}
