@@ -556,3 +556,19 @@ fn a_dated_noun_takes_the_date_in_its_head() {
         "2024-06-29",
     )]);
 }
+
+#[test]
+fn a_reported_event_keeps_its_own_date() {
+    check(&[
+        (
+            "The maker disclosed on Tuesday that regulators had opened an inquiry in April.",
+            Kind::Investigation,
+            "2025-04",
+        ),
+        (
+            "The army updated its supplier list on Jan. 6, adding two drone makers.",
+            Kind::Listing,
+            "2025-01-06",
+        ),
+    ]);
+}

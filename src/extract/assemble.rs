@@ -216,6 +216,15 @@ fn mention(
     if !zh && constructions::in_parenthetical(s, date, hit) {
         return None;
     }
+    let date = if own && !zh {
+        let here: Vec<&DateMatch> = dates
+            .iter()
+            .filter(|d| d.start >= clause.start && d.start < clause.end)
+            .collect();
+        constructions::reported_date(s, date, hit, &here).unwrap_or(date)
+    } else {
+        date
+    };
     // A date borrowed from a clause about something else ("filed in
     // August to list its shares, …") dates nothing here.
     if !own {

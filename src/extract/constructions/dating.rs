@@ -324,3 +324,48 @@ pub(crate) fn dated_noun_date<'a>(
         }),
     )
 }
+
+/// Verbs that report what someone else did ("said on Tuesday that …").
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "disclosed",
+    "confirmed",
+    "reported",
+    "revealed",
+    "stated",
+    "told",
+    "noted",
+    "added",
+];
+
+/// "disclosed on Tuesday that regulators had opened an investigation in
+/// April": the date of the saying dates the report; a date inside the
+/// that-clause, when there is one, dates the event.
+pub(crate) fn reported_date<'a>(
+    s: &str,
+    d: &DateMatch,
+    hit: &Hit,
+    clause_dates: &[&'a DateMatch],
+) -> Option<&'a DateMatch> {
+    if d.end > hit.verb_start {
+        return None;
+    }
+    let between = s.get(d.end..hit.verb_start)?;
+    let that = d.end + between.find(" that ")?;
+    let head = s.get(..d.start)?.to_lowercase();
+    let reporting = head
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| REPORTING.contains(&w));
+    if !reporting {
+        return None;
+    }
+    clause_dates
+        .iter()
+        .copied()
+        .filter(|x| x.start > that && x.start != d.start)
+        .min_by_key(|x| x.start.abs_diff(hit.verb_end))
+}
