@@ -1,4 +1,5 @@
-//! Table tests for Chinese constructions of the extractor: resultative
+//! Table tests for Chinese constructions of the extractor (and a few
+//! English tariff ones): resultative
 //! and 将-constructions for lists, orders to shut a business, contrastive
 //! clauses that keep their own dates, and cues that only plan or request.
 //! Every sentence is written for these tests; the English and mixed
@@ -86,4 +87,26 @@ fn mentions_keep_their_evidence_sentence() {
         .expect("a delisting");
     assert_eq!(m.span.start.to_string(), "2024-12");
     assert!(m.evidence.contains("移除"), "{}", m.evidence);
+}
+
+// English tariff constructions, kept here to keep the English file short.
+#[test]
+fn tariff_changes_by_size_passives_and_surtaxes() {
+    check(&[
+        (
+            "Duties on imported bikes tripled to 45% on Sept. 27.",
+            Kind::Tariff,
+            "2024-09-27",
+        ),
+        (
+            "Ottawa answered with a 25% surtax on the steel that took effect on May 1.",
+            Kind::Tariff,
+            "2025-05-01",
+        ),
+        (
+            "The levies were lifted on Jan. 1.",
+            Kind::Tariff,
+            "2025-01-01",
+        ),
+    ]);
 }

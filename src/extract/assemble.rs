@@ -234,10 +234,10 @@ fn mention(
         } else {
             &rules.nonevent_en
         };
+        let text = s.get(dc.start..dc.end).unwrap_or("");
         if phrases
-            .find_all(s.get(dc.start..dc.end).unwrap_or(""))
-            .next()
-            .is_some()
+            .find_all(text)
+            .any(|(a, b, _)| zh || constructions::whole_word(text, a, b))
         {
             return None;
         }

@@ -32,7 +32,11 @@ pub(crate) fn nonevent_date(rules: &Rules, s: &str, d: &DateMatch, hits: &[Hit],
     } else {
         &rules.nonevent_en
     };
-    cues.find_all(window).any(|(start, _, _)| {
+    cues.find_all(window).any(|(start, end, _)| {
+        // "trip" is a cue, "tripled" is not.
+        if !zh && !constructions::whole_word(window, start, end) {
+            return false;
+        }
         // A trigger verb that is the cue itself ("launched an inquiry in
         // May") dates its own event.
         let cue_start = from + start;

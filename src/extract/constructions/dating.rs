@@ -210,7 +210,7 @@ pub(crate) fn past_year(
             s.get(hit.verb_end..)
                 .unwrap_or("")
                 .split_whitespace()
-                .take(3),
+                .take(6),
         )
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
         .any(|w| (w.ends_with("ed") && w.len() > 4) || IRREGULAR_PAST.contains(&w));

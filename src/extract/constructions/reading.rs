@@ -174,3 +174,18 @@ pub(crate) fn list_of_peers(s: &str, hit: &Hit) -> bool {
     .iter()
     .any(|p| after.starts_with(p))
 }
+
+/// True when `text[start..end]` is a whole English word, or one with a
+/// plural or past ending ("trip", "trips", "reported"; not "tripled").
+pub(crate) fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").chars().next_back();
+    if before.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let rest = text.get(end..).unwrap_or("");
+    let tail = ["", "s", "es", "ed", "d"]
+        .iter()
+        .filter_map(|t| rest.strip_prefix(t))
+        .any(|r| !r.chars().next().is_some_and(char::is_alphanumeric));
+    tail
+}
