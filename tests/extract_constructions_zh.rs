@@ -1,5 +1,5 @@
 //! Table tests for Chinese constructions of the extractor (and a few
-//! English tariff ones): resultative
+//! English ones that did not fit the English file): resultative
 //! and 将-constructions for lists, orders to shut a business, contrastive
 //! clauses that keep their own dates, and cues that only plan or request.
 //! Every sentence is written for these tests; the English and mixed
@@ -107,6 +107,38 @@ fn tariff_changes_by_size_passives_and_surtaxes() {
             "The levies were lifted on Jan. 1.",
             Kind::Tariff,
             "2025-01-01",
+        ),
+    ]);
+}
+
+// English accusation, investigation and sanction constructions.
+#[test]
+fn accusations_probes_and_sanctions_in_other_words() {
+    check(&[
+        (
+            "Anthropic alleged on Monday that the startup had copied its models.",
+            Kind::Accusation,
+            "2025-06-16",
+        ),
+        (
+            "The State Department on Monday blamed Beijing for the intrusion.",
+            Kind::Accusation,
+            "2025-06-16",
+        ),
+        (
+            "The FTC began investigating the app's data practices in March.",
+            Kind::Investigation,
+            "2025-03",
+        ),
+        (
+            "The Treasury on Monday blocked the assets of two shipping firms.",
+            Kind::Sanction,
+            "2025-06-16",
+        ),
+        (
+            "The EU on May 20 adopted its 17th sanctions package.",
+            Kind::Sanction,
+            "2025-05-20",
         ),
     ]);
 }
