@@ -1,9 +1,9 @@
-//! Table tests for Chinese constructions of the extractor (and a few
-//! English ones that did not fit the English file): resultative
-//! and 将-constructions for lists, orders to shut a business, contrastive
-//! clauses that keep their own dates, and cues that only plan or request.
-//! Every sentence is written for these tests; the English and mixed
-//! constructions are in `extract_constructions.rs`.
+//! More table tests for the extractor's constructions: Chinese
+//! resultatives and 将-constructions for lists, orders to shut a business,
+//! contrastive clauses that keep their own dates, plans and requests that
+//! are no events; and English tariff, accusation, investigation and
+//! sanction constructions. Every sentence is written for these tests; the
+//! first set is in `extract_constructions.rs`.
 
 use dateline::extract::{extract, Rules};
 use dateline::model::{Article, Kind, Mention};
@@ -89,7 +89,7 @@ fn mentions_keep_their_evidence_sentence() {
     assert!(m.evidence.contains("移除"), "{}", m.evidence);
 }
 
-// English tariff constructions, kept here to keep the English file short.
+// English tariff constructions.
 #[test]
 fn tariff_changes_by_size_passives_and_surtaxes() {
     check(&[
