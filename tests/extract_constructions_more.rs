@@ -142,3 +142,25 @@ fn accusations_probes_and_sanctions_in_other_words() {
         ),
     ]);
 }
+
+#[test]
+fn delistings_settlements_and_panels() {
+    check(&[
+        (
+            "The drone maker was taken off the Entity List in January.",
+            Kind::Delisting,
+            "2025-01",
+        ),
+        (
+            "The two sides reached a settlement on Monday.",
+            Kind::Ruling,
+            "2025-06-16",
+        ),
+        (
+            "The trade panel ruled against the importer on March 15.",
+            Kind::Ruling,
+            "2025-03-15",
+        ),
+        ("法院1月17日维持了该法律。", Kind::Ruling, "2025-01-17"),
+    ]);
+}
