@@ -164,3 +164,24 @@ fn delistings_settlements_and_panels() {
         ("法院1月17日维持了该法律。", Kind::Ruling, "2025-01-17"),
     ]);
 }
+
+#[test]
+fn sales_restricted_to_a_country_are_export_controls() {
+    check(&[
+        (
+            "The ministry on Monday restricted the sale of lidar sensors to Iran.",
+            Kind::ExportControl,
+            "2025-06-16",
+        ),
+        (
+            "商务部4月通知该公司，向海外出口该芯片需要获得许可证。",
+            Kind::ExportControl,
+            "2025-04",
+        ),
+    ]);
+    // Sales to a group of people are no export.
+    check_none(&[(
+        "The city on Monday banned the sale of vapes to minors.",
+        Kind::ExportControl,
+    )]);
+}
