@@ -185,3 +185,24 @@ fn sales_restricted_to_a_country_are_export_controls() {
         Kind::ExportControl,
     )]);
 }
+
+#[test]
+fn listings_in_other_words() {
+    check(&[
+        (
+            "The army on Jan. 6 identified two battery makers as Chinese military companies.",
+            Kind::Listing,
+            "2025-01-06",
+        ),
+        (
+            "The drone maker landed on the Entity List in 2021.",
+            Kind::Listing,
+            "2021",
+        ),
+        (
+            "The cotton trader was designated under the UFLPA in May.",
+            Kind::Listing,
+            "2025-05",
+        ),
+    ]);
+}
