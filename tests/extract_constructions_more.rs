@@ -206,3 +206,16 @@ fn listings_in_other_words() {
         ),
     ]);
 }
+
+#[test]
+fn hours_after_is_the_same_day() {
+    check(&[(
+        "Beijing on Tuesday opened a probe into the chipmaker, minutes after new U.S. tariffs took effect.",
+        Kind::Tariff,
+        "2025-06-17",
+    )]);
+    // "It came hours after …": the day the sentence before was about.
+    let text = "The ban, announced on Tuesday, took effect at once. \
+                It came hours after U.S. tariffs on the goods doubled to 20%.";
+    check(&[(text, Kind::Tariff, "2025-06-17")]);
+}

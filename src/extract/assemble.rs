@@ -80,7 +80,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         }
         dates.retain(|d| !nonevent_date(rules, s, d, &hits, zh));
         add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
-        constructions::add_days_after(s, &mut dates);
+        let recent_day = day_anchor.filter(|(at, _)| si - at <= 1).map(|(_, d)| d);
+        constructions::add_days_after(s, &mut dates, recent_day);
         constructions::add_dated_noun_years(s, &hits, &mut dates);
         let before_count = out.len();
         if !dates.is_empty() {

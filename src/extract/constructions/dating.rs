@@ -91,24 +91,28 @@ pub(crate) fn deadline(s: &str, d: &DateMatch) -> bool {
 }
 
 /// "a day after Washington added …": a date one day (or a stated few
-/// days) before the last day-precise date before the phrase.
-pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>) {
+/// days) before the last day-precise date before the phrase; "minutes
+/// after", "hours after": the same day. With no such date in the sentence
+/// ("It came hours after …"), `anchor`, the day the sentence before was
+/// about.
+pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<PartialDate>) {
     const PHRASES: &[(&str, i64)] = &[
         ("a day after", 1),
         ("one day after", 1),
         ("the day after", 1),
         ("two days after", 2),
         ("three days after", 3),
-        ("一天后", 0),
+        ("minutes after", 0),
+        ("hours after", 0),
+        ("shortly after", 0),
+        ("moments after", 0),
+        ("just after", 0),
     ];
     let lower = s.to_lowercase();
     if lower.len() != s.len() {
         return;
     }
     for (p, n) in PHRASES {
-        if *n == 0 {
-            continue;
-        }
         let Some(at) = lower.find(p) else { continue };
         let end = at + p.len();
         if dates.iter().any(|d| at < d.end && d.start < end) {
@@ -117,7 +121,9 @@ pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>) {
         let base = dates
             .iter()
             .rfind(|d| d.end <= at && d.span.start.precision() == 3 && d.span.end.is_none())
-            .map(|d| d.span.start.first_day());
+            .map(|d| d.span.start)
+            .or(anchor.filter(|a| a.precision() == 3))
+            .map(|d| d.first_day());
         let Some(day) = base.and_then(|b| b.checked_sub_signed(chrono::Duration::days(*n))) else {
             continue;
         };
