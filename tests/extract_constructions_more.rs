@@ -219,3 +219,12 @@ fn hours_after_is_the_same_day() {
                 It came hours after U.S. tariffs on the goods doubled to 20%.";
     check(&[(text, Kind::Tariff, "2025-06-17")]);
 }
+
+#[test]
+fn another_round_takes_the_kind_of_the_measure_before() {
+    check(&[(
+        "The order extends Lagos's June 2 ban on 30 apps and a second round announced in early May.",
+        Kind::Ban,
+        "2025-05",
+    )]);
+}
