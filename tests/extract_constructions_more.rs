@@ -228,3 +228,29 @@ fn another_round_takes_the_kind_of_the_measure_before() {
         "2025-05",
     )]);
 }
+
+#[test]
+fn bills_becoming_law_votes_and_elided_signings() {
+    check(&[
+        (
+            "The bill became law on April 24.",
+            Kind::Legislation,
+            "2025-04-24",
+        ),
+        (
+            "The Senate voted 70-25 on April 23 to approve the package.",
+            Kind::Legislation,
+            "2025-04-23",
+        ),
+        (
+            "Parliament passed the measure in April.",
+            Kind::Legislation,
+            "2025-04",
+        ),
+        (
+            "议会4月通过该法案，总统4月24日签署。",
+            Kind::Legislation,
+            "2025-04-24",
+        ),
+    ]);
+}
