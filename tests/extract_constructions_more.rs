@@ -254,3 +254,13 @@ fn bills_becoming_law_votes_and_elided_signings() {
         ),
     ]);
 }
+
+#[test]
+fn chinese_countermeasures_against_companies_are_sanctions() {
+    check(&[(
+        "外交部3日宣布对两家军工企业实施反制措施。",
+        Kind::Sanction,
+        "2025-06-03",
+    )]);
+    check_none(&[("外交部3日宣布对进口商品实施反制措施。", Kind::Sanction)]);
+}
