@@ -182,6 +182,7 @@ pub struct App {
     pub size: (u16, u16),
     pub effects: Vec<Effect>,
     pub total_events: i64,
+    pub total_articles: i64,
     pub(crate) worker: Worker,
 }
 
@@ -224,6 +225,7 @@ impl App {
             size: (80, 24),
             effects: Vec::new(),
             total_events: 0,
+            total_articles: 0,
             worker: Worker::new(None),
         }
     }

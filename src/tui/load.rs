@@ -55,6 +55,9 @@ impl App {
             }
         }
         self.total_events = self.store.event_count().unwrap_or(0);
+        if self.index.is_empty() {
+            self.total_articles = self.store.article_count().unwrap_or(0);
+        }
         self.cache.clear();
         self.regroup(keep, screen_row);
         if let Some(id) = self.detail.as_ref().map(|d| d.event.id.clone()) {
