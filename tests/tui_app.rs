@@ -462,6 +462,12 @@ fn large_timelines_search_when_typing_pauses() {
     assert!(!app.wants_tick_soon());
     press(&mut app, "<Backspace><Enter>");
     assert_eq!(app.query, "kind:war Alibab");
+    assert_eq!(app.index.len(), 3, "the last word matches as a prefix");
+    press(
+        &mut app,
+        "/<Backspace><Backspace><Backspace><Backspace>x<Enter>",
+    );
+    assert_eq!(app.query, "kind:war Alx");
     assert_eq!(app.index.len(), 0, "Enter applies a waiting query at once");
 }
 

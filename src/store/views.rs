@@ -89,7 +89,28 @@ fn quick_date(s: &str) -> PartialDate {
         .unwrap_or(PartialDate::year(0))
 }
 
-fn where_clause(f: &EventFilter) -> (String, Vec<Value>) {
+/// The match expression for a query as it is being typed: as
+/// [`cjk::match_expr`], but a last word of plain letters and digits (two or
+/// more, outside quotes) matches as a prefix, so "Alib" already finds
+/// Alibaba.
+pub fn typing_expr(text: &str) -> Option<String> {
+    let trimmed = text.trim_end();
+    let (head, last) = match trimmed.rfind(char::is_whitespace) {
+        Some(i) => (&trimmed[..i], &trimmed[i + 1..]),
+        None => ("", trimmed),
+    };
+    let in_quotes = head.matches('"').count() % 2 == 1;
+    if last.len() < 2 || in_quotes || !last.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return cjk::match_expr(text);
+    }
+    let prefix = format!("\"{last}\"*");
+    Some(match cjk::match_expr(head) {
+        Some(h) => format!("{h} AND {prefix}"),
+        None => prefix,
+    })
+}
+
+fn where_clause(f: &EventFilter, typing: bool) -> (String, Vec<Value>) {
     let mut sql = String::from(" WHERE 1=1");
     let mut args: Vec<Value> = Vec::new();
     let marks = |n: usize| vec!["?"; n].join(", ");
@@ -129,7 +150,12 @@ fn where_clause(f: &EventFilter) -> (String, Vec<Value>) {
         args.push(Value::Text(pat.clone()));
         args.push(Value::Text(pat));
     }
-    if let Some(expr) = f.text.as_deref().and_then(cjk::match_expr) {
+    let expr = match f.text.as_deref() {
+        Some(t) if typing => typing_expr(t),
+        Some(t) => cjk::match_expr(t),
+        None => None,
+    };
+    if let Some(expr) = expr {
         sql += " AND e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
         args.push(Value::Text(expr));
     }
@@ -142,7 +168,17 @@ impl Store {
     /// table scan and sorted here: walking the day index would cost a
     /// random table lookup per row, several times slower at 100,000 events.
     pub fn event_keys(&self, f: &EventFilter) -> Result<Vec<EventKey>> {
-        let (clause, args) = where_clause(f);
+        self.keys_where(f, false)
+    }
+
+    /// As [`Store::event_keys`], with the last word of the free text
+    /// matched as a prefix (see [`typing_expr`]): for search as you type.
+    pub fn event_keys_as_typed(&self, f: &EventFilter) -> Result<Vec<EventKey>> {
+        self.keys_where(f, true)
+    }
+
+    fn keys_where(&self, f: &EventFilter, typing: bool) -> Result<Vec<EventKey>> {
+        let (clause, args) = where_clause(f, typing);
         let sql =
             format!("SELECT e.rowid, e.id, e.start, e.first_day, e.last_day FROM events e{clause}");
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -330,6 +366,41 @@ mod tests {
             related: vec![],
             date_conflict: false,
         }
+    }
+
+    #[test]
+    fn the_last_word_typed_matches_as_a_prefix() {
+        let table = [
+            ("Alib", Some("\"Alib\"*")),
+            ("Alibaba sues", Some("\"Alibaba\" AND \"sues\"*")),
+            ("A", Some("\"A\"")),
+            ("\"entity li", Some("\"entity li\"")),
+            ("华为", Some("\"华为\"")),
+            ("华为 Ali", Some("\"华为\" AND \"Ali\"*")),
+            ("co-op", Some("\"co op\"")),
+            ("", None),
+        ];
+        for (input, want) in table {
+            assert_eq!(typing_expr(input).as_deref(), want, "{input}");
+        }
+        let mut s = Store::open_in_memory().expect("db");
+        s.replace_events(
+            &[ev(
+                "c",
+                "2026-06-24",
+                Kind::Lawsuit,
+                "Alibaba sues",
+                Status::Auto,
+            )],
+            &[],
+        )
+        .expect("stored");
+        let f = EventFilter {
+            text: Some("Alib".into()),
+            ..Default::default()
+        };
+        assert_eq!(s.event_keys_as_typed(&f).expect("keys").len(), 1);
+        assert_eq!(s.event_keys(&f).expect("keys").len(), 0);
     }
 
     #[test]

@@ -47,7 +47,7 @@ impl App {
             .map(|p| p.saturating_sub(self.offset));
         let (filter, hint) = self.filter();
         self.hint = hint;
-        match self.store.event_keys(&filter) {
+        match self.store.event_keys_as_typed(&filter) {
             Ok(keys) => self.index = keys,
             Err(e) => {
                 self.set_flash(&format!("cannot read the timeline: {e}"), true);
