@@ -226,3 +226,13 @@ fn articles_without_events_say_so() {
         assert!(app.row(app.sel).is_some());
     }
 }
+
+#[test]
+fn help_overlay_fits_the_smallest_size_in_two_columns() {
+    let mut app = app_sized(60, 20);
+    act(&mut app, Action::Help);
+    let t = screen(&app);
+    let text = t.backend().to_string();
+    assert!(text.contains("quit") && text.contains("move up"), "{text}");
+    insta::assert_snapshot!(t.backend());
+}
