@@ -400,7 +400,7 @@ fn without_a_refresher_r_explains_why() {
     let mut app = app_with(common::fixture_store(), 100, 10);
     press(&mut app, "r");
     let (msg, err) = app.flash.clone().expect("a message");
-    assert!(err && msg.contains("--offline"), "{msg}");
+    assert!(err && msg.starts_with("refresh is off"), "{msg}");
 }
 
 #[test]

@@ -372,10 +372,18 @@ impl App {
         }
     }
 
+    /// True when the app was given a refresher.
+    pub fn can_refresh(&self) -> bool {
+        self.worker.available()
+    }
+
     /// Starts a refresh, or remembers the request when one is running.
     pub fn start_refresh(&mut self) {
         if !self.worker.available() {
-            self.set_flash("no refresher: started with --offline or as the demo", true);
+            self.set_flash(
+                "refresh is off: this is the demo, or no feed fetcher is wired in",
+                true,
+            );
             return;
         }
         if self.worker.running() {
