@@ -136,7 +136,14 @@ fn feeds_view_with_a_failing_feed() {
             ..Default::default()
         })
         .expect("feed saved");
-    let mut app = App::new(store, Rules::builtin(), Keymap::default(), Theme::plain());
+    let mut app =
+        App::new(store, Rules::builtin(), Keymap::default(), Theme::plain()).with_feeds(vec![
+            dateline::config::FeedConfig {
+                url: "https://new.example/atom.xml".into(),
+                title: Some("Never Fetched".into()),
+                ..Default::default()
+            },
+        ]);
     app.update(Msg::Resize {
         width: 100,
         height: 14,

@@ -329,6 +329,16 @@ impl Store {
             .map(std::path::PathBuf::from)
     }
 
+    /// How many events the timeline shows with no filter (rejected ones
+    /// left out).
+    pub fn shown_event_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM events WHERE status != 'rejected'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The row id of an event, by its id.
     pub fn event_rowid(&self, id: &str) -> Result<Option<i64>> {
         use rusqlite::OptionalExtension;
@@ -506,6 +516,7 @@ mod tests {
             s.entities().expect("entities")
         );
         assert_eq!(s.file_path(), None);
+        assert_eq!(s.shown_event_count().expect("count"), 3);
         let mut flipped = keys.clone();
         flip_keys(&mut flipped);
         let newest = s

@@ -183,6 +183,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     pub total_events: i64,
     pub total_articles: i64,
+    /// The feeds of feeds.toml, for the Feeds view.
+    pub configured_feeds: Vec<crate::config::FeedConfig>,
     pub(crate) worker: Worker,
 }
 
@@ -226,6 +228,7 @@ impl App {
             effects: Vec::new(),
             total_events: 0,
             total_articles: 0,
+            configured_feeds: Vec::new(),
             worker: Worker::new(None),
         }
     }
@@ -370,6 +373,13 @@ impl App {
             self.progress.pending = false;
             self.start_refresh();
         }
+    }
+
+    /// Gives the app the feeds of feeds.toml, so the Feeds view lists
+    /// those never fetched too.
+    pub fn with_feeds(mut self, feeds: Vec<crate::config::FeedConfig>) -> App {
+        self.configured_feeds = feeds;
+        self
     }
 
     /// True when the app was given a refresher.

@@ -54,7 +54,7 @@ impl App {
                 return;
             }
         }
-        self.total_events = self.store.event_count().unwrap_or(0);
+        self.total_events = self.store.shown_event_count().unwrap_or(0);
         if self.index.is_empty() {
             self.total_articles = self.store.article_count().unwrap_or(0);
         }
@@ -201,9 +201,23 @@ impl App {
         self.ent_sel = self.ent_sel.min(self.entities.len().saturating_sub(1));
     }
 
+    /// The feeds the store has fetched, plus the configured ones it has
+    /// not fetched yet (shown as never fetched), in url order.
     pub(crate) fn load_feeds(&mut self) {
         match self.store.feed_states() {
-            Ok(f) => self.feeds = f,
+            Ok(mut f) => {
+                for c in &self.configured_feeds {
+                    if !f.iter().any(|s| s.url == c.url) {
+                        f.push(crate::store::FeedState {
+                            url: c.url.clone(),
+                            title: c.title.clone(),
+                            ..Default::default()
+                        });
+                    }
+                }
+                f.sort_by(|a, b| a.url.cmp(&b.url));
+                self.feeds = f;
+            }
             Err(e) => self.set_flash(&format!("cannot read feeds: {e}"), true),
         }
         self.feed_sel = self.feed_sel.min(self.feeds.len().saturating_sub(1));
