@@ -489,3 +489,25 @@ fn entity_counts_of_a_database_file_arrive_from_the_background() {
     assert_eq!(app.entities[0].name, "Alibaba");
     assert_eq!(app.entities[0].events, 3);
 }
+
+#[test]
+fn a_search_that_drops_the_selected_event_stays_near_its_date() {
+    let mut app = app_with(common::fixture_store(), 100, 20);
+    // Select the May 2023 Micron ban, then search for what does not name it.
+    press(&mut app, "j");
+    assert!(selected_title(&app).contains("Micron"));
+    press(&mut app, "/Alibaba<Enter>");
+    // The first Alibaba event after May 2023.
+    assert_eq!(app.sel, 0);
+    press(&mut app, "<Esc>");
+    assert!(
+        selected_title(&app).contains("fake accounts"),
+        "{}",
+        selected_title(&app)
+    );
+    press(&mut app, "G/Huawei<Enter>");
+    assert_eq!(
+        selected_title(&app),
+        "Commerce adds Huawei to the Entity List"
+    );
+}

@@ -40,7 +40,10 @@ impl App {
     /// Re-reads the timeline for the current query, keeping the selected
     /// event (by id) and its place on screen.
     pub fn reload_keep(&mut self) {
-        let keep = self.index.get(self.sel).map(|r| r.id.clone());
+        let keep = self
+            .index
+            .get(self.sel)
+            .map(|r| (r.id.clone(), r.first_day));
         let screen_row = self
             .row_pos
             .get(self.sel)
@@ -82,7 +85,10 @@ impl App {
     /// Flips the order in memory (the rows are all known), keeping the
     /// selected event and its place on screen.
     pub fn toggle_order(&mut self) {
-        let keep = self.index.get(self.sel).map(|r| r.id.clone());
+        let keep = self
+            .index
+            .get(self.sel)
+            .map(|r| (r.id.clone(), r.first_day));
         let screen_row = self
             .row_pos
             .get(self.sel)
@@ -94,11 +100,24 @@ impl App {
 
     /// Rebuilds the month groups and puts the selection back on `keep`
     /// at `screen_row`.
-    fn regroup(&mut self, keep: Option<String>, screen_row: Option<usize>) {
+    /// When the kept event is gone (filtered out, rejected), the event
+    /// nearest its date is selected, so the user stays at the same time.
+    fn regroup(&mut self, keep: Option<(String, u32)>, screen_row: Option<usize>) {
         let (items, pos) = group(&self.index);
         self.items = items;
         self.row_pos = pos;
-        let found = keep.and_then(|id| self.index.iter().position(|r| r.id == id));
+        let found = keep.map(|(id, day)| {
+            self.index
+                .iter()
+                .position(|r| r.id == id)
+                .unwrap_or_else(|| {
+                    if self.newest_first {
+                        self.index.partition_point(|k| k.first_day > day)
+                    } else {
+                        self.index.partition_point(|k| k.first_day < day)
+                    }
+                })
+        });
         self.sel = found
             .unwrap_or(self.sel)
             .min(self.index.len().saturating_sub(1));
