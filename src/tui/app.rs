@@ -10,7 +10,8 @@ use super::refresh::{Progress, RefreshMsg, Refresher, Worker};
 use super::theme::Theme;
 use crate::extract::Rules;
 use crate::model::{DateSpan, Event, Kind};
-use crate::store::{EntityRow, EventFilter, EventKey, EventRow, FeedState, Store};
+use crate::store::views::EventKey;
+use crate::store::{EntityRow, EventFilter, EventRow, FeedState, Store};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };

@@ -11,7 +11,7 @@ use crate::text::{clean_line, clean_paragraphs};
 /// The timeline's lines: a heading before each month (or year, for events
 /// known only to the year), then its events. Returns the lines and the line
 /// of each row.
-pub fn group(rows: &[crate::store::EventKey]) -> (Vec<Item>, Vec<usize>) {
+pub fn group(rows: &[crate::store::views::EventKey]) -> (Vec<Item>, Vec<usize>) {
     let mut items = Vec::with_capacity(rows.len() + rows.len() / 8 + 1);
     let mut pos = Vec::with_capacity(rows.len());
     let mut current: Option<(i32, Option<u32>)> = None;
@@ -94,7 +94,7 @@ impl App {
             .get(self.sel)
             .map(|p| p.saturating_sub(self.offset));
         self.newest_first = !self.newest_first;
-        crate::store::flip_keys(&mut self.index);
+        crate::store::views::flip_keys(&mut self.index);
         self.regroup(keep, screen_row);
     }
 
@@ -384,7 +384,7 @@ impl App {
 mod tests {
     use super::*;
     use crate::model::PartialDate;
-    use crate::store::EventKey;
+    use crate::store::views::EventKey;
 
     fn row(id: &str, date: &str) -> EventKey {
         EventKey {
