@@ -511,3 +511,20 @@ fn a_search_that_drops_the_selected_event_stays_near_its_date() {
         "Commerce adds Huawei to the Entity List"
     );
 }
+
+#[test]
+fn detail_knows_every_alias_of_its_names_for_highlighting() {
+    let mut app = app_with(common::fixture_store(), 100, 30);
+    press(&mut app, "G<Enter>");
+    let d = app.detail.as_ref().expect("detail open");
+    for name in ["Alibaba", "阿里巴巴", "美国国防部", "pentagon"] {
+        assert!(d.names.iter().any(|n| n == name), "{name} in {:?}", d.names);
+    }
+    assert_eq!(
+        d.names
+            .iter()
+            .filter(|n| n.eq_ignore_ascii_case("alibaba"))
+            .count(),
+        1
+    );
+}

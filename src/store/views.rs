@@ -339,6 +339,23 @@ impl Store {
         )?)
     }
 
+    /// Every alias of these canonical names (as the alias index keeps
+    /// them: lower-cased), for picking names out of evidence in either
+    /// language.
+    pub fn aliases_of(&self, names: &[String]) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT alias FROM entity_aliases WHERE name = ?1")?;
+        let mut out = Vec::new();
+        for n in names {
+            let rows = stmt.query_map([n], |r| r.get::<_, String>(0))?;
+            for a in rows {
+                out.push(a?);
+            }
+        }
+        Ok(out)
+    }
+
     /// The row id of an event, by its id.
     pub fn event_rowid(&self, id: &str) -> Result<Option<i64>> {
         use rusqlite::OptionalExtension;
@@ -517,6 +534,9 @@ mod tests {
         );
         assert_eq!(s.file_path(), None);
         assert_eq!(s.shown_event_count().expect("count"), 3);
+        let mut aliases = s.aliases_of(&["Alibaba".into()]).expect("aliases");
+        aliases.sort();
+        assert_eq!(aliases, vec!["alibaba".to_string(), "阿里巴巴".to_string()]);
         let mut flipped = keys.clone();
         flip_keys(&mut flipped);
         let newest = s

@@ -118,6 +118,9 @@ pub struct Detail {
     pub event: Event,
     pub related: Vec<RelatedRow>,
     pub cursor: usize,
+    /// The event's names and all their aliases, longest first, to pick out
+    /// in the evidence.
+    pub names: Vec<String>,
 }
 
 impl Detail {

@@ -255,10 +255,17 @@ impl App {
                 title: e.title,
             })
             .collect();
+        let mut names: Vec<String> = event.actors.iter().chain(&event.targets).cloned().collect();
+        let known: Vec<String> = names.clone();
+        names.extend(self.store.aliases_of(&known).unwrap_or_default());
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let mut seen = std::collections::HashSet::new();
+        names.retain(|n| seen.insert(n.to_lowercase()));
         Detail {
             event,
             related,
             cursor: 0,
+            names,
         }
     }
 

@@ -67,13 +67,7 @@ pub fn render(app: &App, d: &Detail, area: Rect, buf: &mut Buffer) {
         t.heading(),
     )));
     let mut cursor_line = 0usize;
-    let mut names: Vec<&str> = e
-        .actors
-        .iter()
-        .chain(&e.targets)
-        .map(String::as_str)
-        .collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let names: Vec<&str> = d.names.iter().map(String::as_str).collect();
     for (i, s) in e.sources.iter().enumerate() {
         let selected = i == d.cursor;
         if selected {
