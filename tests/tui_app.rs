@@ -528,3 +528,28 @@ fn detail_knows_every_alias_of_its_names_for_highlighting() {
         1
     );
 }
+
+#[test]
+fn arrows_move_the_list_while_typing_a_search() {
+    let mut app = app_with(common::fixture_store(), 100, 20);
+    press(&mut app, "/Alibaba<Down>");
+    assert_eq!(app.query, "Alibaba");
+    assert_eq!(app.sel, 1);
+    press(&mut app, "<Enter><Enter>");
+    assert_eq!(
+        app.detail.as_ref().map(|d| d.event.title.as_str()),
+        Some("Pentagon names Alibaba, Baidu and BYD on the 1260H list")
+    );
+}
+
+#[test]
+fn the_reader_does_not_scroll_past_its_text() {
+    let mut app = app_with(common::fixture_store(), 90, 20);
+    press(&mut app, "G<Enter><Enter>");
+    assert_eq!(app.view, View::Reader);
+    for _ in 0..50 {
+        press(&mut app, "<PageDown>");
+    }
+    let scroll = app.reader.as_ref().map(|r| r.scroll).unwrap_or(u16::MAX);
+    assert!(scroll < 20, "scrolled to {scroll}");
+}

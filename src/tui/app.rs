@@ -261,6 +261,14 @@ impl App {
         }
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         if self.mode != Mode::Normal {
+            // The list still moves under the query line.
+            match ev.code {
+                KeyCode::Up => return Some(Msg::Act(Action::Up)),
+                KeyCode::Down => return Some(Msg::Act(Action::Down)),
+                KeyCode::PageUp => return Some(Msg::Act(Action::PageUp)),
+                KeyCode::PageDown => return Some(Msg::Act(Action::PageDown)),
+                _ => {}
+            }
             return Some(Msg::Edit(match ev.code {
                 KeyCode::Enter => Edit::Submit,
                 KeyCode::Esc => Edit::Cancel,

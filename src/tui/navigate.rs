@@ -30,8 +30,17 @@ impl App {
             (View::Feeds, _) => self.feed_sel = step(self.feed_sel, by, self.feeds.len()),
             (View::Reader, _) => {
                 if let Some(r) = &mut self.reader {
+                    // Roughly the text's height at this width; never past it.
+                    let width = (self.size.0 as usize).saturating_sub(2).max(10);
+                    let lines: usize = r
+                        .text
+                        .split("\n\n")
+                        .map(|p| p.chars().count() / width + 2)
+                        .sum::<usize>()
+                        + 6;
+                    let max = lines.min(u16::MAX as usize) as i64;
                     let by = by.clamp(-10_000, 10_000);
-                    r.scroll = (r.scroll as i64 + by).clamp(0, u16::MAX as i64) as u16;
+                    r.scroll = (r.scroll as i64 + by).clamp(0, max) as u16;
                 }
             }
         }
