@@ -553,3 +553,22 @@ fn the_reader_does_not_scroll_past_its_text() {
     let scroll = app.reader.as_ref().map(|r| r.scroll).unwrap_or(u16::MAX);
     assert!(scroll < 20, "scrolled to {scroll}");
 }
+
+#[test]
+fn clicking_a_source_in_the_detail_selects_it_and_a_second_click_reads_it() {
+    let mut app = app_with(common::fixture_store(), 100, 30);
+    press(&mut app, "G<Enter>");
+    let shown = screen(&app);
+    let row = shown
+        .lines()
+        .position(|l| l.contains("cn.example/2026/alibaba-qisu"))
+        .expect("the second source's url is on screen") as u16;
+    click_at(&mut app, 20, row);
+    assert_eq!(app.detail.as_ref().map(|d| d.cursor), Some(1));
+    click_at(&mut app, 20, row);
+    assert_eq!(app.view, View::Reader);
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.url.as_str()),
+        Some("https://cn.example/2026/alibaba-qisu")
+    );
+}

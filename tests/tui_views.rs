@@ -243,3 +243,12 @@ fn help_overlay_fits_the_smallest_size_in_two_columns() {
     assert!(text.contains("quit") && text.contains("move up"), "{text}");
     insta::assert_snapshot!(t.backend());
 }
+
+#[test]
+fn detail_wraps_long_sentences_at_the_smallest_size() {
+    let mut app = app_sized(60, 20);
+    act(&mut app, Action::Bottom);
+    act(&mut app, Action::Open);
+    act(&mut app, Action::Down);
+    insta::assert_snapshot!(screen(&app).backend());
+}

@@ -176,6 +176,23 @@ impl App {
         }
         let line = (row - body.y) as usize;
         match self.view {
+            View::Timeline if self.detail.is_some() => {
+                let Some(d) = &self.detail else { return };
+                let inner = super::views::detail::inner(body);
+                if row < inner.y || row >= inner.y + inner.height {
+                    return;
+                }
+                let l = super::views::detail::layout(self, d, inner.width as usize);
+                let at = l.scroll(inner.height as usize) + (row - inner.y) as usize;
+                if let Some(Some(item)) = l.item_of_line.get(at) {
+                    let item = *item;
+                    if item == d.cursor {
+                        self.open();
+                    } else if let Some(d) = &mut self.detail {
+                        d.cursor = item;
+                    }
+                }
+            }
             View::Timeline if self.detail.is_none() => {
                 if let Some(Item::Event(r)) = self.items.get(self.offset + line) {
                     if *r == self.sel {
