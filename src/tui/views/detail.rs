@@ -119,7 +119,12 @@ pub fn layout<'a>(app: &App, d: &Detail, width: usize) -> Layout<'a> {
             None,
         );
     }
-    push(&mut out, field("Id", e.id.clone(), t.dim()), None, None);
+    push(
+        &mut out,
+        field("Id", clean_line(&e.id), t.dim()),
+        None,
+        None,
+    );
     push(&mut out, vec![], None, None);
     push(
         &mut out,
