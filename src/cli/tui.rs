@@ -15,7 +15,14 @@ fn keymap(ctx: &Context) -> Result<Keymap> {
 
 /// `dateline [--offline]`: the timeline over the user's database.
 pub fn run(ctx: &Context) -> Result<ExitCode> {
-    let app = App::new(ctx.store()?, ctx.rules()?, keymap(ctx)?, Theme::from_env());
+    // A missing feeds.toml is an empty list; a broken one is an error.
+    let feeds = if ctx.config.exists() {
+        crate::config::load_feeds(&ctx.config)?
+    } else {
+        Vec::new()
+    };
+    let app =
+        App::new(ctx.store()?, ctx.rules()?, keymap(ctx)?, Theme::from_env()).with_feeds(feeds);
     // The feed fetcher is wired in with `App::with_refresher`; without one,
     // `r` says so and nothing runs in the background.
     tui::run(app, !ctx.offline)?;
