@@ -8,6 +8,23 @@
 //! background refresh alike: blocking, usable from a plain thread. It runs
 //! the downloads on its own tokio runtime while the calling thread owns the
 //! only database connection and stores each feed's articles as they come.
+//! Call it from a plain thread, not from inside an async task:
+//!
+//! ```no_run
+//! use dateline::sources::fetch::{refresh, FetchOptions, FetchProgress};
+//! # fn demo(db: std::path::PathBuf, feeds: Vec<dateline::config::FeedConfig>) {
+//! let (tx, rx) = std::sync::mpsc::channel();
+//! let job = std::thread::spawn(move || refresh(&db, &feeds, &FetchOptions::default(), &tx));
+//! for msg in rx {
+//!     match msg {
+//!         FetchProgress::Started { total } => println!("{total} feeds"),
+//!         FetchProgress::FeedDone(r) => println!("{}: {:?}", r.url, r.outcome),
+//!         FetchProgress::Finished(s) => println!("{} new articles", s.new_articles),
+//!     }
+//! }
+//! let _ = job.join();
+//! # }
+//! ```
 
 mod fulltext;
 pub mod http;
