@@ -106,6 +106,24 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_outranks_everything() {
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Überblick 概要</title>\
+<item><title>Zölle</title><link>https://de.example/1</link><description>Text</description></item></channel></rss>";
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in xml.encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let feed = parse_feed_body(
+            &utf16,
+            Some("text/xml; charset=latin1"),
+            "https://de.example/rss",
+        )
+        .expect("parses");
+        assert_eq!(feed.title, "Überblick 概要");
+        assert_eq!(feed.items[0].article.title, "Zölle");
+    }
+
+    #[test]
     fn pages_are_not_feeds() {
         let err = parse_feed_body(b"<!DOCTYPE html><html><body>hi</body></html>", None, "x")
             .expect_err("html is refused");
