@@ -125,6 +125,11 @@ impl Fetcher {
         self.opts.max_body
     }
 
+    /// The time one feed's article pages get in all.
+    pub fn page_budget(&self) -> std::time::Duration {
+        self.opts.page_budget
+    }
+
     /// How many downloads may run at once against one host.
     pub fn per_host(&self) -> usize {
         self.opts.per_host

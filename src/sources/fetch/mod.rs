@@ -105,6 +105,9 @@ pub struct FetchOptions {
     /// is tried again in a later one.
     pub max_retry_wait: Duration,
     pub user_agent: String,
+    /// The time one feed's article pages get in all; pages not read by
+    /// then keep their teasers until the next refresh.
+    pub page_budget: Duration,
     /// When a feed may be fetched again.
     pub backoff: Backoff,
 }
@@ -122,6 +125,7 @@ impl Default for FetchOptions {
             retry_backoff: Duration::from_millis(500),
             max_retry_wait: Duration::from_secs(10),
             user_agent: user_agent(),
+            page_budget: Duration::from_secs(90),
             backoff: Backoff::default(),
         }
     }
