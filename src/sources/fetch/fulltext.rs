@@ -106,6 +106,21 @@ mod tests {
     }
 
     #[test]
+    fn a_latin1_declaration_is_not_decoded_twice() {
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Notícias</title>\
+<item><title>Expansão de parâmetros</title><link>https://br.example/1</link><description>Sessão</description></item></channel></rss>";
+        let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(xml);
+        let feed = parse_feed_body(
+            &latin1,
+            Some("application/rss+xml"),
+            "https://br.example/rss",
+        )
+        .expect("parses");
+        assert_eq!(feed.title, "Notícias");
+        assert_eq!(feed.items[0].article.title, "Expansão de parâmetros");
+    }
+
+    #[test]
     fn a_byte_order_mark_outranks_everything() {
         let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Überblick 概要</title>\
 <item><title>Zölle</title><link>https://de.example/1</link><description>Text</description></item></channel></rss>";
