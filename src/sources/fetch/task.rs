@@ -57,11 +57,22 @@ pub(super) async fn run(
     validators: Validators,
     tx: mpsc::Sender<ToWriter>,
 ) {
-    let outcome = match fetch(&fetcher, &feed, &validators, &tx).await {
-        Ok(o) => o,
-        Err(e) => Outcome::Failed {
+    // run apart, so that even a panic deep in a library is this feed's
+    // failure and not a feed missing from the summary
+    let (f, t) = (feed.clone(), tx.clone());
+    let work = tokio::spawn(async move { fetch(&fetcher, &f, &validators, &t).await });
+    let outcome = match work.await {
+        Ok(Ok(o)) => o,
+        Ok(Err(e)) => Outcome::Failed {
             retry_after: e.retry_after(),
             error: text::clean_line(&e.to_string()),
+        },
+        Err(e) => Outcome::Failed {
+            retry_after: None,
+            error: format!(
+                "internal error while fetching: {}",
+                text::clean_line(&e.to_string())
+            ),
         },
     };
     let _ = tx
