@@ -243,6 +243,10 @@ fn progress_reports_each_feed_then_the_summary() {
     assert_eq!(done, 2);
     assert!(matches!(msgs.last(), Some(FetchProgress::Finished(s)) if s.failed == 1));
     assert_eq!(summary.failed, 1);
+    assert!(
+        summary.feeds[0].url.ends_with("/ok") && summary.feeds[1].url.ends_with("/gone"),
+        "the summary keeps the order of feeds.toml"
+    );
     let gone = summary
         .feeds
         .iter()

@@ -152,6 +152,7 @@ pub fn refresh(
     let mut store = Store::open(db)?;
     let rules = Rules::builtin();
     let feeds = unique(feeds);
+    let feeds_order: Vec<String> = feeds.iter().map(|f| f.url.clone()).collect();
     let _ = progress.send(FetchProgress::Started { total: feeds.len() });
     let states: HashMap<String, FeedState> = store
         .feed_states()?
@@ -220,6 +221,15 @@ pub fn refresh(
         }
         rt.shutdown_timeout(Duration::from_secs(1));
     }
+    // the summary lists feeds in the user's order, not the order they finished
+    let order: HashMap<&str, usize> = feeds_order
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.as_str(), i))
+        .collect();
+    summary
+        .feeds
+        .sort_by_key(|r| order.get(r.url.as_str()).copied().unwrap_or(usize::MAX));
     summary.elapsed = started.elapsed();
     let _ = progress.send(FetchProgress::Finished(summary.clone()));
     Ok(summary)
