@@ -56,8 +56,8 @@ fn as_utf8<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, [u8]> {
 
 /// The item's article with the story text of its page: the item keeps its
 /// url, guid, publication time, outlet and title, and gains the page's
-/// canonical url and text. `None` when the page has no more text than the
-/// item already had (the item stands as it is).
+/// canonical url and text. When the page has no more text than the item,
+/// only its canonical url is taken; `None` when it adds nothing at all.
 pub fn complete(
     item: &Article,
     page_bytes: &[u8],
@@ -66,7 +66,15 @@ pub fn complete(
     let p = page::read_page(page_bytes, content_type)?;
     let from_page = import::page_article(p, &item.url)?;
     if from_page.text.chars().count() <= item.text.chars().count() {
-        return Ok(None);
+        // the feed had the whole story; the page may still name its
+        // canonical url
+        return Ok(match (&item.canonical_url, from_page.canonical_url) {
+            (None, Some(canonical)) => Some(Article {
+                canonical_url: Some(canonical),
+                ..item.clone()
+            }),
+            _ => None,
+        });
     }
     Ok(Some(Article {
         canonical_url: from_page.canonical_url.or(item.canonical_url.clone()),
@@ -178,7 +186,19 @@ mod tests {
             text: format!("{story}\n\n{story}\n\n{story}"),
             ..item.clone()
         };
-        let same = complete(&long, html.as_bytes(), None).expect("reads");
-        assert_eq!(same, None, "a page no fuller than the item changes nothing");
+        let same = complete(&long, html.as_bytes(), None)
+            .expect("reads")
+            .expect("a canonical url to add");
+        assert_eq!(same.text, long.text, "the feed's whole story stands");
+        assert_eq!(
+            same.canonical_url.as_deref(),
+            Some("https://news.example/a")
+        );
+        let bare = html.replace(
+            "<link rel=\"canonical\" href=\"https://news.example/a\">",
+            "",
+        );
+        let nothing = complete(&long, bare.as_bytes(), None).expect("reads");
+        assert_eq!(nothing, None, "a page that adds nothing changes nothing");
     }
 }
