@@ -90,7 +90,7 @@ pub fn norm_name(s: &str) -> String {
 }
 
 impl Features {
-    pub fn new(mentions: &[MentionRecord]) -> Features {
+    pub fn new(mentions: &[&MentionRecord]) -> Features {
         let mut ids: FastMap<String, u32> = FastMap::default();
         let mut names: Vec<String> = Vec::new();
         let mut urls: FastMap<&str, u32> = FastMap::default();

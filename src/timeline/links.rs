@@ -17,7 +17,7 @@ const CUE_LOOKBACK: i64 = 366;
 
 /// Fills `related` of each event. `events` must be sorted oldest first;
 /// `members[i]` are the mentions of `events[i]`.
-pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[MentionRecord]) {
+pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[&MentionRecord]) {
     let n = events.len();
     let names: Vec<Vec<String>> = events
         .iter()
@@ -72,7 +72,7 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[MentionR
     for (i, ms) in members.iter().enumerate() {
         let cued: Vec<&MentionRecord> = ms
             .iter()
-            .map(|&m| &mentions[m])
+            .map(|&m| mentions[m])
             .filter(|m| !m.mention.cues.is_empty())
             .collect();
         if cued.is_empty() {

@@ -26,7 +26,7 @@ pub fn build(mentions: &[MentionRecord], decisions: &[Decision]) -> Vec<Event> {
     // seed order makes the result independent of the order given
     let mut sorted: Vec<&MentionRecord> = mentions.iter().collect();
     sorted.sort_by(|a, b| ids::seed_order(a, b));
-    let owned: Vec<MentionRecord> = sorted.into_iter().cloned().collect();
+    let owned = sorted;
     let feats = features::Features::new(&owned);
     let mut clusters: Vec<Cluster> = merge::cluster(&feats)
         .into_iter()
@@ -145,8 +145,8 @@ fn source_of(m: &MentionRecord) -> Source {
 }
 
 /// One cluster as an event; `None` for a cluster left empty by decisions.
-fn assemble(c: &Cluster, mentions: &[MentionRecord]) -> Option<Event> {
-    let members: Vec<&MentionRecord> = c.members.iter().map(|&i| &mentions[i]).collect();
+fn assemble(c: &Cluster, mentions: &[&MentionRecord]) -> Option<Event> {
+    let members: Vec<&MentionRecord> = c.members.iter().map(|&i| mentions[i]).collect();
     let mut sources: Vec<Source> = Vec::new();
     let mut spans: Vec<DateSpan> = Vec::new();
     if let Some(m) = &c.manual {
