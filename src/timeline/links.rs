@@ -5,7 +5,7 @@
 //! to the others and the chain is visible from any of its events.
 
 use super::features::{norm_name, FastMap};
-use crate::model::{Event, MentionRecord};
+use crate::model::{Event, MentionRecord, Status};
 use std::collections::BTreeSet;
 
 /// A name with at most this many events links them all to each other.
@@ -33,8 +33,16 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[&Mention
             v
         })
         .collect();
+    // a rejected event is hidden from the timeline, so nothing links to it
+    let hidden: Vec<bool> = events
+        .iter()
+        .map(|e| e.status == Status::Rejected)
+        .collect();
     let mut buckets: FastMap<&str, Vec<usize>> = FastMap::default();
     for (i, ns) in names.iter().enumerate() {
+        if hidden[i] {
+            continue;
+        }
         for name in ns {
             buckets.entry(name.as_str()).or_default().push(i);
         }
@@ -75,14 +83,14 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[&Mention
             .map(|&m| mentions[m])
             .filter(|m| !m.mention.cues.is_empty())
             .collect();
-        if cued.is_empty() {
+        if cued.is_empty() || hidden[i] {
             continue;
         }
         let day = events[i].span.first_day();
         let shares = |j: usize| names[j].iter().any(|x| names[i].binary_search(x).is_ok());
         let earlier = |j: usize| {
             let d = events[j].span.first_day();
-            j != i && d <= day && (day - d).num_days() <= CUE_LOOKBACK && shares(j)
+            j != i && !hidden[j] && d <= day && (day - d).num_days() <= CUE_LOOKBACK && shares(j)
         };
         let latest = |cands: &mut dyn Iterator<Item = usize>| {
             cands.max_by_key(|&j| (events[j].span.first_day(), std::cmp::Reverse(j)))

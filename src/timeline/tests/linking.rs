@@ -122,3 +122,39 @@ fn cue_phrases_link_to_the_event_they_answer() {
         .map(|e| e.related.len());
     assert_eq!(filler, Some(0), "a generic name alone does not link");
 }
+
+#[test]
+fn rejected_events_link_to_nothing() {
+    let ms = vec![
+        m(
+            1,
+            "https://b.example/2",
+            "2021-01-15",
+            "listing",
+            "2021-01-14",
+            &["Department of Defense"],
+            &["Xiaomi"],
+            "listed",
+        ),
+        m(
+            2,
+            "https://c.example/3",
+            "2021-02-01",
+            "lawsuit",
+            "2021-01-29",
+            &["Xiaomi"],
+            &["Department of Defense"],
+            "sued",
+        ),
+    ];
+    let events = build(&ms, &[]);
+    assert_eq!(events[0].related, vec![events[1].id.clone()]);
+    let reject = crate::timeline::testutil::decision(
+        1,
+        crate::store::DecisionAction::Reject,
+        &events[0].id,
+        None,
+    );
+    let events = build(&ms, &[reject]);
+    assert!(events.iter().all(|e| e.related.is_empty()));
+}
