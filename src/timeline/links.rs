@@ -14,6 +14,10 @@ const SMALL_BUCKET: usize = 16;
 const NEIGHBOURS: usize = 2;
 /// How far back (in days) a cue looks for the event it answers.
 const CUE_LOOKBACK: i64 = 366;
+/// How far back (in days) a lawsuit, ruling or removal looks for what it follows.
+const FOLLOW_LOOKBACK: i64 = 730;
+/// How many earlier events sharing one name a follow-on looks at.
+const FOLLOW_SCAN: usize = 256;
 
 /// Fills `related` of each event. `events` must be sorted oldest first;
 /// `members[i]` are the mentions of `events[i]`.
@@ -69,6 +73,7 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[&Mention
             }
         }
     }
+    follow_ons(events, &hidden, &buckets, &mut edges);
     // cues: the event a cued report answers is an earlier one sharing a
     // name, from the same article when it reports one, else the latest
     let mut by_url: FastMap<&str, Vec<usize>> = FastMap::default();
@@ -119,5 +124,71 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[&Mention
         r.sort();
         r.dedup();
         e.related = r;
+    }
+}
+
+fn role_names(v: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = v.iter().map(|s| norm_name(s)).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn meet(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.binary_search(x).is_ok())
+}
+
+/// Follow-on chains, whatever the size of the names' buckets: a lawsuit
+/// follows the latest earlier measure against its plaintiff, a ruling the
+/// latest earlier lawsuit (else measure) naming its parties, a removal
+/// from a list the latest listing of the same target.
+fn follow_ons(
+    events: &[Event],
+    hidden: &[bool],
+    buckets: &FastMap<&str, Vec<usize>>,
+    edges: &mut BTreeSet<(usize, usize)>,
+) {
+    use crate::model::Kind::*;
+    let actors: Vec<Vec<String>> = events.iter().map(|e| role_names(&e.actors)).collect();
+    let targets: Vec<Vec<String>> = events.iter().map(|e| role_names(&e.targets)).collect();
+    let measure = |k| {
+        matches!(
+            k,
+            Ban | Listing | Sanction | ExportControl | Tariff | Legislation | Investigation
+        )
+    };
+    for (i, e) in events.iter().enumerate() {
+        if hidden[i] || !matches!(e.kind, Lawsuit | Ruling | Delisting) {
+            continue;
+        }
+        let day = e.span.first_day();
+        // (rank of the rule that matched, date, index): best is highest
+        let mut best: Option<(u8, chrono::NaiveDate, usize)> = None;
+        for name in actors[i].iter().chain(&targets[i]) {
+            let Some(bucket) = buckets.get(name.as_str()) else {
+                continue;
+            };
+            let end = bucket.partition_point(|&j| j < i);
+            for &j in bucket[..end].iter().rev().take(FOLLOW_SCAN) {
+                let o = &events[j];
+                let d = o.span.first_day();
+                if d > day || (day - d).num_days() > FOLLOW_LOOKBACK {
+                    continue;
+                }
+                let rank = match e.kind {
+                    Lawsuit if measure(o.kind) && meet(&actors[i], &targets[j]) => 1,
+                    Ruling if o.kind == Lawsuit => 2,
+                    Ruling if measure(o.kind) && meet(&targets[i], &targets[j]) => 1,
+                    Delisting if o.kind == Listing && meet(&targets[i], &targets[j]) => 1,
+                    _ => 0,
+                };
+                if rank > 0 && best.is_none_or(|b| (rank, d) > (b.0, b.1)) {
+                    best = Some((rank, d, j));
+                }
+            }
+        }
+        if let Some((_, _, j)) = best {
+            edges.insert((i.min(j), i.max(j)));
+        }
     }
 }
