@@ -81,12 +81,61 @@ pub fn day_number(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
 }
 
-/// The key two spellings of one entity share: case and spacing folded.
+/// Words that say what kind of body a name is, not which one: dropped so
+/// "Commerce Department", "U.S. Department of Commerce" and "Department of
+/// Commerce" meet, as do "Huawei" and "Huawei Technologies Co". "Ministry"
+/// stays: China's Ministry of Commerce is not the Commerce Department.
+const NAME_NOISE: &[&str] = &[
+    "the",
+    "of",
+    "for",
+    "and",
+    "u",
+    "s",
+    "us",
+    "department",
+    "dept",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "holdings",
+    "technologies",
+    "technology",
+    "company",
+    "administration",
+    "president",
+    "judge",
+    "gov",
+    "rep",
+    "sen",
+];
+
+/// The key two spellings of one entity share: case, spacing, punctuation,
+/// word order and [`NAME_NOISE`] words folded ("U.S. Commerce Department"
+/// and "Department of Commerce" both read "commerce"). A name made only of
+/// such words ("US") keeps its folded spelling. Chinese names stay whole.
 pub fn norm_name(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let lower = s.to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(['\'', '’'])
+        })
+        .filter(|w| !w.is_empty() && !NAME_NOISE.contains(w))
+        .collect();
+    if words.is_empty() {
+        return lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    words.sort_unstable();
+    words.dedup();
+    words.join(" ")
 }
 
 impl Features {
@@ -284,6 +333,22 @@ mod tests {
         let w = [1.0, 2.0, 4.0];
         assert_eq!(shared(&w, &[0, 2], &[1, 2]), 4.0);
         assert_eq!(shared(&w, &[0], &[1]), 0.0);
-        assert_eq!(norm_name("  Huawei   Technologies "), "huawei technologies");
+        let cases = [
+            ("  Huawei   Technologies ", "huawei"),
+            ("Huawei Technologies Co", "huawei"),
+            ("U.S. Commerce Department", "commerce"),
+            ("Department of Commerce", "commerce"),
+            ("China's Ministry of Commerce", "china commerce ministry"),
+            ("Ministry of Commerce", "commerce ministry"),
+            ("Department of Defense", "defense"),
+            ("Defense Department", "defense"),
+            ("Trump administration", "trump"),
+            ("US", "us"),
+            ("U.S. government", "government"),
+            ("美国商务部", "美国商务部"),
+        ];
+        for (name, key) in cases {
+            assert_eq!(norm_name(name), key, "{name}");
+        }
     }
 }
