@@ -92,14 +92,11 @@ impl Cluster {
     /// A merged cluster; its seed is its first (earliest) member.
     pub fn auto(mentions: &[&MentionRecord], mut members: Vec<usize>) -> Cluster {
         members.sort_unstable();
-        let id = members
-            .first()
-            .map(|&i| ids::mention_id(&mentions[i]))
-            .unwrap_or_default();
-        let aliases = members
+        let aliases: Vec<String> = members
             .iter()
-            .map(|&i| ids::mention_id(&mentions[i]))
+            .map(|&i| ids::mention_id(mentions[i]))
             .collect();
+        let id = aliases.first().cloned().unwrap_or_default();
         Cluster {
             id,
             members,

@@ -75,6 +75,8 @@ pub struct Features {
     pub weight: Vec<f32>,
     /// Interned name → the normalised spelling (for links and tests).
     pub names: Vec<String>,
+    /// Each spelling seen → its interned name, so each is folded once.
+    pub spellings: FastMap<String, u32>,
 }
 
 pub fn day_number(d: NaiveDate) -> i32 {
@@ -142,16 +144,24 @@ impl Features {
     pub fn new(mentions: &[&MentionRecord]) -> Features {
         let mut ids: FastMap<String, u32> = FastMap::default();
         let mut names: Vec<String> = Vec::new();
+        let mut spellings: FastMap<String, u32> = FastMap::default();
         let mut urls: FastMap<&str, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let intern = |s: &str, ids: &mut FastMap<String, u32>, names: &mut Vec<String>| {
-            let k = norm_name(s);
-            if let Some(&i) = ids.get(&k) {
+        let mut intern = |s: &str| {
+            if let Some(&i) = spellings.get(s) {
                 return i;
             }
-            let i = names.len() as u32;
-            ids.insert(k.clone(), i);
-            names.push(k);
+            let k = norm_name(s);
+            let i = match ids.get(&k) {
+                Some(&i) => i,
+                None => {
+                    let i = names.len() as u32;
+                    ids.insert(k.clone(), i);
+                    names.push(k);
+                    i
+                }
+            };
+            spellings.insert(s.to_string(), i);
             i
         };
         let mut items = Vec::with_capacity(mentions.len());
@@ -161,14 +171,14 @@ impl Features {
                 .actors
                 .iter()
                 .filter(|s| !s.trim().is_empty())
-                .map(|s| intern(s, &mut ids, &mut names))
+                .map(|s| intern(s))
                 .collect();
             let mut targets: Vec<u32> = m
                 .mention
                 .targets
                 .iter()
                 .filter(|s| !s.trim().is_empty())
-                .map(|s| intern(s, &mut ids, &mut names))
+                .map(|s| intern(s))
                 .collect();
             actors.sort_unstable();
             actors.dedup();
@@ -177,10 +187,10 @@ impl Features {
             let mut all: Vec<u32> = actors.iter().chain(&targets).copied().collect();
             all.sort_unstable();
             all.dedup();
-            if df.len() < names.len() {
-                df.resize(names.len(), 0);
-            }
             for &n in &all {
+                if df.len() <= n as usize {
+                    df.resize(n as usize + 1, 0);
+                }
                 df[n as usize] += 1;
             }
             let next = urls.len() as u32;
@@ -205,7 +215,13 @@ impl Features {
             items,
             weight,
             names,
+            spellings,
         }
+    }
+
+    /// The interned name of a spelling the mentions used.
+    pub fn key(&self, spelling: &str) -> Option<u32> {
+        self.spellings.get(spelling).copied()
     }
 
     /// Sum of weights of the names in a sorted list.

@@ -4,7 +4,7 @@
 //! the ruling on the lawsuit) share their company, so each of them links
 //! to the others and the chain is visible from any of its events.
 
-use super::features::{norm_name, FastMap};
+use super::features::{norm_name, FastMap, Features};
 use crate::model::{Event, MentionRecord, Status};
 use std::collections::BTreeSet;
 
@@ -21,18 +21,40 @@ const FOLLOW_SCAN: usize = 256;
 
 /// Fills `related` of each event. `events` must be sorted oldest first;
 /// `members[i]` are the mentions of `events[i]`.
-pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[&MentionRecord]) {
+pub fn relate(
+    events: &mut [Event],
+    members: &[Vec<usize>],
+    mentions: &[&MentionRecord],
+    feats: &Features,
+) {
     let n = events.len();
-    let names: Vec<Vec<String>> = events
+    // names as interned ids: the merger's, then new ones for names only
+    // hand-made events use
+    let mut extra: FastMap<String, u32> = FastMap::default();
+    let mut id_of = |raw: &str| -> u32 {
+        feats.key(raw).unwrap_or_else(|| {
+            let next = (feats.names.len() + extra.len()) as u32;
+            *extra.entry(norm_name(raw)).or_insert(next)
+        })
+    };
+    let mut role = |v: &[String]| -> Vec<u32> {
+        let mut out: Vec<u32> = v
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| id_of(s))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let actors: Vec<Vec<u32>> = events.iter().map(|e| role(&e.actors)).collect();
+    let targets: Vec<Vec<u32>> = events.iter().map(|e| role(&e.targets)).collect();
+    let names: Vec<Vec<u32>> = actors
         .iter()
-        .map(|e| {
-            let mut v: Vec<String> = e
-                .actors
-                .iter()
-                .chain(&e.targets)
-                .map(|s| norm_name(s))
-                .collect();
-            v.sort();
+        .zip(&targets)
+        .map(|(a, t)| {
+            let mut v: Vec<u32> = a.iter().chain(t).copied().collect();
+            v.sort_unstable();
             v.dedup();
             v
         })
@@ -42,13 +64,13 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[&Mention
         .iter()
         .map(|e| e.status == Status::Rejected)
         .collect();
-    let mut buckets: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut buckets: FastMap<u32, Vec<usize>> = FastMap::default();
     for (i, ns) in names.iter().enumerate() {
         if hidden[i] {
             continue;
         }
         for name in ns {
-            buckets.entry(name.as_str()).or_default().push(i);
+            buckets.entry(*name).or_default().push(i);
         }
     }
     let generic = SMALL_BUCKET.max(n / 10);
@@ -73,7 +95,7 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[&Mention
             }
         }
     }
-    follow_ons(events, &hidden, &buckets, &mut edges);
+    follow_ons(events, &hidden, &buckets, (&actors, &targets), &mut edges);
     // cues: the event a cued report answers is an earlier one sharing a
     // name, from the same article when it reports one, else the latest
     let mut by_url: FastMap<&str, Vec<usize>> = FastMap::default();
@@ -107,7 +129,7 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[&Mention
         let target = latest(&mut same_article).or_else(|| {
             let mut anywhere = names[i]
                 .iter()
-                .flat_map(|x| buckets.get(x.as_str()).into_iter().flatten().copied())
+                .flat_map(|x| buckets.get(x).into_iter().flatten().copied())
                 .filter(|&j| earlier(j));
             latest(&mut anywhere)
         });
@@ -127,14 +149,7 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[&Mention
     }
 }
 
-fn role_names(v: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = v.iter().map(|s| norm_name(s)).collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-fn meet(a: &[String], b: &[String]) -> bool {
+fn meet(a: &[u32], b: &[u32]) -> bool {
     a.iter().any(|x| b.binary_search(x).is_ok())
 }
 
@@ -145,12 +160,11 @@ fn meet(a: &[String], b: &[String]) -> bool {
 fn follow_ons(
     events: &[Event],
     hidden: &[bool],
-    buckets: &FastMap<&str, Vec<usize>>,
+    buckets: &FastMap<u32, Vec<usize>>,
+    (actors, targets): (&[Vec<u32>], &[Vec<u32>]),
     edges: &mut BTreeSet<(usize, usize)>,
 ) {
     use crate::model::Kind::*;
-    let actors: Vec<Vec<String>> = events.iter().map(|e| role_names(&e.actors)).collect();
-    let targets: Vec<Vec<String>> = events.iter().map(|e| role_names(&e.targets)).collect();
     let measure = |k| {
         matches!(
             k,
@@ -165,7 +179,7 @@ fn follow_ons(
         // (rank of the rule that matched, date, index): best is highest
         let mut best: Option<(u8, chrono::NaiveDate, usize)> = None;
         for name in actors[i].iter().chain(&targets[i]) {
-            let Some(bucket) = buckets.get(name.as_str()) else {
+            let Some(bucket) = buckets.get(name) else {
                 continue;
             };
             let end = bucket.partition_point(|&j| j < i);
