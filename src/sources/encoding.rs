@@ -7,7 +7,7 @@ use encoding_rs::Encoding;
 
 /// How much of the start of a document is searched for a declaration.
 /// Browsers look at 1,024 bytes; many pages declare later than that.
-const HEAD_BYTES: usize = 4096;
+const HEAD_BYTES: usize = 8192;
 
 /// Decodes `bytes`, trusting in order: a BOM, the charset of an HTTP
 /// `Content-Type` header, the document's own declaration, a detector.
