@@ -47,7 +47,7 @@ pub fn layout<'a>(app: &App, d: &Detail, width: usize) -> Layout<'a> {
         item_of_line: Vec::new(),
         cursor_line: 0,
     };
-    let mut push =
+    let push =
         |out: &mut Layout<'a>, spans: Vec<Span<'a>>, item: Option<usize>, style: Option<Style>| {
             for mut l in wrap(spans, width, 4) {
                 if let Some(st) = style {
