@@ -7,7 +7,7 @@
 //! dateline --db /tmp/tui.db --offline
 //! ```
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/tui_common/mod.rs"]
 mod common;
 
 use dateline::store::Store;
