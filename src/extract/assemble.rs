@@ -17,8 +17,10 @@ use super::rules::TriggerKind;
 use super::sentences::{clauses, sentences, Clause};
 use super::triggers::{Hit, TriggerTable};
 use super::Rules;
-use crate::model::{Article, Kind, Mention};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::model::{Article, Kind, Mention, PartialDate};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use std::sync::OnceLock;
 
 /// Words that refer back to a named entity: (phrase, what the entity's name
 /// contains, or its type after "type:").
@@ -45,14 +47,17 @@ const ANAPHORS: &[(&str, &str)] = &[
 ];
 
 pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
+    // A publication time outside any plausible range (year 0 from a broken
+    // page) anchors nothing.
     let (anchor, absolute_only) = match article.published {
-        Some(p) => (p, false),
-        None => (fallback_anchor(), true),
+        Some(p) if (1970..=2200).contains(&p.year()) => (p, false),
+        _ => (fallback_anchor(), true),
     };
     let text = article.text.as_str();
     let names = article_names(text, rules);
     let mut out: Vec<Mention> = Vec::new();
     let mut last_kind: Option<(usize, Kind)> = None;
+    let mut day_anchor: Option<(usize, PartialDate)> = None;
     for (si, sent) in sentences(text).into_iter().enumerate() {
         let s = &text[sent.start..sent.end];
         let zh = s.chars().any(is_han);
@@ -71,11 +76,20 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             dates.retain(|d| !d.relative);
         }
         dates.retain(|d| !nonevent_date(rules, s, d, &hits, zh));
-        add_phrase_dates(rules, s, &mut dates, &out, si);
+        add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
+        let before_count = out.len();
         if !dates.is_empty() {
-            let local: Vec<Found> = names
+            // Names are sorted by start: the sentence's are one slice.
+            let first = names.partition_point(|f| f.start < sent.start);
+            let last = names.partition_point(|f| f.start < sent.end);
+            let prior = names[..first]
                 .iter()
-                .filter(|f| f.start >= sent.start && f.end <= sent.end)
+                .rev()
+                .find(|f| f.end <= sent.start && matches!(f.kind.as_str(), "company" | "product"))
+                .map(|f| f.name.as_str());
+            let local: Vec<Found> = names[first..last]
+                .iter()
+                .filter(|f| f.end <= sent.end)
                 .map(|f| Found {
                     start: f.start - sent.start,
                     end: f.end - sent.start,
@@ -89,32 +103,40 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 let kind = match hit.kind {
                     TriggerKind::Kind(k) => k,
                     TriggerKind::Effect => {
-                        let before = hits[..hi].iter().rev().find_map(|h| match h.kind {
-                            TriggerKind::Kind(k) => Some(k),
-                            TriggerKind::Effect => None,
-                        });
-                        match (before, last_kind) {
-                            (Some(k), _) => k,
-                            (None, Some((at, k))) if si - at <= 2 => k,
-                            _ => continue,
+                        // The subject says what took effect ("the law", "关税");
+                        // a bare "the order"/公告 refers to the event before.
+                        let clause_start = cs[clause_of(&cs, hit.verb_start)].start;
+                        let subject = s.get(clause_start..hit.verb_start).unwrap_or("");
+                        match rules.effect_kind(subject, zh) {
+                            Some(Some(k)) => k,
+                            Some(None) => continue,
+                            None => {
+                                let before = hits[..hi].iter().rev().find_map(|h| match h.kind {
+                                    TriggerKind::Kind(k) => Some(k),
+                                    TriggerKind::Effect => None,
+                                });
+                                match (before, last_kind) {
+                                    (Some(k), _) => k,
+                                    (None, Some((at, k))) if si - at <= 2 => k,
+                                    _ => continue,
+                                }
+                            }
                         }
                     }
                 };
-                let prior = names
-                    .iter()
-                    .filter(|f| {
-                        f.end <= sent.start && matches!(f.kind.as_str(), "company" | "product")
-                    })
-                    .next_back()
-                    .map(|f| f.name.as_str());
                 if let Some(mut m) = mention(
                     rules, s, si, &cs, &dates, &hits, hit, kind, &local, zh, prior,
                 ) {
                     if m.actors.is_empty() && m.targets.is_empty() {
-                        inherit_names(&mut m, &out);
+                        inherit_names(&mut m, &out, zh);
                     }
                     out.push(m);
                 }
+            }
+        }
+        if out.len() > before_count {
+            if let Some(d) = dates.iter().find(|d| d.span.start.precision() == 3) {
+                day_anchor = Some((si, d.span.start));
             }
         }
         if let Some(k) = hits.iter().rev().find_map(|h| match h.kind {
@@ -141,13 +163,20 @@ fn mention(
     zh: bool,
     prior: Option<&str>,
 ) -> Option<Mention> {
-    if kind == Kind::Accusation && !zh && reduced_relative(&s[..hit.verb_start]) {
+    if kind == Kind::Accusation && !zh && reduced_relative(s.get(..hit.verb_start).unwrap_or("")) {
+        return None;
+    }
+    // "Trump-imposed tariffs": a verb inside a compound adjective describes
+    // a noun; it does not report an act.
+    if s.get(..hit.verb_start).is_some_and(|b| b.ends_with('-')) {
         return None;
     }
     let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
     let (date, own) = pick_date(s, cs, ci, dates, hits, hit)?;
-    let from = clause.start.min(hit.start);
+    // A cue governs the verb it stands near: ten words back in English,
+    // twenty characters in Chinese, never beyond the clause.
+    let from = cue_window(s, clause.start.min(hit.start), hit.verb_start, zh);
     if rules
         .modality
         .check(&mask_dates(s, from, hit.verb_start, dates), zh)
@@ -161,17 +190,36 @@ fn mention(
         group: gs..ge,
     };
     let mut r = roles::assign(s, names, hit, &scope, zh);
-    // "Texas banned it": the object pronoun is the last company named.
+    // "Texas banned it", 对其开展调查: the object pronoun is the last
+    // company named, in this sentence or before it.
     if r.targets.is_empty() {
-        let after = s[hit.verb_end..].trim_start();
+        let after = s.get(hit.verb_end..).unwrap_or("").trim_start();
+        let before = s.get(..hit.verb_start).unwrap_or("");
         let pronoun = ["it ", "it.", "it,", "them ", "其"]
             .iter()
-            .any(|p| after.starts_with(p));
-        if let (true, Some(p)) = (pronoun, prior) {
+            .any(|p| after.starts_with(p))
+            || (zh
+                && before
+                    .rfind("对其")
+                    .is_some_and(|p| hit.verb_start - p <= 24));
+        let in_sentence = names
+            .iter()
+            .rfind(|f| {
+                f.end <= hit.start
+                    && matches!(f.kind.as_str(), "company" | "product")
+                    && !r.actors.contains(&f.name)
+            })
+            .map(|f| f.name.as_str());
+        if let (true, Some(p)) = (pronoun, in_sentence.or(prior)) {
             if !r.actors.iter().any(|a| a == p) {
                 r.targets.push(p.to_string());
             }
         }
+    }
+    // An accusation is made by someone: a company, a government, an official
+    // body. "X was accused of …" with nobody named is not one.
+    if kind == Kind::Accusation && !zh && r.actors.is_empty() {
+        return None;
     }
     let cues = find_cues(rules, s, zh);
     Some(Mention {
@@ -186,19 +234,40 @@ fn mention(
     })
 }
 
+/// Where the cue search starts: at most ten words (English) or twenty
+/// characters (Chinese) before the verb, and not before `floor`.
+fn cue_window(s: &str, floor: usize, verb: usize, zh: bool) -> usize {
+    let text = s.get(floor..verb).unwrap_or("");
+    let back = if zh {
+        text.char_indices().rev().nth(19).map(|(i, _)| i)
+    } else {
+        text.char_indices()
+            .rev()
+            .filter(|(i, c)| c.is_whitespace() && *i + 1 < text.len())
+            .nth(10)
+            .map(|(i, _)| i + 1)
+    };
+    floor + back.unwrap_or(0)
+}
+
 /// A mention that names nobody ("公告自8月1日起正式实施", "The review
 /// began on March 31") is about the event just reported: it takes that
 /// event's names, preferring one of its own kind.
-fn inherit_names(m: &mut Mention, before: &[Mention]) {
+fn inherit_names(m: &mut Mention, before: &[Mention], zh: bool) {
     let recent = || {
         before
             .iter()
             .rev()
             .take_while(|o| m.sentence.saturating_sub(o.sentence) <= 3)
     };
-    let source = recent()
-        .find(|o| o.kind == m.kind)
-        .or_else(|| recent().find(|o| m.sentence.saturating_sub(o.sentence) <= 2));
+    // English names its subject or says "it", so only an event of the same
+    // kind is safe to copy from; Chinese follow-ups (此次审查, 公告) drop
+    // the subject altogether.
+    let source = recent().find(|o| o.kind == m.kind).or_else(|| {
+        recent()
+            .filter(|_| zh)
+            .find(|o| m.sentence.saturating_sub(o.sentence) <= 2)
+    });
     if let Some(o) = source {
         m.actors = o.actors.clone();
         m.targets = o.targets.clone();
@@ -249,21 +318,14 @@ fn reduced_relative(before_verb: &str) -> bool {
 }
 
 fn find_cues(rules: &Rules, s: &str, zh: bool) -> Vec<String> {
-    if zh {
-        return rules
-            .cues_zh
-            .iter()
-            .filter(|c| s.contains(c.as_str()))
-            .cloned()
-            .collect();
+    let cues = if zh { &rules.cues_zh } else { &rules.cues_en };
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, c) in cues.find_all(s) {
+        if !out.iter().any(|o| o == c) {
+            out.push(c.to_string());
+        }
     }
-    let lower = s.to_lowercase();
-    rules
-        .cues_en
-        .iter()
-        .filter(|c| lower.contains(c.as_str()))
-        .cloned()
-        .collect()
+    out
 }
 
 /// Every name in the article: the gazetteer's, the recognised ones, and
@@ -278,38 +340,52 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
         .cloned()
         .collect();
     all.extend(unknown);
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() {
-        for (phrase, want) in ANAPHORS {
-            let mut from = 0;
-            while let Some(p) = lower[from..].find(phrase) {
-                let at = from + p;
-                let end = at + phrase.len();
-                from = end;
-                if lower[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphanumeric())
-                    || all.iter().any(|f| at < f.end && f.start < end)
-                {
-                    continue;
-                }
-                let target = known.iter().filter(|f| f.end <= at).rev().find(|f| {
-                    match want.strip_prefix("type:") {
-                        Some(t) => t.split('|').any(|t| f.kind == t),
-                        None => f.name.contains(want),
-                    }
-                });
-                if let Some(t) = target {
-                    all.push(Found {
-                        start: at,
-                        end,
-                        ..t.clone()
-                    });
-                }
-            }
+    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(ANAPHORS.iter().map(|(p, _)| p))
+            .ok()
+    });
+    let Some(matcher) = matcher else {
+        return all;
+    };
+    let mut found = Vec::new();
+    for m in matcher.find_iter(text) {
+        let (at, end) = (m.start(), m.end());
+        let Some((_, want)) = ANAPHORS.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        if text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+            || text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+            || all.iter().any(|f| at < f.end && f.start < end)
+        {
+            continue;
+        }
+        let first_after = known.partition_point(|f| f.end <= at);
+        let target = known[..first_after]
+            .iter()
+            .rev()
+            .find(|f| match want.strip_prefix("type:") {
+                Some(t) => t.split('|').any(|t| f.kind == t),
+                None => f.name.contains(want),
+            });
+        if let Some(t) = target {
+            found.push(Found {
+                start: at,
+                end,
+                ..t.clone()
+            });
         }
     }
+    all.extend(found);
     all.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     all
 }

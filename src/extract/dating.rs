@@ -25,19 +25,17 @@ pub(crate) fn nonevent_date(rules: &Rules, s: &str, d: &DateMatch, hits: &[Hit],
     while !s.is_char_boundary(from) {
         from += 1;
     }
-    let window = &s[from..d.start];
-    let (window, cues) = if zh {
-        (window.to_string(), &rules.nonevent_zh)
+    let window = s.get(from..d.start).unwrap_or("");
+    let cues = if zh {
+        &rules.nonevent_zh
     } else {
-        (window.to_lowercase(), &rules.nonevent_en)
+        &rules.nonevent_en
     };
-    cues.iter().any(|c| {
-        window.rfind(c.as_str()).is_some_and(|p| {
-            let cue_end = from + p + c.len();
-            !hits
-                .iter()
-                .any(|h| h.verb_start >= cue_end && h.verb_start < d.start)
-        })
+    cues.find_all(window).any(|(_, end, _)| {
+        let cue_end = from + end;
+        !hits
+            .iter()
+            .any(|h| h.verb_start >= cue_end && h.verb_start < d.start)
     })
 }
 
@@ -49,6 +47,7 @@ pub(crate) fn add_phrase_dates(
     dates: &mut Vec<DateMatch>,
     before: &[Mention],
     si: usize,
+    day_anchor: Option<(usize, PartialDate)>,
 ) {
     let recent = |needs_day: bool| {
         before
@@ -64,13 +63,23 @@ pub(crate) fn add_phrase_dates(
     for p in &rules.same_day {
         // "the same day" needs a day; "at the time" takes any date.
         let needs_day = p.contains("day") || p.contains('天') || p.contains('日');
-        let m = recent(needs_day);
-        if let (Some(at), Some(m)) = (lower.find(p.as_str()), m) {
+        // "Same day" is the day the last eventful sentence was about (its
+        // first day-precise date: "9日发布公告，决定自10日起……。同日……" is
+        // the 9th), "at the time" the last event's date.
+        let day = if needs_day {
+            day_anchor
+                .filter(|(at, _)| si - at <= 3)
+                .map(|(_, d)| d)
+                .or_else(|| recent(true).map(|m| m.span.start))
+        } else {
+            recent(false).map(|m| m.span.start)
+        };
+        if let (Some(at), Some(day)) = (lower.find(p.as_str()), day) {
             if !dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
                 dates.push(DateMatch {
                     start: at,
                     end: at + p.len(),
-                    span: DateSpan::at(m.span.start),
+                    span: DateSpan::at(day),
                     relative: true,
                 });
             }
@@ -82,8 +91,7 @@ pub(crate) fn add_phrase_dates(
         };
         let base = dates
             .iter()
-            .filter(|d| d.end <= at)
-            .last()
+            .rfind(|d| d.end <= at)
             .map(|d| d.span.start)
             .or_else(|| recent(true).map(|m| m.span.start));
         let next = base
@@ -125,7 +133,7 @@ pub(crate) fn add_phrase_dates(
 /// month "May" is not read as the modal "may".
 pub(crate) fn mask_dates(s: &str, from: usize, to: usize, dates: &[DateMatch]) -> String {
     let mut out = String::with_capacity(to.saturating_sub(from));
-    for (i, c) in s[from..to].char_indices() {
+    for (i, c) in s.get(from..to).unwrap_or("").char_indices() {
         let at = from + i;
         if dates.iter().any(|d| at >= d.start && at < d.end) {
             out.push(' ');
@@ -172,7 +180,7 @@ pub(crate) fn pick_date<'a>(
     }
     if clause.join == Join::When && ci > 0 {
         let prev = &cs[ci - 1];
-        if let Some(d) = dates.iter().filter(|d| in_clause(prev, d)).last() {
+        if let Some(d) = dates.iter().rfind(|d| in_clause(prev, d)) {
             if prev.end.saturating_sub(d.end) <= 12 {
                 return Some((d, false));
             }
@@ -217,7 +225,7 @@ pub(crate) fn pick_date<'a>(
 /// "from June 1", "starting next Monday", "自3月10日起": the date a measure
 /// applies from.
 fn effective_date(s: &str, d: &DateMatch) -> bool {
-    let before = s[..d.start].trim_end().to_lowercase();
+    let before = s.get(..d.start).unwrap_or("").trim_end().to_lowercase();
     const EN: &[&str] = &[
         "from",
         "starting",
@@ -235,7 +243,7 @@ fn effective_date(s: &str, d: &DateMatch) -> bool {
                 .is_some_and(|c| c.is_alphanumeric())
     });
     let zh = (before.ends_with('自') || before.ends_with('从') || before.ends_with("自当地时间"))
-        && s[d.end..].starts_with('起');
+        && s.get(d.end..).unwrap_or("").starts_with('起');
     en || zh
 }
 

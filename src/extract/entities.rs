@@ -137,7 +137,7 @@ fn whole_word(text: &str, s: usize, e: usize) -> bool {
     let first = text[s..e].chars().next();
     let last = text[s..e].chars().next_back();
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    !(latin(first) && latin(before)) && !(latin(last) && latin(after))
+    !((latin(first) && latin(before)) || (latin(last) && latin(after)))
 }
 
 /// Capitalised words that are not names on their own.

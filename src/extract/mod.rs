@@ -38,14 +38,16 @@ pub struct Rules {
     pub version: String,
     pub(crate) triggers: TriggerTable,
     pub(crate) modality: Modality,
-    pub(crate) cues_en: Vec<String>,
-    pub(crate) cues_zh: Vec<String>,
+    pub(crate) cues_en: rules::Phrases,
+    pub(crate) cues_zh: rules::Phrases,
     pub(crate) gazetteer: Gazetteer,
-    pub(crate) nonevent_en: Vec<String>,
-    pub(crate) nonevent_zh: Vec<String>,
+    pub(crate) nonevent_en: rules::Phrases,
+    pub(crate) nonevent_zh: rules::Phrases,
     pub(crate) same_day: Vec<String>,
     pub(crate) next_day: Vec<String>,
     pub(crate) prev_day: Vec<String>,
+    /// (kind or none, English nouns, Chinese nouns).
+    pub(crate) effect_nouns: Vec<(Option<crate::model::Kind>, Vec<String>, Vec<String>)>,
 }
 
 impl Default for Rules {
@@ -108,6 +110,7 @@ impl Rules {
         let (mut cues_en, mut cues_zh) = (Vec::new(), Vec::new());
         let (mut nonevent_en, mut nonevent_zh) = (Vec::new(), Vec::new());
         let (mut same_day, mut next_day, mut prev_day) = (Vec::new(), Vec::new(), Vec::new());
+        let mut effect_nouns = Vec::new();
         for (name, text) in rule_files {
             hasher.update(text.as_bytes());
             hasher.update(b"\0");
@@ -121,6 +124,23 @@ impl Rules {
             same_day.extend(f.dates.same_day.iter().map(|c| c.to_lowercase()));
             next_day.extend(f.dates.next_day.iter().map(|c| c.to_lowercase()));
             prev_day.extend(f.dates.prev_day.iter().map(|c| c.to_lowercase()));
+            for (i, e) in f.effect_noun.iter().enumerate() {
+                let kind = if e.kind == "none" {
+                    None
+                } else {
+                    Some(
+                        e.kind
+                            .parse::<crate::model::Kind>()
+                            .map_err(|m| RuleError {
+                                file: name.to_string(),
+                                line: rules::table_line(text, "effect_noun", i),
+                                message: m,
+                            })?,
+                    )
+                };
+                let en = e.en.iter().map(|w| w.to_lowercase()).collect();
+                effect_nouns.push((kind, en, e.zh.clone()));
+            }
         }
         let mut specs = Vec::new();
         for (name, text) in entity_files {
@@ -134,14 +154,15 @@ impl Rules {
             version: hasher.finalize().to_hex()[..16].to_string(),
             triggers: TriggerTable::new(triggers),
             modality,
-            cues_en,
-            cues_zh,
+            cues_en: rules::Phrases::new(cues_en),
+            cues_zh: rules::Phrases::new(cues_zh),
             gazetteer: Gazetteer::new(&specs),
-            nonevent_en,
-            nonevent_zh,
+            nonevent_en: rules::Phrases::new(nonevent_en),
+            nonevent_zh: rules::Phrases::new(nonevent_zh),
             same_day,
             next_day,
             prev_day,
+            effect_nouns,
         })
     }
 
@@ -152,6 +173,44 @@ impl Rules {
             .iter()
             .map(|e| (e.name.clone(), e.kind.clone(), e.aliases.clone()))
             .collect()
+    }
+
+    /// What the subject of "took effect" names: `Some(Some(kind))` for a
+    /// measure of a kind, `Some(None)` for something that is not an event
+    /// of ours (a law), `None` when it does not say (the order, 公告).
+    pub(crate) fn effect_kind(
+        &self,
+        subject: &str,
+        zh: bool,
+    ) -> Option<Option<crate::model::Kind>> {
+        let lower = subject.to_lowercase();
+        let mut best: Option<(usize, Option<crate::model::Kind>)> = None;
+        for (kind, en, zhs) in &self.effect_nouns {
+            let words = if zh { zhs } else { en };
+            for w in words {
+                let found = if zh {
+                    subject.rfind(w.as_str())
+                } else {
+                    lower.rmatch_indices(w.as_str()).map(|(i, _)| i).find(|&i| {
+                        let end = i + w.len();
+                        !lower[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                            && !lower[end..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphanumeric)
+                    })
+                };
+                if let Some(at) = found {
+                    if best.is_none_or(|(b, _)| at > b) {
+                        best = Some((at, *kind));
+                    }
+                }
+            }
+        }
+        best.map(|(_, k)| k)
     }
 
     /// The canonical name of an entity, from any of its names.

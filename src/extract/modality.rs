@@ -7,6 +7,7 @@
 //! before the trigger (English: as a whole word).
 
 use super::rules::ModalitySpec;
+use aho_corasick::AhoCorasick;
 
 /// Why a trigger does not yield an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,20 @@ pub struct Modality {
     zh_hedge: Vec<String>,
     zh_negation: Vec<String>,
     zh_not_cue: Vec<String>,
+    /// One pass over a clause for every cue: (is negation, cue) by pattern.
+    en_matcher: Option<(AhoCorasick, Vec<(bool, String)>)>,
+    zh_matcher: Option<(AhoCorasick, Vec<(bool, String)>)>,
+}
+
+fn matcher(neg: &[String], hedge: &[String]) -> Option<(AhoCorasick, Vec<(bool, String)>)> {
+    let cues: Vec<(bool, String)> = neg
+        .iter()
+        .map(|c| (true, c.clone()))
+        .chain(hedge.iter().map(|c| (false, c.clone())))
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
+    let ac = AhoCorasick::new(cues.iter().map(|(_, c)| c.as_str())).ok()?;
+    Some((ac, cues))
 }
 
 impl Modality {
@@ -36,7 +51,16 @@ impl Modality {
             zh_hedge: spec.zh_hedge.clone(),
             zh_negation: spec.zh_negation.clone(),
             zh_not_cue: spec.zh_not_cue.clone(),
+            en_matcher: None,
+            zh_matcher: None,
         }
+        .compiled()
+    }
+
+    fn compiled(mut self) -> Modality {
+        self.en_matcher = matcher(&self.en_negation, &self.en_hedge);
+        self.zh_matcher = matcher(&self.zh_negation, &self.zh_hedge);
+        self
     }
 
     /// Adds a user's cues to these.
@@ -48,19 +72,24 @@ impl Modality {
         self.zh_hedge.extend(more.zh_hedge);
         self.zh_negation.extend(more.zh_negation);
         self.zh_not_cue.extend(more.zh_not_cue);
+        *self = std::mem::take(self).compiled();
     }
 
     /// Checks `before`, the clause text from its start up to the trigger.
     pub fn check(&self, before: &str, zh: bool) -> Option<Blocked> {
+        let block = |neg: bool, cue: &str| {
+            Some(if neg {
+                Blocked::Negation(cue.to_string())
+            } else {
+                Blocked::Hedge(cue.to_string())
+            })
+        };
         if zh {
-            for c in &self.zh_negation {
-                if contains_zh(before, c, &self.zh_not_cue) {
-                    return Some(Blocked::Negation(c.clone()));
-                }
-            }
-            for c in &self.zh_hedge {
-                if contains_zh(before, c, &self.zh_not_cue) {
-                    return Some(Blocked::Hedge(c.clone()));
+            let (ac, cues) = self.zh_matcher.as_ref()?;
+            for m in ac.find_overlapping_iter(before) {
+                let (neg, cue) = &cues[m.pattern().as_usize()];
+                if !inside_exception(before, m.start(), cue, &self.zh_not_cue) {
+                    return block(*neg, cue);
                 }
             }
             return None;
@@ -70,19 +99,17 @@ impl Modality {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        for c in &self.en_negation {
-            if has_phrase(&lower, c) {
-                return Some(Blocked::Negation(c.clone()));
+        let (ac, cues) = self.en_matcher.as_ref()?;
+        for m in ac.find_overlapping_iter(&lower) {
+            let (neg, cue) = &cues[m.pattern().as_usize()];
+            if !whole_words(&lower, m.start(), m.end(), cue) {
+                continue;
             }
-        }
-        for c in &self.en_hedge {
-            if let Some(at) = find_phrase(&lower, c) {
-                // "said it would impose": a reported plan, asserted.
-                if c == "would" && self.reported_before(&lower[..at]) {
-                    continue;
-                }
-                return Some(Blocked::Hedge(c.clone()));
+            // "said it would impose": a reported plan, asserted.
+            if !*neg && cue == "would" && self.reported_before(&lower[..m.start()]) {
+                continue;
             }
+            return block(*neg, cue);
         }
         None
     }
@@ -112,51 +139,32 @@ impl Modality {
     }
 }
 
-/// True when the Chinese cue occurs outside the words that merely contain
-/// it (未 in 未来).
-fn contains_zh(text: &str, cue: &str, exceptions: &[String]) -> bool {
-    let mut from = 0;
-    while let Some(p) = text[from..].find(cue) {
-        let at = from + p;
-        let excepted = exceptions.iter().any(|x| {
-            x.contains(cue)
-                && x.find(cue)
-                    .is_some_and(|off| at >= off && text[at - off..].starts_with(x.as_str()))
-        });
-        if !excepted {
-            return true;
-        }
-        from = at + cue.len();
-    }
-    false
+/// True when the Chinese cue at `at` is part of a word that merely
+/// contains it (未 in 未来).
+fn inside_exception(text: &str, at: usize, cue: &str, exceptions: &[String]) -> bool {
+    exceptions.iter().any(|x| {
+        x.find(cue).is_some_and(|off| {
+            at >= off
+                && text
+                    .get(at - off..)
+                    .is_some_and(|t| t.starts_with(x.as_str()))
+        })
+    })
 }
 
-fn has_phrase(text: &str, phrase: &str) -> bool {
-    find_phrase(text, phrase).is_some()
-}
-
-/// The byte offset of `phrase` in `text` as whole words ("n't" may attach
-/// to its verb).
-fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(p) = text[from..].find(phrase) {
-        let at = from + p;
-        let end = at + phrase.len();
-        let before_ok = phrase.starts_with('n') && phrase.starts_with("n'")
-            || !text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric());
-        let after_ok = !text[end..]
+/// True when text[start..end] stands as whole words ("n't" may attach to
+/// its verb).
+fn whole_words(text: &str, start: usize, end: usize, cue: &str) -> bool {
+    let before_ok = cue.starts_with("n'")
+        || !text[..start]
             .chars()
-            .next()
+            .next_back()
             .is_some_and(|c| c.is_alphanumeric());
-        if before_ok && after_ok {
-            return Some(at);
-        }
-        from = at + phrase.len().max(1);
-    }
-    None
+    let after_ok = !text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric());
+    before_ok && after_ok
 }
 
 #[cfg(test)]

@@ -42,14 +42,17 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
         .find_map(|f| f.owner.clone());
     let target_end = scope.clause.end.max(hit.end);
     let passive = if zh {
-        s[scope.group.start..hit.verb_start].contains('被')
+        s.get(scope.group.start..hit.verb_start)
+            .unwrap_or("")
+            .contains('被')
     } else {
-        is_passive(&s[scope.clause.start..hit.verb_start])
+        is_passive(s.get(scope.clause.start..hit.verb_start).unwrap_or(""))
     };
     let mut roles = Roles::default();
     // 对Y实施/启动……: in Chinese the names after 对 undergo the action.
     let dui = if zh {
-        s[scope.group.start..hit.start]
+        s.get(scope.group.start..hit.start)
+            .unwrap_or("")
             .rfind('对')
             .map(|p| scope.group.start + p)
     } else {
@@ -70,6 +73,8 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
         .filter(agents)
         .filter(|f| f.start >= target_from && f.end <= target_end)
         .filter(|f| Some(&f.name) != list_owner.as_ref())
+        // A court decides or hears a case; it is not what a measure targets.
+        .filter(|f| f.kind != "court")
         .collect();
     if passive {
         let in_clause: Vec<&Found> = before
@@ -78,13 +83,18 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
             .filter(|f| f.start >= scope.clause.start.min(scope.group.start))
             .collect();
         let (by, rest): (Vec<&Found>, Vec<&Found>) = if zh {
-            let bei = s[..hit.verb_start].rfind('被').unwrap_or(0);
+            let bei = s
+                .get(..hit.verb_start)
+                .unwrap_or("")
+                .rfind('被')
+                .unwrap_or(0);
             in_clause.into_iter().partition(|f| f.start > bei)
         } else {
-            let by: Vec<&Found> = after
+            let by: Vec<&Found> = names
                 .iter()
-                .copied()
-                .filter(|f| after_by(&s[..f.start]))
+                .filter(agents)
+                .filter(|f| f.start >= target_from && f.end <= target_end)
+                .filter(|f| after_by(s.get(..f.start).unwrap_or("")))
                 .collect();
             (by, in_clause)
         };
@@ -115,7 +125,10 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
                 .filter(|f| !roles.actors.contains(&f.name))
                 .take(5),
         );
-        if roles.targets.is_empty() && !zh && relative_object(&s[scope.clause.start..hit.start]) {
+        if roles.targets.is_empty()
+            && !zh
+            && relative_object(s.get(scope.clause.start..hit.start).unwrap_or(""))
+        {
             if let Some(a) = antecedent(names, scope.clause.start) {
                 roles.targets.push(a.name.clone());
             }
@@ -162,8 +175,7 @@ fn subject<'a>(before: &[&'a Found]) -> Option<&'a Found> {
 fn antecedent(names: &[Found], clause_start: usize) -> Option<&Found> {
     names
         .iter()
-        .filter(|f| f.kind != "list" && f.end <= clause_start)
-        .last()
+        .rfind(|f| f.kind != "list" && f.end <= clause_start)
 }
 
 /// True when the text before a name ends in "by" or "by the".

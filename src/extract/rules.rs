@@ -8,6 +8,7 @@
 //! added on top (see `docs/rules.md`).
 
 use crate::model::Kind;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::fmt;
@@ -47,6 +48,21 @@ pub struct RulesFile {
     /// Phrases that date a sentence by an earlier event.
     #[serde(default)]
     pub dates: DateCueSpec,
+    /// Subjects of "took effect" that say what took effect.
+    #[serde(default)]
+    pub effect_noun: Vec<EffectNounSpec>,
+}
+
+/// Nouns that, as the subject of "took effect", give the event's kind.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffectNounSpec {
+    /// An event kind, or `none` for things that are not events of ours.
+    pub kind: String,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub zh: Vec<String>,
 }
 
 /// Phrases that stand for a date given earlier in the article.
@@ -177,6 +193,40 @@ pub struct Trigger {
     pub nominal: bool,
 }
 
+/// A list of phrases matched in one pass (English ones ignoring ASCII case).
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    pub list: Vec<String>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl Phrases {
+    pub fn new(list: Vec<String>) -> Phrases {
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(list.iter().filter(|p| !p.is_empty()))
+            .ok();
+        let list = list.into_iter().filter(|p| !p.is_empty()).collect();
+        Phrases { list, matcher }
+    }
+
+    /// Every (start, end, phrase) in `text`, overlapping ones included.
+    pub fn find_all<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
+        self.matcher
+            .iter()
+            .flat_map(move |m| m.find_overlapping_iter(text))
+            .filter_map(move |m| {
+                self.list
+                    .get(m.pattern().as_usize())
+                    .map(|p| (m.start(), m.end(), p.as_str()))
+            })
+    }
+}
+
 /// Parses a TOML document, turning a syntax error into a [`RuleError`]
 /// that names the file and the line.
 pub fn parse_toml<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, RuleError> {
@@ -274,8 +324,7 @@ pub fn check_entities(file: &str, text: &str, specs: &[EntitySpec]) -> Result<()
 fn first_line(s: &str) -> String {
     s.lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .last()
+        .rfind(|l| !l.is_empty())
         .unwrap_or(s)
         .to_string()
 }

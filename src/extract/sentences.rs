@@ -333,7 +333,10 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
                     && and_joins_clauses(&rest[4..])
                 {
                     cuts.push((i, i + 1, Join::Soft));
-                } else if (rest.starts_with("after ") || rest.starts_with("before "))
+                } else if (rest.starts_with("after ")
+                    || rest.starts_with("before ")
+                    || rest.starts_with("while ")
+                    || rest.starts_with("whereas "))
                     && i > 0
                     && b[i - 1] != b','
                 {

@@ -210,7 +210,7 @@ fn investigations_accusations_and_legislation() {
             "2025-05-08",
         ),
         (
-            "On June 3, the startup accused its rival of copying its model.",
+            "On June 3, Acme Robotics accused its rival of copying its model.",
             Kind::Accusation,
             "2025-06-03",
         ),
@@ -228,6 +228,16 @@ fn investigations_accusations_and_legislation() {
             "The Senate passed the chip security bill on June 12.",
             Kind::Legislation,
             "2025-06-12",
+        ),
+        (
+            "The Senate voted 79-18 on April 23 to approve the bill.",
+            Kind::Legislation,
+            "2025-04-23",
+        ),
+        (
+            "Last month the Pentagon designated the drone maker a Chinese military company.",
+            Kind::Listing,
+            "2025-05",
         ),
         ("总统5月20日签署行政令。", Kind::Legislation, "2025-05-20"),
     ]);
@@ -533,4 +543,205 @@ fn pronouns_and_nameless_follow_ups_take_earlier_names() {
     assert_eq!(ms.len(), 2, "{ms:?}");
     assert_eq!(ms[1].actors, ms[0].actors);
     assert_eq!(ms[1].targets, vec!["Micron"]);
+}
+
+#[test]
+fn a_long_match_does_not_hide_a_later_verb() {
+    let got = found(
+        "The rules add to pressure on Acme, which was placed on the Entity List in May 2024.",
+    );
+    assert_eq!(got, vec![(Kind::Listing, "2024-05".to_string())]);
+}
+
+#[test]
+fn odd_text_never_panics() {
+    // Fragments that exercise clause cuts, multi-byte boundaries, passives,
+    // 被/对 constructions and dates, shuffled deterministically.
+    const PIECES: &[&str] = &[
+        "被",
+        "对",
+        "将",
+        "列入",
+        "实体清单",
+        "，",
+        "。",
+        "Judge ",
+        "court ",
+        "blocked ",
+        ", which ",
+        " and ",
+        "May 3",
+        "2025年5月3日",
+        "Entity List",
+        "“",
+        "”",
+        "é",
+        "🚫",
+        "added ",
+        " to the list ",
+        "ban",
+        "未来",
+        "票反对",
+        "took effect ",
+        "on Monday",
+        ";",
+        " — ",
+        "the app",
+        "it ",
+        "U.S. ",
+        "Acme Corp ",
+        "星海公司",
+        "\n\n",
+        "the following day",
+        "此前一天",
+        "，禁止其出口",
+    ];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(x % 24) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            text.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+        }
+        x = x.wrapping_add(0x632b_e59b_d9b4_e019);
+        for lang in ["en", "zh"] {
+            let ms = extract(&article(&text, lang), rules());
+            for m in ms {
+                assert!(!m.evidence.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn court_decisions_that_refuse_are_rulings() {
+    check(&[
+        (
+            "A U.S. appeals court on Tuesday declined to halt the tariffs.",
+            Kind::Ruling,
+            "2025-06-17",
+        ),
+        (
+            "美国一家联邦上诉法院8日拒绝暂停相关关税措施。",
+            Kind::Ruling,
+            "2025-06-08",
+        ),
+    ]);
+    // …and not the measure they refused to halt.
+    let got = found("美国一家联邦上诉法院8日拒绝暂停相关关税措施。");
+    assert_eq!(got, vec![(Kind::Ruling, "2025-06-08".to_string())]);
+}
+
+#[test]
+fn a_cue_governs_only_the_verb_near_it() {
+    // "declined" belongs to the court; the lawsuit was filed.
+    let got = found(
+        "An appeals court on Tuesday declined to halt the duties while a lawsuit by importers, filed on June 3, proceeds.",
+    );
+    assert!(
+        got.contains(&(Kind::Lawsuit, "2025-06-03".to_string())),
+        "{got:?}"
+    );
+    check(&[(
+        "Washington imposed a 10% duty on May 4.",
+        Kind::Tariff,
+        "2025-05-04",
+    )]);
+}
+
+#[test]
+fn same_day_is_the_day_the_last_event_sentence_was_about() {
+    let text = "委员会9日发布公告，决定自6月10日起对美国商品加征关税。同日，商务部将六家美国企业列入不可靠实体清单。";
+    let got = found(text);
+    assert!(
+        got.contains(&(Kind::Listing, "2025-06-09".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn measures_named_with_a_participle_and_a_date() {
+    check(&[
+        (
+            "The review covers the tariffs imposed in 2018 on Chinese goods.",
+            Kind::Tariff,
+            "2018",
+        ),
+        (
+            "The listing tightens the curbs imposed in March on the chipmaker.",
+            Kind::ExportControl,
+            "2025-03",
+        ),
+        (
+            "Sanctions imposed on May 2 froze the firm's assets.",
+            Kind::Sanction,
+            "2025-05-02",
+        ),
+    ]);
+}
+
+#[test]
+fn what_took_effect_decides_the_kind() {
+    // A law taking effect is not a new event; a tariff taking effect is.
+    let got = found("美国最高法院17日作出裁决，维持该法律。该法律将于1月19日生效。");
+    assert_eq!(got, vec![(Kind::Ruling, "2025-06-17".to_string())]);
+    let got = found(
+        "A judge ruled on June 2 against the importers. The new tariffs took effect on June 5.",
+    );
+    assert!(
+        got.contains(&(Kind::Tariff, "2025-06-05".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&(Kind::Ruling, "2025-06-05".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn chinese_object_pronoun_finds_the_company_in_the_sentence() {
+    let ms = extract(
+        &article(
+            "市场监管总局9日称，因英伟达公司涉嫌违反反垄断法，依法对其开展立案调查。",
+            "zh",
+        ),
+        rules(),
+    );
+    assert_eq!(ms[0].targets, vec!["Nvidia"]);
+}
+
+#[test]
+fn a_law_named_before_its_relative_clause() {
+    check(&[(
+        "The TikTok law, which Congress passed in April, faces a court test.",
+        Kind::Legislation,
+        "2025-04",
+    )]);
+}
+
+#[test]
+fn compound_adjectives_deadlines_and_anonymous_accusations_yield_nothing() {
+    for text in [
+        "Revenue from the Trump-imposed tariffs totaled $63 billion through June 30.",
+        "The activist was accused of fraud in 2010.",
+        "Tariffs on steel stay in place until March 1.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn a_broken_publication_year_anchors_nothing() {
+    let mut a = article(
+        "Regulators fined the firm on Tuesday. The ministry fined it again on March 4, 2024.",
+        "en",
+    );
+    a.published = chrono::DateTime::parse_from_rfc3339("0000-12-31T00:00:00Z").ok();
+    let got: Vec<String> = extract(&a, rules())
+        .iter()
+        .map(|m| m.span.start.to_string())
+        .collect();
+    assert_eq!(got, vec!["2024-03-04"]);
 }

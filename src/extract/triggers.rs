@@ -44,7 +44,7 @@ impl TriggerTable {
             // only fail on size; without it every pattern is tried.
             RegexSetBuilder::new(pats)
                 .size_limit(256 << 20)
-                .dfa_size_limit(64 << 20)
+                .dfa_size_limit(8 << 20)
                 .build()
                 .ok()
                 .map(|s| (Some(s), idx.clone()))
@@ -80,8 +80,15 @@ impl TriggerTable {
             let Some(t) = idx.get(m).and_then(|&i| self.triggers.get(i)) else {
                 continue;
             };
-            for caps in t.regex.captures_iter(s) {
-                let Some(all) = caps.get(0) else { continue };
+            // Search again from after each verb, not after each match: one
+            // long match ("add to pressure on Huawei, which was placed on
+            // the … List") must not hide a later verb of the same pattern.
+            let mut at = 0;
+            while at <= s.len() {
+                let Some(caps) = t.regex.captures_at(s, at) else {
+                    break;
+                };
+                let Some(all) = caps.get(0) else { break };
                 let (vs, ve) = match caps
                     .name("v")
                     .or_else(|| caps.name("v2"))
@@ -100,6 +107,14 @@ impl TriggerTable {
                     absorbs: t.absorbs.clone(),
                     nominal: t.nominal,
                 });
+                at = if ve > all.start() && ve > at {
+                    ve
+                } else if all.end() > at {
+                    all.end()
+                } else {
+                    // An empty match: step over one character.
+                    at + s[at..].chars().next().map_or(1, char::len_utf8)
+                };
             }
         }
         hits.retain(|h| {
