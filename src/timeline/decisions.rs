@@ -217,8 +217,7 @@ pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[&MentionRecord], decision
                 }
                 let base = clusters[at].id.clone();
                 clusters[at].members = keep;
-                let gone: Vec<String> =
-                    out.iter().map(|&i| ids::mention_id(&mentions[i])).collect();
+                let gone: Vec<String> = out.iter().map(|&i| ids::mention_id(mentions[i])).collect();
                 clusters[at].aliases.retain(|a| !gone.contains(a));
                 let id = ids::split_id(&base, url);
                 index.ids.insert(id.clone(), clusters.len());

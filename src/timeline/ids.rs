@@ -114,7 +114,7 @@ mod tests {
             "2026-05-16",
             "x",
         );
-        let mut v = vec![b.clone(), a.clone(), c.clone()];
+        let mut v = [b.clone(), a.clone(), c.clone()];
         v.sort_by(seed_order);
         assert_eq!(v.iter().map(|m| m.id).collect::<Vec<_>>(), vec![3, 1, 2]);
     }

@@ -221,6 +221,10 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
     scored
 }
 
+/// What one article's repeated report of one event shares: url, kind,
+/// days, actors, targets.
+type RepeatKey<'a> = (u32, Kind, i32, i32, &'a [u32], &'a [u32]);
+
 /// One growing cluster's invariants.
 struct Group {
     first: i32,
@@ -254,7 +258,7 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
         })
         .collect();
     // one article repeating one event (same kind, date and names) is one report
-    let mut repeats: FastMap<(u32, Kind, i32, i32, &[u32], &[u32]), u32> = FastMap::default();
+    let mut repeats: FastMap<RepeatKey, u32> = FastMap::default();
     for (i, it) in f.items.iter().enumerate() {
         if it.names.is_empty() {
             continue;
