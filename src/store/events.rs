@@ -169,18 +169,26 @@ impl Store {
             let mut ent = tx.prepare("INSERT INTO event_entities (event_id, entity, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?;
             let mut fts =
                 tx.prepare("INSERT INTO events_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
-            let mut langs_of = tx.prepare("SELECT lang FROM articles WHERE id = (SELECT article_id FROM mentions WHERE id = ?1)")?;
+            // every mention's article language, read once
+            let mut langs_of: std::collections::HashMap<i64, String> =
+                std::collections::HashMap::new();
+            {
+                let mut q = tx.prepare(
+                    "SELECT m.id, a.lang FROM mentions m JOIN articles a ON a.id = m.article_id",
+                )?;
+                let rows =
+                    q.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                for row in rows {
+                    let (id, lang) = row?;
+                    langs_of.insert(id, lang);
+                }
+            }
             for e in events {
-                let mut langs: Vec<String> = Vec::new();
+                let mut langs: Vec<&str> = Vec::new();
                 for s in &e.sources {
-                    if s.mention_id > 0 {
-                        if let Some(l) = langs_of
-                            .query_row([s.mention_id], |r| r.get::<_, String>(0))
-                            .optional()?
-                        {
-                            if !langs.contains(&l) {
-                                langs.push(l);
-                            }
+                    if let Some(l) = langs_of.get(&s.mention_id) {
+                        if !langs.contains(&l.as_str()) {
+                            langs.push(l);
                         }
                     }
                 }
@@ -224,8 +232,14 @@ impl Store {
                     cjk::index_text(&e.title),
                     cjk::index_text(&body)
                 ])?;
+                // a link is stored once, smaller id first; reads look both ways
                 for r in &e.related {
-                    link.execute(params![e.id, r, "related"])?;
+                    let (a, b) = if e.id.as_str() < r.as_str() {
+                        (&e.id, r)
+                    } else {
+                        (r, &e.id)
+                    };
+                    link.execute(params![a, b, "related"])?;
                 }
                 for a in &e.actors {
                     ent.execute(params![e.id, a, "actor"])?;
