@@ -291,55 +291,10 @@ impl Store {
 
     /// The timeline's rows for a filter, oldest first unless asked otherwise.
     pub fn event_rows(&self, f: &EventFilter) -> Result<Vec<EventRow>> {
+        let (clause, mut args) = super::views::where_clause(f, false);
         let mut sql = String::from(
-            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict FROM events e WHERE 1=1",
-        );
-        let mut args: Vec<Value> = Vec::new();
-        if !f.kinds.is_empty() {
-            sql += &format!(" AND e.kind IN ({})", placeholders(f.kinds.len()));
-            args.extend(f.kinds.iter().map(|k| Value::Text(k.as_str().into())));
-        }
-        if !f.statuses.is_empty() {
-            sql += &format!(" AND e.status IN ({})", placeholders(f.statuses.len()));
-            args.extend(f.statuses.iter().map(|s| Value::Text(s.as_str().into())));
-        } else if !f.include_rejected {
-            sql += " AND e.status != 'rejected'";
-        }
-        if let Some(since) = f.since {
-            sql += " AND e.last_day >= ?";
-            args.push(Value::Text(since.first_day().to_string()));
-        }
-        if let Some(until) = f.until {
-            sql += " AND e.first_day <= ?";
-            args.push(Value::Text(until.last_day().to_string()));
-        }
-        if !f.entities.is_empty() {
-            sql += &format!(
-                " AND e.id IN (SELECT event_id FROM event_entities WHERE entity IN ({}))",
-                placeholders(f.entities.len())
-            );
-            args.extend(f.entities.iter().map(|n| Value::Text(n.clone())));
-        }
-        if let Some(lang) = &f.lang {
-            sql += " AND (' ' || e.langs || ' ') LIKE ?";
-            args.push(Value::Text(format!("% {} %", lang.to_lowercase())));
-        }
-        if let Some(source) = &f.source {
-            sql += " AND e.id IN (SELECT event_id FROM event_sources WHERE outlet LIKE ? OR url LIKE ?)";
-            let pat = format!("%{}%", source.replace(['%', '_'], ""));
-            args.push(Value::Text(pat.clone()));
-            args.push(Value::Text(pat));
-        }
-        if let Some(text) = &f.text {
-            match cjk::match_expr(text) {
-                Some(expr) => {
-                    sql +=
-                        " AND e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
-                    args.push(Value::Text(expr));
-                }
-                None => {}
-            }
-        }
+            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict FROM events e",
+        ) + &clause;
         sql += if f.newest_first {
             " ORDER BY e.first_day DESC, e.last_day DESC, e.id"
         } else {
@@ -463,10 +418,6 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
     }
-}
-
-fn placeholders(n: usize) -> String {
-    vec!["?"; n].join(", ")
 }
 
 fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {

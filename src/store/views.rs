@@ -110,7 +110,9 @@ pub fn typing_expr(text: &str) -> Option<String> {
     })
 }
 
-fn where_clause(f: &EventFilter, typing: bool) -> (String, Vec<Value>) {
+/// The WHERE clause and its bound values for a filter; `typing` lets the
+/// last word of the text match as a prefix, while the user types.
+pub(super) fn where_clause(f: &EventFilter, typing: bool) -> (String, Vec<Value>) {
     let mut sql = String::from(" WHERE 1=1");
     let mut args: Vec<Value> = Vec::new();
     let marks = |n: usize| vec!["?"; n].join(", ");
