@@ -53,8 +53,12 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// Text of an HTML fragment: every block's text, paragraphs separated by a
-/// blank line.
+/// blank line. A fragment nested too deep to parse cheaply has its tags
+/// stripped instead.
 pub fn fragment_text(fragment: &str) -> String {
+    if super::budget::check_source(fragment).is_err() {
+        return strip_tags(fragment);
+    }
     let doc = Html::parse_fragment(fragment);
     let mut paras: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -95,6 +99,24 @@ pub fn fragment_text(fragment: &str) -> String {
     paras.join("\n\n")
 }
 
+/// The text between tags, for markup too deep to parse: a linear pass.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    text::clean_line(&out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +137,16 @@ mod tests {
             "Just a teaser & more."
         );
         assert_eq!(fragment_text(""), "");
+    }
+
+    #[test]
+    fn too_deep_to_parse_is_stripped() {
+        let html = format!(
+            "{}deep <i>teaser</i>{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        assert_eq!(fragment_text(&html), "deep teaser");
     }
 
     #[test]
