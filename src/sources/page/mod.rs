@@ -13,6 +13,7 @@ mod fragment;
 mod lang;
 mod meta;
 mod story;
+mod tidy;
 
 pub use fragment::fragment_text;
 pub use lang::{guess_language, is_han};

@@ -147,20 +147,15 @@ fn holds_story(n: &NodeRef) -> bool {
 }
 
 /// One paragraph per non-empty line, cleaned of control characters and
-/// runs of whitespace, separated by a blank line.
+/// runs of whitespace, tidied of stamps and lists of other stories, and
+/// separated by a blank line.
 fn paragraphs(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for line in raw.lines() {
-        let line = text::clean_line(line);
-        if line.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(&line);
-    }
-    out
+    let lines: Vec<String> = raw
+        .lines()
+        .map(text::clean_line)
+        .filter(|l| !l.is_empty())
+        .collect();
+    super::tidy::tidy(lines).join("\n\n")
 }
 
 #[cfg(test)]
