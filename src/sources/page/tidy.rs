@@ -7,10 +7,19 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A byline or time stamp: a short line starting with one of these words.
-static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by\s+\p{Lu}[^.!?]*$|(?:last\s+)?updated\b|published\b|posted\b|first published\b|photo:|image:|credit:|更新时间|发布时间|来源[:：])")
+/// A byline or a media credit: a short line starting with one of these.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:by)\s+\p{Lu}[^.!?。]*$|(?i:photo|image|credit):|来源[:：])")
         .expect("constant regex")
+});
+
+/// A time stamp: a short line starting with one of these words and
+/// holding a digit ("Published reports say…" is story).
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:last\s+)?updated\b|published\b|posted\b|first published\b|更新时间|发布时间)",
+    )
+    .expect("constant regex")
 });
 
 /// A heading that introduces a list of other stories.
@@ -45,7 +54,8 @@ pub fn tidy(paras: Vec<String>) -> Vec<String> {
             in_list = true;
             continue;
         }
-        if chars <= SHORT && (STAMP.is_match(&p) || RIGHTS.is_match(&p)) {
+        let stamp = STAMP.is_match(&p) && p.chars().any(|c| c.is_ascii_digit());
+        if chars <= SHORT && (stamp || BYLINE.is_match(&p) || RIGHTS.is_match(&p)) {
             continue;
         }
         out.push(p);
@@ -68,6 +78,8 @@ mod tests {
             "Updated at 1:23 p.m.",
             "By March, the company had stopped shipping to the listed firms.",
             "Published 9 July 2026",
+            "Published reports say the deal is close.",
+            "Photo: Example Agency",
             "© 2026 Example Media. All rights reserved.",
             "发布时间：2026-07-09",
             "The ban takes effect on Friday.",
@@ -76,6 +88,7 @@ mod tests {
             got,
             lines(&[
                 "By March, the company had stopped shipping to the listed firms.",
+                "Published reports say the deal is close.",
                 "The ban takes effect on Friday.",
             ])
         );
