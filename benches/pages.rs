@@ -137,6 +137,24 @@ fn pathological() {
             .into_bytes(),
         ),
         (
+            "140,000 paragraphs 390 levels deep",
+            format!(
+                "<html><body>{}{}</body></html>",
+                "<div>".repeat(390),
+                "<p>word word</p>".repeat(140_000)
+            )
+            .into_bytes(),
+        ),
+        (
+            "7,000 paragraphs 390 levels deep (just under the work budget)",
+            format!(
+                "<html><body>{}{}</body></html>",
+                "<div>".repeat(390),
+                "<p>word word</p>".repeat(7_000)
+            )
+            .into_bytes(),
+        ),
+        (
             "200,000 paragraphs",
             format!(
                 "<html><body>{}</body></html>",

@@ -94,3 +94,16 @@ fn deeply_nested_fragment_does_not_overflow_the_stack() {
     );
     assert_eq!(fragment_text(&html), "teaser");
 }
+
+#[test]
+fn many_paragraphs_deep_down_exceed_the_work_budget() {
+    let html = format!(
+        "<html><body>{}{}</body></html>",
+        "<div>".repeat(390),
+        "<p>word word</p>".repeat(140_000)
+    );
+    match read_page(html.as_bytes(), None) {
+        Err(SourceError::TooLarge(why)) => assert!(why.contains("deeply nested"), "{why}"),
+        other => panic!("expected a work-budget error, got {other:?}"),
+    }
+}
