@@ -137,6 +137,24 @@ fn pathological() {
             .into_bytes(),
         ),
         (
+            "140,000 paragraphs 390 levels deep",
+            format!(
+                "<html><body>{}{}</body></html>",
+                "<div>".repeat(390),
+                "<p>word word</p>".repeat(140_000)
+            )
+            .into_bytes(),
+        ),
+        (
+            "7,000 paragraphs 390 levels deep (just under the work budget)",
+            format!(
+                "<html><body>{}{}</body></html>",
+                "<div>".repeat(390),
+                "<p>word word</p>".repeat(7_000)
+            )
+            .into_bytes(),
+        ),
+        (
             "200,000 paragraphs",
             format!(
                 "<html><body>{}</body></html>",
@@ -147,13 +165,18 @@ fn pathological() {
     ];
     for (name, bytes) in cases {
         let start = Instant::now();
+        let cpu_start = thread_cpu();
         let result = read_page(&bytes, None);
         let ms = start.elapsed().as_secs_f64() * 1000.0;
+        let cpu_ms = match (cpu_start, thread_cpu()) {
+            (Some(a), Some(b)) => (b - a).as_secs_f64() * 1000.0,
+            _ => ms,
+        };
         let what = match result {
             Ok(p) => format!("ok, {} text bytes", p.text.len()),
             Err(e) => format!("refused: {e}"),
         };
-        println!("pathological: {name}: {ms:.0} ms, {what}");
+        println!("pathological: {name}: {cpu_ms:.0} ms CPU ({ms:.0} ms wall), {what}");
     }
 }
 

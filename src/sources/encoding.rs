@@ -113,4 +113,17 @@ mod tests {
         bom.extend_from_slice("ok".as_bytes());
         assert_eq!(decode(&bom, Some("text/html; charset=latin1")), "ok");
     }
+
+    #[test]
+    fn utf8_cut_mid_character_is_still_utf8() {
+        let text = "<p>实体清单</p>".as_bytes();
+        // cut inside the last Han character's three bytes
+        let cut = &text[..text.len() - 6];
+        assert_eq!(sniff(cut, None), encoding_rs::UTF_8);
+        assert!(decode(cut, None).starts_with("<p>实体清"));
+        // a stray invalid byte in the middle is not a cut: the detector decides
+        let (gbk, _, _) =
+            encoding_rs::GBK.encode("<p>美国商务部将华为列入实体清单，中方坚决反对。</p>");
+        assert_eq!(sniff(&gbk, None), encoding_rs::GBK);
+    }
 }

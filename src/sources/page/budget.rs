@@ -9,6 +9,10 @@ use dom_query::{Document, NodeRef};
 pub const MAX_DEPTH: usize = 400;
 /// The most elements read on one page. Large real pages have ~10,000.
 pub const MAX_ELEMENTS: usize = 150_000;
+/// The most work the content scorer may be given: the sum over elements of
+/// their depth, since it walks each element's ancestors. The largest of
+/// the 181 benchmark pages needs a fraction of this.
+pub const MAX_WORK: usize = 3_000_000;
 
 /// The deepest nesting the source may suggest before it is parsed. The
 /// HTML parser's own cost grows with the square of the open-element stack,
@@ -71,6 +75,7 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 /// Counts elements and nesting depth of the parsed page without recursion.
 pub fn check_tree(doc: &Document) -> Result<(), String> {
     let mut elements = 0usize;
+    let mut work = 0usize;
     let mut stack: Vec<(NodeRef, usize)> = vec![(doc.root(), 0)];
     while let Some((node, depth)) = stack.pop() {
         if depth > MAX_DEPTH {
@@ -80,6 +85,12 @@ pub fn check_tree(doc: &Document) -> Result<(), String> {
             elements += 1;
             if elements > MAX_ELEMENTS {
                 return Err(format!("more than {MAX_ELEMENTS} elements"));
+            }
+            work += depth;
+            if work > MAX_WORK {
+                return Err(format!(
+                    "too many deeply nested elements ({elements} elements so far, the deepest {depth} levels)"
+                ));
             }
         }
         let mut child = node.first_child();
@@ -121,5 +132,9 @@ mod tests {
         assert!(check_tree(&Document::from(deep.as_str())).is_err());
         let shallow = "<div><p>x</p></div>".repeat(100);
         assert!(check_tree(&Document::from(shallow.as_str())).is_ok());
+        // each element shallow enough, but many of them deep down
+        let wide_deep = format!("{}{}", "<div>".repeat(390), "<p>x</p>".repeat(20_000));
+        let err = check_tree(&Document::from(wide_deep.as_str())).unwrap_err();
+        assert!(err.contains("deeply nested"), "{err}");
     }
 }
