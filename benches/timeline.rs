@@ -228,7 +228,8 @@ fn main() {
                 .unwrap_or(f64::NAN)
         };
         let t = cpu_ms();
-        let feats = dateline::timeline::features::Features::new(&mentions);
+        let refs: Vec<&MentionRecord> = mentions.iter().collect();
+        let feats = dateline::timeline::features::Features::new(&refs);
         let f_ms = lap(t);
         let t = cpu_ms();
         let pairs = dateline::timeline::merge::candidates(&feats).len();

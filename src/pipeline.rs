@@ -47,11 +47,14 @@ pub fn ingest(
                     report.updated_articles += 1;
                 }
                 if up.changed {
-                    let stored = store
-                        .article(up.id)?
-                        .map(|s| s.article)
-                        .unwrap_or_else(|| a.clone());
-                    let mentions = extract::extract(&stored, rules);
+                    // a new article is extracted as given; a changed one as
+                    // stored, since the store merges what it already had
+                    let mentions = if up.inserted {
+                        extract::extract(a, rules)
+                    } else {
+                        let stored = store.article(up.id)?.map(|s| s.article);
+                        extract::extract(stored.as_ref().unwrap_or(a), rules)
+                    };
                     store.replace_mentions(up.id, &mentions, &rules.version)?;
                     touched = true;
                 }

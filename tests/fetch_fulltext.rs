@@ -265,3 +265,94 @@ fn chinese_pages_and_feeds_in_legacy_encodings_read_correctly() {
         assert_eq!(a.lang, "zh");
     }
 }
+
+#[test]
+fn a_site_with_silent_pages_cannot_hold_the_refresh() {
+    let server = Server::start(|req| {
+        let base = format!("http://{}", req.header("Host").unwrap_or("x"));
+        if req.path == "/slow.rss" {
+            let items: Vec<_> = (0..20)
+                .map(|i| {
+                    (
+                        format!("{base}/never/{i}"),
+                        format!("Teaser {i}"),
+                        format!("<p>Teaser text {i}.</p>"),
+                        "Wed, 10 Jun 2026 08:00:00 +0000".to_string(),
+                    )
+                })
+                .collect();
+            return Reply::ok("application/rss+xml", rss("Slow pages", &items));
+        }
+        Reply::Silent
+    });
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("t.db");
+    let mut opts = quick();
+    opts.timeout = std::time::Duration::from_secs(5);
+    opts.page_budget = std::time::Duration::from_secs(1);
+    let started = std::time::Instant::now();
+    let s = run(&db, &[feed(server.url("/slow.rss"))], &opts);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(s.feeds[0].outcome, FeedOutcome::Updated);
+    assert_eq!(s.new_articles, 20, "the teasers are stored");
+    let state = Store::open(&db)
+        .expect("db")
+        .feed_state(&server.url("/slow.rss"))
+        .expect("q")
+        .expect("state");
+    assert!(state
+        .last_error
+        .unwrap_or_default()
+        .starts_with("20 article pages"));
+}
+
+#[test]
+fn full_items_on_fulltext_feeds_take_the_canonical_url_and_are_not_refetched() {
+    let server = Server::start(move |req| {
+        let base = format!("http://{}", req.header("Host").unwrap_or("x"));
+        match req.path.as_str() {
+            "/full.rss" => Reply::ok(
+                "application/rss+xml",
+                rss(
+                    "Full",
+                    &[(
+                        format!("{base}/p/1?from=rss"),
+                        "Whole story".into(),
+                        story(3, 8),
+                        "Wed, 10 Jun 2026 08:00:00 +0000".into(),
+                    )],
+                ),
+            ),
+            "/p/1?from=rss" => Reply::ok(
+                "text/html",
+                page(&format!("{base}/stories/1"), "Whole story", &story(3, 2)),
+            ),
+            _ => Reply::status(404),
+        }
+    });
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("t.db");
+    let feeds = [FeedConfig {
+        fulltext: Some(true),
+        ..feed(server.url("/full.rss"))
+    }];
+    run(&db, &feeds, &quick());
+    let a = Store::open(&db)
+        .expect("db")
+        .article_by_url(&server.url("/p/1?from=rss"))
+        .expect("q")
+        .expect("stored")
+        .article;
+    assert!(
+        a.text.contains("Report 3, part 7"),
+        "the feed's longer text stands"
+    );
+    assert_eq!(a.canonical_url, Some(server.url("/stories/1")));
+    assert_eq!(server.hits(), 2);
+    run(&db, &feeds, &quick());
+    assert_eq!(server.hits(), 3, "only the feed is fetched again");
+}

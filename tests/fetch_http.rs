@@ -243,6 +243,10 @@ fn progress_reports_each_feed_then_the_summary() {
     assert_eq!(done, 2);
     assert!(matches!(msgs.last(), Some(FetchProgress::Finished(s)) if s.failed == 1));
     assert_eq!(summary.failed, 1);
+    assert!(
+        summary.feeds[0].url.ends_with("/ok") && summary.feeds[1].url.ends_with("/gone"),
+        "the summary keeps the order of feeds.toml"
+    );
     let gone = summary
         .feeds
         .iter()
@@ -287,4 +291,39 @@ fn feeds_stored_together_count_a_shared_article_once() {
     );
     let again = run(&db, &feeds, &quick());
     assert_eq!(again.new_articles, 0);
+}
+
+#[test]
+fn file_feeds_are_read_from_disk_within_the_same_cap() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("local.rss");
+    std::fs::write(
+        &path,
+        rss("Local", &items("local", 2, "https://local.example")),
+    )
+    .expect("write");
+    let big = dir.path().join("big.rss");
+    std::fs::write(&big, vec![b' '; 300 * 1024]).expect("write");
+    let url = |p: &std::path::Path| url::Url::from_file_path(p).expect("absolute").to_string();
+    let mut opts = quick();
+    opts.max_body = 256 * 1024;
+    let s = run(
+        &dir.path().join("t.db"),
+        &[
+            feed(url(&path)),
+            feed(url(&big)),
+            feed(url(&dir.path().join("gone.rss"))),
+        ],
+        &opts,
+    );
+    assert_eq!(s.feeds[0].outcome, FeedOutcome::Updated);
+    assert_eq!(s.feeds[0].new_articles, 2);
+    assert_eq!(
+        s.feeds[1].outcome,
+        FeedOutcome::Failed("body larger than 256 KiB".into())
+    );
+    match &s.feeds[2].outcome {
+        FeedOutcome::Failed(e) => assert!(e.contains("gone.rss"), "{e}"),
+        other => panic!("expected a failure, got {other:?}"),
+    }
 }

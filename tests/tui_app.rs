@@ -401,7 +401,7 @@ fn without_a_refresher_r_explains_why() {
     let mut app = app_with(common::fixture_store(), 100, 10);
     press(&mut app, "r");
     let (msg, err) = app.flash.clone().expect("a message");
-    assert!(err && msg.contains("--offline"), "{msg}");
+    assert!(err && msg.starts_with("refresh is off"), "{msg}");
 }
 
 #[test]
@@ -463,6 +463,12 @@ fn large_timelines_search_when_typing_pauses() {
     assert!(!app.wants_tick_soon());
     press(&mut app, "<Backspace><Enter>");
     assert_eq!(app.query, "kind:war Alibab");
+    assert_eq!(app.index.len(), 3, "the last word matches as a prefix");
+    press(
+        &mut app,
+        "/<Backspace><Backspace><Backspace><Backspace>x<Enter>",
+    );
+    assert_eq!(app.query, "kind:war Alx");
     assert_eq!(app.index.len(), 0, "Enter applies a waiting query at once");
 }
 
@@ -483,4 +489,87 @@ fn entity_counts_of_a_database_file_arrive_from_the_background() {
     assert!(!app.entities_loading());
     assert_eq!(app.entities[0].name, "Alibaba");
     assert_eq!(app.entities[0].events, 3);
+}
+
+#[test]
+fn a_search_that_drops_the_selected_event_stays_near_its_date() {
+    let mut app = app_with(common::fixture_store(), 100, 20);
+    // Select the May 2023 Micron ban, then search for what does not name it.
+    press(&mut app, "j");
+    assert!(selected_title(&app).contains("Micron"));
+    press(&mut app, "/Alibaba<Enter>");
+    // The first Alibaba event after May 2023.
+    assert_eq!(app.sel, 0);
+    press(&mut app, "<Esc>");
+    assert!(
+        selected_title(&app).contains("fake accounts"),
+        "{}",
+        selected_title(&app)
+    );
+    press(&mut app, "G/Huawei<Enter>");
+    assert_eq!(
+        selected_title(&app),
+        "Commerce adds Huawei to the Entity List"
+    );
+}
+
+#[test]
+fn detail_knows_every_alias_of_its_names_for_highlighting() {
+    let mut app = app_with(common::fixture_store(), 100, 30);
+    press(&mut app, "G<Enter>");
+    let d = app.detail.as_ref().expect("detail open");
+    for name in ["Alibaba", "阿里巴巴", "美国国防部", "pentagon"] {
+        assert!(d.names.iter().any(|n| n == name), "{name} in {:?}", d.names);
+    }
+    assert_eq!(
+        d.names
+            .iter()
+            .filter(|n| n.eq_ignore_ascii_case("alibaba"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn arrows_move_the_list_while_typing_a_search() {
+    let mut app = app_with(common::fixture_store(), 100, 20);
+    press(&mut app, "/Alibaba<Down>");
+    assert_eq!(app.query, "Alibaba");
+    assert_eq!(app.sel, 1);
+    press(&mut app, "<Enter><Enter>");
+    assert_eq!(
+        app.detail.as_ref().map(|d| d.event.title.as_str()),
+        Some("Pentagon names Alibaba, Baidu and BYD on the 1260H list")
+    );
+}
+
+#[test]
+fn the_reader_does_not_scroll_past_its_text() {
+    let mut app = app_with(common::fixture_store(), 90, 20);
+    press(&mut app, "G<Enter><Enter>");
+    assert_eq!(app.view, View::Reader);
+    for _ in 0..50 {
+        press(&mut app, "<PageDown>");
+    }
+    let scroll = app.reader.as_ref().map(|r| r.scroll).unwrap_or(u16::MAX);
+    assert!(scroll < 20, "scrolled to {scroll}");
+}
+
+#[test]
+fn clicking_a_source_in_the_detail_selects_it_and_a_second_click_reads_it() {
+    let mut app = app_with(common::fixture_store(), 100, 30);
+    press(&mut app, "G<Enter>");
+    let shown = screen(&app);
+    let row = shown
+        .lines()
+        .position(|l| l.contains("cn.example/2026/alibaba-qisu"))
+        .expect("the second source's url is on screen") as u16;
+    click_at(&mut app, 20, row);
+    assert_eq!(app.detail.as_ref().map(|d| d.cursor), Some(1));
+    click_at(&mut app, 20, row);
+    assert_eq!(app.view, View::Reader);
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.url.as_str()),
+        Some("https://cn.example/2026/alibaba-qisu")
+    );
 }

@@ -137,7 +137,14 @@ fn feeds_view_with_a_failing_feed() {
             ..Default::default()
         })
         .expect("feed saved");
-    let mut app = App::new(store, Rules::builtin(), Keymap::default(), Theme::plain());
+    let mut app =
+        App::new(store, Rules::builtin(), Keymap::default(), Theme::plain()).with_feeds(vec![
+            dateline::config::FeedConfig {
+                url: "https://new.example/atom.xml".into(),
+                title: Some("Never Fetched".into()),
+                ..Default::default()
+            },
+        ]);
     app.update(Msg::Resize {
         width: 100,
         height: 14,
@@ -189,5 +196,60 @@ fn empty_timeline_says_what_to_do() {
         height: 10,
     });
     app.reload_keep();
+    insta::assert_snapshot!(screen(&app).backend());
+}
+
+#[test]
+fn plain_theme_draws_no_colour() {
+    let mut app = app_sized(110, 20);
+    act(&mut app, Action::Open);
+    let t = screen(&app);
+    let buf = t.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+}
+
+#[test]
+fn articles_without_events_say_so() {
+    let mut store = dateline::store::Store::open_in_memory().expect("store");
+    let articles = dateline::tui::demo::articles().expect("demo corpus");
+    dateline::pipeline::ingest(&mut store, &Rules::builtin(), &articles).expect("ingest");
+    let mut app = App::new(store, Rules::builtin(), Keymap::default(), Theme::plain());
+    app.update(Msg::Resize {
+        width: 90,
+        height: 8,
+    });
+    app.reload_keep();
+    if app.index.is_empty() {
+        let t = screen(&app);
+        let text = t.backend().to_string();
+        assert!(
+            text.contains(&format!("{} articles are stored", articles.len())),
+            "{text}"
+        );
+    } else {
+        // Once the extractor finds events, the demo shows them.
+        assert!(app.row(app.sel).is_some());
+    }
+}
+
+#[test]
+fn help_overlay_fits_the_smallest_size_in_two_columns() {
+    let mut app = app_sized(60, 20);
+    act(&mut app, Action::Help);
+    let t = screen(&app);
+    let text = t.backend().to_string();
+    assert!(text.contains("quit") && text.contains("move up"), "{text}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn detail_wraps_long_sentences_at_the_smallest_size() {
+    let mut app = app_sized(60, 20);
+    act(&mut app, Action::Bottom);
+    act(&mut app, Action::Open);
+    act(&mut app, Action::Down);
     insta::assert_snapshot!(screen(&app).backend());
 }

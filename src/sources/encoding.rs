@@ -7,7 +7,7 @@ use encoding_rs::Encoding;
 
 /// How much of the start of a document is searched for a declaration.
 /// Browsers look at 1,024 bytes; many pages declare later than that.
-const HEAD_BYTES: usize = 4096;
+const HEAD_BYTES: usize = 8192;
 
 /// Decodes `bytes`, trusting in order: a BOM, the charset of an HTTP
 /// `Content-Type` header, the document's own declaration, a detector.
@@ -112,5 +112,18 @@ mod tests {
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("ok".as_bytes());
         assert_eq!(decode(&bom, Some("text/html; charset=latin1")), "ok");
+    }
+
+    #[test]
+    fn utf8_cut_mid_character_is_still_utf8() {
+        let text = "<p>实体清单</p>".as_bytes();
+        // cut inside the last Han character's three bytes
+        let cut = &text[..text.len() - 6];
+        assert_eq!(sniff(cut, None), encoding_rs::UTF_8);
+        assert!(decode(cut, None).starts_with("<p>实体清"));
+        // a stray invalid byte in the middle is not a cut: the detector decides
+        let (gbk, _, _) =
+            encoding_rs::GBK.encode("<p>美国商务部将华为列入实体清单，中方坚决反对。</p>");
+        assert_eq!(sniff(&gbk, None), encoding_rs::GBK);
     }
 }

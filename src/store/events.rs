@@ -169,18 +169,26 @@ impl Store {
             let mut ent = tx.prepare("INSERT INTO event_entities (event_id, entity, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?;
             let mut fts =
                 tx.prepare("INSERT INTO events_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
-            let mut langs_of = tx.prepare("SELECT lang FROM articles WHERE id = (SELECT article_id FROM mentions WHERE id = ?1)")?;
+            // every mention's article language, read once
+            let mut langs_of: std::collections::HashMap<i64, String> =
+                std::collections::HashMap::new();
+            {
+                let mut q = tx.prepare(
+                    "SELECT m.id, a.lang FROM mentions m JOIN articles a ON a.id = m.article_id",
+                )?;
+                let rows =
+                    q.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                for row in rows {
+                    let (id, lang) = row?;
+                    langs_of.insert(id, lang);
+                }
+            }
             for e in events {
-                let mut langs: Vec<String> = Vec::new();
+                let mut langs: Vec<&str> = Vec::new();
                 for s in &e.sources {
-                    if s.mention_id > 0 {
-                        if let Some(l) = langs_of
-                            .query_row([s.mention_id], |r| r.get::<_, String>(0))
-                            .optional()?
-                        {
-                            if !langs.contains(&l) {
-                                langs.push(l);
-                            }
+                    if let Some(l) = langs_of.get(&s.mention_id) {
+                        if !langs.contains(&l.as_str()) {
+                            langs.push(l);
                         }
                     }
                 }
@@ -224,8 +232,14 @@ impl Store {
                     cjk::index_text(&e.title),
                     cjk::index_text(&body)
                 ])?;
+                // a link is stored once, smaller id first; reads look both ways
                 for r in &e.related {
-                    link.execute(params![e.id, r, "related"])?;
+                    let (a, b) = if e.id.as_str() < r.as_str() {
+                        (&e.id, r)
+                    } else {
+                        (r, &e.id)
+                    };
+                    link.execute(params![a, b, "related"])?;
                 }
                 for a in &e.actors {
                     ent.execute(params![e.id, a, "actor"])?;
@@ -277,55 +291,10 @@ impl Store {
 
     /// The timeline's rows for a filter, oldest first unless asked otherwise.
     pub fn event_rows(&self, f: &EventFilter) -> Result<Vec<EventRow>> {
+        let (clause, mut args) = super::views::where_clause(f, false);
         let mut sql = String::from(
-            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict FROM events e WHERE 1=1",
-        );
-        let mut args: Vec<Value> = Vec::new();
-        if !f.kinds.is_empty() {
-            sql += &format!(" AND e.kind IN ({})", placeholders(f.kinds.len()));
-            args.extend(f.kinds.iter().map(|k| Value::Text(k.as_str().into())));
-        }
-        if !f.statuses.is_empty() {
-            sql += &format!(" AND e.status IN ({})", placeholders(f.statuses.len()));
-            args.extend(f.statuses.iter().map(|s| Value::Text(s.as_str().into())));
-        } else if !f.include_rejected {
-            sql += " AND e.status != 'rejected'";
-        }
-        if let Some(since) = f.since {
-            sql += " AND e.last_day >= ?";
-            args.push(Value::Text(since.first_day().to_string()));
-        }
-        if let Some(until) = f.until {
-            sql += " AND e.first_day <= ?";
-            args.push(Value::Text(until.last_day().to_string()));
-        }
-        if !f.entities.is_empty() {
-            sql += &format!(
-                " AND e.id IN (SELECT event_id FROM event_entities WHERE entity IN ({}))",
-                placeholders(f.entities.len())
-            );
-            args.extend(f.entities.iter().map(|n| Value::Text(n.clone())));
-        }
-        if let Some(lang) = &f.lang {
-            sql += " AND (' ' || e.langs || ' ') LIKE ?";
-            args.push(Value::Text(format!("% {} %", lang.to_lowercase())));
-        }
-        if let Some(source) = &f.source {
-            sql += " AND e.id IN (SELECT event_id FROM event_sources WHERE outlet LIKE ? OR url LIKE ?)";
-            let pat = format!("%{}%", source.replace(['%', '_'], ""));
-            args.push(Value::Text(pat.clone()));
-            args.push(Value::Text(pat));
-        }
-        if let Some(text) = &f.text {
-            match cjk::match_expr(text) {
-                Some(expr) => {
-                    sql +=
-                        " AND e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
-                    args.push(Value::Text(expr));
-                }
-                None => {}
-            }
-        }
+            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict FROM events e",
+        ) + &clause;
         sql += if f.newest_first {
             " ORDER BY e.first_day DESC, e.last_day DESC, e.id"
         } else {
@@ -449,10 +418,6 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
     }
-}
-
-fn placeholders(n: usize) -> String {
-    vec!["?"; n].join(", ")
 }
 
 fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {

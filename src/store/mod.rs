@@ -10,13 +10,12 @@ pub mod cjk;
 mod decisions;
 mod events;
 mod feeds;
-mod views;
+pub mod views;
 
 pub use articles::{StoredArticle, Upserted};
 pub use decisions::{Decision, DecisionAction};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
-pub use views::{flip_keys, sort_keys, EventKey};
 
 use rusqlite::Connection;
 use std::path::Path;

@@ -89,7 +89,30 @@ fn quick_date(s: &str) -> PartialDate {
         .unwrap_or(PartialDate::year(0))
 }
 
-fn where_clause(f: &EventFilter) -> (String, Vec<Value>) {
+/// The match expression for a query as it is being typed: as
+/// [`cjk::match_expr`], but a last word of plain letters and digits (two or
+/// more, outside quotes) matches as a prefix, so "Alib" already finds
+/// Alibaba.
+pub fn typing_expr(text: &str) -> Option<String> {
+    let trimmed = text.trim_end();
+    let (head, last) = match trimmed.rfind(char::is_whitespace) {
+        Some(i) => (&trimmed[..i], &trimmed[i + 1..]),
+        None => ("", trimmed),
+    };
+    let in_quotes = head.matches('"').count() % 2 == 1;
+    if last.len() < 2 || in_quotes || !last.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return cjk::match_expr(text);
+    }
+    let prefix = format!("\"{last}\"*");
+    Some(match cjk::match_expr(head) {
+        Some(h) => format!("{h} AND {prefix}"),
+        None => prefix,
+    })
+}
+
+/// The WHERE clause and its bound values for a filter; `typing` lets the
+/// last word of the text match as a prefix, while the user types.
+pub(super) fn where_clause(f: &EventFilter, typing: bool) -> (String, Vec<Value>) {
     let mut sql = String::from(" WHERE 1=1");
     let mut args: Vec<Value> = Vec::new();
     let marks = |n: usize| vec!["?"; n].join(", ");
@@ -129,7 +152,12 @@ fn where_clause(f: &EventFilter) -> (String, Vec<Value>) {
         args.push(Value::Text(pat.clone()));
         args.push(Value::Text(pat));
     }
-    if let Some(expr) = f.text.as_deref().and_then(cjk::match_expr) {
+    let expr = match f.text.as_deref() {
+        Some(t) if typing => typing_expr(t),
+        Some(t) => cjk::match_expr(t),
+        None => None,
+    };
+    if let Some(expr) = expr {
         sql += " AND e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
         args.push(Value::Text(expr));
     }
@@ -142,7 +170,17 @@ impl Store {
     /// table scan and sorted here: walking the day index would cost a
     /// random table lookup per row, several times slower at 100,000 events.
     pub fn event_keys(&self, f: &EventFilter) -> Result<Vec<EventKey>> {
-        let (clause, args) = where_clause(f);
+        self.keys_where(f, false)
+    }
+
+    /// As [`Store::event_keys`], with the last word of the free text
+    /// matched as a prefix (see [`typing_expr`]): for search as you type.
+    pub fn event_keys_as_typed(&self, f: &EventFilter) -> Result<Vec<EventKey>> {
+        self.keys_where(f, true)
+    }
+
+    fn keys_where(&self, f: &EventFilter, typing: bool) -> Result<Vec<EventKey>> {
+        let (clause, args) = where_clause(f, typing);
         let sql =
             format!("SELECT e.rowid, e.id, e.start, e.first_day, e.last_day FROM events e{clause}");
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -293,6 +331,33 @@ impl Store {
             .map(std::path::PathBuf::from)
     }
 
+    /// How many events the timeline shows with no filter (rejected ones
+    /// left out).
+    pub fn shown_event_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM events WHERE status != 'rejected'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Every alias of these canonical names (as the alias index keeps
+    /// them: lower-cased), for picking names out of evidence in either
+    /// language.
+    pub fn aliases_of(&self, names: &[String]) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT alias FROM entity_aliases WHERE name = ?1")?;
+        let mut out = Vec::new();
+        for n in names {
+            let rows = stmt.query_map([n], |r| r.get::<_, String>(0))?;
+            for a in rows {
+                out.push(a?);
+            }
+        }
+        Ok(out)
+    }
+
     /// The row id of an event, by its id.
     pub fn event_rowid(&self, id: &str) -> Result<Option<i64>> {
         use rusqlite::OptionalExtension;
@@ -330,6 +395,41 @@ mod tests {
             related: vec![],
             date_conflict: false,
         }
+    }
+
+    #[test]
+    fn the_last_word_typed_matches_as_a_prefix() {
+        let table = [
+            ("Alib", Some("\"Alib\"*")),
+            ("Alibaba sues", Some("\"Alibaba\" AND \"sues\"*")),
+            ("A", Some("\"A\"")),
+            ("\"entity li", Some("\"entity li\"")),
+            ("华为", Some("\"华为\"")),
+            ("华为 Ali", Some("\"华为\" AND \"Ali\"*")),
+            ("co-op", Some("\"co op\"")),
+            ("", None),
+        ];
+        for (input, want) in table {
+            assert_eq!(typing_expr(input).as_deref(), want, "{input}");
+        }
+        let mut s = Store::open_in_memory().expect("db");
+        s.replace_events(
+            &[ev(
+                "c",
+                "2026-06-24",
+                Kind::Lawsuit,
+                "Alibaba sues",
+                Status::Auto,
+            )],
+            &[],
+        )
+        .expect("stored");
+        let f = EventFilter {
+            text: Some("Alib".into()),
+            ..Default::default()
+        };
+        assert_eq!(s.event_keys_as_typed(&f).expect("keys").len(), 1);
+        assert_eq!(s.event_keys(&f).expect("keys").len(), 0);
     }
 
     #[test]
@@ -435,6 +535,10 @@ mod tests {
             s.entities().expect("entities")
         );
         assert_eq!(s.file_path(), None);
+        assert_eq!(s.shown_event_count().expect("count"), 3);
+        let mut aliases = s.aliases_of(&["Alibaba".into()]).expect("aliases");
+        aliases.sort();
+        assert_eq!(aliases, vec!["alibaba".to_string(), "阿里巴巴".to_string()]);
         let mut flipped = keys.clone();
         flip_keys(&mut flipped);
         let newest = s

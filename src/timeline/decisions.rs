@@ -90,16 +90,13 @@ pub struct Cluster {
 
 impl Cluster {
     /// A merged cluster; its seed is its first (earliest) member.
-    pub fn auto(mentions: &[MentionRecord], mut members: Vec<usize>) -> Cluster {
+    pub fn auto(mentions: &[&MentionRecord], mut members: Vec<usize>) -> Cluster {
         members.sort_unstable();
-        let id = members
-            .first()
-            .map(|&i| ids::mention_id(&mentions[i]))
-            .unwrap_or_default();
-        let aliases = members
+        let aliases: Vec<String> = members
             .iter()
-            .map(|&i| ids::mention_id(&mentions[i]))
+            .map(|&i| ids::mention_id(mentions[i]))
             .collect();
+        let id = aliases.first().cloned().unwrap_or_default();
         Cluster {
             id,
             members,
@@ -154,7 +151,7 @@ impl Index {
 
 /// Applies every decision in order. Decisions naming events that no
 /// longer exist are skipped: the reports they named are gone.
-pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[MentionRecord], decisions: &[Decision]) {
+pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[&MentionRecord], decisions: &[Decision]) {
     let mut ordered: Vec<&Decision> = decisions.iter().collect();
     ordered.sort_by_key(|d| d.id);
     let mut index = Index::new(clusters);
@@ -220,8 +217,7 @@ pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[MentionRecord], decisions
                 }
                 let base = clusters[at].id.clone();
                 clusters[at].members = keep;
-                let gone: Vec<String> =
-                    out.iter().map(|&i| ids::mention_id(&mentions[i])).collect();
+                let gone: Vec<String> = out.iter().map(|&i| ids::mention_id(mentions[i])).collect();
                 clusters[at].aliases.retain(|a| !gone.contains(a));
                 let id = ids::split_id(&base, url);
                 index.ids.insert(id.clone(), clusters.len());

@@ -75,34 +75,93 @@ pub struct Features {
     pub weight: Vec<f32>,
     /// Interned name → the normalised spelling (for links and tests).
     pub names: Vec<String>,
+    /// Each spelling seen → its interned name, so each is folded once.
+    pub spellings: FastMap<String, u32>,
 }
 
 pub fn day_number(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
 }
 
-/// The key two spellings of one entity share: case and spacing folded.
+/// Words that say what kind of body a name is, not which one: dropped so
+/// "Commerce Department", "U.S. Department of Commerce" and "Department of
+/// Commerce" meet, as do "Huawei" and "Huawei Technologies Co". "Ministry"
+/// stays: China's Ministry of Commerce is not the Commerce Department.
+const NAME_NOISE: &[&str] = &[
+    "the",
+    "of",
+    "for",
+    "and",
+    "u",
+    "s",
+    "us",
+    "department",
+    "dept",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "holdings",
+    "technologies",
+    "technology",
+    "company",
+    "administration",
+    "president",
+    "judge",
+    "gov",
+    "rep",
+    "sen",
+];
+
+/// The key two spellings of one entity share: case, spacing, punctuation,
+/// word order and [`NAME_NOISE`] words folded ("U.S. Commerce Department"
+/// and "Department of Commerce" both read "commerce"). A name made only of
+/// such words ("US") keeps its folded spelling. Chinese names stay whole.
 pub fn norm_name(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let lower = s.to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(['\'', '’'])
+        })
+        .filter(|w| !w.is_empty() && !NAME_NOISE.contains(w))
+        .collect();
+    if words.is_empty() {
+        return lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    words.sort_unstable();
+    words.dedup();
+    words.join(" ")
 }
 
 impl Features {
-    pub fn new(mentions: &[MentionRecord]) -> Features {
+    pub fn new(mentions: &[&MentionRecord]) -> Features {
         let mut ids: FastMap<String, u32> = FastMap::default();
         let mut names: Vec<String> = Vec::new();
+        let mut spellings: FastMap<String, u32> = FastMap::default();
         let mut urls: FastMap<&str, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let intern = |s: &str, ids: &mut FastMap<String, u32>, names: &mut Vec<String>| {
-            let k = norm_name(s);
-            if let Some(&i) = ids.get(&k) {
+        let mut intern = |s: &str| {
+            if let Some(&i) = spellings.get(s) {
                 return i;
             }
-            let i = names.len() as u32;
-            ids.insert(k.clone(), i);
-            names.push(k);
+            let k = norm_name(s);
+            let i = match ids.get(&k) {
+                Some(&i) => i,
+                None => {
+                    let i = names.len() as u32;
+                    ids.insert(k.clone(), i);
+                    names.push(k);
+                    i
+                }
+            };
+            spellings.insert(s.to_string(), i);
             i
         };
         let mut items = Vec::with_capacity(mentions.len());
@@ -112,14 +171,14 @@ impl Features {
                 .actors
                 .iter()
                 .filter(|s| !s.trim().is_empty())
-                .map(|s| intern(s, &mut ids, &mut names))
+                .map(|s| intern(s))
                 .collect();
             let mut targets: Vec<u32> = m
                 .mention
                 .targets
                 .iter()
                 .filter(|s| !s.trim().is_empty())
-                .map(|s| intern(s, &mut ids, &mut names))
+                .map(|s| intern(s))
                 .collect();
             actors.sort_unstable();
             actors.dedup();
@@ -128,10 +187,10 @@ impl Features {
             let mut all: Vec<u32> = actors.iter().chain(&targets).copied().collect();
             all.sort_unstable();
             all.dedup();
-            if df.len() < names.len() {
-                df.resize(names.len(), 0);
-            }
             for &n in &all {
+                if df.len() <= n as usize {
+                    df.resize(n as usize + 1, 0);
+                }
                 df[n as usize] += 1;
             }
             let next = urls.len() as u32;
@@ -156,7 +215,13 @@ impl Features {
             items,
             weight,
             names,
+            spellings,
         }
+    }
+
+    /// The interned name of a spelling the mentions used.
+    pub fn key(&self, spelling: &str) -> Option<u32> {
+        self.spellings.get(spelling).copied()
     }
 
     /// Sum of weights of the names in a sorted list.
@@ -284,6 +349,22 @@ mod tests {
         let w = [1.0, 2.0, 4.0];
         assert_eq!(shared(&w, &[0, 2], &[1, 2]), 4.0);
         assert_eq!(shared(&w, &[0], &[1]), 0.0);
-        assert_eq!(norm_name("  Huawei   Technologies "), "huawei technologies");
+        let cases = [
+            ("  Huawei   Technologies ", "huawei"),
+            ("Huawei Technologies Co", "huawei"),
+            ("U.S. Commerce Department", "commerce"),
+            ("Department of Commerce", "commerce"),
+            ("China's Ministry of Commerce", "china commerce ministry"),
+            ("Ministry of Commerce", "commerce ministry"),
+            ("Department of Defense", "defense"),
+            ("Defense Department", "defense"),
+            ("Trump administration", "trump"),
+            ("US", "us"),
+            ("U.S. government", "government"),
+            ("美国商务部", "美国商务部"),
+        ];
+        for (name, key) in cases {
+            assert_eq!(norm_name(name), key, "{name}");
+        }
     }
 }

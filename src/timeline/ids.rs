@@ -16,21 +16,25 @@ fn hash16(parts: &[&str]) -> String {
     h.finalize().to_hex()[..16].to_string()
 }
 
-/// Evidence with runs of white space folded, so re-cleaning text that only
-/// changes spacing keeps ids.
-fn norm_evidence(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The id an event gets when this mention is its seed: kind, article url,
-/// evidence sentence and stated start.
+/// evidence sentence (runs of white space folded, so re-cleaning text that
+/// only changes spacing keeps ids) and stated start.
 pub fn mention_id(m: &MentionRecord) -> String {
-    hash16(&[
-        m.mention.kind.as_str(),
-        &m.url,
-        &norm_evidence(&m.mention.evidence),
-        &m.mention.span.start.to_string(),
-    ])
+    let mut h = blake3::Hasher::new();
+    h.update(m.mention.kind.as_str().as_bytes());
+    h.update(b"\0");
+    h.update(m.url.as_bytes());
+    h.update(b"\0");
+    for (i, w) in m.mention.evidence.split_whitespace().enumerate() {
+        if i > 0 {
+            h.update(b" ");
+        }
+        h.update(w.as_bytes());
+    }
+    h.update(b"\0");
+    h.update(m.mention.span.start.to_string().as_bytes());
+    h.update(b"\0");
+    h.finalize().to_hex()[..16].to_string()
 }
 
 /// The id of the event a `split` decision cuts out of `event` for `url`.
@@ -110,7 +114,7 @@ mod tests {
             "2026-05-16",
             "x",
         );
-        let mut v = vec![b.clone(), a.clone(), c.clone()];
+        let mut v = [b.clone(), a.clone(), c.clone()];
         v.sort_by(seed_order);
         assert_eq!(v.iter().map(|m| m.id).collect::<Vec<_>>(), vec![3, 1, 2]);
     }

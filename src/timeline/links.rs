@@ -4,8 +4,8 @@
 //! the ruling on the lawsuit) share their company, so each of them links
 //! to the others and the chain is visible from any of its events.
 
-use super::features::{norm_name, FastMap};
-use crate::model::{Event, MentionRecord};
+use super::features::{norm_name, FastMap, Features};
+use crate::model::{Event, MentionRecord, Status};
 use std::collections::BTreeSet;
 
 /// A name with at most this many events links them all to each other.
@@ -14,29 +14,63 @@ const SMALL_BUCKET: usize = 16;
 const NEIGHBOURS: usize = 2;
 /// How far back (in days) a cue looks for the event it answers.
 const CUE_LOOKBACK: i64 = 366;
+/// How far back (in days) a lawsuit, ruling or removal looks for what it follows.
+const FOLLOW_LOOKBACK: i64 = 730;
+/// How many earlier events sharing one name a follow-on looks at.
+const FOLLOW_SCAN: usize = 256;
 
 /// Fills `related` of each event. `events` must be sorted oldest first;
 /// `members[i]` are the mentions of `events[i]`.
-pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[MentionRecord]) {
+pub fn relate(
+    events: &mut [Event],
+    members: &[Vec<usize>],
+    mentions: &[&MentionRecord],
+    feats: &Features,
+) {
     let n = events.len();
-    let names: Vec<Vec<String>> = events
+    // names as interned ids: the merger's, then new ones for names only
+    // hand-made events use
+    let mut extra: FastMap<String, u32> = FastMap::default();
+    let mut id_of = |raw: &str| -> u32 {
+        feats.key(raw).unwrap_or_else(|| {
+            let next = (feats.names.len() + extra.len()) as u32;
+            *extra.entry(norm_name(raw)).or_insert(next)
+        })
+    };
+    let mut role = |v: &[String]| -> Vec<u32> {
+        let mut out: Vec<u32> = v
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| id_of(s))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let actors: Vec<Vec<u32>> = events.iter().map(|e| role(&e.actors)).collect();
+    let targets: Vec<Vec<u32>> = events.iter().map(|e| role(&e.targets)).collect();
+    let names: Vec<Vec<u32>> = actors
         .iter()
-        .map(|e| {
-            let mut v: Vec<String> = e
-                .actors
-                .iter()
-                .chain(&e.targets)
-                .map(|s| norm_name(s))
-                .collect();
-            v.sort();
+        .zip(&targets)
+        .map(|(a, t)| {
+            let mut v: Vec<u32> = a.iter().chain(t).copied().collect();
+            v.sort_unstable();
             v.dedup();
             v
         })
         .collect();
-    let mut buckets: FastMap<&str, Vec<usize>> = FastMap::default();
+    // a rejected event is hidden from the timeline, so nothing links to it
+    let hidden: Vec<bool> = events
+        .iter()
+        .map(|e| e.status == Status::Rejected)
+        .collect();
+    let mut buckets: FastMap<u32, Vec<usize>> = FastMap::default();
     for (i, ns) in names.iter().enumerate() {
+        if hidden[i] {
+            continue;
+        }
         for name in ns {
-            buckets.entry(name.as_str()).or_default().push(i);
+            buckets.entry(*name).or_default().push(i);
         }
     }
     let generic = SMALL_BUCKET.max(n / 10);
@@ -61,6 +95,7 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[MentionR
             }
         }
     }
+    follow_ons(events, &hidden, &buckets, (&actors, &targets), &mut edges);
     // cues: the event a cued report answers is an earlier one sharing a
     // name, from the same article when it reports one, else the latest
     let mut by_url: FastMap<&str, Vec<usize>> = FastMap::default();
@@ -72,17 +107,17 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[MentionR
     for (i, ms) in members.iter().enumerate() {
         let cued: Vec<&MentionRecord> = ms
             .iter()
-            .map(|&m| &mentions[m])
+            .map(|&m| mentions[m])
             .filter(|m| !m.mention.cues.is_empty())
             .collect();
-        if cued.is_empty() {
+        if cued.is_empty() || hidden[i] {
             continue;
         }
         let day = events[i].span.first_day();
         let shares = |j: usize| names[j].iter().any(|x| names[i].binary_search(x).is_ok());
         let earlier = |j: usize| {
             let d = events[j].span.first_day();
-            j != i && d <= day && (day - d).num_days() <= CUE_LOOKBACK && shares(j)
+            j != i && !hidden[j] && d <= day && (day - d).num_days() <= CUE_LOOKBACK && shares(j)
         };
         let latest = |cands: &mut dyn Iterator<Item = usize>| {
             cands.max_by_key(|&j| (events[j].span.first_day(), std::cmp::Reverse(j)))
@@ -94,7 +129,7 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[MentionR
         let target = latest(&mut same_article).or_else(|| {
             let mut anywhere = names[i]
                 .iter()
-                .flat_map(|x| buckets.get(x.as_str()).into_iter().flatten().copied())
+                .flat_map(|x| buckets.get(x).into_iter().flatten().copied())
                 .filter(|&j| earlier(j));
             latest(&mut anywhere)
         });
@@ -111,5 +146,63 @@ pub fn relate(events: &mut [Event], members: &[Vec<usize>], mentions: &[MentionR
         r.sort();
         r.dedup();
         e.related = r;
+    }
+}
+
+fn meet(a: &[u32], b: &[u32]) -> bool {
+    a.iter().any(|x| b.binary_search(x).is_ok())
+}
+
+/// Follow-on chains, whatever the size of the names' buckets: a lawsuit
+/// follows the latest earlier measure against its plaintiff, a ruling the
+/// latest earlier lawsuit (else measure) naming its parties, a removal
+/// from a list the latest listing of the same target.
+fn follow_ons(
+    events: &[Event],
+    hidden: &[bool],
+    buckets: &FastMap<u32, Vec<usize>>,
+    (actors, targets): (&[Vec<u32>], &[Vec<u32>]),
+    edges: &mut BTreeSet<(usize, usize)>,
+) {
+    use crate::model::Kind::*;
+    let measure = |k| {
+        matches!(
+            k,
+            Ban | Listing | Sanction | ExportControl | Tariff | Legislation | Investigation
+        )
+    };
+    for (i, e) in events.iter().enumerate() {
+        if hidden[i] || !matches!(e.kind, Lawsuit | Ruling | Delisting) {
+            continue;
+        }
+        let day = e.span.first_day();
+        // (rank of the rule that matched, date, index): best is highest
+        let mut best: Option<(u8, chrono::NaiveDate, usize)> = None;
+        for name in actors[i].iter().chain(&targets[i]) {
+            let Some(bucket) = buckets.get(name) else {
+                continue;
+            };
+            let end = bucket.partition_point(|&j| j < i);
+            for &j in bucket[..end].iter().rev().take(FOLLOW_SCAN) {
+                let o = &events[j];
+                let d = o.span.first_day();
+                if d > day || (day - d).num_days() > FOLLOW_LOOKBACK {
+                    continue;
+                }
+                let rank = match e.kind {
+                    Lawsuit if measure(o.kind) && meet(&actors[i], &targets[j]) => 1,
+                    Ruling if o.kind == Lawsuit => 2,
+                    Ruling if measure(o.kind) && meet(&targets[i], &targets[j]) => 1,
+                    Delisting if o.kind == Listing && meet(&targets[i], &targets[j]) => 1,
+                    _ => 0,
+                };
+                if rank > 0 && best.is_none_or(|b| (rank, d) > (b.0, b.1)) {
+                    best = Some((rank, d, j));
+                }
+            }
+        }
+        if let Some((_, _, j)) = best {
+            edges.insert((i.min(j), i.max(j)));
+        }
     }
 }

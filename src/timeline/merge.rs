@@ -221,6 +221,10 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
     scored
 }
 
+/// What one article's repeated report of one event shares: url, kind,
+/// days, actors, targets.
+type RepeatKey<'a> = (u32, Kind, i32, i32, &'a [u32], &'a [u32]);
+
 /// One growing cluster's invariants.
 struct Group {
     first: i32,
@@ -254,7 +258,7 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
         })
         .collect();
     // one article repeating one event (same kind, date and names) is one report
-    let mut repeats: FastMap<(u32, Kind, i32, i32, &[u32], &[u32]), u32> = FastMap::default();
+    let mut repeats: FastMap<RepeatKey, u32> = FastMap::default();
     for (i, it) in f.items.iter().enumerate() {
         if it.names.is_empty() {
             continue;
@@ -321,4 +325,91 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
 
 fn ga_size(groups: &[Group], a: u32, b: u32) -> usize {
     groups[a as usize].size + groups[b as usize].size
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::testutil::m;
+
+    fn item(start: &str) -> Item {
+        let r = m(
+            1,
+            "https://a.example/",
+            "2026-01-01",
+            "listing",
+            start,
+            &["X"],
+            &[],
+            "",
+        );
+        Features::new(&[&r]).items.remove(0)
+    }
+
+    #[test]
+    fn date_fit_table() {
+        let cases = [
+            ("2026-05-16", "2026-05-16", DateFit::Same),
+            ("2026-05", "2026-05-16", DateFit::Contains),
+            ("2026-05-16", "2026", DateFit::Contains),
+            ("2026-06..2026-07", "2026-07-03", DateFit::Contains),
+            ("2026-06..2026-07", "2026-08-01", DateFit::Apart),
+            ("2026-05-16", "2026-05-17", DateFit::Near),
+            ("2026-05-31", "2026-06-01", DateFit::Near),
+            ("2026-05-16", "2026-05-18", DateFit::Apart),
+            ("2026-05", "2026-06", DateFit::Apart),
+            ("2026-05", "2026-06-01", DateFit::Apart),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(date_fit(&item(a), &item(b)), want, "{a} vs {b}");
+            assert_eq!(date_fit(&item(b), &item(a)), want, "{b} vs {a}");
+        }
+    }
+
+    #[test]
+    fn scores_rank_exact_dates_above_coarse_ones() {
+        let day = m(
+            1,
+            "https://a.example/1",
+            "2026-05-17",
+            "listing",
+            "2026-05-16",
+            &["Commerce"],
+            &["Huawei"],
+            "x",
+        );
+        let same = m(
+            2,
+            "https://b.example/2",
+            "2026-05-17",
+            "listing",
+            "2026-05-16",
+            &["Commerce"],
+            &["Huawei"],
+            "y",
+        );
+        let month = m(
+            3,
+            "https://c.example/3",
+            "2026-06-17",
+            "listing",
+            "2026-05",
+            &["Commerce"],
+            &["Huawei"],
+            "z",
+        );
+        let year = m(
+            4,
+            "https://d.example/4",
+            "2027-06-17",
+            "listing",
+            "2026",
+            &["Commerce"],
+            &["Huawei"],
+            "w",
+        );
+        let f = Features::new(&[&day, &same, &month, &year]);
+        let s = |i: usize, j: usize| pair_score(&f, &f.items[i], &f.items[j]).unwrap_or(0.0);
+        assert!(s(0, 1) > s(0, 2) && s(0, 2) > s(0, 3) && s(0, 3) >= THRESHOLD);
+    }
 }

@@ -19,14 +19,14 @@ pub mod title;
 use crate::model::{DateSpan, Event, Kind, MentionRecord, Source, Status};
 use crate::store::Decision;
 use decisions::{Cluster, Manual};
-use features::norm_name;
+use features::{norm_name, Features};
 
 /// Builds the timeline from every mention and every decision, oldest first.
 pub fn build(mentions: &[MentionRecord], decisions: &[Decision]) -> Vec<Event> {
     // seed order makes the result independent of the order given
     let mut sorted: Vec<&MentionRecord> = mentions.iter().collect();
     sorted.sort_by(|a, b| ids::seed_order(a, b));
-    let owned: Vec<MentionRecord> = sorted.into_iter().cloned().collect();
+    let owned = sorted;
     let feats = features::Features::new(&owned);
     let mut clusters: Vec<Cluster> = merge::cluster(&feats)
         .into_iter()
@@ -35,7 +35,7 @@ pub fn build(mentions: &[MentionRecord], decisions: &[Decision]) -> Vec<Event> {
     decisions::replay(&mut clusters, &owned, decisions);
     let mut events: Vec<(Event, Vec<usize>)> = clusters
         .iter()
-        .filter_map(|c| assemble(c, &owned).map(|e| (e, c.members.clone())))
+        .filter_map(|c| assemble(c, &owned, &feats).map(|e| (e, c.members.clone())))
         .collect();
     // ids are unique even if two seeds hash alike
     let mut seen = std::collections::HashSet::new();
@@ -56,7 +56,7 @@ pub fn build(mentions: &[MentionRecord], decisions: &[Decision]) -> Vec<Event> {
             .then(a.id.cmp(&b.id))
     });
     let (mut events, members): (Vec<Event>, Vec<Vec<usize>>) = events.into_iter().unzip();
-    links::relate(&mut events, &members, &owned);
+    links::relate(&mut events, &members, &owned, &feats);
     events
 }
 
@@ -110,26 +110,32 @@ pub fn choose_span(spans: &[DateSpan]) -> Option<(DateSpan, Vec<bool>)> {
 }
 
 /// Names of the members in order of how many name them, then first seen;
-/// one spelling per name.
-fn tally<'a>(lists: impl Iterator<Item = &'a Vec<String>>) -> Vec<String> {
-    let mut counts: Vec<(String, String, usize)> = Vec::new();
+/// one spelling per name (spellings that fold alike count as one).
+fn tally<'a>(lists: impl Iterator<Item = &'a Vec<String>>, feats: &Features) -> Vec<String> {
+    // (interned name, first spelling, count); a spelling the merger never
+    // saw counts on its own
+    let mut counts: Vec<(u32, &str, usize)> = Vec::new();
+    let mut this: Vec<u32> = Vec::new();
     for list in lists {
-        let mut this: Vec<String> = Vec::new();
+        this.clear();
         for name in list {
-            let key = norm_name(name);
-            if key.is_empty() || this.contains(&key) {
+            if name.trim().is_empty() {
                 continue;
             }
-            match counts.iter_mut().find(|(k, _, _)| *k == key) {
+            let key = feats.key(name).unwrap_or(u32::MAX);
+            if key != u32::MAX && this.contains(&key) {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == key && key != u32::MAX) {
                 Some(c) => c.2 += 1,
-                None => counts.push((key.clone(), name.trim().to_string(), 1)),
+                None => counts.push((key, name.trim(), 1)),
             }
             this.push(key);
         }
     }
     let mut order: Vec<usize> = (0..counts.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(counts[i].2), i));
-    order.into_iter().map(|i| counts[i].1.clone()).collect()
+    order.into_iter().map(|i| counts[i].1.to_string()).collect()
 }
 
 fn source_of(m: &MentionRecord) -> Source {
@@ -145,8 +151,8 @@ fn source_of(m: &MentionRecord) -> Source {
 }
 
 /// One cluster as an event; `None` for a cluster left empty by decisions.
-fn assemble(c: &Cluster, mentions: &[MentionRecord]) -> Option<Event> {
-    let members: Vec<&MentionRecord> = c.members.iter().map(|&i| &mentions[i]).collect();
+fn assemble(c: &Cluster, mentions: &[&MentionRecord], feats: &Features) -> Option<Event> {
+    let members: Vec<&MentionRecord> = c.members.iter().map(|&i| mentions[i]).collect();
     let mut sources: Vec<Source> = Vec::new();
     let mut spans: Vec<DateSpan> = Vec::new();
     if let Some(m) = &c.manual {
@@ -179,9 +185,9 @@ fn assemble(c: &Cluster, mentions: &[MentionRecord]) -> Option<Event> {
                 }
             }
             let mut a = actors.clone();
-            a.extend(tally(members.iter().map(|m| &m.mention.actors)));
+            a.extend(tally(members.iter().map(|m| &m.mention.actors), feats));
             let mut t = targets.clone();
-            t.extend(tally(members.iter().map(|m| &m.mention.targets)));
+            t.extend(tally(members.iter().map(|m| &m.mention.targets), feats));
             (
                 *kind,
                 *span,
@@ -204,8 +210,8 @@ fn assemble(c: &Cluster, mentions: &[MentionRecord]) -> Option<Event> {
                 .first()
                 .map(|m| m.mention.kind)
                 .unwrap_or(Kind::Other);
-            let actors = tally(members.iter().map(|m| &m.mention.actors));
-            let targets = tally(members.iter().map(|m| &m.mention.targets));
+            let actors = tally(members.iter().map(|m| &m.mention.actors), feats);
+            let targets = tally(members.iter().map(|m| &m.mention.targets), feats);
             (kind, span, actors, targets, String::new(), conflict)
         }
     };

@@ -148,7 +148,8 @@ mod tests {
 
     #[test]
     fn headlines_read_like_news() {
-        let cases: &[(Kind, &[&str], &[&str], &str, &str)] = &[
+        type Case<'a> = (Kind, &'a [&'a str], &'a [&'a str], &'a str, &'a str);
+        let cases: &[Case] = &[
             (
                 Kind::Listing,
                 &["Commerce Department"],

@@ -10,7 +10,8 @@ use super::refresh::{Progress, RefreshMsg, Refresher, Worker};
 use super::theme::Theme;
 use crate::extract::Rules;
 use crate::model::{DateSpan, Event, Kind};
-use crate::store::{EntityRow, EventFilter, EventKey, EventRow, FeedState, Store};
+use crate::store::views::EventKey;
+use crate::store::{EntityRow, EventFilter, EventRow, FeedState, Store};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -117,6 +118,9 @@ pub struct Detail {
     pub event: Event,
     pub related: Vec<RelatedRow>,
     pub cursor: usize,
+    /// The event's names and all their aliases, longest first, to pick out
+    /// in the evidence.
+    pub names: Vec<String>,
 }
 
 impl Detail {
@@ -182,6 +186,9 @@ pub struct App {
     pub size: (u16, u16),
     pub effects: Vec<Effect>,
     pub total_events: i64,
+    pub total_articles: i64,
+    /// The feeds of feeds.toml, for the Feeds view.
+    pub configured_feeds: Vec<crate::config::FeedConfig>,
     pub(crate) worker: Worker,
 }
 
@@ -224,6 +231,8 @@ impl App {
             size: (80, 24),
             effects: Vec::new(),
             total_events: 0,
+            total_articles: 0,
+            configured_feeds: Vec::new(),
             worker: Worker::new(None),
         }
     }
@@ -252,6 +261,14 @@ impl App {
         }
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         if self.mode != Mode::Normal {
+            // The list still moves under the query line.
+            match ev.code {
+                KeyCode::Up => return Some(Msg::Act(Action::Up)),
+                KeyCode::Down => return Some(Msg::Act(Action::Down)),
+                KeyCode::PageUp => return Some(Msg::Act(Action::PageUp)),
+                KeyCode::PageDown => return Some(Msg::Act(Action::PageDown)),
+                _ => {}
+            }
             return Some(Msg::Edit(match ev.code {
                 KeyCode::Enter => Edit::Submit,
                 KeyCode::Esc => Edit::Cancel,
@@ -370,10 +387,25 @@ impl App {
         }
     }
 
+    /// Gives the app the feeds of feeds.toml, so the Feeds view lists
+    /// those never fetched too.
+    pub fn with_feeds(mut self, feeds: Vec<crate::config::FeedConfig>) -> App {
+        self.configured_feeds = feeds;
+        self
+    }
+
+    /// True when the app was given a refresher.
+    pub fn can_refresh(&self) -> bool {
+        self.worker.available()
+    }
+
     /// Starts a refresh, or remembers the request when one is running.
     pub fn start_refresh(&mut self) {
         if !self.worker.available() {
-            self.set_flash("no refresher: started with --offline or as the demo", true);
+            self.set_flash(
+                "refresh is off: this is the demo, or no feed fetcher is wired in",
+                true,
+            );
             return;
         }
         if self.worker.running() {

@@ -11,7 +11,7 @@ use crate::text::{clean_line, clean_paragraphs};
 /// The timeline's lines: a heading before each month (or year, for events
 /// known only to the year), then its events. Returns the lines and the line
 /// of each row.
-pub fn group(rows: &[crate::store::EventKey]) -> (Vec<Item>, Vec<usize>) {
+pub fn group(rows: &[crate::store::views::EventKey]) -> (Vec<Item>, Vec<usize>) {
     let mut items = Vec::with_capacity(rows.len() + rows.len() / 8 + 1);
     let mut pos = Vec::with_capacity(rows.len());
     let mut current: Option<(i32, Option<u32>)> = None;
@@ -40,21 +40,27 @@ impl App {
     /// Re-reads the timeline for the current query, keeping the selected
     /// event (by id) and its place on screen.
     pub fn reload_keep(&mut self) {
-        let keep = self.index.get(self.sel).map(|r| r.id.clone());
+        let keep = self
+            .index
+            .get(self.sel)
+            .map(|r| (r.id.clone(), r.first_day));
         let screen_row = self
             .row_pos
             .get(self.sel)
             .map(|p| p.saturating_sub(self.offset));
         let (filter, hint) = self.filter();
         self.hint = hint;
-        match self.store.event_keys(&filter) {
+        match self.store.event_keys_as_typed(&filter) {
             Ok(keys) => self.index = keys,
             Err(e) => {
                 self.set_flash(&format!("cannot read the timeline: {e}"), true);
                 return;
             }
         }
-        self.total_events = self.store.event_count().unwrap_or(0);
+        self.total_events = self.store.shown_event_count().unwrap_or(0);
+        if self.index.is_empty() {
+            self.total_articles = self.store.article_count().unwrap_or(0);
+        }
         self.cache.clear();
         self.regroup(keep, screen_row);
         if let Some(id) = self.detail.as_ref().map(|d| d.event.id.clone()) {
@@ -79,23 +85,39 @@ impl App {
     /// Flips the order in memory (the rows are all known), keeping the
     /// selected event and its place on screen.
     pub fn toggle_order(&mut self) {
-        let keep = self.index.get(self.sel).map(|r| r.id.clone());
+        let keep = self
+            .index
+            .get(self.sel)
+            .map(|r| (r.id.clone(), r.first_day));
         let screen_row = self
             .row_pos
             .get(self.sel)
             .map(|p| p.saturating_sub(self.offset));
         self.newest_first = !self.newest_first;
-        crate::store::flip_keys(&mut self.index);
+        crate::store::views::flip_keys(&mut self.index);
         self.regroup(keep, screen_row);
     }
 
     /// Rebuilds the month groups and puts the selection back on `keep`
     /// at `screen_row`.
-    fn regroup(&mut self, keep: Option<String>, screen_row: Option<usize>) {
+    /// When the kept event is gone (filtered out, rejected), the event
+    /// nearest its date is selected, so the user stays at the same time.
+    fn regroup(&mut self, keep: Option<(String, u32)>, screen_row: Option<usize>) {
         let (items, pos) = group(&self.index);
         self.items = items;
         self.row_pos = pos;
-        let found = keep.and_then(|id| self.index.iter().position(|r| r.id == id));
+        let found = keep.map(|(id, day)| {
+            self.index
+                .iter()
+                .position(|r| r.id == id)
+                .unwrap_or_else(|| {
+                    if self.newest_first {
+                        self.index.partition_point(|k| k.first_day > day)
+                    } else {
+                        self.index.partition_point(|k| k.first_day < day)
+                    }
+                })
+        });
         self.sel = found
             .unwrap_or(self.sel)
             .min(self.index.len().saturating_sub(1));
@@ -198,9 +220,23 @@ impl App {
         self.ent_sel = self.ent_sel.min(self.entities.len().saturating_sub(1));
     }
 
+    /// The feeds the store has fetched, plus the configured ones it has
+    /// not fetched yet (shown as never fetched), in url order.
     pub(crate) fn load_feeds(&mut self) {
         match self.store.feed_states() {
-            Ok(f) => self.feeds = f,
+            Ok(mut f) => {
+                for c in &self.configured_feeds {
+                    if !f.iter().any(|s| s.url == c.url) {
+                        f.push(crate::store::FeedState {
+                            url: c.url.clone(),
+                            title: c.title.clone(),
+                            ..Default::default()
+                        });
+                    }
+                }
+                f.sort_by(|a, b| a.url.cmp(&b.url));
+                self.feeds = f;
+            }
             Err(e) => self.set_flash(&format!("cannot read feeds: {e}"), true),
         }
         self.feed_sel = self.feed_sel.min(self.feeds.len().saturating_sub(1));
@@ -219,10 +255,17 @@ impl App {
                 title: e.title,
             })
             .collect();
+        let mut names: Vec<String> = event.actors.iter().chain(&event.targets).cloned().collect();
+        let known: Vec<String> = names.clone();
+        names.extend(self.store.aliases_of(&known).unwrap_or_default());
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let mut seen = std::collections::HashSet::new();
+        names.retain(|n| seen.insert(n.to_lowercase()));
         Detail {
             event,
             related,
             cursor: 0,
+            names,
         }
     }
 
@@ -348,7 +391,7 @@ impl App {
 mod tests {
     use super::*;
     use crate::model::PartialDate;
-    use crate::store::EventKey;
+    use crate::store::views::EventKey;
 
     fn row(id: &str, date: &str) -> EventKey {
         EventKey {

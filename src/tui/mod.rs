@@ -65,7 +65,7 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         height: size.height,
     });
     app.reload_keep();
-    if refresh_on_start {
+    if refresh_on_start && app.can_refresh() {
         app.start_refresh();
     }
     loop {

@@ -30,8 +30,17 @@ impl App {
             (View::Feeds, _) => self.feed_sel = step(self.feed_sel, by, self.feeds.len()),
             (View::Reader, _) => {
                 if let Some(r) = &mut self.reader {
+                    // Roughly the text's height at this width; never past it.
+                    let width = (self.size.0 as usize).saturating_sub(2).max(10);
+                    let lines: usize = r
+                        .text
+                        .split("\n\n")
+                        .map(|p| p.chars().count() / width + 2)
+                        .sum::<usize>()
+                        + 6;
+                    let max = lines.min(u16::MAX as usize) as i64;
                     let by = by.clamp(-10_000, 10_000);
-                    r.scroll = (r.scroll as i64 + by).clamp(0, u16::MAX as i64) as u16;
+                    r.scroll = (r.scroll as i64 + by).clamp(0, max) as u16;
                 }
             }
         }
@@ -167,6 +176,23 @@ impl App {
         }
         let line = (row - body.y) as usize;
         match self.view {
+            View::Timeline if self.detail.is_some() => {
+                let Some(d) = &self.detail else { return };
+                let inner = super::views::detail::inner(body);
+                if row < inner.y || row >= inner.y + inner.height {
+                    return;
+                }
+                let l = super::views::detail::layout(self, d, inner.width as usize);
+                let at = l.scroll(inner.height as usize) + (row - inner.y) as usize;
+                if let Some(Some(item)) = l.item_of_line.get(at) {
+                    let item = *item;
+                    if item == d.cursor {
+                        self.open();
+                    } else if let Some(d) = &mut self.detail {
+                        d.cursor = item;
+                    }
+                }
+            }
             View::Timeline if self.detail.is_none() => {
                 if let Some(Item::Event(r)) = self.items.get(self.offset + line) {
                     if *r == self.sel {

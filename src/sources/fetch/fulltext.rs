@@ -38,8 +38,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// The item's article with the story text of its page: the item keeps its
 /// url, guid, publication time, outlet and title, and gains the page's
-/// canonical url and text. `None` when the page has no more text than the
-/// item already had (the item stands as it is).
+/// canonical url and text. When the page has no more text than the item,
+/// only its canonical url is taken; `None` when it adds nothing at all.
 pub fn complete(
     item: &Article,
     page_bytes: &[u8],
@@ -48,7 +48,15 @@ pub fn complete(
     let p = page::read_page(page_bytes, content_type)?;
     let from_page = import::page_article(p, &item.url)?;
     if from_page.text.chars().count() <= item.text.chars().count() {
-        return Ok(None);
+        // the feed had the whole story; the page may still name its
+        // canonical url
+        return Ok(match (&item.canonical_url, from_page.canonical_url) {
+            (None, Some(canonical)) => Some(Article {
+                canonical_url: Some(canonical),
+                ..item.clone()
+            }),
+            _ => None,
+        });
     }
     Ok(Some(Article {
         canonical_url: from_page.canonical_url.or(item.canonical_url.clone()),
@@ -85,6 +93,39 @@ mod tests {
         .expect("parses");
         assert_eq!(feed.title, "新闻");
         assert_eq!(feed.items[0].article.title, "商务部回应出口管制");
+    }
+
+    #[test]
+    fn a_latin1_declaration_is_not_decoded_twice() {
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Notícias</title>\
+<item><title>Expansão de parâmetros</title><link>https://br.example/1</link><description>Sessão</description></item></channel></rss>";
+        let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(xml);
+        let feed = parse_feed_body(
+            &latin1,
+            Some("application/rss+xml"),
+            "https://br.example/rss",
+        )
+        .expect("parses");
+        assert_eq!(feed.title, "Notícias");
+        assert_eq!(feed.items[0].article.title, "Expansão de parâmetros");
+    }
+
+    #[test]
+    fn a_byte_order_mark_outranks_everything() {
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Überblick 概要</title>\
+<item><title>Zölle</title><link>https://de.example/1</link><description>Text</description></item></channel></rss>";
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in xml.encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let feed = parse_feed_body(
+            &utf16,
+            Some("text/xml; charset=latin1"),
+            "https://de.example/rss",
+        )
+        .expect("parses");
+        assert_eq!(feed.title, "Überblick 概要");
+        assert_eq!(feed.items[0].article.title, "Zölle");
     }
 
     #[test]
@@ -127,7 +168,19 @@ mod tests {
             text: format!("{story}\n\n{story}\n\n{story}"),
             ..item.clone()
         };
-        let same = complete(&long, html.as_bytes(), None).expect("reads");
-        assert_eq!(same, None, "a page no fuller than the item changes nothing");
+        let same = complete(&long, html.as_bytes(), None)
+            .expect("reads")
+            .expect("a canonical url to add");
+        assert_eq!(same.text, long.text, "the feed's whole story stands");
+        assert_eq!(
+            same.canonical_url.as_deref(),
+            Some("https://news.example/a")
+        );
+        let bare = html.replace(
+            "<link rel=\"canonical\" href=\"https://news.example/a\">",
+            "",
+        );
+        let nothing = complete(&long, bare.as_bytes(), None).expect("reads");
+        assert_eq!(nothing, None, "a page that adds nothing changes nothing");
     }
 }

@@ -125,6 +125,11 @@ impl Fetcher {
         self.opts.max_body
     }
 
+    /// The time one feed's article pages get in all.
+    pub fn page_budget(&self) -> std::time::Duration {
+        self.opts.page_budget
+    }
+
     /// How many downloads may run at once against one host.
     pub fn per_host(&self) -> usize {
         self.opts.per_host
@@ -218,10 +223,17 @@ impl Fetcher {
         }
         let headers = resp.headers().clone();
         let final_url = resp.url().to_string();
-        let mut bytes = Vec::new();
+        let declared = resp.content_length().filter(|_| !encoded).unwrap_or(0) as usize;
+        let mut bytes = Vec::with_capacity(declared.min(max));
         while let Some(chunk) = resp.chunk().await.map_err(|e| self.classify(e))? {
-            if bytes.len() + chunk.len() > max {
+            let need = bytes.len() + chunk.len();
+            if need > max {
                 return Err(HttpError::TooLarge(max));
+            }
+            if need > bytes.capacity() {
+                // grow by doubling, but never past the cap
+                let want = need.max(bytes.capacity() * 2).max(16 * 1024).min(max);
+                bytes.reserve_exact(want - bytes.len());
             }
             bytes.extend_from_slice(&chunk);
         }

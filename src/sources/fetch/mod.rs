@@ -8,6 +8,23 @@
 //! background refresh alike: blocking, usable from a plain thread. It runs
 //! the downloads on its own tokio runtime while the calling thread owns the
 //! only database connection and stores each feed's articles as they come.
+//! Call it from a plain thread, not from inside an async task:
+//!
+//! ```no_run
+//! use dateline::sources::fetch::{refresh, FetchOptions, FetchProgress};
+//! # fn demo(db: std::path::PathBuf, feeds: Vec<dateline::config::FeedConfig>) {
+//! let (tx, rx) = std::sync::mpsc::channel();
+//! let job = std::thread::spawn(move || refresh(&db, &feeds, &FetchOptions::default(), &tx));
+//! for msg in rx {
+//!     match msg {
+//!         FetchProgress::Started { total } => println!("{total} feeds"),
+//!         FetchProgress::FeedDone(r) => println!("{}: {:?}", r.url, r.outcome),
+//!         FetchProgress::Finished(s) => println!("{} new articles", s.new_articles),
+//!     }
+//! }
+//! let _ = job.join();
+//! # }
+//! ```
 
 mod fulltext;
 pub mod http;
@@ -88,6 +105,9 @@ pub struct FetchOptions {
     /// is tried again in a later one.
     pub max_retry_wait: Duration,
     pub user_agent: String,
+    /// The time one feed's article pages get in all; pages not read by
+    /// then keep their teasers until the next refresh.
+    pub page_budget: Duration,
     /// When a feed may be fetched again.
     pub backoff: Backoff,
 }
@@ -105,6 +125,7 @@ impl Default for FetchOptions {
             retry_backoff: Duration::from_millis(500),
             max_retry_wait: Duration::from_secs(10),
             user_agent: user_agent(),
+            page_budget: Duration::from_secs(90),
             backoff: Backoff::default(),
         }
     }
@@ -131,6 +152,7 @@ pub fn refresh(
     let mut store = Store::open(db)?;
     let rules = Rules::builtin();
     let feeds = unique(feeds);
+    let feeds_order: Vec<String> = feeds.iter().map(|f| f.url.clone()).collect();
     let _ = progress.send(FetchProgress::Started { total: feeds.len() });
     let states: HashMap<String, FeedState> = store
         .feed_states()?
@@ -199,6 +221,15 @@ pub fn refresh(
         }
         rt.shutdown_timeout(Duration::from_secs(1));
     }
+    // the summary lists feeds in the user's order, not the order they finished
+    let order: HashMap<&str, usize> = feeds_order
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.as_str(), i))
+        .collect();
+    summary
+        .feeds
+        .sort_by_key(|r| order.get(r.url.as_str()).copied().unwrap_or(usize::MAX));
     summary.elapsed = started.elapsed();
     let _ = progress.send(FetchProgress::Finished(summary.clone()));
     Ok(summary)

@@ -57,11 +57,22 @@ pub(super) async fn run(
     validators: Validators,
     tx: mpsc::Sender<ToWriter>,
 ) {
-    let outcome = match fetch(&fetcher, &feed, &validators, &tx).await {
-        Ok(o) => o,
-        Err(e) => Outcome::Failed {
+    // run apart, so that even a panic deep in a library is this feed's
+    // failure and not a feed missing from the summary
+    let (f, t) = (feed.clone(), tx.clone());
+    let work = tokio::spawn(async move { fetch(&fetcher, &f, &validators, &t).await });
+    let outcome = match work.await {
+        Ok(Ok(o)) => o,
+        Ok(Err(e)) => Outcome::Failed {
             retry_after: e.retry_after(),
             error: text::clean_line(&e.to_string()),
+        },
+        Err(e) => Outcome::Failed {
+            retry_after: None,
+            error: format!(
+                "internal error while fetching: {}",
+                text::clean_line(&e.to_string())
+            ),
         },
     };
     let _ = tx
@@ -122,21 +133,24 @@ async fn fetch(
             .map(|(_, i)| i)
             .collect();
         let per_feed = fetcher.per_host().max(1) * 2;
-        let done: Vec<(usize, Result<Option<Article>, ()>)> = stream::iter(todo)
-            .map(|i| {
-                let item = articles[i].clone();
-                async move { (i, complete(fetcher, item).await) }
-            })
-            .buffer_unordered(per_feed)
-            .collect()
-            .await;
-        for (i, full) in done {
+        let wanted = todo.len();
+        let jobs: Vec<(usize, Article)> = todo.iter().map(|&i| (i, articles[i].clone())).collect();
+        let mut pages = stream::iter(jobs)
+            .map(|(i, item)| async move { (i, complete(fetcher, item).await) })
+            .buffer_unordered(per_feed);
+        // one feed's pages get a bounded time in all, so a slow site cannot
+        // hold the refresh; pages not read by then are tried next time
+        let deadline = tokio::time::Instant::now() + fetcher.page_budget();
+        let mut finished = 0;
+        while let Ok(Some((i, full))) = tokio::time::timeout_at(deadline, pages.next()).await {
+            finished += 1;
             match full {
                 Ok(Some(a)) => articles[i] = a,
                 Ok(None) => {}
                 Err(()) => page_errors += 1,
             }
         }
+        page_errors += wanted - finished;
     }
     Ok(Outcome::Updated {
         title: parsed.title,

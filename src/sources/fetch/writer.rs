@@ -21,12 +21,15 @@ use std::collections::{HashMap, HashSet};
 /// The most feeds stored in one batch.
 pub(super) const MAX_BATCH: usize = 32;
 
-/// For each (url, text length): is the article stored with more text?
+/// For each (url, text length): was the page already read? It was when
+/// the article is stored with more text than the feed gives, or with the
+/// canonical url only a page supplies.
 pub(super) fn known_in_full(store: &Store, items: &[(String, usize)]) -> Vec<bool> {
     items
         .iter()
         .map(|(url, len)| {
-            matches!(store.article_by_url(url), Ok(Some(a)) if a.article.text.chars().count() > len + 40)
+            matches!(store.article_by_url(url), Ok(Some(a))
+                if a.article.text.chars().count() > len + 40 || a.article.canonical_url.is_some())
         })
         .collect()
 }

@@ -4,7 +4,7 @@
 //! nested markup cannot exhaust the stack.
 
 use crate::text;
-use scraper::{Html, Node};
+use dom_query::{Document, NodeRef};
 
 /// Tags whose subtree is never text a reader sees as the item's content.
 const SKIP_TAGS: &[&str] = &[
@@ -53,9 +53,13 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// Text of an HTML fragment: every block's text, paragraphs separated by a
-/// blank line.
+/// blank line. A fragment nested too deep to parse cheaply has its tags
+/// stripped instead.
 pub fn fragment_text(fragment: &str) -> String {
-    let doc = Html::parse_fragment(fragment);
+    if super::budget::check_source(fragment).is_err() {
+        return strip_tags(fragment);
+    }
+    let doc = Document::fragment(fragment);
     let mut paras: Vec<String> = Vec::new();
     let mut cur = String::new();
     let flush = |cur: &mut String, paras: &mut Vec<String>| {
@@ -66,33 +70,56 @@ pub fn fragment_text(fragment: &str) -> String {
         cur.clear();
     };
     // (node, entering): a block is flushed both when entered and when left
-    let mut stack = vec![(doc.tree.root(), true)];
+    let mut stack: Vec<(NodeRef, bool)> = vec![(doc.root(), true)];
     while let Some((node, entering)) = stack.pop() {
-        match node.value() {
-            Node::Text(t) if entering => cur.push_str(t),
-            Node::Element(el) => {
-                let name = el.name();
-                if entering && SKIP_TAGS.contains(&name) {
-                    continue;
-                }
-                if BLOCK_TAGS.contains(&name) {
-                    flush(&mut cur, &mut paras);
-                }
-                if entering {
-                    stack.push((node, false));
-                    let kids: Vec<_> = node.children().collect();
-                    stack.extend(kids.into_iter().rev().map(|k| (k, true)));
-                }
+        if node.is_text() {
+            if entering {
+                cur.push_str(&node.text());
             }
-            _ if entering => {
-                let kids: Vec<_> = node.children().collect();
-                stack.extend(kids.into_iter().rev().map(|k| (k, true)));
+            continue;
+        }
+        if node.is_element() {
+            let name = node.node_name().unwrap_or_default();
+            if entering && SKIP_TAGS.contains(&name.as_ref()) {
+                continue;
             }
-            _ => {}
+            if BLOCK_TAGS.contains(&name.as_ref()) {
+                flush(&mut cur, &mut paras);
+            }
+        } else if !(node.is_document() || node.is_fragment()) {
+            continue;
+        }
+        if entering {
+            stack.push((node.clone(), false));
+            let mut kids = Vec::new();
+            let mut child = node.first_child();
+            while let Some(c) = child {
+                child = c.next_sibling();
+                kids.push(c);
+            }
+            stack.extend(kids.into_iter().rev().map(|k| (k, true)));
         }
     }
     flush(&mut cur, &mut paras);
     paras.join("\n\n")
+}
+
+/// The text between tags, for markup too deep to parse: a linear pass.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    text::clean_line(&out)
 }
 
 #[cfg(test)]
@@ -115,6 +142,16 @@ mod tests {
             "Just a teaser & more."
         );
         assert_eq!(fragment_text(""), "");
+    }
+
+    #[test]
+    fn too_deep_to_parse_is_stripped() {
+        let html = format!(
+            "{}deep <i>teaser</i>{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        assert_eq!(fragment_text(&html), "deep teaser");
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct Meta {
     pub url: Option<String>,
     pub title: String,
     pub published: Option<DateTime<FixedOffset>>,
+    /// The publication's own name (`og:site_name`, JSON-LD `publisher`).
+    pub site_name: Option<String>,
     /// Declared language tags, most trusted first (not yet checked).
     pub langs: Vec<Option<String>>,
 }
@@ -34,6 +36,10 @@ matcher!(
     "meta[property='og:title'], meta[name='twitter:title']"
 );
 matcher!(TITLE, "title");
+matcher!(
+    SITE_NAME,
+    "meta[property='og:site_name'], meta[name='application-name']"
+);
 matcher!(H1, "h1");
 matcher!(
     PUB_OG,
@@ -76,6 +82,14 @@ pub fn read_meta(doc: &Document) -> Meta {
         .or_else(|| ld.iter().find_map(ld_any_date))
         .or_else(|| first_time(doc, &PUB_OTHER))
         .or_else(|| time_element(doc));
+    let site_name = first_attr(doc, &SITE_NAME, "content").or_else(|| {
+        ld_article(&ld)
+            .and_then(|a| a.get("publisher"))
+            .and_then(|p| p.get("name"))
+            .and_then(Value::as_str)
+            .map(text::clean_line)
+            .filter(|n| !n.is_empty())
+    });
     let langs = vec![
         first_attr(doc, &HTML_TAG, "lang").or_else(|| first_attr(doc, &HTML_TAG, "xml:lang")),
         ld_article(&ld)
@@ -88,6 +102,7 @@ pub fn read_meta(doc: &Document) -> Meta {
         url,
         title,
         published,
+        site_name,
         langs,
     }
 }
@@ -399,6 +414,14 @@ mod tests {
         assert_eq!(m.title, "Ld headline");
         assert_eq!(m.url.as_deref(), Some("https://x.example/ld"));
         assert_eq!(m.langs[1].as_deref(), Some("zh-CN"));
+        assert_eq!(m.site_name, None);
+        let named = r#"<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Harbor Tech"}}</script>"#;
+        assert_eq!(meta(named).site_name.as_deref(), Some("Harbor Tech"));
+        let og = r#"<meta property="og:site_name" content="OG Name">"#;
+        assert_eq!(
+            meta(&format!("{og}{named}")).site_name.as_deref(),
+            Some("OG Name")
+        );
     }
 
     #[test]

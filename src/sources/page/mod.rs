@@ -13,6 +13,7 @@ mod fragment;
 mod lang;
 mod meta;
 mod story;
+mod tidy;
 
 pub use fragment::fragment_text;
 pub use lang::{guess_language, is_han};
@@ -33,6 +34,8 @@ pub struct Page {
     pub url: Option<String>,
     pub title: String,
     pub published: Option<DateTime<FixedOffset>>,
+    /// The publication's name as the page gives it, for the outlet.
+    pub site_name: Option<String>,
     pub lang: String,
     /// The story text, paragraphs separated by a blank line.
     pub text: String,
@@ -70,6 +73,7 @@ fn read(html: &str) -> (Page, Option<String>) {
         url: m.url,
         title: m.title,
         published: m.published,
+        site_name: m.site_name,
         lang: String::new(),
         text: String::new(),
     };

@@ -122,3 +122,111 @@ fn cue_phrases_link_to_the_event_they_answer() {
         .map(|e| e.related.len());
     assert_eq!(filler, Some(0), "a generic name alone does not link");
 }
+
+#[test]
+fn rejected_events_link_to_nothing() {
+    let ms = vec![
+        m(
+            1,
+            "https://b.example/2",
+            "2021-01-15",
+            "listing",
+            "2021-01-14",
+            &["Department of Defense"],
+            &["Xiaomi"],
+            "listed",
+        ),
+        m(
+            2,
+            "https://c.example/3",
+            "2021-02-01",
+            "lawsuit",
+            "2021-01-29",
+            &["Xiaomi"],
+            &["Department of Defense"],
+            "sued",
+        ),
+    ];
+    let events = build(&ms, &[]);
+    assert_eq!(events[0].related, vec![events[1].id.clone()]);
+    let reject = crate::timeline::testutil::decision(
+        1,
+        crate::store::DecisionAction::Reject,
+        &events[0].id,
+        None,
+    );
+    let events = build(&ms, &[reject]);
+    assert!(events.iter().all(|e| e.related.is_empty()));
+}
+
+#[test]
+fn follow_on_chains_link_even_through_busy_names() {
+    let mut ms = vec![
+        m(
+            1,
+            "https://b.example/2",
+            "2021-01-15",
+            "listing",
+            "2021-01-14",
+            &["Department of Defense"],
+            &["Xiaomi"],
+            "listed",
+        ),
+        m(
+            2,
+            "https://c.example/3",
+            "2021-02-01",
+            "lawsuit",
+            "2021-01-29",
+            &["Xiaomi"],
+            &["Department of Defense"],
+            "sued",
+        ),
+        m(
+            3,
+            "https://d.example/4",
+            "2021-03-13",
+            "ruling",
+            "2021-03-12",
+            &["Rudolph Contreras"],
+            &["Department of Defense", "Xiaomi"],
+            "injunction",
+        ),
+    ];
+    // so many earlier events name Xiaomi and the Pentagon that sharing them
+    // alone links nothing
+    for i in 0..40 {
+        let day = format!("2020-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+        ms.push(m(
+            10 + i as i64,
+            &format!("https://f.example/{i}"),
+            &day,
+            "investigation",
+            &day,
+            &["Department of Defense"],
+            &["Xiaomi"],
+            "probe",
+        ));
+    }
+    let events = build(&ms, &[]);
+    let id = |k: Kind| {
+        events
+            .iter()
+            .find(|e| e.kind == k)
+            .map(|e| e.id.clone())
+            .unwrap_or_default()
+    };
+    let (listing, lawsuit, ruling) = (id(Kind::Listing), id(Kind::Lawsuit), id(Kind::Ruling));
+    let related = |x: &str| {
+        events
+            .iter()
+            .find(|e| e.id == x)
+            .map(|e| e.related.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(related(&listing), vec![lawsuit.clone()]);
+    let mut want = vec![listing.clone(), ruling.clone()];
+    want.sort();
+    assert_eq!(related(&lawsuit), want);
+    assert_eq!(related(&ruling), vec![lawsuit.clone()]);
+}

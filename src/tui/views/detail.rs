@@ -11,9 +11,205 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use regex::Regex;
 use std::sync::OnceLock;
+
+/// The detail's lines at a width, already wrapped (one per screen row),
+/// the item (source, then related event) each line belongs to, and the
+/// line the cursor's item starts on. Drawing and mouse clicks share it.
+pub struct Layout<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub item_of_line: Vec<Option<usize>>,
+    pub cursor_line: usize,
+}
+
+impl Layout<'_> {
+    /// The first line shown in `height` rows, so the cursor's item (about
+    /// five lines) stays in view.
+    pub fn scroll(&self, height: usize) -> usize {
+        (self.cursor_line + 5)
+            .saturating_sub(height)
+            .min(self.cursor_line)
+    }
+}
+
+/// The area inside the detail's border.
+pub fn inner(area: Rect) -> Rect {
+    Block::default().borders(Borders::ALL).inner(area)
+}
+
+pub fn layout<'a>(app: &App, d: &Detail, width: usize) -> Layout<'a> {
+    let t = &app.theme;
+    let e = &d.event;
+    let mut out = Layout {
+        lines: Vec::new(),
+        item_of_line: Vec::new(),
+        cursor_line: 0,
+    };
+    let push =
+        |out: &mut Layout<'a>, spans: Vec<Span<'a>>, item: Option<usize>, style: Option<Style>| {
+            for mut l in wrap(spans, width, 4) {
+                if let Some(st) = style {
+                    l = l.style(st);
+                }
+                out.lines.push(l);
+                out.item_of_line.push(item);
+            }
+        };
+    push(
+        &mut out,
+        vec![Span::styled(clean_line(&e.title), t.label())],
+        None,
+        None,
+    );
+    push(&mut out, vec![], None, None);
+    let field = |name: &str, value: String, style: Style| {
+        vec![
+            Span::styled(format!("{name:<9}"), t.dim()),
+            Span::styled(value, style),
+        ]
+    };
+    let mut date = span(&e.span);
+    if e.date_conflict {
+        date.push_str("  (sources disagree on the date)");
+    }
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            clean_line(&v.join(", "))
+        }
+    };
+    push(
+        &mut out,
+        field("Date", date, t.highlight_date()),
+        None,
+        None,
+    );
+    push(
+        &mut out,
+        field("Kind", e.kind.as_str().replace('_', " "), t.kind(e.kind)),
+        None,
+        None,
+    );
+    push(
+        &mut out,
+        field("Actors", list(&e.actors), Style::new()),
+        None,
+        None,
+    );
+    push(
+        &mut out,
+        field("Targets", list(&e.targets), Style::new()),
+        None,
+        None,
+    );
+    push(
+        &mut out,
+        field("Status", e.status.as_str().into(), t.status(e.status)),
+        None,
+        None,
+    );
+    if let Some(n) = e.note.as_deref().filter(|n| !n.is_empty()) {
+        push(
+            &mut out,
+            field("Note", clean_line(n), Style::new()),
+            None,
+            None,
+        );
+    }
+    push(
+        &mut out,
+        field("Id", clean_line(&e.id), t.dim()),
+        None,
+        None,
+    );
+    push(&mut out, vec![], None, None);
+    push(
+        &mut out,
+        vec![Span::styled(
+            format!("Sources ({})", e.sources.len()),
+            t.heading(),
+        )],
+        None,
+        None,
+    );
+    let names: Vec<&str> = d.names.iter().map(String::as_str).collect();
+    for (i, s) in e.sources.iter().enumerate() {
+        let selected = i == d.cursor;
+        if selected {
+            out.cursor_line = out.lines.len();
+        }
+        let when = s
+            .published
+            .as_ref()
+            .map(published)
+            .unwrap_or_else(|| "time unknown".into());
+        let head = vec![
+            Span::raw(if selected { "▸ " } else { "  " }),
+            Span::styled(clean_line(&s.outlet), t.label()),
+            Span::styled(format!(" · {when}"), t.dim()),
+        ];
+        push(&mut out, head, Some(i), selected.then(|| t.selected()));
+        if !s.title.is_empty() {
+            push(
+                &mut out,
+                vec![Span::raw(format!("    {}", clean_line(&s.title)))],
+                Some(i),
+                None,
+            );
+        }
+        push(
+            &mut out,
+            vec![
+                Span::raw("    "),
+                Span::styled(clean_line(&s.url), t.link()),
+            ],
+            Some(i),
+            None,
+        );
+        let mut ev = vec![Span::raw("    “")];
+        ev.extend(highlight(&clean_line(&s.evidence), &names, t));
+        ev.push(Span::raw("”"));
+        push(&mut out, ev, Some(i), None);
+        if let Some(other) = &s.date {
+            let text = format!("    this source dates it {}", span(other));
+            push(&mut out, vec![Span::styled(text, t.error())], Some(i), None);
+        }
+        push(&mut out, vec![], None, None);
+    }
+    push(
+        &mut out,
+        vec![Span::styled(
+            format!("Related ({})", d.related.len()),
+            t.heading(),
+        )],
+        None,
+        None,
+    );
+    if d.related.is_empty() {
+        push(&mut out, vec![Span::styled("  none", t.dim())], None, None);
+    }
+    for (j, r) in d.related.iter().enumerate() {
+        let item = e.sources.len() + j;
+        let selected = item == d.cursor;
+        if selected {
+            out.cursor_line = out.lines.len();
+        }
+        let spans = vec![
+            Span::raw(if selected { "▸ " } else { "  " }),
+            Span::raw(format!("{:<20} ", span(&r.span))),
+            Span::styled(
+                format!("{:<15}", r.kind.as_str().replace('_', " ")),
+                t.kind(r.kind),
+            ),
+            Span::raw(clean_line(&r.title)),
+        ];
+        push(&mut out, spans, Some(item), selected.then(|| t.selected()));
+    }
+    out
+}
 
 pub fn render(app: &App, d: &Detail, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -24,126 +220,83 @@ pub fn render(app: &App, d: &Detail, area: Rect, buf: &mut Buffer) {
     ));
     let inner = block.inner(area);
     block.render(area, buf);
-    let mut lines: Vec<Line> = Vec::new();
-    lines.push(Line::from(Span::styled(clean_line(&e.title), t.label())));
-    lines.push(Line::from(""));
-    let field = |name: &str, value: String, style: Style| {
-        Line::from(vec![
-            Span::styled(format!("{name:<9}"), t.dim()),
-            Span::styled(value, style),
-        ])
-    };
-    let mut date = span(&e.span);
-    if e.date_conflict {
-        date.push_str("  (sources disagree on the date)");
-    }
-    lines.push(field("Date", date, t.highlight_date()));
-    lines.push(field(
-        "Kind",
-        e.kind.as_str().replace('_', " "),
-        t.kind(e.kind),
-    ));
-    let list = |v: &[String]| {
-        if v.is_empty() {
-            "—".to_string()
-        } else {
-            clean_line(&v.join(", "))
-        }
-    };
-    lines.push(field("Actors", list(&e.actors), Style::new()));
-    lines.push(field("Targets", list(&e.targets), Style::new()));
-    lines.push(field(
-        "Status",
-        e.status.as_str().into(),
-        t.status(e.status),
-    ));
-    if let Some(n) = e.note.as_deref().filter(|n| !n.is_empty()) {
-        lines.push(field("Note", clean_line(n), Style::new()));
-    }
-    lines.push(field("Id", e.id.clone(), t.dim()));
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        format!("Sources ({})", e.sources.len()),
-        t.heading(),
-    )));
-    let mut cursor_line = 0usize;
-    let mut names: Vec<&str> = e
-        .actors
-        .iter()
-        .chain(&e.targets)
-        .map(String::as_str)
+    let l = layout(app, d, inner.width as usize);
+    let scroll = l.scroll(inner.height as usize);
+    let shown: Vec<Line> = l
+        .lines
+        .into_iter()
+        .skip(scroll)
+        .take(inner.height as usize)
         .collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    for (i, s) in e.sources.iter().enumerate() {
-        let selected = i == d.cursor;
-        if selected {
-            cursor_line = lines.len();
+    Paragraph::new(shown).render(inner, buf);
+}
+
+/// Wraps styled text to `width` columns: at spaces where it can, inside a
+/// word (or a run of Chinese) where it must; lines after the first are
+/// indented by `indent`.
+pub fn wrap<'a>(spans: Vec<Span<'a>>, width: usize, indent: usize) -> Vec<Line<'a>> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(indent + 8);
+    let mut lines: Vec<Vec<Span<'a>>> = vec![Vec::new()];
+    let mut used = 0usize;
+    // Pieces: a word with the spaces after it, in its span's style.
+    let mut pieces: Vec<(String, Style)> = Vec::new();
+    for s in &spans {
+        let mut cur = String::new();
+        let mut in_space = false;
+        for c in s.content.chars() {
+            if in_space && c != ' ' {
+                pieces.push((std::mem::take(&mut cur), s.style));
+                in_space = false;
+            }
+            if c == ' ' {
+                in_space = true;
+            }
+            cur.push(c);
         }
-        let marker = if selected { "▸ " } else { "  " };
-        let when = s
-            .published
-            .as_ref()
-            .map(published)
-            .unwrap_or_else(|| "time unknown".into());
-        let head = Line::from(vec![
-            Span::raw(marker),
-            Span::styled(clean_line(&s.outlet), t.label()),
-            Span::styled(format!(" · {when}"), t.dim()),
-        ]);
-        lines.push(if selected {
-            head.style(t.selected())
-        } else {
-            head
-        });
-        if !s.title.is_empty() {
-            lines.push(Line::from(format!("    {}", clean_line(&s.title))));
+        if !cur.is_empty() {
+            pieces.push((cur, s.style));
         }
-        lines.push(Line::from(vec![
-            Span::raw("    "),
-            Span::styled(clean_line(&s.url), t.link()),
-        ]));
-        let mut ev = vec![Span::raw("    “")];
-        ev.extend(highlight(&clean_line(&s.evidence), &names, t));
-        ev.push(Span::raw("”"));
-        lines.push(Line::from(ev));
-        if let Some(other) = &s.date {
-            lines.push(Line::from(Span::styled(
-                format!("    this source dates it {}", span(other)),
-                t.error(),
-            )));
-        }
-        lines.push(Line::from(""));
     }
-    lines.push(Line::from(Span::styled(
-        format!("Related ({})", d.related.len()),
-        t.heading(),
-    )));
-    if d.related.is_empty() {
-        lines.push(Line::from(Span::styled("  none", t.dim())));
-    }
-    for (j, r) in d.related.iter().enumerate() {
-        let selected = e.sources.len() + j == d.cursor;
-        if selected {
-            cursor_line = lines.len();
+    let new_line = |lines: &mut Vec<Vec<Span<'a>>>, used: &mut usize| {
+        lines.push(vec![Span::raw(" ".repeat(indent))]);
+        *used = indent;
+    };
+    for (text, style) in pieces {
+        let w: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+        let w_trim: usize = text
+            .trim_end()
+            .chars()
+            .map(|c| c.width().unwrap_or(0))
+            .sum();
+        if used + w_trim > width && used > indent && w_trim <= width - indent {
+            new_line(&mut lines, &mut used);
         }
-        let l = Line::from(vec![
-            Span::raw(if selected { "▸ " } else { "  " }),
-            Span::raw(format!("{:<20} ", span(&r.span))),
-            Span::styled(
-                format!("{:<15}", r.kind.as_str().replace('_', " ")),
-                t.kind(r.kind),
-            ),
-            Span::raw(clean_line(&r.title)),
-        ]);
-        lines.push(if selected { l.style(t.selected()) } else { l });
+        if used + w_trim <= width {
+            used += w;
+            if let Some(l) = lines.last_mut() {
+                l.push(Span::styled(text, style));
+            }
+            continue;
+        }
+        // Too long for any line: cut by characters.
+        let mut chunk = String::new();
+        for c in text.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width {
+                if let Some(l) = lines.last_mut() {
+                    l.push(Span::styled(std::mem::take(&mut chunk), style));
+                }
+                new_line(&mut lines, &mut used);
+            }
+            chunk.push(c);
+            used += cw;
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push(Span::styled(chunk, style));
+        }
     }
-    // Scroll so the cursor's item (about five lines) stays in view.
-    let h = inner.height as usize;
-    let scroll = (cursor_line + 5).saturating_sub(h).min(cursor_line);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
-        .render(inner, buf);
+    lines.into_iter().map(Line::from).collect()
 }
 
 fn date_re() -> Option<&'static Regex> {
@@ -244,6 +397,26 @@ mod tests {
             late,
             vec![("late June".to_string(), 1), ("early July".to_string(), 1)]
         );
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_inside_chinese() {
+        let text = |l: &Line| {
+            l.spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        let lines = wrap(vec![Span::raw("one two three four five six")], 14, 2);
+        let got: Vec<String> = lines.iter().map(text).collect();
+        assert_eq!(got, vec!["one two three ", "  four five ", "  six"]);
+        let zh = wrap(vec![Span::raw("美国商务部宣布将华为列入实体清单")], 12, 0);
+        for l in &zh {
+            assert!(l.width() <= 12, "{:?}", text(l));
+        }
+        let joined: String = zh.iter().map(text).collect();
+        assert_eq!(joined, "美国商务部宣布将华为列入实体清单");
+        assert_eq!(wrap(vec![], 20, 4).len(), 1);
     }
 
     #[test]

@@ -33,9 +33,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 t.error(),
             )
         } else if f.last_success_at.is_some() {
-            Span::styled(" ✓ ok        ".to_string(), t.ok())
+            Span::styled(format!("{:<15}", " ✓ ok"), t.ok())
         } else {
-            Span::styled(" · never     ".to_string(), t.dim())
+            Span::styled(format!("{:<15}", " · never"), t.dim())
         };
         let name = clean_line(f.title.as_deref().unwrap_or(&f.url));
         let last = f
@@ -44,7 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .map(|s| s.replace('T', " ").chars().take(16).collect::<String>())
             .unwrap_or_else(|| "never".into());
         let rest = format!("  {:>5} articles  last fetch {last}", f.articles_seen);
-        let name_w = w.saturating_sub(14 + rest.chars().count()).max(8);
+        let name_w = w.saturating_sub(15 + rest.chars().count()).max(8);
         let mut spans = vec![
             state,
             Span::raw(format!("{:<name_w$}", fit(&name, name_w))),

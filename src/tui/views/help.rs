@@ -2,8 +2,10 @@
 //! live keymap so a keys.toml shows up here too.
 
 use crate::tui::app::App;
+use crate::tui::format::fit;
 use crate::tui::keys::Action;
 use crate::tui::query::FILTERS;
+use crate::tui::views::timeline::pad;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -29,15 +31,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(popup);
     block.render(popup, buf);
     let mut lines = Vec::new();
-    for a in Action::ALL {
+    let entry = |a: Action, key_w: usize, width: usize| {
         let keys: Vec<String> = app.keys.keys(a).iter().map(|k| k.to_string()).collect();
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!(" {:<24} ", crate::tui::format::fit(&keys.join(" "), 24)),
-                t.label(),
-            ),
-            Span::raw(a.describe()),
-        ]));
+        let keys = fit(&keys.join(" "), key_w);
+        vec![
+            Span::styled(format!(" {keys:<key_w$} "), t.label()),
+            Span::raw(pad(
+                &fit(a.describe(), width.saturating_sub(key_w + 2)),
+                width.saturating_sub(key_w + 2),
+            )),
+        ]
+    };
+    let width = inner.width as usize;
+    if Action::ALL.len() + 5 <= inner.height as usize {
+        for a in Action::ALL {
+            lines.push(Line::from(entry(a, 24, width)));
+        }
+    } else {
+        // Too short for one column: two, keys cut shorter.
+        let half = Action::ALL.len().div_ceil(2);
+        let col = width / 2;
+        for i in 0..half {
+            let mut spans = entry(Action::ALL[i], 10, col);
+            if let Some(b) = Action::ALL.get(i + half) {
+                spans.extend(entry(*b, 10, col));
+            }
+            lines.push(Line::from(spans));
+        }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(

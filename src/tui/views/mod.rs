@@ -100,10 +100,16 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(Span::styled(format!(" · {feed}: {e}"), t.error()));
         }
     }
-    let shown = if app.query.is_empty() {
-        format!("{} events", app.index.len())
+    // "12/340 events", and "of N" under a search.
+    let at = if app.index.is_empty() {
+        String::new()
     } else {
-        format!("{} of {} events", app.index.len(), app.total_events)
+        format!("{}/", app.sel + 1)
+    };
+    let shown = if app.query.is_empty() {
+        format!("{at}{} events", app.index.len())
+    } else {
+        format!("{at}{} of {} events", app.index.len(), app.total_events)
     };
     let right = format!("{shown} ");
     let used: usize = left.iter().map(|s| s.width()).sum();

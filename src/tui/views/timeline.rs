@@ -19,7 +19,16 @@ const NARROW: (usize, usize) = (17, 12);
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     if app.index.is_empty() {
-        let msg = if app.query.is_empty() {
+        let msg = if app.query.is_empty() && app.total_articles > 0 {
+            vec![
+                Line::from(format!(
+                    " {} articles are stored, but no dated event has been found in them yet.",
+                    app.total_articles
+                )),
+                Line::from(""),
+                Line::from(" `dateline reindex` re-reads them with the current extractor."),
+            ]
+        } else if app.query.is_empty() {
             vec![
                 Line::from(" No events yet."),
                 Line::from(""),
