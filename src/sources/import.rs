@@ -101,7 +101,8 @@ pub fn page_article(p: page::Page, origin: &str) -> Result<Article, SourceError>
     if p.text.trim().is_empty() {
         return Err(SourceError::NoStory);
     }
-    let outlet = p
+    // the publisher's own name (og:site_name, JSON-LD publisher), else the host
+    let host = p
         .url
         .as_deref()
         .or(Some(origin))
@@ -109,7 +110,12 @@ pub fn page_article(p: page::Page, origin: &str) -> Result<Article, SourceError>
         .and_then(|u| {
             u.host_str()
                 .map(|h| h.trim_start_matches("www.").to_string())
-        })
+        });
+    let outlet = p
+        .site_name
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .or(host)
         .unwrap_or_default();
     Ok(Article {
         url: origin.to_string(),
