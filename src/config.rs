@@ -147,6 +147,65 @@ pub fn add_feeds(path: &Path, feeds: &[FeedConfig]) -> Result<usize, ConfigError
     Ok(added)
 }
 
+/// Removes every `[[feed]]` with this url from feeds.toml, keeping the
+/// rest of the file (comments, order, formatting) as it was. Returns
+/// whether the feed was listed.
+pub fn remove_feed(path: &Path, url: &str) -> Result<bool, ConfigError> {
+    let p = path.display().to_string();
+    let raw = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: p.clone(),
+        source,
+    })?;
+    let mut doc: toml_edit::DocumentMut =
+        raw.parse()
+            .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
+                path: p.clone(),
+                message: e.message().to_string(),
+            })?;
+    let Some(list) = doc.get_mut("feed").and_then(|i| i.as_array_of_tables_mut()) else {
+        return Ok(false);
+    };
+    let before = list.len();
+    list.retain(|t| t.get("url").and_then(|u| u.as_str()) != Some(url));
+    if list.len() == before {
+        return Ok(false);
+    }
+    write_atomically(path, &doc.to_string())
+        .map_err(|source| ConfigError::Read { path: p, source })?;
+    Ok(true)
+}
+
+/// The feeds as an OPML 2.0 document, the format feed readers exchange
+/// subscriptions in. Tags become the `category` attribute, which
+/// [`crate::sources::opml::parse_opml`] reads back as tags.
+pub fn to_opml(feeds: &[FeedConfig]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    <title>dateline feeds</title>\n  </head>\n  <body>\n",
+    );
+    for f in feeds {
+        let title = f.title.clone().unwrap_or_else(|| f.url.clone());
+        out.push_str(&format!(
+            "    <outline type=\"rss\" text=\"{t}\" title=\"{t}\" xmlUrl=\"{u}\"",
+            t = xml_attr(&title),
+            u = xml_attr(&f.url)
+        ));
+        if !f.tags.is_empty() {
+            out.push_str(&format!(" category=\"{}\"", xml_attr(&f.tags.join(","))));
+        }
+        out.push_str("/>\n");
+    }
+    out.push_str("  </body>\n</opml>\n");
+    out
+}
+
+fn xml_attr(s: &str) -> String {
+    crate::text::clean_line(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// Writes through a temporary file and a rename, so a crash never leaves
 /// half a file.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
@@ -218,5 +277,50 @@ mod tests {
             broken.starts_with("f.toml: ") && broken.contains("line 1"),
             "{broken}"
         );
+    }
+    #[test]
+    fn removing_a_feed_keeps_comments_and_order() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("feeds.toml");
+        let text = "# my feeds\n\n# wire services\n[[feed]]\nurl = \"https://a.example/rss\"\n\n# the noisy one\n[[feed]]\nurl = \"https://b.example/rss\" # too many posts\n\n# chips\n[[feed]]\nurl = \"https://c.example/rss\"\ntags = [\"chips\"] # keep\n";
+        std::fs::write(&path, text).expect("write");
+        assert!(remove_feed(&path, "https://b.example/rss").expect("removes"));
+        assert!(!remove_feed(&path, "https://b.example/rss").expect("second time"));
+        let after = std::fs::read_to_string(&path).expect("read");
+        assert_eq!(
+            after,
+            text.replace(
+                "# the noisy one\n[[feed]]\nurl = \"https://b.example/rss\" # too many posts\n\n",
+                ""
+            )
+        );
+        let left: Vec<_> = load_feeds(&path)
+            .expect("valid")
+            .into_iter()
+            .map(|f| f.url)
+            .collect();
+        assert_eq!(left, vec!["https://a.example/rss", "https://c.example/rss"]);
+    }
+
+    #[test]
+    fn opml_export_reads_back_with_tags() {
+        let feeds = vec![
+            FeedConfig {
+                url: "https://a.example/rss?x=1&y=2".into(),
+                title: Some("A & \"B\" <news>".into()),
+                tags: vec!["policy".into(), "china".into()],
+                fulltext: None,
+            },
+            FeedConfig {
+                url: "https://c.example/atom".into(),
+                ..Default::default()
+            },
+        ];
+        let opml = to_opml(&feeds);
+        assert!(opml.contains("version=\"2.0\""));
+        let back = crate::sources::opml::parse_opml(opml.as_bytes()).expect("parses");
+        assert_eq!(back[0], feeds[0]);
+        assert_eq!(back[1].url, feeds[1].url);
+        assert_eq!(back[1].title.as_deref(), Some("https://c.example/atom"));
     }
 }

@@ -17,3 +17,4 @@ pub mod sources;
 pub mod store;
 pub mod text;
 pub mod timeline;
+pub mod tui;

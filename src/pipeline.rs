@@ -22,6 +22,8 @@ impl IngestReport {
     }
 }
 
+const BATCH: usize = 500;
+
 /// Stores the articles, extracts what is new or changed, and rebuilds the
 /// timeline once at the end.
 pub fn ingest(
@@ -34,22 +36,28 @@ pub fn ingest(
         ..Default::default()
     };
     let mut touched = false;
-    for a in articles {
-        let up = store.upsert_article(a)?;
-        if up.inserted {
-            report.new_articles += 1;
-        } else if up.changed {
-            report.updated_articles += 1;
-        }
-        if up.changed {
-            let stored = store
-                .article(up.id)?
-                .map(|s| s.article)
-                .unwrap_or_else(|| a.clone());
-            let mentions = extract::extract(&stored, rules);
-            store.replace_mentions(up.id, &mentions, &rules.version)?;
-            touched = true;
-        }
+    // commit in batches: fast, and a failure loses at most its own batch
+    for chunk in articles.chunks(BATCH) {
+        store.batch(|store| -> Result<(), StoreError> {
+            for a in chunk {
+                let up = store.upsert_article(a)?;
+                if up.inserted {
+                    report.new_articles += 1;
+                } else if up.changed {
+                    report.updated_articles += 1;
+                }
+                if up.changed {
+                    let stored = store
+                        .article(up.id)?
+                        .map(|s| s.article)
+                        .unwrap_or_else(|| a.clone());
+                    let mentions = extract::extract(&stored, rules);
+                    store.replace_mentions(up.id, &mentions, &rules.version)?;
+                    touched = true;
+                }
+            }
+            Ok(())
+        })?;
     }
     if touched || report.events_before == 0 {
         rebuild(store, rules)?;

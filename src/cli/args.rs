@@ -64,6 +64,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The timeline as a Markdown chronology, CSV or iCalendar.
+    Export {
+        #[arg(value_enum)]
+        format: ExportFormat,
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        filters: FilterArgs,
+    },
     /// Manage feeds.toml.
     Feeds {
         #[command(subcommand)]
@@ -81,6 +91,23 @@ pub struct EventsArgs {
     /// One JSON object a line.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A sourced chronology in Markdown, with footnotes.
+    Md,
+    /// One row an event and source, for spreadsheets.
+    Csv,
+    /// An iCalendar file of all-day entries.
+    Ics,
+}
+
+/// Which events: shared by `events` and `export`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
     /// Only these kinds (repeat or comma-separate).
     #[arg(long, value_delimiter = ',')]
     pub kind: Vec<String>,
@@ -184,7 +211,9 @@ impl Context {
         Ok(Store::open(&self.db)?)
     }
 
+    /// The built-in rules plus the user's `rules.toml`/`entities.toml`
+    /// beside feeds.toml.
     pub fn rules(&self) -> Result<Rules> {
-        Ok(Rules::builtin())
+        Ok(Rules::load(&config::config_dir(&self.config))?)
     }
 }

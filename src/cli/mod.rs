@@ -5,9 +5,12 @@
 
 mod args;
 mod curate;
+mod feeds;
+mod fetch;
 mod import;
 mod page;
 mod query;
+mod tui;
 
 pub use args::{Cli, Command};
 
@@ -46,22 +49,36 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = args::Context::from_cli(&cli);
-    match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => Err(anyhow::anyhow!(
-            "the terminal timeline is not built yet; use `dateline events`"
-        )),
-        Command::Demo => Err(anyhow::anyhow!("the demo is not built yet")),
-        Command::Fetch => Err(anyhow::anyhow!(
-            "fetching is not built yet; use `dateline import`"
-        )),
-        Command::Import { paths } => import::run(&ctx, &paths),
-        Command::Events(q) => query::events(&ctx, &q),
-        Command::Search { json, query } => query::search(&ctx, json, &query.join(" ")),
+    let result = dispatch(&ctx, cli.command.unwrap_or(Command::Tui));
+    result.map_err(|e| {
+        let locked = e.chain().any(|c| matches!(c.downcast_ref::<crate::store::StoreError>(), Some(crate::store::StoreError::Locked)));
+        if locked {
+            anyhow::anyhow!("{}: the database is locked by another program; nothing was changed, try again when it finishes", ctx.db.display())
+        } else {
+            e
+        }
+    })
+}
+
+fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
+    let ctx = ctx;
+    match command {
+        Command::Tui => tui::run(ctx),
+        Command::Demo => tui::demo(ctx),
+        Command::Fetch => fetch::run(ctx),
+        Command::Import { paths } => import::run(ctx, &paths),
+        Command::Events(q) => query::events(ctx, &q),
+        Command::Search { json, query } => query::search(ctx, json, &query.join(" ")),
         Command::Page { json, paths } => page::run(&paths, json),
-        Command::Entities { json } => query::entities(&ctx, json),
-        Command::Feeds { .. } => Err(anyhow::anyhow!("feed management is not built yet")),
-        Command::Reindex => curate::reindex(&ctx),
-        Command::Event(cmd) => curate::run(&ctx, cmd),
+        Command::Entities { json } => query::entities(ctx, json),
+        Command::Export {
+            format,
+            output,
+            filters,
+        } => query::export(ctx, format, output.as_deref(), &filters),
+        Command::Feeds { cmd } => feeds::run(ctx, cmd),
+        Command::Reindex => curate::reindex(ctx),
+        Command::Event(cmd) => curate::run(ctx, cmd),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Reading the timeline: `events`, `search` and `entities`.
 
-use super::args::{Context, EventsArgs};
+use super::args::{Context, EventsArgs, ExportFormat, FilterArgs};
 use super::out;
 use crate::export::json::event_line;
 use crate::model::{Event, Kind, PartialDate};
@@ -9,7 +9,7 @@ use anyhow::{anyhow, Result};
 use std::process::ExitCode;
 
 /// Turns `events` flags into a filter, resolving entity aliases.
-fn filter(store: &Store, q: &EventsArgs) -> Result<EventFilter> {
+fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
     let kinds = q
         .kind
         .iter()
@@ -45,7 +45,7 @@ fn filter(store: &Store, q: &EventsArgs) -> Result<EventFilter> {
 
 pub fn events(ctx: &Context, q: &EventsArgs) -> Result<ExitCode> {
     let store = ctx.store()?;
-    let f = filter(&store, q)?;
+    let f = filter(&store, &q.filters)?;
     for e in store.events(&f)? {
         if q.json {
             out(&event_line(&e))?;
@@ -69,6 +69,39 @@ fn human_line(e: &Event) -> String {
         if n == 1 { "" } else { "s" },
         &e.id[..e.id.len().min(8)]
     )
+}
+
+pub fn export(
+    ctx: &Context,
+    format: ExportFormat,
+    output: Option<&std::path::Path>,
+    q: &FilterArgs,
+) -> Result<ExitCode> {
+    let store = ctx.store()?;
+    let events = store.events(&filter(&store, q)?)?;
+    let text = match format {
+        ExportFormat::Md => {
+            let mut title = String::from("Timeline");
+            if !q.entity.is_empty() {
+                title = format!("{}: timeline", q.entity.join(", "));
+            }
+            crate::export::markdown::chronology(&title, &events)
+        }
+        ExportFormat::Csv => crate::export::csv::rows(&events),
+        ExportFormat::Ics => crate::export::ics::calendar(&events, chrono::Utc::now()),
+    };
+    match output {
+        Some(path) => {
+            std::fs::write(path, text)
+                .map_err(|e| anyhow!("{}: cannot write: {e}", path.display()))?;
+            eprintln!("{} events written to {}", events.len(), path.display());
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn search(ctx: &Context, json: bool, query: &str) -> Result<ExitCode> {

@@ -2,33 +2,165 @@
 //! out. Pure: no I/O, and "now" is the article's publication time, passed
 //! in. Triggers and names come from data files compiled into the binary
 //! (`data/rules.toml`, `data/entities.toml`), which a user can extend.
+//!
+//! A sentence yields an event when a trigger of a kind is asserted (not
+//! hedged, threatened, denied or negated) and a date belongs to it: the date
+//! in the trigger's clause, not any date in the sentence.
 
+mod assemble;
 pub mod dates;
+mod dating;
+pub mod entities;
+pub mod modality;
+pub mod roles;
+pub mod rules;
+pub mod sentences;
+#[cfg(test)]
+mod tests;
+pub mod triggers;
 
 use crate::model::{Article, Mention};
+use entities::Gazetteer;
+use modality::Modality;
+use rules::{EntitiesFile, RuleError, RulesFile};
+use std::path::Path;
+use triggers::TriggerTable;
+
+pub use rules::RuleError as Error;
+
+const BUILTIN_RULES: &str = include_str!("../../data/rules.toml");
+const BUILTIN_ENTITIES: &str = include_str!("../../data/entities.toml");
 
 /// The rules and names the extractor works from.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Rules {
     /// Changes whenever the rules change, so stale extractions are found.
     pub version: String,
+    pub(crate) triggers: TriggerTable,
+    pub(crate) modality: Modality,
+    pub(crate) cues_en: Vec<String>,
+    pub(crate) cues_zh: Vec<String>,
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) nonevent_en: Vec<String>,
+    pub(crate) nonevent_zh: Vec<String>,
+    pub(crate) same_day: Vec<String>,
+    pub(crate) next_day: Vec<String>,
+    pub(crate) prev_day: Vec<String>,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules::builtin()
+    }
 }
 
 impl Rules {
     /// The rules built into the binary.
     pub fn builtin() -> Rules {
-        Rules {
-            version: "0".into(),
+        // The built-in files are part of the program and tested; a failure
+        // here is a bug in this build, not bad input.
+        #[allow(clippy::expect_used)]
+        Rules::from_texts(
+            &[("data/rules.toml", BUILTIN_RULES)],
+            &[("data/entities.toml", BUILTIN_ENTITIES)],
+        )
+        .expect("built-in rules compile")
+    }
+
+    /// The built-in rules plus the user's `rules.toml` and `entities.toml`
+    /// in `dir`, when they exist.
+    pub fn load(dir: &Path) -> Result<Rules, RuleError> {
+        let read = |name: &str| -> Result<Option<(String, String)>, RuleError> {
+            let path = dir.join(name);
+            if !path.is_file() {
+                return Ok(None);
+            }
+            std::fs::read_to_string(&path)
+                .map(|t| Some((path.display().to_string(), t)))
+                .map_err(|e| RuleError {
+                    file: path.display().to_string(),
+                    line: None,
+                    message: format!("cannot read: {e}"),
+                })
+        };
+        let user_rules = read("rules.toml")?;
+        let user_entities = read("entities.toml")?;
+        let mut r: Vec<(&str, &str)> = vec![("data/rules.toml", BUILTIN_RULES)];
+        if let Some((f, t)) = &user_rules {
+            r.push((f, t));
         }
+        let mut e: Vec<(&str, &str)> = vec![("data/entities.toml", BUILTIN_ENTITIES)];
+        if let Some((f, t)) = &user_entities {
+            e.push((f, t));
+        }
+        Rules::from_texts(&r, &e)
+    }
+
+    /// Rules from (file name, TOML text) pairs, later files extending
+    /// earlier ones.
+    pub fn from_texts(
+        rule_files: &[(&str, &str)],
+        entity_files: &[(&str, &str)],
+    ) -> Result<Rules, RuleError> {
+        let mut hasher = blake3::Hasher::new();
+        let mut triggers = Vec::new();
+        let mut modality = Modality::default();
+        let (mut cues_en, mut cues_zh) = (Vec::new(), Vec::new());
+        let (mut nonevent_en, mut nonevent_zh) = (Vec::new(), Vec::new());
+        let (mut same_day, mut next_day, mut prev_day) = (Vec::new(), Vec::new(), Vec::new());
+        for (name, text) in rule_files {
+            hasher.update(text.as_bytes());
+            hasher.update(b"\0");
+            let f: RulesFile = rules::parse_toml(name, text)?;
+            triggers.extend(rules::compile_triggers(name, text, &f.trigger)?);
+            modality.extend(&f.modality);
+            cues_en.extend(f.cues.en.iter().map(|c| c.to_lowercase()));
+            cues_zh.extend(f.cues.zh.iter().cloned());
+            nonevent_en.extend(f.nonevent.en.iter().map(|c| c.to_lowercase()));
+            nonevent_zh.extend(f.nonevent.zh.iter().cloned());
+            same_day.extend(f.dates.same_day.iter().map(|c| c.to_lowercase()));
+            next_day.extend(f.dates.next_day.iter().map(|c| c.to_lowercase()));
+            prev_day.extend(f.dates.prev_day.iter().map(|c| c.to_lowercase()));
+        }
+        let mut specs = Vec::new();
+        for (name, text) in entity_files {
+            hasher.update(text.as_bytes());
+            hasher.update(b"\0");
+            let f: EntitiesFile = rules::parse_toml(name, text)?;
+            rules::check_entities(name, text, &f.entity)?;
+            specs.extend(f.entity);
+        }
+        Ok(Rules {
+            version: hasher.finalize().to_hex()[..16].to_string(),
+            triggers: TriggerTable::new(triggers),
+            modality,
+            cues_en,
+            cues_zh,
+            gazetteer: Gazetteer::new(&specs),
+            nonevent_en,
+            nonevent_zh,
+            same_day,
+            next_day,
+            prev_day,
+        })
     }
 
     /// Canonical entities as (name, type, aliases), for the store's index.
     pub fn entity_table(&self) -> Vec<(String, String, Vec<String>)> {
-        Vec::new()
+        self.gazetteer
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.kind.clone(), e.aliases.clone()))
+            .collect()
+    }
+
+    /// The canonical name of an entity, from any of its names.
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.gazetteer.lookup(name).map(|e| e.name.as_str())
     }
 }
 
 /// Every dated event the article asserts.
-pub fn extract(_article: &Article, _rules: &Rules) -> Vec<Mention> {
-    Vec::new()
+pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
+    assemble::extract(article, rules)
 }

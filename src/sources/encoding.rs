@@ -1,8 +1,13 @@
 //! Bytes to text: finds the charset (BOM, HTTP header, XML declaration,
-//! `<meta charset>`), falls back to a detector, and decodes with
-//! encoding_rs, so GBK, GB18030 and Big5 pages read correctly.
+//! `<meta charset>` or `http-equiv`), falls back to a detector (chardetng,
+//! the one Firefox uses) for unlabelled bytes, and decodes with encoding_rs,
+//! so GBK, GB18030, Big5, Shift_JIS and windows-1252 pages read correctly.
 
 use encoding_rs::Encoding;
+
+/// How much of the start of a document is searched for a declaration.
+/// Browsers look at 1,024 bytes; many pages declare later than that.
+const HEAD_BYTES: usize = 8192;
 
 /// Decodes `bytes`, trusting in order: a BOM, the charset of an HTTP
 /// `Content-Type` header, the document's own declaration, a detector.
@@ -20,13 +25,18 @@ pub fn sniff(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
     if let Some(enc) = content_type.and_then(charset_param).and_then(label) {
         return enc;
     }
-    let head = &bytes[..bytes.len().min(4096)];
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
     let head_text = String::from_utf8_lossy(head).to_ascii_lowercase();
     if let Some(enc) = declared(&head_text) {
         return enc;
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return encoding_rs::UTF_8;
+    match std::str::from_utf8(bytes) {
+        Ok(_) => return encoding_rs::UTF_8,
+        // valid UTF-8 cut off mid-character, as a capped page may be
+        Err(e) if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() => {
+            return encoding_rs::UTF_8;
+        }
+        Err(_) => {}
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(

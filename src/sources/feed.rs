@@ -33,6 +33,16 @@ const TEASER_CHARS: usize = 600;
 
 /// Parses a feed document. `feed_url` is where it came from, if known.
 pub fn parse_feed(bytes: &[u8], feed_url: Option<&str>) -> Result<ParsedFeed, SourceError> {
+    parse_feed_typed(bytes, None, feed_url)
+}
+
+/// [`parse_feed`] with the HTTP `Content-Type`, whose charset is trusted
+/// after a BOM and before the document's own declaration.
+pub fn parse_feed_typed(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    feed_url: Option<&str>,
+) -> Result<ParsedFeed, SourceError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(SourceError::Empty);
     }
@@ -42,7 +52,7 @@ pub fn parse_feed(bytes: &[u8], feed_url: Option<&str>) -> Result<ParsedFeed, So
             MAX_FEED_BYTES / (1024 * 1024)
         )));
     }
-    let decoded = crate::sources::encoding::decode(bytes, None);
+    let decoded = as_utf8(bytes, content_type);
     let offsets = raw_offsets(&decoded);
     let parser = feed_rs::parser::Builder::new()
         .sanitize_content(false)
@@ -91,7 +101,14 @@ pub fn parse_feed(bytes: &[u8], feed_url: Option<&str>) -> Result<ParsedFeed, So
         } else {
             page::guess_language(&format!("{title} {body}")).to_string()
         };
-        let teaser = body.chars().count() < TEASER_CHARS;
+        // a Chinese character carries about as much as an English word's
+        // two or three letters, so Chinese stories are shorter in characters
+        let limit = if lang == "zh" {
+            TEASER_CHARS / 3
+        } else {
+            TEASER_CHARS
+        };
+        let teaser = body.chars().count() < limit;
         items.push(FeedItem {
             article: Article {
                 url,
@@ -111,6 +128,26 @@ pub fn parse_feed(bytes: &[u8], feed_url: Option<&str>) -> Result<ParsedFeed, So
         title: feed_title,
         items,
     })
+}
+
+/// The document as UTF-8 text. A document in another encoding is decoded
+/// once and its XML declaration rewritten to say UTF-8, so the XML parser
+/// does not decode it a second time.
+fn as_utf8(bytes: &[u8], content_type: Option<&str>) -> String {
+    let enc = crate::sources::encoding::sniff(bytes, content_type);
+    let (text, _, _) = enc.decode(bytes);
+    if enc == encoding_rs::UTF_8 {
+        return text.into_owned();
+    }
+    let rest = text.trim_start_matches('\u{feff}').trim_start();
+    let rest = match rest.strip_prefix("<?xml") {
+        Some(decl) => decl.split_once("?>").map(|(_, r)| r).unwrap_or(rest),
+        None => rest,
+    };
+    let mut out = String::with_capacity(rest.len() + 40);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    out.push_str(rest);
+    out
 }
 
 /// Text of an HTML fragment (an item's content), paragraphs kept.
@@ -169,6 +206,17 @@ mod tests {
         );
         assert_eq!(a.text, "First paragraph.\n\nSecond & last.");
         assert!(feed.items[0].teaser);
+    }
+
+    #[test]
+    fn feeds_in_legacy_encodings_are_decoded_once() {
+        let doc = "<?xml version=\"1.0\" encoding=\"big5\"?><rss version=\"2.0\"><channel><title>臺灣科技</title><item><title>出口管制</title><link>https://tw.example/1</link><description>美國商務部宣布新的出口管制。</description></item></channel></rss>";
+        let (big5, _, _) = encoding_rs::BIG5.encode(doc);
+        let feed = parse_feed(&big5, None).expect("parses");
+        assert_eq!(feed.title, "臺灣科技");
+        assert_eq!(feed.items[0].article.text, "美國商務部宣布新的出口管制。");
+        let latin = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Revolu\xe7\xe3o</title></channel></rss>";
+        assert_eq!(parse_feed(latin, None).expect("parses").title, "Revolução");
     }
 
     #[test]

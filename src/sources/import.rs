@@ -40,7 +40,11 @@ pub fn shape(bytes: &[u8]) -> Shape {
     }
     if t.contains("<opml") {
         Shape::Opml
-    } else if t.contains("<rss") || t.contains("<feed") || t.contains("<rdf:rdf") {
+    } else if t.contains("<rss")
+        || t.contains("<feed")
+        || t.contains("<rdf:rdf")
+        || t.contains("<entry")
+    {
         Shape::Feed
     } else if t.contains("<html")
         || t.contains("<!doctype html")

@@ -5,6 +5,7 @@
 
 pub mod encoding;
 pub mod feed;
+pub mod fetch;
 pub mod import;
 pub mod opml;
 pub mod page;

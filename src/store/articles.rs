@@ -75,7 +75,7 @@ impl Store {
     /// of its keys. A fuller text replaces a teaser; nothing is ever lost.
     pub fn upsert_article(&mut self, a: &Article) -> Result<Upserted> {
         let keys = keys_of(a);
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let mut existing = None;
         for k in &keys {
             let id: Option<i64> = tx

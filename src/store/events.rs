@@ -74,7 +74,7 @@ impl Store {
         mentions: &[Mention],
         version: &str,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute("DELETE FROM mentions WHERE article_id = ?1", [article_id])?;
         {
             let mut ins = tx.prepare(
@@ -149,7 +149,7 @@ impl Store {
         events: &[Event],
         entities: &[(String, String, Vec<String>)],
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute_batch(
             "DELETE FROM events; DELETE FROM event_sources; DELETE FROM event_links; DELETE FROM event_entities;
              DELETE FROM events_fts; DELETE FROM entities; DELETE FROM entity_aliases;",

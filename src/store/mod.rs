@@ -10,6 +10,7 @@ pub mod cjk;
 mod decisions;
 mod events;
 mod feeds;
+pub mod views;
 
 pub use articles::{StoredArticle, Upserted};
 pub use decisions::{Decision, DecisionAction};
@@ -25,7 +26,7 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("database {path}: {message}")]
     Open { path: String, message: String },
-    #[error("database is locked by another dateline (try again when it finishes)")]
+    #[error("the database is locked by another program")]
     Locked,
     #[error("database: {0}")]
     Sql(rusqlite::Error),
@@ -113,6 +114,30 @@ impl Store {
             tx.commit()?;
         }
         Ok(())
+    }
+
+    /// Runs `f` in one transaction: committed when it returns Ok, rolled
+    /// back when it fails, so a batch lands whole or not at all. The
+    /// store's own writes nest inside as savepoints.
+    pub fn batch<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| E::from(e.into()))?;
+        match f(self) {
+            Ok(v) => {
+                self.conn
+                    .execute_batch("COMMIT")
+                    .map_err(|e| E::from(e.into()))?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// The schema version the database is at.

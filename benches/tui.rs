@@ -1,0 +1,195 @@
+//! The TUI's speed budgets, on a generated timeline of 100,000 events in a
+//! database file: the first frame (open the store, read the timeline, draw)
+//! under 200 ms, and a key press to its new frame under 16 ms. Frames are
+//! drawn into ratatui's TestBackend. Run with `cargo bench --bench tui`
+//! (`-- N` for another number of events).
+
+#[path = "../tests/tui_common/mod.rs"]
+mod common;
+
+use dateline::extract::Rules;
+use dateline::store::Store;
+use dateline::tui::app::{Edit, SEARCH_PAUSE};
+use dateline::tui::keys::Keymap;
+use dateline::tui::theme::Theme;
+use dateline::tui::{views, App, Msg};
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use std::time::{Duration, Instant};
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn stats(name: &str, mut v: Vec<Duration>, budget_ms: f64) -> bool {
+    v.sort();
+    let pct = |p: f64| v[((v.len() - 1) as f64 * p) as usize];
+    let max = *v.last().unwrap_or(&Duration::ZERO);
+    let ok = ms(max) < budget_ms;
+    println!(
+        "{name:<34} n={:<5} p50 {:>8.3} ms  p99 {:>8.3} ms  max {:>8.3} ms  budget {budget_ms} ms  {}",
+        v.len(),
+        ms(pct(0.5)),
+        ms(pct(0.99)),
+        ms(max),
+        if ok { "ok" } else { "OVER" }
+    );
+    ok
+}
+
+fn key(app: &mut App, term: &mut Terminal<TestBackend>, code: KeyCode) -> Duration {
+    let t = Instant::now();
+    if let Some(m) = app.on_key(&KeyEvent::new(code, KeyModifiers::NONE)) {
+        app.update(m);
+    }
+    term.draw(|f| views::draw(app, f)).expect("draw");
+    t.elapsed()
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bench.db");
+    let t = Instant::now();
+    {
+        let mut store = Store::open(&path).expect("db");
+        store
+            .replace_events(&common::synthetic_events(n), &common::entity_table())
+            .expect("events");
+    }
+    println!(
+        "generated {n} events in {:.0} ms (setup, not budgeted)",
+        ms(t.elapsed())
+    );
+
+    // First frame: open, read, draw. Several cold starts.
+    let mut firsts = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let store = Store::open(&path).expect("db");
+        let mut app = App::new(
+            store,
+            Rules::builtin(),
+            Keymap::default(),
+            Theme::from_env(),
+        );
+        app.update(Msg::Resize {
+            width: W,
+            height: H,
+        });
+        app.reload_keep();
+        let mut term = Terminal::new(TestBackend::new(W, H)).expect("terminal");
+        term.draw(|f| views::draw(&app, f)).expect("draw");
+        firsts.push(t.elapsed());
+        assert_eq!(app.index.len(), n);
+    }
+    let mut ok = stats("first frame", firsts, 200.0);
+
+    let store = Store::open(&path).expect("db");
+    let mut app = App::new(
+        store,
+        Rules::builtin(),
+        Keymap::default(),
+        Theme::from_env(),
+    );
+    app.update(Msg::Resize {
+        width: W,
+        height: H,
+    });
+    app.reload_keep();
+    let mut term = Terminal::new(TestBackend::new(W, H)).expect("terminal");
+    term.draw(|f| views::draw(&app, f)).expect("draw");
+
+    // Entity counts are read on a background thread after the first frame;
+    // the UI thread only spawns it and later takes the result.
+    let t = Instant::now();
+    app.update(Msg::Tick);
+    let spawn = t.elapsed();
+    while app.entities_loading() {
+        std::thread::sleep(Duration::from_millis(1));
+        app.update(Msg::Tick);
+    }
+    stats("entity counts: UI thread (spawn)", vec![spawn], 16.0);
+    stats(
+        "entity counts: background (wall)",
+        vec![t.elapsed()],
+        1000.0,
+    );
+
+    let mut steps = Vec::new();
+    for _ in 0..2000 {
+        steps.push(key(&mut app, &mut term, KeyCode::Char('j')));
+    }
+    ok &= stats("move one line (j)", steps, 16.0);
+    let mut pages = Vec::new();
+    for _ in 0..200 {
+        pages.push(key(&mut app, &mut term, KeyCode::PageDown));
+    }
+    pages.push(key(&mut app, &mut term, KeyCode::Char('G')));
+    for _ in 0..200 {
+        pages.push(key(&mut app, &mut term, KeyCode::PageUp));
+    }
+    pages.push(key(&mut app, &mut term, KeyCode::Char('g')));
+    ok &= stats("move a page (PgDn, PgUp, g, G)", pages, 16.0);
+
+    let mut opens = Vec::new();
+    for _ in 0..50 {
+        opens.push(key(&mut app, &mut term, KeyCode::Enter));
+        opens.push(key(&mut app, &mut term, KeyCode::Esc));
+        key(&mut app, &mut term, KeyCode::PageDown);
+    }
+    ok &= stats("open detail / back", opens, 16.0);
+
+    let mut views_t = Vec::new();
+    for _ in 0..20 {
+        for c in ['2', '3', '4', '1'] {
+            views_t.push(key(&mut app, &mut term, KeyCode::Char(c)));
+        }
+    }
+    ok &= stats("switch view", views_t, 16.0);
+
+    // Typing a search re-queries the whole timeline on each key.
+    let mut typing = Vec::new();
+    key(&mut app, &mut term, KeyCode::Char('/'));
+    for c in "Alibaba kind:lawsuit".chars() {
+        typing.push(key(&mut app, &mut term, KeyCode::Char(c)));
+    }
+    ok &= stats("search key (draws; query waits)", typing, 16.0);
+    // Typing pauses: the re-query runs on the next tick.
+    let mut settles = Vec::new();
+    for q in [
+        "Alibaba",
+        "Alibaba kind:lawsuit",
+        "since:2020 Huawei",
+        "entity:alibaba",
+    ] {
+        app.query = q.to_string();
+        app.update(Msg::Edit(Edit::Insert(' ')));
+        std::thread::sleep(SEARCH_PAUSE);
+        let t = Instant::now();
+        app.update(Msg::Tick);
+        term.draw(|f| views::draw(&app, f)).expect("draw");
+        settles.push(t.elapsed());
+    }
+    stats("search after a pause (re-query)", settles, 200.0);
+    key(&mut app, &mut term, KeyCode::Enter);
+    key(&mut app, &mut term, KeyCode::Esc);
+
+    let mut toggles = Vec::new();
+    for _ in 0..4 {
+        toggles.push(key(&mut app, &mut term, KeyCode::Char('s')));
+    }
+    ok &= stats("toggle order (in memory)", toggles, 16.0);
+
+    println!(
+        "budgets (first frame < 200 ms, move/open < 16 ms): {}",
+        if ok { "met" } else { "NOT met" }
+    );
+}

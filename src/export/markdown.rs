@@ -1,0 +1,70 @@
+//! A sourced chronology in Markdown, for a reporter's draft or an analyst's
+//! brief: one line an event, dated at its real precision, each with
+//! footnotes that quote the evidence and link the article.
+
+use crate::model::Event;
+use std::fmt::Write;
+
+/// The chronology of `events`, oldest first as given.
+pub fn chronology(title: &str, events: &[Event]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(title));
+    let mut notes = String::new();
+    let mut n = 0usize;
+    let mut year = None;
+    for e in events {
+        if year != Some(e.span.start.year) {
+            year = Some(e.span.start.year);
+            let _ = writeln!(out, "\n## {}\n", e.span.start.year);
+        }
+        let date = match e.span.end {
+            Some(end) => format!("{} – {}", e.span.start, end),
+            None => e.span.start.to_string(),
+        };
+        let mut refs = String::new();
+        for s in &e.sources {
+            n += 1;
+            let _ = write!(refs, "[^{n}]");
+            let published = s
+                .published
+                .map(|t| t.format(", %-d %b %Y").to_string())
+                .unwrap_or_default();
+            let _ = writeln!(
+                notes,
+                "[^{n}]: {}{}, “{}” <{}>",
+                escape(&s.outlet),
+                published,
+                escape(&s.evidence),
+                s.url
+            );
+        }
+        let status = match e.status {
+            crate::model::Status::Confirmed => " ✓",
+            _ => "",
+        };
+        let _ = writeln!(
+            out,
+            "- **{date}** · {} · {}{status}{refs}",
+            e.kind.as_str().replace('_', " "),
+            escape(&e.title)
+        );
+        if let Some(note) = &e.note {
+            let _ = writeln!(out, "  - Note: {}", escape(note));
+        }
+    }
+    if !notes.is_empty() {
+        let _ = writeln!(out, "\n---\n\n{notes}");
+    }
+    out
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in crate::text::clean_line(s).chars() {
+        if matches!(c, '*' | '_' | '[' | ']' | '`' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,1 +1,0 @@
-//! The date grammar (placeholder until the grammar lands).

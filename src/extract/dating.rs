@@ -1,0 +1,259 @@
+//! Which date belongs to a trigger. News sentences carry several dates
+//! (the founding year, the day a statement was made, the day a rule takes
+//! effect); an event takes the date of its own clause, and the rules here
+//! decide what else may date it: a coordinated clause's free date, a date
+//! fronted before a coordination, the date a ", when" clause hangs on, a
+//! phrase such as "on the same day", and never a founding or earnings date.
+
+use super::dates::DateMatch;
+use super::sentences::{Clause, Join};
+use super::triggers::Hit;
+use super::Rules;
+use crate::model::{DateSpan, Mention, PartialDate};
+
+/// The clause holding byte `at`.
+pub(crate) fn clause_of(cs: &[Clause], at: usize) -> usize {
+    cs.iter()
+        .position(|c| at >= c.start && at < c.end.max(c.start + 1))
+        .unwrap_or(0)
+}
+
+/// True when a non-event cue ("founded in", 成立于) stands just before the
+/// date with no trigger in between.
+pub(crate) fn nonevent_date(rules: &Rules, s: &str, d: &DateMatch, hits: &[Hit], zh: bool) -> bool {
+    let mut from = d.start.saturating_sub(if zh { 24 } else { 32 });
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &s[from..d.start];
+    let (window, cues) = if zh {
+        (window.to_string(), &rules.nonevent_zh)
+    } else {
+        (window.to_lowercase(), &rules.nonevent_en)
+    };
+    cues.iter().any(|c| {
+        window.rfind(c.as_str()).is_some_and(|p| {
+            let cue_end = from + p + c.len();
+            !hits
+                .iter()
+                .any(|h| h.verb_start >= cue_end && h.verb_start < d.start)
+        })
+    })
+}
+
+/// Dates given by reference: "on the same day" takes the last event's date,
+/// "the following day" the day after the date before it.
+pub(crate) fn add_phrase_dates(
+    rules: &Rules,
+    s: &str,
+    dates: &mut Vec<DateMatch>,
+    before: &[Mention],
+    si: usize,
+) {
+    let recent = |needs_day: bool| {
+        before
+            .iter()
+            .rev()
+            .take_while(|m| si - m.sentence <= 3)
+            .find(|m| !needs_day || m.span.start.precision() == 3)
+    };
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return;
+    }
+    for p in &rules.same_day {
+        // "the same day" needs a day; "at the time" takes any date.
+        let needs_day = p.contains("day") || p.contains('天') || p.contains('日');
+        let m = recent(needs_day);
+        if let (Some(at), Some(m)) = (lower.find(p.as_str()), m) {
+            if !dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
+                dates.push(DateMatch {
+                    start: at,
+                    end: at + p.len(),
+                    span: DateSpan::at(m.span.start),
+                    relative: true,
+                });
+            }
+        }
+    }
+    for p in &rules.next_day {
+        let Some(at) = lower.find(p.as_str()) else {
+            continue;
+        };
+        let base = dates
+            .iter()
+            .filter(|d| d.end <= at)
+            .last()
+            .map(|d| d.span.start)
+            .or_else(|| recent(true).map(|m| m.span.start));
+        let next = base
+            .filter(|b| b.precision() == 3)
+            .and_then(|b| b.first_day().succ_opt())
+            .map(PartialDate::from_naive);
+        if let Some(n) = next {
+            dates.push(DateMatch {
+                start: at,
+                end: at + p.len(),
+                span: DateSpan::at(n),
+                relative: true,
+            });
+        }
+    }
+    for p in &rules.prev_day {
+        let Some(at) = lower.find(p.as_str()) else {
+            continue;
+        };
+        if dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
+            continue;
+        }
+        let prev = recent(true)
+            .and_then(|m| m.span.start.first_day().pred_opt())
+            .map(PartialDate::from_naive);
+        if let Some(d) = prev {
+            dates.push(DateMatch {
+                start: at,
+                end: at + p.len(),
+                span: DateSpan::at(d),
+                relative: true,
+            });
+        }
+    }
+    dates.sort_by_key(|d| d.start);
+}
+
+/// The text from `from` to `to` with date expressions blanked out, so the
+/// month "May" is not read as the modal "may".
+pub(crate) fn mask_dates(s: &str, from: usize, to: usize, dates: &[DateMatch]) -> String {
+    let mut out = String::with_capacity(to.saturating_sub(from));
+    for (i, c) in s[from..to].char_indices() {
+        let at = from + i;
+        if dates.iter().any(|d| at >= d.start && at < d.end) {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The date of a trigger, and whether it came from the trigger's own clause.
+pub(crate) fn pick_date<'a>(
+    s: &str,
+    cs: &[Clause],
+    ci: usize,
+    dates: &'a [DateMatch],
+    hits: &[Hit],
+    hit: &Hit,
+) -> Option<(&'a DateMatch, bool)> {
+    let in_clause = |c: &Clause, d: &DateMatch| d.start >= c.start && d.start < c.end;
+    let clause = &cs[ci];
+    let dist = |d: &DateMatch| {
+        if d.end <= hit.verb_start {
+            hit.verb_start - d.end
+        } else {
+            d.start.saturating_sub(hit.verb_end)
+        }
+    };
+    // "would impose tariffs … starting next Monday": the date the measure
+    // applies from wins over the date it was announced.
+    let own: Vec<&DateMatch> = dates.iter().filter(|d| in_clause(clause, d)).collect();
+    let effective: Vec<&DateMatch> = own
+        .iter()
+        .copied()
+        .filter(|d| effective_date(s, d))
+        .collect();
+    let pool = if effective.is_empty() {
+        &own
+    } else {
+        &effective
+    };
+    if let Some(d) = pool.iter().copied().min_by_key(|d| dist(d)) {
+        return Some((d, true));
+    }
+    if clause.join == Join::When && ci > 0 {
+        let prev = &cs[ci - 1];
+        if let Some(d) = dates.iter().filter(|d| in_clause(prev, d)).last() {
+            if prev.end.saturating_sub(d.end) <= 12 {
+                return Some((d, false));
+            }
+        }
+    }
+    let (gs, _) = group_index(cs, ci);
+    let claimed = |k: usize| {
+        let c = &cs[k];
+        hits.iter()
+            .any(|h| !h.nominal && h.verb_start >= c.start && h.verb_start < c.end)
+    };
+    // Dates scope forward: a clause borrows a free date from an earlier
+    // clause of its group ("3日发布公告，宣布……"), never from a later one,
+    // which has a verb of its own.
+    if let Some(d) = (gs..ci)
+        .filter(|&k| !claimed(k))
+        .flat_map(|k| dates.iter().filter(move |d| in_clause(&cs[k], d)))
+        .min_by_key(|d| dist(d))
+    {
+        return Some((d, false));
+    }
+    // A date fronted before the first trigger of an earlier coordinated
+    // clause scopes over the whole coordination.
+    (gs..ci)
+        .rev()
+        .flat_map(|k| {
+            let c = &cs[k];
+            let first_hit = hits
+                .iter()
+                .filter(|h| h.verb_start >= c.start && h.verb_start < c.end)
+                .map(|h| h.start)
+                .min()
+                .unwrap_or(c.end);
+            dates
+                .iter()
+                .filter(move |d| in_clause(c, d) && d.end <= first_hit)
+        })
+        .next()
+        .map(|d| (d, false))
+}
+
+/// "from June 1", "starting next Monday", "自3月10日起": the date a measure
+/// applies from.
+fn effective_date(s: &str, d: &DateMatch) -> bool {
+    let before = s[..d.start].trim_end().to_lowercase();
+    const EN: &[&str] = &[
+        "from",
+        "starting",
+        "effective",
+        "beginning",
+        "as of",
+        "starting on",
+        "effective on",
+    ];
+    let en = EN.iter().any(|w| {
+        before.ends_with(w)
+            && !before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+    });
+    let zh = (before.ends_with('自') || before.ends_with('从') || before.ends_with("自当地时间"))
+        && s[d.end..].starts_with('起');
+    en || zh
+}
+
+/// The clause indexes joined to `ci` by soft joins.
+pub(crate) fn group_index(cs: &[Clause], ci: usize) -> (usize, usize) {
+    let mut s = ci;
+    while s > 0 && cs[s].join == Join::Soft {
+        s -= 1;
+    }
+    let mut e = ci;
+    while e + 1 < cs.len() && cs[e + 1].join == Join::Soft {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// The byte range of `ci`'s group.
+pub(crate) fn group(cs: &[Clause], ci: usize) -> (usize, usize) {
+    let (s, e) = group_index(cs, ci);
+    (cs[s].start, cs[e].end)
+}

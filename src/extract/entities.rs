@@ -1,0 +1,457 @@
+//! Names: the gazetteer (canonical entities with English and Chinese
+//! aliases, matched in one Aho–Corasick pass) and recognition of
+//! organisations the gazetteer does not know.
+//!
+//! Users search by any name ("华为", "Huawei Technologies") and expect one
+//! entity, so every alias resolves to one canonical name; a company nobody
+//! listed still shows up under its own name.
+
+use super::rules::EntitySpec;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A known entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub owner: Option<String>,
+}
+
+/// A name found in a text: byte range, canonical name, type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub kind: String,
+    /// The list's keeper, for government lists.
+    pub owner: Option<String>,
+    /// False for organisations recognised by shape, not by the gazetteer.
+    pub known: bool,
+}
+
+/// Every known entity and a matcher over all their aliases.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    matcher: Option<AhoCorasick>,
+    /// Pattern index → entity index.
+    owners: Vec<usize>,
+}
+
+impl Gazetteer {
+    /// Builds the gazetteer; later specs with the same canonical name add
+    /// aliases to the earlier one (so a user file can extend a built-in).
+    pub fn new(specs: &[EntitySpec]) -> Gazetteer {
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for s in specs {
+            let key = s.name.to_lowercase();
+            let idx = *by_name.entry(key).or_insert_with(|| {
+                entities.push(Entity {
+                    name: s.name.trim().to_string(),
+                    kind: s.kind.clone(),
+                    aliases: Vec::new(),
+                    owner: None,
+                });
+                entities.len() - 1
+            });
+            let e = &mut entities[idx];
+            if s.owner.is_some() {
+                e.owner = s.owner.clone();
+            }
+            for a in std::iter::once(&s.name).chain(&s.aliases) {
+                let a = a.trim();
+                if !a.is_empty() && !e.aliases.iter().any(|x| x == a) {
+                    e.aliases.push(a.to_string());
+                }
+            }
+        }
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            for a in &e.aliases {
+                patterns.push(a.clone());
+                owners.push(i);
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Gazetteer {
+            entities,
+            matcher,
+            owners,
+        }
+    }
+
+    /// The entity with this canonical name or alias (any case).
+    pub fn lookup(&self, name: &str) -> Option<&Entity> {
+        let n = name.to_lowercase();
+        self.entities
+            .iter()
+            .find(|e| e.aliases.iter().any(|a| a.to_lowercase() == n))
+    }
+
+    /// Every known name in `text`, in order, whole words only for Latin
+    /// names.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let mut out = Vec::new();
+        let Some(m) = &self.matcher else {
+            return out;
+        };
+        for hit in m.find_iter(text) {
+            let (s, e) = (hit.start(), hit.end());
+            if !whole_word(text, s, e) {
+                continue;
+            }
+            let Some(ent) = self
+                .owners
+                .get(hit.pattern().as_usize())
+                .and_then(|&i| self.entities.get(i))
+            else {
+                continue;
+            };
+            out.push(Found {
+                start: s,
+                end: e,
+                name: ent.name.clone(),
+                kind: ent.kind.clone(),
+                owner: ent.owner.clone(),
+                known: true,
+            });
+        }
+        out
+    }
+}
+
+/// True when the match does not cut a Latin word in two.
+fn whole_word(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    let first = text[s..e].chars().next();
+    let last = text[s..e].chars().next_back();
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    !(latin(first) && latin(before)) && !(latin(last) && latin(after))
+}
+
+/// Capitalised words that are not names on their own.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Some",
+    "Analysts",
+    "Officials",
+    "Chinese",
+    "American",
+    "European",
+    "U.S.",
+    "US",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Earlier",
+    "Later",
+    "Separately",
+    "Meanwhile",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Under",
+    "Since",
+    "Shares",
+    "President",
+    "Secretary",
+    "Minister",
+    "Judge",
+    "Gov",
+    "Rep",
+    "Sen",
+    "Chief",
+    "Executive",
+    "Federal",
+    "State",
+    "Former",
+    "Key",
+    "Lawmakers",
+    "Legal",
+    "Some",
+    "Several",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Neither",
+    "No",
+    "Nothing",
+    "Buyers",
+    "Traders",
+    "Rural",
+    "Memory",
+    "Cloud",
+    "Governments",
+    "Republican",
+    "Democratic",
+    "Senator",
+];
+
+/// Suffixes that mark a Chinese organisation name.
+const ZH_ORG_SUFFIXES: &[&str] = &[
+    "有限合伙公司",
+    "有限责任公司",
+    "股份有限公司",
+    "有限公司",
+    "集团",
+    "公司",
+];
+
+/// Characters a Chinese organisation name does not start after.
+const ZH_STOPS: &str =
+    "将对与和及被把向在由等的了从、，。；：“”《》（）「」 为于是其该此已又还也均";
+
+/// Organisations the gazetteer does not know: runs of capitalised words in
+/// English ("Moore Threads", "Acme Robotics Inc") and names ending in
+/// 公司/集团 in Chinese. `known` holds the gazetteer's finds, which win.
+pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    static CAPS: OnceLock<Option<Regex>> = OnceLock::new();
+    let caps = CAPS.get_or_init(|| {
+        Regex::new(r"\b[A-Z][A-Za-z0-9&'’.-]*(?:\s+(?:of\s+|for\s+|de\s+)?[A-Z][A-Za-z0-9&'’.-]*)*")
+            .ok()
+    });
+    let overlaps = |s: usize, e: usize| known.iter().any(|k| s < k.end && k.start < e);
+    if let Some(re) = caps {
+        for m in re.find_iter(text) {
+            let mut s = m.start();
+            let mut name = m.as_str().trim_end_matches(['.', '\'', '’']);
+            // Drop leading words that are not names ("The", "Chinese").
+            loop {
+                let first = name.split_whitespace().next().unwrap_or("");
+                let first_clean = first.trim_end_matches(['.', '\'', '’', 's']);
+                if NOT_NAMES.contains(&first)
+                    || NOT_NAMES.contains(&first_clean)
+                    || first.ends_with("'s")
+                    || first.ends_with("’s")
+                {
+                    match name.find(char::is_whitespace) {
+                        Some(sp) => {
+                            let rest = name[sp..].trim_start();
+                            s += name.len() - rest.len();
+                            name = rest;
+                        }
+                        None => {
+                            name = "";
+                            break;
+                        }
+                    }
+                } else {
+                    break;
+                }
+            }
+            let name = name.trim_end_matches(['.', '\'', '’']);
+            if name.len() < 3 || NOT_NAMES.contains(&name) {
+                continue;
+            }
+            let e = s + name.len();
+            if overlaps(s, e) {
+                continue;
+            }
+            out.push(Found {
+                start: s,
+                end: e,
+                name: name.to_string(),
+                kind: "org".into(),
+                owner: None,
+                known: false,
+            });
+        }
+    }
+    for suffix in ZH_ORG_SUFFIXES {
+        let mut from = 0;
+        while let Some(pos) = text[from..].find(suffix) {
+            let end = from + pos + suffix.len();
+            let mut start = from + pos;
+            let mut count = 0;
+            for (i, c) in text[..from + pos].char_indices().rev() {
+                let after_known = known.iter().any(|k| k.end == i + c.len_utf8());
+                if ZH_STOPS.contains(c)
+                    || c.is_whitespace()
+                    || count >= 10
+                    || c.is_ascii_digit()
+                    || after_known
+                {
+                    break;
+                }
+                start = i;
+                count += 1;
+            }
+            from = end;
+            if count < 2
+                || overlaps(start, end)
+                || out.iter().any(|f: &Found| start < f.end && f.start < end)
+            {
+                continue;
+            }
+            out.push(Found {
+                start,
+                end,
+                name: text[start..end].to_string(),
+                kind: "org".into(),
+                owner: None,
+                known: false,
+            });
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        let spec = |name: &str, kind: &str, aliases: &[&str]| EntitySpec {
+            name: name.into(),
+            kind: kind.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            owner: None,
+        };
+        Gazetteer::new(&[
+            spec(
+                "Huawei",
+                "company",
+                &["Huawei Technologies", "华为", "华为技术有限公司"],
+            ),
+            spec(
+                "Commerce Department",
+                "agency",
+                &["U.S. Commerce Department", "美国商务部"],
+            ),
+            spec(
+                "Ministry of Commerce",
+                "agency",
+                &["商务部", "commerce ministry"],
+            ),
+            spec("Huawei", "company", &["HW"]),
+        ])
+    }
+
+    #[test]
+    fn english_and_chinese_aliases_resolve_to_one_name() {
+        let g = gaz();
+        let names: Vec<String> = g
+            .find("Huawei Technologies, 华为技术有限公司 and 华为 and HW")
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(names, vec!["Huawei"; 4]);
+    }
+
+    #[test]
+    fn the_longest_alias_wins() {
+        let g = gaz();
+        let f = g.find("美国商务部宣布，商务部回应");
+        let names: Vec<&str> = f.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, vec!["Commerce Department", "Ministry of Commerce"]);
+    }
+
+    #[test]
+    fn latin_aliases_match_whole_words_only() {
+        let g = gaz();
+        assert!(g.find("HWY 5 and SHW").is_empty());
+    }
+
+    #[test]
+    fn lookup_is_case_insensitive() {
+        let g = gaz();
+        assert_eq!(
+            g.lookup("COMMERCE MINISTRY").map(|e| e.name.as_str()),
+            Some("Ministry of Commerce")
+        );
+    }
+
+    #[test]
+    fn unknown_english_organisations_are_recognised() {
+        let text = "The agency added Chinese graphics firm Moore Threads and Acme Robotics Inc to the list.";
+        let names: Vec<String> = unknown_orgs(text, &[])
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert!(names.contains(&"Moore Threads".to_string()), "{names:?}");
+        assert!(
+            names.contains(&"Acme Robotics Inc".to_string()),
+            "{names:?}"
+        );
+        assert!(
+            !names.iter().any(|n| n == "The" || n == "Chinese"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_chinese_organisations_are_recognised() {
+        let text = "商务部将星辰航天有限公司、蓝海科技集团等企业列入清单";
+        let names: Vec<String> = unknown_orgs(text, &[])
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(names, vec!["星辰航天有限公司", "蓝海科技集团"]);
+    }
+}

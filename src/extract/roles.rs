@@ -1,0 +1,324 @@
+//! Who did it and to whom, from the sentence's structure: the subject
+//! before the trigger acts and the names after its verb undergo ("X sued
+//! Y"); a passive ("Y was added by X", "Y被列入") or a relative clause
+//! ("Huawei, which was placed on …") turns that round; 将Y列入 and 对Y实施
+//! put the target inside the construction. A government list with no
+//! stated actor is acted on by its keeper (the Entity List by the Commerce
+//! Department).
+
+use super::entities::Found;
+use super::triggers::Hit;
+use std::ops::Range;
+
+/// Actors and targets of one trigger, as canonical names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Roles {
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+}
+
+/// How far a trigger's arguments reach in its sentence.
+pub struct Scope {
+    /// The trigger's clause.
+    pub clause: Range<usize>,
+    /// The clause and its coordinated neighbours (the subject lives here).
+    pub group: Range<usize>,
+}
+
+const BE: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "get", "got",
+];
+
+/// Assigns roles to `hit` in sentence `s`; `names` are sentence-relative.
+pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> Roles {
+    let agents = |f: &&Found| f.kind != "list";
+    let list_owner = names
+        .iter()
+        .filter(|f| {
+            f.kind == "list"
+                && f.start >= scope.group.start
+                && f.end <= scope.group.end.max(hit.end)
+        })
+        .find_map(|f| f.owner.clone());
+    let target_end = scope.clause.end.max(hit.end);
+    let passive = if zh {
+        s[scope.group.start..hit.verb_start].contains('被')
+    } else {
+        is_passive(&s[scope.clause.start..hit.verb_start])
+    };
+    let mut roles = Roles::default();
+    // 对Y实施/启动……: in Chinese the names after 对 undergo the action.
+    let dui = if zh {
+        s[scope.group.start..hit.start]
+            .rfind('对')
+            .map(|p| scope.group.start + p)
+    } else {
+        None
+    };
+    let before: Vec<&Found> = names
+        .iter()
+        .filter(agents)
+        .filter(|f| f.start >= scope.group.start && f.end <= dui.unwrap_or(hit.start))
+        .collect();
+    let target_from = if zh {
+        dui.unwrap_or(hit.start)
+    } else {
+        hit.verb_end
+    };
+    let after: Vec<&Found> = names
+        .iter()
+        .filter(agents)
+        .filter(|f| f.start >= target_from && f.end <= target_end)
+        .filter(|f| Some(&f.name) != list_owner.as_ref())
+        .collect();
+    if passive {
+        let in_clause: Vec<&Found> = before
+            .iter()
+            .copied()
+            .filter(|f| f.start >= scope.clause.start.min(scope.group.start))
+            .collect();
+        let (by, rest): (Vec<&Found>, Vec<&Found>) = if zh {
+            let bei = s[..hit.verb_start].rfind('被').unwrap_or(0);
+            in_clause.into_iter().partition(|f| f.start > bei)
+        } else {
+            let by: Vec<&Found> = after
+                .iter()
+                .copied()
+                .filter(|f| after_by(&s[..f.start]))
+                .collect();
+            (by, in_clause)
+        };
+        push_names(&mut roles.actors, by.iter().copied());
+        push_names(&mut roles.targets, best_known(&rest));
+        if roles.targets.is_empty() {
+            if let Some(a) = antecedent(names, scope.clause.start) {
+                roles.targets.push(a.name.clone());
+            }
+        }
+    } else {
+        // The clause's own subject ("…, and the Netherlands published"),
+        // else the group's ("China on Tuesday opened … and added …").
+        let own: Vec<&Found> = before
+            .iter()
+            .copied()
+            .filter(|f| f.start >= scope.clause.start)
+            .collect();
+        if let Some(a) = subject(&own).or_else(|| subject(&before)) {
+            roles.actors.push(a.name.clone());
+        }
+        let known: Vec<&Found> = after.iter().copied().filter(|f| f.known).collect();
+        let pool = if known.is_empty() { &after } else { &known };
+        push_names(
+            &mut roles.targets,
+            pool.iter()
+                .copied()
+                .filter(|f| !roles.actors.contains(&f.name))
+                .take(5),
+        );
+        if roles.targets.is_empty() && !zh && relative_object(&s[scope.clause.start..hit.start]) {
+            if let Some(a) = antecedent(names, scope.clause.start) {
+                roles.targets.push(a.name.clone());
+            }
+        }
+    }
+    if roles.actors.is_empty() {
+        if let Some(o) = list_owner {
+            roles.actors.push(o);
+        }
+    }
+    roles.targets.retain(|t| !roles.actors.contains(t));
+    roles
+}
+
+fn push_names<'a>(into: &mut Vec<String>, names: impl IntoIterator<Item = &'a Found>) {
+    for f in names {
+        if !into.contains(&f.name) {
+            into.push(f.name.clone());
+        }
+    }
+}
+
+/// Known names if there are any, else every name.
+fn best_known<'a>(names: &[&'a Found]) -> Vec<&'a Found> {
+    let known: Vec<&Found> = names.iter().copied().filter(|f| f.known).collect();
+    if known.is_empty() {
+        names.to_vec()
+    } else {
+        known
+    }
+}
+
+/// The grammatical subject: the first known name before the trigger, else
+/// the first recognised one.
+fn subject<'a>(before: &[&'a Found]) -> Option<&'a Found> {
+    before
+        .iter()
+        .copied()
+        .find(|f| f.known)
+        .or_else(|| before.first().copied())
+}
+
+/// The name a relative clause hangs on: the last name before the clause.
+fn antecedent(names: &[Found], clause_start: usize) -> Option<&Found> {
+    names
+        .iter()
+        .filter(|f| f.kind != "list" && f.end <= clause_start)
+        .last()
+}
+
+/// True when the text before a name ends in "by" or "by the".
+fn after_by(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = t
+        .strip_suffix(" the")
+        .or_else(|| t.strip_suffix(" a"))
+        .unwrap_or(t)
+        .trim_end();
+    t.ends_with(" by") || t == "by"
+}
+
+/// "was added", "had been blocked", "were quickly placed".
+fn is_passive(before_verb: &str) -> bool {
+    let mut words = before_verb.split_whitespace().rev();
+    let Some(w) = words.next() else { return false };
+    let w = w.to_ascii_lowercase();
+    if BE.contains(&w.as_str()) {
+        return true;
+    }
+    if w.ends_with("ly") {
+        if let Some(w2) = words.next() {
+            return BE.contains(&w2.to_ascii_lowercase().as_str());
+        }
+    }
+    false
+}
+
+/// A clause opened by "that"/"which" whose object is the antecedent
+/// ("the maker that Washington added to the list").
+fn relative_object(clause_before: &str) -> bool {
+    let t = clause_before.trim_start().to_ascii_lowercase();
+    t.starts_with("that ") || t.starts_with("which ") || t.contains(" that ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::rules::TriggerKind;
+    use crate::model::Kind;
+
+    fn found(s: &str, name: &str, canon: &str, kind: &str) -> Found {
+        let start = s.find(name).unwrap_or(0);
+        Found {
+            start,
+            end: start + name.len(),
+            name: canon.into(),
+            kind: kind.into(),
+            owner: (kind == "list").then(|| "Commerce Department".to_string()),
+            known: true,
+        }
+    }
+
+    fn hit(s: &str, verb: &str, end_word: &str) -> Hit {
+        let vs = s.find(verb).unwrap_or(0);
+        let end = s
+            .find(end_word)
+            .map(|e| e + end_word.len())
+            .unwrap_or(s.len());
+        Hit {
+            kind: TriggerKind::Kind(Kind::Listing),
+            start: vs,
+            end,
+            verb_start: vs,
+            verb_end: vs + verb.len(),
+            weight: 1.0,
+            absorbs: Vec::new(),
+            nominal: false,
+        }
+    }
+
+    fn whole(s: &str) -> Scope {
+        Scope {
+            clause: 0..s.len(),
+            group: 0..s.len(),
+        }
+    }
+
+    #[test]
+    fn active_subject_acts_and_object_undergoes() {
+        let s = "Acme sued Bolt Corp on Monday";
+        let names = vec![
+            found(s, "Acme", "Acme", "company"),
+            found(s, "Bolt Corp", "Bolt", "company"),
+        ];
+        let r = assign(s, &names, &hit(s, "sued", "sued"), &whole(s), false);
+        assert_eq!(r.actors, vec!["Acme"]);
+        assert_eq!(r.targets, vec!["Bolt"]);
+    }
+
+    #[test]
+    fn passive_turns_roles_round_and_the_list_keeper_acts() {
+        let s = "Huawei was added to the Entity List in May";
+        let names = vec![
+            found(s, "Huawei", "Huawei", "company"),
+            found(s, "Entity List", "Entity List", "list"),
+        ];
+        let r = assign(s, &names, &hit(s, "added", "List"), &whole(s), false);
+        assert_eq!(r.actors, vec!["Commerce Department"]);
+        assert_eq!(r.targets, vec!["Huawei"]);
+    }
+
+    #[test]
+    fn passive_by_phrase_names_the_actor() {
+        let s = "The ban was blocked by Judge Court X in May";
+        let names = vec![found(s, "Judge Court X", "Court X", "court")];
+        let r = assign(s, &names, &hit(s, "blocked", "blocked"), &whole(s), false);
+        assert_eq!(r.actors, vec!["Court X"]);
+    }
+
+    #[test]
+    fn relative_clause_target_is_the_antecedent() {
+        let s = "Huawei, which was placed on the Entity List in 2019";
+        let names = vec![
+            found(s, "Huawei", "Huawei", "company"),
+            found(s, "Entity List", "Entity List", "list"),
+        ];
+        let scope = Scope {
+            clause: 6..s.len(),
+            group: 6..s.len(),
+        };
+        let r = assign(s, &names, &hit(s, "placed", "List"), &scope, false);
+        assert_eq!(r.targets, vec!["Huawei"]);
+    }
+
+    #[test]
+    fn chinese_jiang_construction_puts_targets_inside() {
+        let s = "美国商务部18日宣布，将中芯国际列入实体清单";
+        let names = vec![
+            found(s, "美国商务部", "Commerce Department", "agency"),
+            found(s, "中芯国际", "SMIC", "company"),
+            found(s, "实体清单", "Entity List", "list"),
+        ];
+        let start = s.find('将').unwrap_or(0);
+        let h = Hit {
+            start,
+            verb_start: s.find("列入").unwrap_or(0),
+            verb_end: s.find("列入").unwrap_or(0) + 6,
+            ..hit(s, "将", "清单")
+        };
+        let r = assign(s, &names, &h, &whole(s), true);
+        assert_eq!(r.actors, vec!["Commerce Department"]);
+        assert_eq!(r.targets, vec!["SMIC"]);
+    }
+
+    #[test]
+    fn chinese_bei_passive() {
+        let s = "闻泰科技于2024年12月2日被美国商务部列入实体清单";
+        let names = vec![
+            found(s, "闻泰科技", "Wingtech", "company"),
+            found(s, "美国商务部", "Commerce Department", "agency"),
+        ];
+        let r = assign(s, &names, &hit(s, "列入", "清单"), &whole(s), true);
+        assert_eq!(r.actors, vec!["Commerce Department"]);
+        assert_eq!(r.targets, vec!["Wingtech"]);
+    }
+}

@@ -1,0 +1,509 @@
+//! Sentence and clause splitting for English and Chinese news copy, with
+//! byte offsets into the article text.
+//!
+//! An event's date must come from the clause that asserts it, not from any
+//! date in the sentence, so the extractor needs both levels: sentences (the
+//! evidence users read) and clauses (the scope a date and a trigger share).
+//! English sentence ends skip abbreviations ("U.S.", "Corp.", "Jan. 29");
+//! Chinese sentences end at 。！？ and clauses at ；.
+
+/// A sentence of the article: its byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How a clause is joined to the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// The first clause of the sentence.
+    Start,
+    /// A coordinated part ("… and …", a Chinese comma): a trigger without a
+    /// date of its own may take a free date of its neighbours.
+    Soft,
+    /// A subordinate or separate clause (";", ", which", ", after"): dates
+    /// do not cross it.
+    Hard,
+    /// ", when …": the clause is dated by the date just before it.
+    When,
+}
+
+/// A clause of a sentence: byte range (relative to the sentence) and join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    pub start: usize,
+    pub end: usize,
+    pub join: Join,
+}
+
+/// Words after which a full stop does not end an English sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "U.S", "U.K", "U.N", "E.U", "Corp", "Inc", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep",
+    "St", "No", "vs", "Gen", "Lt", "Col", "Prof", "Jr", "Sr", "a.m", "p.m", "e.g", "i.e", "Dept",
+];
+
+/// Splits `text` into sentences (English and Chinese mixed).
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end = i + c.len_utf8();
+        let boundary = match c {
+            '。' | '！' | '？' | '\n' => true,
+            '.' | '!' | '?' => {
+                let next = bytes.get(end).copied();
+                let followed_by_space = matches!(next, None | Some(b' ' | b'\n' | b'"' | b'\''));
+                followed_by_space && !(c == '.' && is_abbreviation(&text[start..i], text, end))
+            }
+            _ => false,
+        };
+        if boundary {
+            // Keep a closing quote with its sentence.
+            let mut stop = end;
+            while let Some(&(j, q)) = iter.peek() {
+                if matches!(q, '"' | '”' | '’' | '」' | '』' | ')' | '）') {
+                    stop = j + q.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            push_trimmed(text, start, stop, &mut out);
+            start = stop;
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(Sentence {
+            start: start + lead,
+            end: end - trail,
+        });
+    }
+}
+
+/// True when the full stop ending `before` belongs to an abbreviation or an
+/// initial and the sentence goes on.
+fn is_abbreviation(before: &str, text: &str, after_dot: usize) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let next_word = text[after_dot..].trim_start();
+    let next_lower = next_word.chars().next().is_some_and(|c| c.is_lowercase());
+    let next_digit = next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if ABBREVIATIONS.contains(&word) {
+        // "U.S." ends a sentence when a capitalised word follows, unless it
+        // is part of a name ("U.S. Commerce"): keep going for titles and
+        // months, which are the common case in news copy.
+        if word == "U.S" || word == "U.K" || word == "U.N" || word == "E.U" {
+            return !next_word.is_empty() && !starts_sentence_after_country(next_word);
+        }
+        return true;
+    }
+    // Single initials ("J. Smith") and lowercase continuations.
+    (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase())) || next_lower || next_digit
+}
+
+/// After "U.S." a new sentence usually starts with a function word.
+fn starts_sentence_after_country(next: &str) -> bool {
+    const STARTERS: &[&str] = &[
+        "The ",
+        "It ",
+        "In ",
+        "On ",
+        "He ",
+        "She ",
+        "They ",
+        "A ",
+        "An ",
+        "But ",
+        "This ",
+        "That ",
+        "We ",
+        "Its ",
+        "Some ",
+        "Analysts ",
+        "Officials ",
+    ];
+    STARTERS.iter().any(|s| next.starts_with(s))
+}
+
+/// English words that open a subordinate clause after a comma.
+const HARD_AFTER_COMMA: &[&str] = &[
+    "which",
+    "who",
+    "whose",
+    "after",
+    "before",
+    "while",
+    "but",
+    "since",
+    "as",
+    "until",
+    "citing",
+    "saying",
+    "where",
+    "although",
+    "though",
+    "because",
+    "according",
+    "about",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "shortly",
+    "just",
+    "founded",
+    "based",
+    "headquartered",
+    "valued",
+    "established",
+    "a",
+    "an",
+    "the",
+    "in",
+    "on",
+];
+
+/// Participles after a comma that describe the same action as the clause
+/// before ("barred sales, activating a denial order"): a soft join.
+const SOFT_PARTICIPLES: &[&str] = &[
+    "barring",
+    "cutting",
+    "making",
+    "giving",
+    "handing",
+    "wiping",
+    "clearing",
+    "forcing",
+    "allowing",
+    "leaving",
+    "escalating",
+    "tightening",
+    "activating",
+    "adding",
+    "prompting",
+    "sending",
+    "requiring",
+    "declaring",
+    "banning",
+    "blocking",
+    "closing",
+    "extending",
+];
+
+/// Words that open a fronted subordinate clause ("After X, Y did Z").
+const FRONTED: &[&str] = &[
+    "after", "before", "when", "while", "since", "although", "though", "because", "once", "until",
+    "if", "as",
+];
+
+/// Past forms that do not end in -ed, for the " and " test.
+const IRREGULAR_PAST: &[&str] = &[
+    "took",
+    "put",
+    "cut",
+    "sent",
+    "told",
+    "set",
+    "made",
+    "began",
+    "won",
+    "lost",
+    "paid",
+    "froze",
+    "brought",
+    "sought",
+    "struck",
+    "hit",
+    "sued",
+    "bans",
+    "adds",
+    "sues",
+    "files",
+    "imposes",
+    "bars",
+    "blocks",
+    "orders",
+    "introduce",
+    "introduces",
+    "signs",
+    "opens",
+    "launches",
+];
+
+/// True when " and " joins two clauses rather than two nouns: a verb comes
+/// within the next few words ("and in 2023 extended", "and the bureau
+/// restricted"), not in "defence and aerospace companies".
+fn and_joins_clauses(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().take(6).collect();
+    words.iter().take(5).enumerate().any(|(i, w)| {
+        let lw = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        if IRREGULAR_PAST.contains(&lw.as_str()) {
+            return true;
+        }
+        // A regular past form is a verb when an object or a preposition
+        // follows it ("extended the rule", "restricted exports"), not an
+        // adjective before a noun ("liquefied natural gas").
+        lw.len() > 4
+            && lw.ends_with("ed")
+            && !w.ends_with(',')
+            && words.get(i + 1).is_some_and(|next| object_like(next))
+    })
+}
+
+fn object_like(w: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "it", "them", "to", "on", "in", "from",
+        "into", "by", "at", "for", "with", "all", "some", "new", "more",
+    ];
+    let lw = w.to_ascii_lowercase();
+    FUNCTION.contains(&lw.as_str())
+        || w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '$')
+        || (lw.len() > 3 && lw.ends_with('s') && !lw.ends_with("ss"))
+}
+
+/// Splits one sentence into clauses. `s` is the sentence text.
+pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
+    let mut cuts: Vec<(usize, usize, Join)> = Vec::new(); // (cut at, next starts at, join)
+    let b = s.as_bytes();
+    // "After DeepSeek released its model, Italy ordered …": the fronted
+    // clause ends at its first comma.
+    let first = first_word(s).to_ascii_lowercase();
+    let fronted_end = if !zh && FRONTED.contains(&first.as_str()) {
+        s.find(", ")
+    } else {
+        None
+    };
+    for (i, c) in s.char_indices() {
+        if Some(i) == fronted_end {
+            cuts.push((i, i + 1, Join::Hard));
+            continue;
+        }
+        match c {
+            ';' | '；' | ':' | '：' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
+            '，' if zh => cuts.push((i, i + c.len_utf8(), Join::Soft)),
+            ',' => {
+                let rest = &s[i + 1..];
+                let word = first_word(rest);
+                let lw = word.to_ascii_lowercase();
+                if lw == "when" {
+                    cuts.push((i, i + 1, Join::When));
+                } else if lw == "and" || SOFT_PARTICIPLES.contains(&lw.as_str()) {
+                    cuts.push((i, i + 1, Join::Soft));
+                } else if HARD_AFTER_COMMA.contains(&lw.as_str()) {
+                    // "on Friday," and "in May," after a comma are usually
+                    // appositive date phrases that belong to the verb before,
+                    // so only split when the phrase is not a date.
+                    if (lw == "on" || lw == "in" || lw == "a" || lw == "an" || lw == "the")
+                        && !follows_clause_end(rest)
+                    {
+                        continue;
+                    }
+                    cuts.push((i, i + 1, Join::Hard));
+                }
+            }
+            '—' | '–' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
+            ' ' if !zh => {
+                let rest = &s[i + 1..];
+                if rest.starts_with("and ")
+                    && i > 0
+                    && b[i - 1] != b','
+                    && and_joins_clauses(&rest[4..])
+                {
+                    cuts.push((i, i + 1, Join::Soft));
+                } else if (rest.starts_with("after ") || rest.starts_with("before "))
+                    && i > 0
+                    && b[i - 1] != b','
+                {
+                    cuts.push((i, i + 1, Join::Hard));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    let mut join = Join::Start;
+    for (at, next, j) in cuts {
+        if at > start {
+            out.push(Clause {
+                start,
+                end: at,
+                join,
+            });
+            start = next;
+            join = j;
+        } else {
+            start = next;
+            join = strongest(join, j);
+        }
+    }
+    out.push(Clause {
+        start,
+        end: s.len(),
+        join,
+    });
+    out
+}
+
+fn strongest(a: Join, b: Join) -> Join {
+    match (a, b) {
+        (Join::Hard, _) | (_, Join::Hard) => Join::Hard,
+        (Join::When, _) | (_, Join::When) => Join::When,
+        (Join::Start, x) | (x, Join::Start) => x,
+        _ => Join::Soft,
+    }
+}
+
+fn first_word(s: &str) -> &str {
+    let s = s.trim_start();
+    let end = s
+        .find(|c: char| !c.is_alphanumeric() && c != '\'')
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+/// ", the ministry said" / ", a step that …": a new clause starts when the
+/// phrase after the comma has a verb soon after it (a rough test: it holds
+/// "said", "that", "which" or "who" within a few words).
+fn follows_clause_end(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().take(6).collect();
+    words
+        .iter()
+        .any(|w| matches!(*w, "said" | "says" | "that" | "which" | "who" | "whose"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn english_abbreviations_do_not_end_sentences() {
+        let t = "The U.S. Commerce Department acted on Jan. 29 against Acme Corp. in Ohio. It said so. Then U.S. officials left.";
+        assert_eq!(
+            split(t),
+            vec![
+                "The U.S. Commerce Department acted on Jan. 29 against Acme Corp. in Ohio.",
+                "It said so.",
+                "Then U.S. officials left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_ending_in_us_ends() {
+        let t = "Sales fell in the U.S. The company said more.";
+        assert_eq!(
+            split(t),
+            vec!["Sales fell in the U.S.", "The company said more."]
+        );
+    }
+
+    #[test]
+    fn chinese_sentences_split_on_full_stops() {
+        let t = "商务部3日发布公告。公告自8月1日起实施！是否有效？";
+        assert_eq!(
+            split(t),
+            vec!["商务部3日发布公告。", "公告自8月1日起实施！", "是否有效？"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_even_without_a_stop() {
+        let t = "A headline without stop\n\nThe body starts here.";
+        assert_eq!(
+            split(t),
+            vec!["A headline without stop", "The body starts here."]
+        );
+    }
+
+    #[test]
+    fn clauses_mark_how_they_join() {
+        let s = "Texas banned the app in May and in June extended the rule, which took effect on Monday; later it ended";
+        let cs = clauses(s, false);
+        let parts: Vec<(&str, Join)> = cs
+            .iter()
+            .map(|c| (s[c.start..c.end].trim(), c.join))
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                ("Texas banned the app in May", Join::Start),
+                ("and in June extended the rule", Join::Soft),
+                ("which took effect on Monday", Join::Hard),
+                ("later it ended", Join::Hard),
+            ]
+        );
+    }
+
+    #[test]
+    fn and_between_nouns_does_not_split() {
+        let s = "Beijing added 15 defence and aerospace companies to its list on Tuesday";
+        assert_eq!(clauses(s, false).len(), 1);
+    }
+
+    #[test]
+    fn after_and_fronted_clauses_split_hard() {
+        let s = "Shares fell on Friday after the Pentagon put the firm on a list";
+        let cs = clauses(s, false);
+        assert_eq!(cs.len(), 2);
+        assert_eq!(cs[1].join, Join::Hard);
+        let s = "After the firm released its model early this year, Italy ordered it blocked";
+        let cs = clauses(s, false);
+        assert_eq!(cs.len(), 2);
+        assert_eq!(cs[1].join, Join::Hard);
+    }
+
+    #[test]
+    fn participles_after_a_comma_join_softly() {
+        let s = "It barred sales on Monday, activating a denial order";
+        let cs = clauses(s, false);
+        assert_eq!(cs.len(), 2);
+        assert_eq!(cs[1].join, Join::Soft);
+    }
+
+    #[test]
+    fn when_clauses_are_marked() {
+        let s = "It had been on the list since Oct. 7, when Washington unveiled rules";
+        let cs = clauses(s, false);
+        assert_eq!(cs.len(), 2);
+        assert_eq!(cs[1].join, Join::When);
+    }
+
+    #[test]
+    fn chinese_commas_are_soft_and_semicolons_hard() {
+        let s = "2022年10月7日，美国商务部出台新规；同年12月，长江存储被列入实体清单";
+        let cs = clauses(s, true);
+        let joins: Vec<Join> = cs.iter().map(|c| c.join).collect();
+        assert_eq!(joins, vec![Join::Start, Join::Soft, Join::Hard, Join::Soft]);
+    }
+}

@@ -1,0 +1,576 @@
+//! The application's state and the one place it changes. Key handlers say
+//! what the user wants (a [`Msg`]) and change nothing; [`App::update`]
+//! applies messages; drawing (in `views`) borrows the app immutably. What
+//! the outside world must do (open a browser, copy a URL) comes back as an
+//! [`Effect`] for the run loop, so the app itself never touches the terminal.
+
+use super::keys::{Action, Keymap};
+use super::query;
+use super::refresh::{Progress, RefreshMsg, Refresher, Worker};
+use super::theme::Theme;
+use crate::extract::Rules;
+use crate::model::{DateSpan, Event, Kind};
+use crate::store::views::EventKey;
+use crate::store::{EntityRow, EventFilter, EventRow, FeedState, Store};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// Above this many events, the timeline re-queries once typing pauses
+/// rather than on every key, so each key still draws at once.
+pub const LARGE_TIMELINE: i64 = 20_000;
+/// How long typing must pause before a large timeline is re-queried.
+pub const SEARCH_PAUSE: Duration = Duration::from_millis(60);
+
+/// The tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Timeline,
+    Entities,
+    Feeds,
+    Reader,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Timeline, View::Entities, View::Feeds, View::Reader];
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Timeline => "Timeline",
+            View::Entities => "Entities",
+            View::Feeds => "Feeds",
+            View::Reader => "Reader",
+        }
+    }
+}
+
+/// What the bottom line is editing, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Search,
+    Note,
+}
+
+/// Edits to the line being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    DeleteWord,
+    Clear,
+    Submit,
+    Cancel,
+}
+
+/// Everything that can happen to the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Act(Action),
+    Edit(Edit),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Scroll(i32),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Refresh(RefreshMsg),
+    /// Time passed: look for finished background work.
+    Tick,
+}
+
+/// What the run loop does for the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    OpenUrl(String),
+    CopyUrl(String),
+}
+
+/// One line of the timeline: a month heading or an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Heading {
+        year: i32,
+        month: Option<u32>,
+        count: usize,
+    },
+    Event(usize),
+}
+
+/// A related event, as the detail view lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelatedRow {
+    pub id: String,
+    pub span: DateSpan,
+    pub kind: Kind,
+    pub title: String,
+}
+
+/// The event open in the detail view; `cursor` walks its sources, then
+/// its related events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub event: Event,
+    pub related: Vec<RelatedRow>,
+    pub cursor: usize,
+    /// The event's names and all their aliases, longest first, to pick out
+    /// in the evidence.
+    pub names: Vec<String>,
+}
+
+impl Detail {
+    pub fn items(&self) -> usize {
+        self.event.sources.len() + self.related.len()
+    }
+}
+
+/// An article open in the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reader {
+    pub title: String,
+    pub outlet: String,
+    pub url: String,
+    pub published: Option<String>,
+    pub lang: String,
+    /// Clean text, or why there is none.
+    pub text: String,
+    pub evidence: String,
+    pub scroll: u16,
+}
+
+/// The whole state of the terminal timeline.
+pub struct App {
+    pub(crate) store: Store,
+    pub(crate) rules: Rules,
+    pub theme: Theme,
+    pub keys: Keymap,
+    pub view: View,
+    pub mode: Mode,
+    pub help: bool,
+    pub quit: bool,
+    pub newest_first: bool,
+    /// The query line as typed, and what it parsed to.
+    pub query: String,
+    pub hint: Option<String>,
+    pub note_input: String,
+    /// The timeline's index, in display order; full rows are read only
+    /// for the lines on screen, into `cache` (by row id).
+    pub index: Vec<EventKey>,
+    pub(crate) cache: HashMap<i64, EventRow>,
+    pub(crate) entities_stale: bool,
+    /// When the query line last changed without the timeline following.
+    pub(crate) search_due: Option<Instant>,
+    pub(crate) entities_job: Option<std::sync::mpsc::Receiver<Result<Vec<EntityRow>, String>>>,
+    /// Timelines with more events than this re-query when typing pauses.
+    pub large_timeline: i64,
+    pub items: Vec<Item>,
+    /// Index in `items` of each row.
+    pub row_pos: Vec<usize>,
+    pub sel: usize,
+    pub offset: usize,
+    pub detail: Option<Detail>,
+    pub detail_back: Vec<Detail>,
+    pub reader: Option<Reader>,
+    pub entities: Vec<EntityRow>,
+    pub ent_sel: usize,
+    pub ent_offset: usize,
+    pub feeds: Vec<FeedState>,
+    pub feed_sel: usize,
+    pub progress: Progress,
+    pub flash: Option<(String, bool)>,
+    pub size: (u16, u16),
+    pub effects: Vec<Effect>,
+    pub total_events: i64,
+    pub total_articles: i64,
+    /// The feeds of feeds.toml, for the Feeds view.
+    pub configured_feeds: Vec<crate::config::FeedConfig>,
+    pub(crate) worker: Worker,
+}
+
+impl App {
+    /// An app over `store`; nothing is read until [`App::reload`].
+    pub fn new(store: Store, rules: Rules, keys: Keymap, theme: Theme) -> App {
+        App {
+            store,
+            rules,
+            theme,
+            keys,
+            view: View::Timeline,
+            mode: Mode::Normal,
+            help: false,
+            quit: false,
+            newest_first: false,
+            query: String::new(),
+            hint: None,
+            note_input: String::new(),
+            index: Vec::new(),
+            cache: HashMap::new(),
+            entities_stale: true,
+            search_due: None,
+            entities_job: None,
+            large_timeline: LARGE_TIMELINE,
+            items: Vec::new(),
+            row_pos: Vec::new(),
+            sel: 0,
+            offset: 0,
+            detail: None,
+            detail_back: Vec::new(),
+            reader: None,
+            entities: Vec::new(),
+            ent_sel: 0,
+            ent_offset: 0,
+            feeds: Vec::new(),
+            feed_sel: 0,
+            progress: Progress::default(),
+            flash: None,
+            size: (80, 24),
+            effects: Vec::new(),
+            total_events: 0,
+            total_articles: 0,
+            configured_feeds: Vec::new(),
+            worker: Worker::new(None),
+        }
+    }
+
+    /// The full row of the `i`th event of the timeline, when it is on
+    /// screen (or was recently).
+    pub fn row(&self, i: usize) -> Option<&EventRow> {
+        self.index.get(i).and_then(|k| self.cache.get(&k.rowid))
+    }
+
+    /// The app's own store connection, for reading.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Gives the app a way to refresh feeds.
+    pub fn with_refresher(mut self, r: Refresher) -> App {
+        self.worker = Worker::new(Some(r));
+        self
+    }
+
+    /// The key press as a message, given the current mode. Changes nothing.
+    pub fn on_key(&self, ev: &KeyEvent) -> Option<Msg> {
+        if ev.kind == KeyEventKind::Release {
+            return None;
+        }
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if self.mode != Mode::Normal {
+            // The list still moves under the query line.
+            match ev.code {
+                KeyCode::Up => return Some(Msg::Act(Action::Up)),
+                KeyCode::Down => return Some(Msg::Act(Action::Down)),
+                KeyCode::PageUp => return Some(Msg::Act(Action::PageUp)),
+                KeyCode::PageDown => return Some(Msg::Act(Action::PageDown)),
+                _ => {}
+            }
+            return Some(Msg::Edit(match ev.code {
+                KeyCode::Enter => Edit::Submit,
+                KeyCode::Esc => Edit::Cancel,
+                KeyCode::Backspace => Edit::Backspace,
+                KeyCode::Char('w') if ctrl => Edit::DeleteWord,
+                KeyCode::Char('u') if ctrl => Edit::Clear,
+                KeyCode::Char('c') if ctrl => Edit::Cancel,
+                KeyCode::Char(c) if !ctrl => Edit::Insert(c),
+                _ => return None,
+            }));
+        }
+        if self.help {
+            // Any key closes the help; quit still quits.
+            return Some(match self.keys.action(ev) {
+                Some(Action::Quit) => Msg::Act(Action::Quit),
+                _ => Msg::Act(Action::Help),
+            });
+        }
+        self.keys.action(ev).map(Msg::Act)
+    }
+
+    /// The mouse event as a message. Changes nothing.
+    pub fn on_mouse(&self, ev: &MouseEvent) -> Option<Msg> {
+        match ev.kind {
+            MouseEventKind::ScrollDown => Some(Msg::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Msg::Scroll(-3)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
+                column: ev.column,
+                row: ev.row,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The screen's parts: tab bar, body, status line, bottom line.
+    pub fn layout(area: Rect) -> [Rect; 4] {
+        let h = area.height;
+        let line = |y: u16, height: u16| Rect::new(area.x, area.y + y, area.width, height);
+        if h < 4 {
+            return [line(0, 0), line(0, h), line(h, 0), line(h, 0)];
+        }
+        [line(0, 1), line(1, h - 3), line(h - 2, 1), line(h - 1, 1)]
+    }
+
+    /// Rows the body can show.
+    pub fn body_height(&self) -> usize {
+        let [_, body, _, _] = App::layout(Rect::new(0, 0, self.size.0, self.size.1));
+        body.height as usize
+    }
+
+    /// Applies one message.
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Act(a) => {
+                self.flash = None;
+                self.act(a)
+            }
+            Msg::Edit(e) => self.edit(e),
+            Msg::Click { column, row } => self.click(column, row),
+            Msg::Scroll(n) => self.scroll(n),
+            Msg::Resize { width, height } => {
+                self.size = (width, height);
+                self.follow();
+            }
+            Msg::Refresh(r) => {
+                if self.progress.apply(&r) {
+                    self.progress.running = false;
+                    self.entities_stale = true;
+                    self.reload_keep();
+                }
+            }
+            Msg::Tick => {
+                self.poll_background();
+                // Counted in the background, so the Entities view opens at once.
+                if self.entities_stale {
+                    self.load_entities();
+                }
+                self.poll_entities();
+                if self.search_due.is_some_and(|t| t.elapsed() >= SEARCH_PAUSE) {
+                    self.search_due = None;
+                    self.reload_keep();
+                }
+            }
+        }
+        self.fill_window();
+    }
+
+    /// Folds in what the background refresh reported, and starts the
+    /// remembered request when the running one ended.
+    pub fn poll_background(&mut self) {
+        for m in self.worker.drain() {
+            self.update(Msg::Refresh(m));
+        }
+        if self.worker.reap() {
+            for m in self.worker.drain() {
+                self.update(Msg::Refresh(m));
+            }
+            self.progress.running = false;
+            if self.progress.pending {
+                self.progress.pending = false;
+                self.start_refresh();
+            }
+        }
+    }
+
+    /// Waits for a running refresh and folds in its reports (tests, quit).
+    pub fn wait_background(&mut self) {
+        self.worker.wait();
+        for m in self.worker.drain() {
+            self.update(Msg::Refresh(m));
+        }
+        self.progress.running = false;
+        if self.progress.pending {
+            self.progress.pending = false;
+            self.start_refresh();
+        }
+    }
+
+    /// Gives the app the feeds of feeds.toml, so the Feeds view lists
+    /// those never fetched too.
+    pub fn with_feeds(mut self, feeds: Vec<crate::config::FeedConfig>) -> App {
+        self.configured_feeds = feeds;
+        self
+    }
+
+    /// True when the app was given a refresher.
+    pub fn can_refresh(&self) -> bool {
+        self.worker.available()
+    }
+
+    /// Starts a refresh, or remembers the request when one is running.
+    pub fn start_refresh(&mut self) {
+        if !self.worker.available() {
+            self.set_flash(
+                "refresh is off: this is the demo, or no feed fetcher is wired in",
+                true,
+            );
+            return;
+        }
+        if self.worker.running() {
+            self.progress.pending = true;
+            return;
+        }
+        if self.worker.start() {
+            self.progress.running = true;
+            self.progress.done = 0;
+            self.progress.total = 0;
+        } else {
+            self.set_flash("could not start the refresh thread", true);
+        }
+    }
+
+    pub(crate) fn set_flash(&mut self, msg: &str, error: bool) {
+        self.flash = Some((crate::text::clean_line(msg), error));
+    }
+
+    fn act(&mut self, a: Action) {
+        match a {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = !self.help,
+            Action::Search => {
+                self.view = View::Timeline;
+                self.detail = None;
+                self.mode = Mode::Search;
+            }
+            Action::NextView | Action::PrevView => {
+                let i = View::ALL.iter().position(|v| *v == self.view).unwrap_or(0);
+                let n = View::ALL.len();
+                let next = if a == Action::NextView {
+                    i + 1
+                } else {
+                    i + n - 1
+                };
+                self.switch(View::ALL[next % n]);
+            }
+            Action::Timeline => self.switch(View::Timeline),
+            Action::Entities => self.switch(View::Entities),
+            Action::Feeds => self.switch(View::Feeds),
+            Action::Reader => self.switch(View::Reader),
+            Action::Refresh => self.start_refresh(),
+            Action::ToggleOrder => self.toggle_order(),
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-(self.body_height().max(2) as i64 - 1)),
+            Action::PageDown => self.move_by(self.body_height().max(2) as i64 - 1),
+            Action::Top => self.move_by(i64::MIN / 2),
+            Action::Bottom => self.move_by(i64::MAX / 2),
+            Action::Open => self.open(),
+            Action::Back => self.back(),
+            Action::Browser | Action::CopyUrl => match self.current_url() {
+                Some(u) if a == Action::Browser => self.effects.push(Effect::OpenUrl(u)),
+                Some(u) => {
+                    self.set_flash(&format!("copied {u}"), false);
+                    self.effects.push(Effect::CopyUrl(u));
+                }
+                None => self.set_flash("no source here", true),
+            },
+            Action::Confirm => self.curate(crate::store::DecisionAction::Confirm),
+            Action::Reject => self.curate(crate::store::DecisionAction::Reject),
+            Action::Note => {
+                if let Some(e) = self.current_event() {
+                    self.note_input = e.note.unwrap_or_default();
+                    self.mode = Mode::Note;
+                }
+            }
+        }
+    }
+
+    fn switch(&mut self, v: View) {
+        self.view = v;
+        match v {
+            View::Entities if self.entities_stale || self.entities.is_empty() => {
+                self.load_entities()
+            }
+            View::Feeds => self.load_feeds(),
+            _ => {}
+        }
+    }
+
+    fn edit(&mut self, e: Edit) {
+        let line = match self.mode {
+            Mode::Search => &mut self.query,
+            Mode::Note => &mut self.note_input,
+            Mode::Normal => return,
+        };
+        match e {
+            Edit::Insert(c) => {
+                if !c.is_control() {
+                    line.push(c)
+                }
+            }
+            Edit::Backspace => {
+                line.pop();
+            }
+            Edit::DeleteWord => {
+                let trimmed = line.trim_end().len();
+                line.truncate(trimmed);
+                let cut = line.rfind(' ').map(|i| i + 1).unwrap_or(0);
+                line.truncate(cut);
+            }
+            Edit::Clear => line.clear(),
+            Edit::Submit => {
+                let mode = self.mode;
+                self.mode = Mode::Normal;
+                if self.search_due.take().is_some() {
+                    self.reload_keep();
+                }
+                if mode == Mode::Note {
+                    let note = std::mem::take(&mut self.note_input);
+                    self.save_note(&note);
+                }
+                return;
+            }
+            Edit::Cancel => {
+                let mode = self.mode;
+                self.mode = Mode::Normal;
+                self.search_due = None;
+                if mode == Mode::Search {
+                    self.query.clear();
+                    self.reload_keep();
+                }
+                return;
+            }
+        }
+        if self.mode == Mode::Search {
+            if self.total_events > self.large_timeline {
+                self.hint = query::parse(&self.query).hint;
+                self.search_due = Some(Instant::now());
+            } else {
+                self.reload_keep();
+            }
+        }
+    }
+
+    /// True when a tick is wanted soon (a paused search to apply, or
+    /// entity counts on their way).
+    pub fn wants_tick_soon(&self) -> bool {
+        self.search_due.is_some() || self.entities_job.is_some()
+    }
+
+    /// True while entity counts are being read in the background.
+    pub fn entities_loading(&self) -> bool {
+        self.entities_job.is_some()
+    }
+
+    /// The filter the query line and the order toggle ask for, entity
+    /// names resolved to canonical ones.
+    pub fn filter(&self) -> (EventFilter, Option<String>) {
+        let q = query::parse(&self.query);
+        let mut f = q.filter;
+        f.entities = f
+            .entities
+            .iter()
+            .map(|e| {
+                self.store
+                    .resolve_entity(e)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_else(|| e.clone())
+            })
+            .collect();
+        f.newest_first = self.newest_first;
+        (f, q.hint)
+    }
+}

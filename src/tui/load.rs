@@ -1,0 +1,434 @@
+//! Reading the store into the app, and the analyst's decisions written back.
+//! Every re-read keeps the user's place: the same event stays selected at
+//! the same height on screen when it is still there.
+
+use super::app::{App, Detail, Item, Reader, RelatedRow};
+use super::format;
+use crate::model::Event;
+use crate::store::DecisionAction;
+use crate::text::{clean_line, clean_paragraphs};
+
+/// The timeline's lines: a heading before each month (or year, for events
+/// known only to the year), then its events. Returns the lines and the line
+/// of each row.
+pub fn group(rows: &[crate::store::views::EventKey]) -> (Vec<Item>, Vec<usize>) {
+    let mut items = Vec::with_capacity(rows.len() + rows.len() / 8 + 1);
+    let mut pos = Vec::with_capacity(rows.len());
+    let mut current: Option<(i32, Option<u32>)> = None;
+    let mut heading_at = 0;
+    for (i, r) in rows.iter().enumerate() {
+        let g = (r.start.year, r.start.month);
+        if current != Some(g) {
+            current = Some(g);
+            heading_at = items.len();
+            items.push(Item::Heading {
+                year: g.0,
+                month: g.1,
+                count: 0,
+            });
+        }
+        if let Some(Item::Heading { count, .. }) = items.get_mut(heading_at) {
+            *count += 1;
+        }
+        pos.push(items.len());
+        items.push(Item::Event(i));
+    }
+    (items, pos)
+}
+
+impl App {
+    /// Re-reads the timeline for the current query, keeping the selected
+    /// event (by id) and its place on screen.
+    pub fn reload_keep(&mut self) {
+        let keep = self
+            .index
+            .get(self.sel)
+            .map(|r| (r.id.clone(), r.first_day));
+        let screen_row = self
+            .row_pos
+            .get(self.sel)
+            .map(|p| p.saturating_sub(self.offset));
+        let (filter, hint) = self.filter();
+        self.hint = hint;
+        match self.store.event_keys_as_typed(&filter) {
+            Ok(keys) => self.index = keys,
+            Err(e) => {
+                self.set_flash(&format!("cannot read the timeline: {e}"), true);
+                return;
+            }
+        }
+        self.total_events = self.store.shown_event_count().unwrap_or(0);
+        if self.index.is_empty() {
+            self.total_articles = self.store.article_count().unwrap_or(0);
+        }
+        self.cache.clear();
+        self.regroup(keep, screen_row);
+        if let Some(id) = self.detail.as_ref().map(|d| d.event.id.clone()) {
+            match self.store.event(&id) {
+                Ok(ev) => {
+                    let cursor = self.detail.as_ref().map(|d| d.cursor).unwrap_or(0);
+                    let mut d = self.detail_of(ev);
+                    d.cursor = cursor.min(d.items().saturating_sub(1));
+                    self.detail = Some(d);
+                }
+                Err(_) => self.detail = None,
+            }
+        }
+        if self.view == super::app::View::Entities && self.entities_stale {
+            self.load_entities();
+        }
+        if self.view == super::app::View::Feeds {
+            self.load_feeds();
+        }
+    }
+
+    /// Flips the order in memory (the rows are all known), keeping the
+    /// selected event and its place on screen.
+    pub fn toggle_order(&mut self) {
+        let keep = self
+            .index
+            .get(self.sel)
+            .map(|r| (r.id.clone(), r.first_day));
+        let screen_row = self
+            .row_pos
+            .get(self.sel)
+            .map(|p| p.saturating_sub(self.offset));
+        self.newest_first = !self.newest_first;
+        crate::store::views::flip_keys(&mut self.index);
+        self.regroup(keep, screen_row);
+    }
+
+    /// Rebuilds the month groups and puts the selection back on `keep`
+    /// at `screen_row`.
+    /// When the kept event is gone (filtered out, rejected), the event
+    /// nearest its date is selected, so the user stays at the same time.
+    fn regroup(&mut self, keep: Option<(String, u32)>, screen_row: Option<usize>) {
+        let (items, pos) = group(&self.index);
+        self.items = items;
+        self.row_pos = pos;
+        let found = keep.map(|(id, day)| {
+            self.index
+                .iter()
+                .position(|r| r.id == id)
+                .unwrap_or_else(|| {
+                    if self.newest_first {
+                        self.index.partition_point(|k| k.first_day > day)
+                    } else {
+                        self.index.partition_point(|k| k.first_day < day)
+                    }
+                })
+        });
+        self.sel = found
+            .unwrap_or(self.sel)
+            .min(self.index.len().saturating_sub(1));
+        if let (Some(p), Some(screen)) = (self.row_pos.get(self.sel), screen_row) {
+            self.offset = p.saturating_sub(screen);
+        }
+        self.follow();
+        self.fill_window();
+    }
+
+    /// Reads the full rows of the timeline lines on screen that are not
+    /// read yet. Cheap when nothing moved.
+    pub fn fill_window(&mut self) {
+        let h = self.body_height().max(1);
+        let missing: Vec<i64> = self
+            .items
+            .iter()
+            .skip(self.offset)
+            .take(h)
+            .filter_map(|i| match i {
+                Item::Event(r) => self.index.get(*r).map(|k| k.rowid),
+                Item::Heading { .. } => None,
+            })
+            .filter(|id| !self.cache.contains_key(id))
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        if self.cache.len() > 4096 {
+            self.cache.clear();
+            return self.fill_window();
+        }
+        match self.store.event_rows_by_rowid(&missing) {
+            Ok(rows) => self.cache.extend(rows),
+            Err(e) => self.set_flash(&format!("cannot read the timeline: {e}"), true),
+        }
+    }
+
+    /// Keeps the selected row on screen, with its month heading when it
+    /// is the month's first event.
+    pub fn follow(&mut self) {
+        let h = self.body_height().max(1);
+        let Some(&p) = self.row_pos.get(self.sel) else {
+            self.offset = 0;
+            return;
+        };
+        let top = if p > 0 && matches!(self.items.get(p - 1), Some(Item::Heading { .. })) {
+            p - 1
+        } else {
+            p
+        };
+        if top < self.offset {
+            self.offset = top;
+        }
+        if p >= self.offset + h {
+            self.offset = p + 1 - h;
+        }
+        let max_offset = self.items.len().saturating_sub(h);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Counts the entities' events: on a background thread with its own
+    /// connection when the store is a file (a large timeline takes a few
+    /// hundred milliseconds), in place when it lives in memory.
+    pub(crate) fn load_entities(&mut self) {
+        self.entities_stale = false;
+        if let Some(path) = self.store.file_path() {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let spawned = std::thread::Builder::new()
+                .name("dateline-entities".into())
+                .spawn(move || {
+                    let r = crate::store::Store::open(&path)
+                        .and_then(|s| s.entities_fast())
+                        .map_err(|e| e.to_string());
+                    let _ = tx.send(r);
+                });
+            if spawned.is_ok() {
+                self.entities_job = Some(rx);
+                return;
+            }
+        }
+        let r = self.store.entities_fast().map_err(|e| e.to_string());
+        self.entities_arrived(r);
+    }
+
+    /// Takes the background count when it is ready.
+    pub(crate) fn poll_entities(&mut self) {
+        let got = self.entities_job.as_ref().and_then(|rx| rx.try_recv().ok());
+        if let Some(r) = got {
+            self.entities_job = None;
+            self.entities_arrived(r);
+        }
+    }
+
+    fn entities_arrived(&mut self, r: Result<Vec<crate::store::EntityRow>, String>) {
+        match r {
+            Ok(e) => self.entities = e,
+            Err(e) => self.set_flash(&format!("cannot read entities: {e}"), true),
+        }
+        self.ent_sel = self.ent_sel.min(self.entities.len().saturating_sub(1));
+    }
+
+    /// The feeds the store has fetched, plus the configured ones it has
+    /// not fetched yet (shown as never fetched), in url order.
+    pub(crate) fn load_feeds(&mut self) {
+        match self.store.feed_states() {
+            Ok(mut f) => {
+                for c in &self.configured_feeds {
+                    if !f.iter().any(|s| s.url == c.url) {
+                        f.push(crate::store::FeedState {
+                            url: c.url.clone(),
+                            title: c.title.clone(),
+                            ..Default::default()
+                        });
+                    }
+                }
+                f.sort_by(|a, b| a.url.cmp(&b.url));
+                self.feeds = f;
+            }
+            Err(e) => self.set_flash(&format!("cannot read feeds: {e}"), true),
+        }
+        self.feed_sel = self.feed_sel.min(self.feeds.len().saturating_sub(1));
+    }
+
+    /// The detail of an event, with its related events' headlines.
+    pub(crate) fn detail_of(&self, event: Event) -> Detail {
+        let related = event
+            .related
+            .iter()
+            .filter_map(|id| self.store.event(id).ok())
+            .map(|e| RelatedRow {
+                id: e.id,
+                span: e.span,
+                kind: e.kind,
+                title: e.title,
+            })
+            .collect();
+        let mut names: Vec<String> = event.actors.iter().chain(&event.targets).cloned().collect();
+        let known: Vec<String> = names.clone();
+        names.extend(self.store.aliases_of(&known).unwrap_or_default());
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let mut seen = std::collections::HashSet::new();
+        names.retain(|n| seen.insert(n.to_lowercase()));
+        Detail {
+            event,
+            related,
+            cursor: 0,
+            names,
+        }
+    }
+
+    /// Opens the event with this id in the detail view.
+    pub fn open_event(&mut self, id: &str) {
+        match self.store.event(id) {
+            Ok(ev) => {
+                let d = self.detail_of(ev);
+                if let Some(old) = self.detail.take() {
+                    self.detail_back.push(old);
+                }
+                self.detail = Some(d);
+            }
+            Err(e) => self.set_flash(&e.to_string(), true),
+        }
+    }
+
+    /// Opens the article behind a source in the reader.
+    pub fn open_reader(&mut self, url: &str, evidence: &str, title: &str, outlet: &str) {
+        let stored = self.store.article_by_url(url).ok().flatten();
+        self.reader = Some(match stored {
+            Some(s) => Reader {
+                title: clean_line(&s.article.title),
+                outlet: clean_line(&s.article.outlet),
+                url: clean_line(s.article.best_url()),
+                published: s.article.published.as_ref().map(format::published),
+                lang: clean_line(&s.article.lang),
+                text: clean_paragraphs(&s.article.text),
+                evidence: clean_line(evidence),
+                scroll: 0,
+            },
+            None => Reader {
+                title: clean_line(title),
+                outlet: clean_line(outlet),
+                url: clean_line(url),
+                published: None,
+                lang: String::new(),
+                text: "The article behind this source is not stored (a hand-made source, or \
+                       one imported before articles were kept). Press o to open it in the browser."
+                    .into(),
+                evidence: clean_line(evidence),
+                scroll: 0,
+            },
+        });
+        self.view = super::app::View::Reader;
+    }
+
+    /// The event the user is looking at: the open detail, else the selected row.
+    pub fn current_event(&self) -> Option<Event> {
+        if let Some(d) = &self.detail {
+            return Some(d.event.clone());
+        }
+        if self.view != super::app::View::Timeline {
+            return None;
+        }
+        let row = self.index.get(self.sel)?;
+        self.store.event(&row.id).ok()
+    }
+
+    /// The URL `o` and `y` act on: the reader's article, the source under
+    /// the detail's cursor, or the selected event's first source.
+    pub fn current_url(&self) -> Option<String> {
+        if self.view == super::app::View::Reader {
+            return self.reader.as_ref().map(|r| r.url.clone());
+        }
+        if self.view == super::app::View::Feeds {
+            return self.feeds.get(self.feed_sel).map(|f| f.url.clone());
+        }
+        if let Some(d) = &self.detail {
+            let i = d.cursor.min(d.event.sources.len().saturating_sub(1));
+            return d.event.sources.get(i).map(|s| s.url.clone());
+        }
+        self.current_event()
+            .and_then(|e| e.sources.first().map(|s| s.url.clone()))
+    }
+
+    /// Confirms or rejects the current event; doing it again undoes it.
+    pub(crate) fn curate(&mut self, action: DecisionAction) {
+        let Some(ev) = self.current_event() else {
+            self.set_flash("no event selected", true);
+            return;
+        };
+        let undo = matches!(
+            (action, ev.status),
+            (DecisionAction::Confirm, crate::model::Status::Confirmed)
+                | (DecisionAction::Reject, crate::model::Status::Rejected)
+        );
+        let action = if undo { DecisionAction::Reset } else { action };
+        let verb = match action {
+            DecisionAction::Confirm => "confirmed",
+            DecisionAction::Reject => "rejected",
+            _ => "reset",
+        };
+        self.decide(action, &ev.id, None, verb);
+    }
+
+    pub(crate) fn save_note(&mut self, note: &str) {
+        let Some(ev) = self.current_event() else {
+            return;
+        };
+        let note = clean_line(note);
+        self.decide(DecisionAction::Note, &ev.id, Some(&note), "note saved");
+    }
+
+    fn decide(&mut self, action: DecisionAction, id: &str, arg: Option<&str>, done: &str) {
+        let result = self
+            .store
+            .add_decision(action, id, arg)
+            .and_then(|_| crate::pipeline::rebuild(&mut self.store, &self.rules));
+        match result {
+            Ok(_) => {
+                self.entities_stale = true;
+                self.reload_keep();
+                let short: String = id.chars().take(8).collect();
+                self.set_flash(&format!("{done}: {short}"), false);
+            }
+            Err(e) => self.set_flash(&format!("cannot save the decision: {e}"), true),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartialDate;
+    use crate::store::views::EventKey;
+
+    fn row(id: &str, date: &str) -> EventKey {
+        EventKey {
+            rowid: 0,
+            id: id.into(),
+            start: date.parse().unwrap_or(PartialDate::year(0)),
+            first_day: 0,
+            last_day: 0,
+        }
+    }
+
+    #[test]
+    fn rows_group_under_month_headings() {
+        let rows = [
+            row("a", "2026-06-08"),
+            row("b", "2026-06-24"),
+            row("c", "2026-07"),
+            row("d", "2026"),
+        ];
+        let (items, pos) = group(&rows);
+        assert_eq!(pos, vec![1, 2, 4, 6]);
+        assert_eq!(
+            items[0],
+            Item::Heading {
+                year: 2026,
+                month: Some(6),
+                count: 2
+            }
+        );
+        assert_eq!(
+            items[5],
+            Item::Heading {
+                year: 2026,
+                month: None,
+                count: 1
+            }
+        );
+        assert_eq!(items.len(), 7);
+    }
+}

@@ -1,0 +1,272 @@
+//! The search line's language, parsed by one pure function:
+//! free words and "quoted phrases" go to the full-text index, and filters
+//! narrow the result: `kind:lawsuit,ban entity:alibaba since:2025-06
+//! until:2026 lang:zh source:reuters status:confirmed`. A malformed filter
+//! never fails the query: it is left out and a hint says why, so the
+//! timeline keeps narrowing while the user types.
+
+use crate::model::{Kind, PartialDate, Status};
+use crate::store::EventFilter;
+
+/// The filter names the parser knows, for hints and the help overlay.
+pub const FILTERS: &[&str] = &[
+    "kind", "entity", "since", "until", "lang", "source", "status",
+];
+
+/// A parsed query. `filter.entities` holds names as typed; the app
+/// resolves them to canonical names through the store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub filter: EventFilter,
+    /// What was wrong with the query, if anything, as one line.
+    pub hint: Option<String>,
+}
+
+/// Splits the input into words, keeping `"quoted phrases"` (also after a
+/// `key:`) together. An unclosed quote runs to the end.
+fn words(input: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in input.chars() {
+        if c == '"' {
+            quoted = !quoted;
+            cur.push(c);
+        } else if c.is_whitespace() && !quoted {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn unquote(s: &str) -> String {
+    s.trim_matches('"').trim().to_string()
+}
+
+/// Parses a query line. Pure: no store, no clock.
+pub fn parse(input: &str) -> Query {
+    let mut q = Query::default();
+    let mut text: Vec<String> = Vec::new();
+    let mut hints: Vec<String> = Vec::new();
+    for word in words(input) {
+        let Some((key, value)) = word.split_once(':').filter(|(k, _)| {
+            !k.is_empty() && !k.starts_with('"') && k.chars().all(|c| c.is_ascii_alphabetic())
+        }) else {
+            text.push(word);
+            continue;
+        };
+        let key = key.to_ascii_lowercase();
+        let value = unquote(value);
+        let known = FILTERS.contains(&key.as_str()) || matches!(key.as_str(), "e" | "src");
+        if !known {
+            hints.push(format!(
+                "'{key}:' is not a filter ({}); searched as text",
+                FILTERS.join(", ")
+            ));
+            text.push(word);
+            continue;
+        }
+        if value.is_empty() {
+            hints.push(format!("{key}: needs a value{}", example(&key)));
+            continue;
+        }
+        match key.as_str() {
+            "kind" => {
+                for part in value.split(',').filter(|p| !p.trim().is_empty()) {
+                    match part.parse::<Kind>() {
+                        Ok(k) if !q.filter.kinds.contains(&k) => q.filter.kinds.push(k),
+                        Ok(_) => {}
+                        Err(e) => hints.push(e),
+                    }
+                }
+            }
+            "status" => {
+                for part in value.split(',').filter(|p| !p.trim().is_empty()) {
+                    match part.parse::<Status>() {
+                        Ok(s) if !q.filter.statuses.contains(&s) => q.filter.statuses.push(s),
+                        Ok(_) => {}
+                        Err(e) => hints.push(e),
+                    }
+                }
+            }
+            "entity" | "e" => {
+                if !q.filter.entities.contains(&value) {
+                    q.filter.entities.push(value);
+                }
+            }
+            "since" | "until" => match value.parse::<PartialDate>() {
+                Ok(d) if key == "since" => q.filter.since = Some(d),
+                Ok(d) => q.filter.until = Some(d),
+                Err(e) => hints.push(format!("{key}: {e}")),
+            },
+            "lang" => {
+                let l = value.to_ascii_lowercase();
+                if (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase()) {
+                    q.filter.lang = Some(l);
+                } else {
+                    hints.push(format!("lang: '{value}' is not a language code (en, zh)"));
+                }
+            }
+            _ => q.filter.source = Some(value),
+        }
+    }
+    if let (Some(s), Some(u)) = (q.filter.since, q.filter.until) {
+        if s.first_day() > u.last_day() {
+            hints.push(format!("since:{s} is after until:{u}; nothing can match"));
+        }
+    }
+    let joined = text.join(" ");
+    let searchable = joined.chars().any(|c| c.is_alphanumeric());
+    q.filter.text = searchable.then_some(joined);
+    q.hint = hints.into_iter().next();
+    q
+}
+
+fn example(key: &str) -> &'static str {
+    match key {
+        "kind" => " (ban, lawsuit, ruling, listing, sanction, export_control, …)",
+        "since" | "until" => " (YYYY, YYYY-MM or YYYY-MM-DD)",
+        "lang" => " (en, zh)",
+        "status" => " (auto, confirmed, rejected, manual)",
+        "entity" | "e" => " (a name in either language, e.g. alibaba or 华为)",
+        _ => " (part of an outlet's name or url)",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Option<PartialDate> {
+        s.parse().ok()
+    }
+
+    /// One row of the table: input, then what the filter must hold.
+    struct Case {
+        input: &'static str,
+        text: Option<&'static str>,
+        kinds: &'static [Kind],
+        entities: &'static [&'static str],
+        since: Option<&'static str>,
+        until: Option<&'static str>,
+        lang: Option<&'static str>,
+        source: Option<&'static str>,
+        statuses: &'static [Status],
+        hint: Option<&'static str>,
+    }
+
+    const NONE: Case = Case {
+        input: "",
+        text: None,
+        kinds: &[],
+        entities: &[],
+        since: None,
+        until: None,
+        lang: None,
+        source: None,
+        statuses: &[],
+        hint: None,
+    };
+
+    fn cases() -> Vec<Case> {
+        vec![
+            Case { input: "", ..NONE },
+            Case { input: "   ", ..NONE },
+            Case { input: "Alibaba", text: Some("Alibaba"), ..NONE },
+            Case { input: "  Alibaba   sues ", text: Some("Alibaba sues"), ..NONE },
+            Case { input: "\"entity list\"", text: Some("\"entity list\""), ..NONE },
+            Case { input: "华为", text: Some("华为"), ..NONE },
+            Case { input: "华为 制裁", text: Some("华为 制裁"), ..NONE },
+            Case { input: "kind:lawsuit", kinds: &[Kind::Lawsuit], ..NONE },
+            Case { input: "KIND:Lawsuit", kinds: &[Kind::Lawsuit], ..NONE },
+            Case { input: "kind:lawsuit,ban", kinds: &[Kind::Lawsuit, Kind::Ban], ..NONE },
+            Case { input: "kind:ban kind:ban", kinds: &[Kind::Ban], ..NONE },
+            Case { input: "kind:export-control", kinds: &[Kind::ExportControl], ..NONE },
+            Case { input: "kind:war", hint: Some("unknown kind 'war' (one of: ban, lawsuit, ruling, listing, delisting, sanction, export_control, tariff, investigation, accusation, legislation, other)"), ..NONE },
+            Case { input: "kind:", hint: Some("kind: needs a value (ban, lawsuit, ruling, listing, sanction, export_control, …)"), ..NONE },
+            Case { input: "kind:ban,war", kinds: &[Kind::Ban], hint: Some("unknown kind 'war' (one of: ban, lawsuit, ruling, listing, delisting, sanction, export_control, tariff, investigation, accusation, legislation, other)"), ..NONE },
+            Case { input: "entity:alibaba", entities: &["alibaba"], ..NONE },
+            Case { input: "e:华为", entities: &["华为"], ..NONE },
+            Case { input: "entity:\"Department of Defense\"", entities: &["Department of Defense"], ..NONE },
+            Case { input: "entity:\"Department of", entities: &["Department of"], ..NONE },
+            Case { input: "entity:a entity:b", entities: &["a", "b"], ..NONE },
+            Case { input: "since:2025-06", since: Some("2025-06"), ..NONE },
+            Case { input: "until:2026", until: Some("2026"), ..NONE },
+            Case { input: "since:2025-06-01 until:2026-01-31", since: Some("2025-06-01"), until: Some("2026-01-31"), ..NONE },
+            Case { input: "since:2025-13", hint: Some("since: '2025-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"), ..NONE },
+            Case { input: "since:20", hint: Some("since: '20' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"), ..NONE },
+            Case { input: "until:yesterday", hint: Some("until: 'yesterday' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"), ..NONE },
+            Case { input: "since:2026 until:2025", since: Some("2026"), until: Some("2025"), hint: Some("since:2026 is after until:2025; nothing can match"), ..NONE },
+            Case { input: "since:", hint: Some("since: needs a value (YYYY, YYYY-MM or YYYY-MM-DD)"), ..NONE },
+            Case { input: "lang:zh", lang: Some("zh"), ..NONE },
+            Case { input: "lang:EN", lang: Some("en"), ..NONE },
+            Case { input: "lang:chinese", hint: Some("lang: 'chinese' is not a language code (en, zh)"), ..NONE },
+            Case { input: "source:reuters", source: Some("reuters"), ..NONE },
+            Case { input: "src:\"South China\"", source: Some("South China"), ..NONE },
+            Case { input: "status:confirmed", statuses: &[Status::Confirmed], ..NONE },
+            Case { input: "status:confirmed,manual", statuses: &[Status::Confirmed, Status::Manual], ..NONE },
+            Case { input: "status:done", hint: Some("unknown status 'done' (auto, confirmed, rejected or manual)"), ..NONE },
+            Case { input: "foo:bar", text: Some("foo:bar"), hint: Some("'foo:' is not a filter (kind, entity, since, until, lang, source, status); searched as text"), ..NONE },
+            Case { input: "https://example.org/x", text: Some("https://example.org/x"), hint: Some("'https:' is not a filter (kind, entity, since, until, lang, source, status); searched as text"), ..NONE },
+            Case { input: "10:30", text: Some("10:30"), ..NONE },
+            Case { input: ":alone", text: Some(":alone"), ..NONE },
+            Case { input: "\"a:b\"", text: Some("\"a:b\""), ..NONE },
+            Case { input: "--- !!", ..NONE },
+            Case {
+                input: "kind:lawsuit entity:alibaba since:2025-06 until:2026 lang:zh source:NAME status:confirmed 起诉",
+                text: Some("起诉"),
+                kinds: &[Kind::Lawsuit],
+                entities: &["alibaba"],
+                since: Some("2025-06"),
+                until: Some("2026"),
+                lang: Some("zh"),
+                source: Some("NAME"),
+                statuses: &[Status::Confirmed],
+                ..NONE
+            },
+            Case { input: "Alibaba kind:lawsuit sues", text: Some("Alibaba sues"), kinds: &[Kind::Lawsuit], ..NONE },
+            Case { input: "kind:ruling \"Entity List\" since:2019", text: Some("\"Entity List\""), kinds: &[Kind::Ruling], since: Some("2019"), ..NONE },
+        ]
+    }
+
+    #[test]
+    fn query_table() {
+        for c in cases() {
+            let q = parse(c.input);
+            let f = &q.filter;
+            let ctx = c.input;
+            assert_eq!(f.text.as_deref(), c.text, "text of {ctx:?}");
+            assert_eq!(f.kinds, c.kinds, "kinds of {ctx:?}");
+            let ents: Vec<&str> = f.entities.iter().map(String::as_str).collect();
+            assert_eq!(ents, c.entities, "entities of {ctx:?}");
+            assert_eq!(f.since, c.since.and_then(date), "since of {ctx:?}");
+            assert_eq!(f.until, c.until.and_then(date), "until of {ctx:?}");
+            assert_eq!(f.lang.as_deref(), c.lang, "lang of {ctx:?}");
+            assert_eq!(f.source.as_deref(), c.source, "source of {ctx:?}");
+            assert_eq!(f.statuses, c.statuses, "statuses of {ctx:?}");
+            assert_eq!(q.hint.as_deref(), c.hint, "hint of {ctx:?}");
+            assert!(!f.newest_first && f.limit.is_none() && !f.include_rejected);
+        }
+    }
+
+    #[test]
+    fn every_prefix_of_a_query_parses_without_panicking() {
+        let full =
+            "kind:lawsuit entity:\"Department of Defense\" since:2025-06 华为 \"entity list\"";
+        let chars: Vec<char> = full.chars().collect();
+        for n in 0..=chars.len() {
+            let prefix: String = chars[..n].iter().collect();
+            let q = parse(&prefix);
+            if let Some(h) = &q.hint {
+                assert!(!h.contains('\n'), "hint is one line: {h}");
+            }
+        }
+    }
+}

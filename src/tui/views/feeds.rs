@@ -1,0 +1,75 @@
+//! The feeds: each one's state (ok, failing), when it was last fetched,
+//! how many articles it gave, and its last error; plus the current
+//! refresh's per-feed errors.
+
+use crate::text::clean_line;
+use crate::tui::app::App;
+use crate::tui::format::fit;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(format!(" Feeds ({}) ", app.feeds.len()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    if app.feeds.is_empty() {
+        lines.push(Line::from(Span::styled(
+            " No feed has been fetched yet. Add feeds with `dateline feeds add URL`, then press r.",
+            t.dim(),
+        )));
+    }
+    for (i, f) in app.feeds.iter().enumerate() {
+        let failing = f.consecutive_failures > 0 || f.last_error.is_some();
+        let state = if failing {
+            Span::styled(
+                format!(" ✗ failing ×{:<3}", f.consecutive_failures),
+                t.error(),
+            )
+        } else if f.last_success_at.is_some() {
+            Span::styled(format!("{:<15}", " ✓ ok"), t.ok())
+        } else {
+            Span::styled(format!("{:<15}", " · never"), t.dim())
+        };
+        let name = clean_line(f.title.as_deref().unwrap_or(&f.url));
+        let last = f
+            .last_fetch_at
+            .as_deref()
+            .map(|s| s.replace('T', " ").chars().take(16).collect::<String>())
+            .unwrap_or_else(|| "never".into());
+        let rest = format!("  {:>5} articles  last fetch {last}", f.articles_seen);
+        let name_w = w.saturating_sub(15 + rest.chars().count()).max(8);
+        let mut spans = vec![
+            state,
+            Span::raw(format!("{:<name_w$}", fit(&name, name_w))),
+            Span::styled(rest, t.dim()),
+        ];
+        if i == app.feed_sel {
+            spans[1] = spans[1].clone().style(t.selected());
+        }
+        lines.push(Line::from(spans));
+        if let Some(e) = &f.last_error {
+            lines.push(Line::from(Span::styled(
+                fit(&format!("     {}", clean_line(e)), w),
+                t.error(),
+            )));
+        }
+    }
+    if !app.progress.errors.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(" This refresh:", t.heading())));
+        for (feed, e) in &app.progress.errors {
+            lines.push(Line::from(Span::styled(
+                fit(&format!("  ✗ {feed}: {e}"), w),
+                t.error(),
+            )));
+        }
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
