@@ -3,6 +3,7 @@
 //! than "China" or "United States"), and hashed evidence tokens (words for
 //! Latin script, character bigrams for Chinese) for text similarity.
 
+use super::nations::{self, Standing};
 use crate::model::{Kind, MentionRecord};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -51,6 +52,20 @@ pub struct Item {
     pub targets: Vec<u32>,
     /// `actors ∪ targets`, sorted.
     pub names: Vec<u32>,
+    /// `names` plus the countries their bodies act for, sorted.
+    pub ext: Vec<u32>,
+    /// `ext` plus every known name the evidence sentence mentions (and
+    /// their countries), sorted: what the report talks about.
+    pub seen: Vec<u32>,
+    /// Actors that are bodies of a government (not bare countries), sorted.
+    pub bodies: Vec<u32>,
+    /// Countries the actors act for, sorted.
+    pub actor_countries: Vec<u32>,
+    /// Names that are neither a government nor one of its bodies (the
+    /// companies, products and people the incident is about), sorted.
+    pub subjects: Vec<u32>,
+    /// Government lists the evidence names ("Entity List"), sorted.
+    pub lists: Vec<u32>,
     /// Hashed evidence tokens, sorted, deduplicated.
     pub tokens: Vec<u64>,
     /// Interned article url.
@@ -77,6 +92,8 @@ pub struct Features {
     pub names: Vec<String>,
     /// Each spelling seen → its interned name, so each is folded once.
     pub spellings: FastMap<String, u32>,
+    /// Per interned name: true for a country (weak evidence).
+    pub generic: Vec<bool>,
 }
 
 pub fn day_number(d: NaiveDate) -> i32 {
@@ -140,54 +157,116 @@ pub fn norm_name(s: &str) -> String {
     words.join(" ")
 }
 
+/// Folds spellings to interned names and records what each name is.
+#[derive(Default)]
+struct Interner {
+    ids: FastMap<String, u32>,
+    names: Vec<String>,
+    spellings: FastMap<String, u32>,
+    /// Per interned name: its country's interned id (itself for a
+    /// country), `u32::MAX` for a specific name.
+    country: Vec<u32>,
+    /// Per interned name: true for a country.
+    generic: Vec<bool>,
+}
+
+impl Interner {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.spellings.get(s) {
+            return i;
+        }
+        let k = norm_name(s);
+        let i = match self.ids.get(&k) {
+            Some(&i) => i,
+            None => {
+                let i = self.names.len() as u32;
+                self.ids.insert(k.clone(), i);
+                self.names.push(k);
+                self.country.push(u32::MAX);
+                self.generic.push(false);
+                match nations::standing(s) {
+                    Standing::Country => {
+                        self.country[i as usize] = i;
+                        self.generic[i as usize] = true;
+                    }
+                    Standing::Body(c) => {
+                        let c = self.intern(c);
+                        self.country[i as usize] = c;
+                    }
+                    Standing::Specific => {}
+                }
+                i
+            }
+        };
+        self.spellings.insert(s.to_string(), i);
+        i
+    }
+
+    /// Sorted, deduplicated ids of these names plus their countries.
+    fn with_countries(&self, v: &[u32]) -> Vec<u32> {
+        let mut out: Vec<u32> = v.to_vec();
+        out.extend(
+            v.iter()
+                .map(|&n| self.country[n as usize])
+                .filter(|&c| c != u32::MAX),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 impl Features {
     pub fn new(mentions: &[&MentionRecord]) -> Features {
-        let mut ids: FastMap<String, u32> = FastMap::default();
-        let mut names: Vec<String> = Vec::new();
-        let mut spellings: FastMap<String, u32> = FastMap::default();
+        let mut int = Interner::default();
         let mut urls: FastMap<&str, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut intern = |s: &str| {
-            if let Some(&i) = spellings.get(s) {
-                return i;
-            }
-            let k = norm_name(s);
-            let i = match ids.get(&k) {
-                Some(&i) => i,
-                None => {
-                    let i = names.len() as u32;
-                    ids.insert(k.clone(), i);
-                    names.push(k);
-                    i
-                }
-            };
-            spellings.insert(s.to_string(), i);
-            i
-        };
         let mut items = Vec::with_capacity(mentions.len());
         for m in mentions {
-            let mut actors: Vec<u32> = m
-                .mention
-                .actors
-                .iter()
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| intern(s))
-                .collect();
-            let mut targets: Vec<u32> = m
-                .mention
-                .targets
-                .iter()
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| intern(s))
-                .collect();
-            actors.sort_unstable();
-            actors.dedup();
-            targets.sort_unstable();
-            targets.dedup();
+            let mut role = |v: &[String]| -> Vec<u32> {
+                let mut out: Vec<u32> = v
+                    .iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| int.intern(s))
+                    .collect();
+                out.sort_unstable();
+                out.dedup();
+                out
+            };
+            let actors = role(&m.mention.actors);
+            let targets = role(&m.mention.targets);
             let mut all: Vec<u32> = actors.iter().chain(&targets).copied().collect();
             all.sort_unstable();
             all.dedup();
-            for &n in &all {
+            let ext = int.with_countries(&all);
+            let (said, named_lists) = nations::mentioned(&m.mention.evidence);
+            let mut seen: Vec<u32> = said.iter().map(|s| int.intern(s)).collect();
+            let mut lists: Vec<u32> = named_lists.iter().map(|s| int.intern(s)).collect();
+            lists.sort_unstable();
+            lists.dedup();
+            seen.extend_from_slice(&all);
+            let seen = int.with_countries(&seen);
+            let state: Vec<u32> = actors
+                .iter()
+                .copied()
+                .filter(|&n| {
+                    let c = int.country[n as usize];
+                    c != u32::MAX && c != n
+                })
+                .collect();
+            let mut actor_countries: Vec<u32> = actors
+                .iter()
+                .map(|&n| int.country[n as usize])
+                .filter(|&c| c != u32::MAX)
+                .collect();
+            actor_countries.sort_unstable();
+            actor_countries.dedup();
+            let subjects: Vec<u32> = all
+                .iter()
+                .copied()
+                .filter(|&n| int.country[n as usize] == u32::MAX)
+                .collect();
+            for &n in &seen {
                 if df.len() <= n as usize {
                     df.resize(n as usize + 1, 0);
                 }
@@ -202,10 +281,17 @@ impl Features {
                 actors,
                 targets,
                 names: all,
+                ext,
+                seen,
+                bodies: state,
+                actor_countries,
+                subjects,
+                lists,
                 tokens: tokens(&m.mention.evidence),
                 url,
             });
         }
+        df.resize(int.names.len(), 0);
         let n = mentions.len().max(1) as f32;
         let weight = df
             .iter()
@@ -214,8 +300,9 @@ impl Features {
         Features {
             items,
             weight,
-            names,
-            spellings,
+            names: int.names,
+            spellings: int.spellings,
+            generic: int.generic,
         }
     }
 

@@ -5,13 +5,15 @@
 //! consistent date, one report per article, and no coarse report ("in
 //! 2018") glues together incidents it cannot tell apart.
 
-use super::features::{jaccard, shared, FastMap, Features, Item};
+use super::features::{jaccard, FastMap, Features, Item};
 use crate::model::Kind;
 
 /// Pairs scoring below this never merge.
 pub const THRESHOLD: f32 = 0.55;
 /// Share of the smaller report's entity weight the two must have in common.
 pub const MIN_COVERAGE: f32 = 0.5;
+/// Discount on the coverage of a pair that shares only a country.
+const WEAK: f32 = 0.6;
 /// How many neighbours in date order one report is compared with per block.
 const NEIGHBOURS: usize = 16;
 /// How far back (in days) a sweep looks for a coarse date that covers this one.
@@ -43,10 +45,66 @@ pub fn date_fit(a: &Item, b: &Item) -> DateFit {
     }
 }
 
+/// Share of `a`'s extracted names (with their countries) that `b` talks
+/// about, by weight; and whether any shared name is specific (not a
+/// country).
+fn covered(f: &Features, a: &Item, b: &Item) -> (f32, bool) {
+    let mass = f.mass(&a.ext);
+    if mass <= 0.0 {
+        return (0.0, false);
+    }
+    let mut common = 0.0;
+    let mut specific = false;
+    for &n in &a.ext {
+        if b.seen.binary_search(&n).is_ok() {
+            common += f.weight[n as usize];
+            specific |= !f.generic[n as usize];
+        }
+    }
+    (common / mass, specific)
+}
+
+/// True when both reports name what the incident is about (a company, a
+/// product, a person) and neither sentence mentions what the other names.
+fn subjects_differ(a: &Item, b: &Item) -> bool {
+    let disjoint = |x: &[u32], y: &[u32]| !x.iter().any(|n| y.binary_search(n).is_ok());
+    !a.subjects.is_empty()
+        && !b.subjects.is_empty()
+        && disjoint(&a.subjects, &b.seen)
+        && disjoint(&b.subjects, &a.seen)
+}
+
+/// True when both sentences name a government list and no list is common
+/// (an unreliable entity list is not an export control list).
+fn lists_differ(a: &Item, b: &Item) -> bool {
+    !a.lists.is_empty()
+        && !b.lists.is_empty()
+        && !a.lists.iter().any(|n| b.lists.binary_search(n).is_ok())
+}
+
+/// True when the two reports' actors speak for different governments, or
+/// are different bodies of one government that neither sentence mentions
+/// the other of (Commerce's list is not the Pentagon's).
+fn actors_clash(a: &Item, b: &Item) -> bool {
+    let disjoint = |x: &[u32], y: &[u32]| !x.iter().any(|n| y.binary_search(n).is_ok());
+    if !a.actor_countries.is_empty()
+        && !b.actor_countries.is_empty()
+        && disjoint(&a.actor_countries, &b.actor_countries)
+    {
+        return true;
+    }
+    !a.bodies.is_empty()
+        && !b.bodies.is_empty()
+        && disjoint(&a.bodies, &b.seen)
+        && disjoint(&b.bodies, &a.seen)
+}
+
 /// The score of two reports being one incident, or `None` when a rule
-/// forbids it. Kinds must match; dates must fit; entities must overlap
-/// (a shared target when both name targets, a shared actor when both name
-/// actors, unless the sentences are close).
+/// forbids it. Kinds must match; dates must fit; the names one report
+/// extracted (roles ignored: extraction swaps them) must be what the other
+/// talks about, a body counting as its country; actors must not speak for
+/// different governments. A pair that shares only a country ("China" and
+/// "the Ministry of Commerce") is weak: it needs the same day.
 pub fn pair_score(f: &Features, a: &Item, b: &Item) -> Option<f32> {
     if a.kind != b.kind {
         return None;
@@ -66,34 +124,29 @@ pub fn pair_score(f: &Features, a: &Item, b: &Item) -> Option<f32> {
             return None;
         }
         1.0
-    } else if a.names.is_empty() || b.names.is_empty() {
-        return None;
     } else {
-        let w = &f.weight;
-        let common = shared(w, &a.names, &b.names);
-        if common <= 0.0 {
+        if actors_clash(a, b) || subjects_differ(a, b) || lists_differ(a, b) {
             return None;
         }
-        let both_targets = !a.targets.is_empty() && !b.targets.is_empty();
-        let both_actors = !a.actors.is_empty() && !b.actors.is_empty();
-        let st = shared(w, &a.targets, &b.targets);
-        let sa = shared(w, &a.actors, &b.actors);
-        if both_targets && st <= 0.0 {
-            return None;
-        }
-        if both_actors && sa <= 0.0 && text < 0.3 {
-            return None;
-        }
-        if fit == DateFit::Near && (sa <= 0.0 || (both_targets && st <= 0.0)) {
-            return None;
-        }
-        let cov = common / f.mass(&a.names).min(f.mass(&b.names)).max(1e-6);
+        let (ca, sa) = covered(f, a, b);
+        let (cb, sb) = covered(f, b, a);
+        let cov = ca.max(cb);
         if cov < MIN_COVERAGE {
             return None;
         }
-        // a report that names no target is weaker evidence of the same incident
-        let one_sided = a.targets.is_empty() != b.targets.is_empty();
-        cov.min(1.0) * if one_sided { 0.8 } else { 1.0 }
+        if sa || sb {
+            if fit == DateFit::Near && a.names.is_empty() != b.names.is_empty() {
+                return None;
+            }
+            cov.min(1.0)
+        } else {
+            // only a country in common: the same day, and ranked after
+            // every pair with a specific name
+            if fit != DateFit::Same || !a.is_day() {
+                return None;
+            }
+            WEAK * cov.min(1.0)
+        }
     };
     let score = 0.55 * coverage + 0.25 * date + 0.2 * (text * 2.0).min(1.0);
     (score >= THRESHOLD).then_some(score)
@@ -110,7 +163,7 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
                 .or_default()
                 .push(i as u32);
         }
-        for &n in &it.names {
+        for &n in &it.seen {
             blocks.entry((it.kind, n)).or_default().push(i as u32);
         }
     }
@@ -119,7 +172,7 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
     let query: Vec<[u32; 2]> = items
         .iter()
         .map(|it| {
-            let mut v = it.names.clone();
+            let mut v = it.ext.clone();
             v.sort_by(|x, y| {
                 f.weight[*y as usize]
                     .total_cmp(&f.weight[*x as usize])
