@@ -100,12 +100,28 @@ fn actors_clash(a: &Item, b: &Item) -> bool {
 }
 
 /// The score of two reports being one incident, or `None` when a rule
-/// forbids it. Kinds must match; dates must fit; the names one report
-/// extracted (roles ignored: extraction swaps them) must be what the other
-/// talks about, a body counting as its country; actors must not speak for
-/// different governments. A pair that shares only a country ("China" and
-/// "the Ministry of Commerce") is weak: it needs the same day.
+/// forbids it (see [`pair`]).
 pub fn pair_score(f: &Features, a: &Item, b: &Item) -> Option<f32> {
+    pair(f, a, b).map(|p| p.score)
+}
+
+/// A scored candidate pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub score: f32,
+    /// Only a country in common: joins only when neither report has
+    /// another partner on a different date.
+    pub weak: bool,
+}
+
+/// Two reports as one incident, or `None` when a rule forbids it. Kinds
+/// must match; dates must fit; the names one report extracted (roles
+/// ignored: extraction swaps them) must be what the other talks about, a
+/// body counting as its country; actors must not speak for different
+/// governments, nor the two name different companies or lists. A pair
+/// that shares only a country ("China" and "the Ministry of Commerce") is
+/// weak: it needs the same day, or a month and a day inside it.
+pub fn pair(f: &Features, a: &Item, b: &Item) -> Option<Pair> {
     if a.kind != b.kind {
         return None;
     }
@@ -118,6 +134,7 @@ pub fn pair_score(f: &Features, a: &Item, b: &Item) -> Option<f32> {
         DateFit::Near => 0.3,
     };
     let text = jaccard(&a.tokens, &b.tokens);
+    let mut weak = false;
     let coverage = if a.names.is_empty() && b.names.is_empty() {
         // nothing to go on but the sentence and an exact date
         if fit != DateFit::Same || text < 0.5 || a.kind == Kind::Other {
@@ -138,18 +155,26 @@ pub fn pair_score(f: &Features, a: &Item, b: &Item) -> Option<f32> {
             if fit == DateFit::Near && a.names.is_empty() != b.names.is_empty() {
                 return None;
             }
-            cov.min(1.0)
         } else {
-            // only a country in common: the same day, and ranked after
-            // every pair with a specific name
-            if fit != DateFit::Same || !a.is_day() {
+            let month = a.width().max(b.width()) <= 31;
+            let ok = match fit {
+                DateFit::Same => month,
+                DateFit::Contains => month && (a.is_day() || b.is_day()),
+                _ => false,
+            };
+            if !ok {
                 return None;
             }
-            WEAK * cov.min(1.0)
+            weak = true;
         }
+        cov.min(1.0)
     };
     let score = 0.55 * coverage + 0.25 * date + 0.2 * (text * 2.0).min(1.0);
-    (score >= THRESHOLD).then_some(score)
+    // weak pairs rank after every pair with a specific name in common
+    (score >= THRESHOLD).then_some(Pair {
+        score: if weak { score * WEAK } else { score },
+        weak,
+    })
 }
 
 /// Candidate pairs `(i, j)`, `i < j`, each once.
@@ -230,31 +255,28 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
     out
 }
 
-/// Scored pairs, best first, with ambiguous coarse reports taken out.
+/// Scored pairs, best first, with ambiguous coarse reports and
+/// ambiguous weak pairs taken out.
 pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
-    let mut scored: Vec<(f32, u32, u32)> = candidates(f)
+    let scored: Vec<(Pair, u32, u32)> = candidates(f)
         .into_iter()
         .filter_map(|(i, j)| {
             let (a, b) = (&f.items[i as usize], &f.items[j as usize]);
             if a.url == b.url {
                 return None;
             }
-            pair_score(f, a, b).map(|s| (s, i, j))
+            pair(f, a, b).map(|p| (p, i, j))
         })
         .collect();
-    // a coarse report whose best partners belong to different incidents stays alone
     let mut partners: Vec<Vec<(f32, u32)>> = vec![Vec::new(); f.items.len()];
-    for &(s, i, j) in &scored {
-        if !f.items[i as usize].is_day() {
-            partners[i as usize].push((s, j));
-        }
-        if !f.items[j as usize].is_day() {
-            partners[j as usize].push((s, i));
-        }
+    for &(p, i, j) in &scored {
+        partners[i as usize].push((p.score, j));
+        partners[j as usize].push((p.score, i));
     }
+    // a coarse report whose best partners belong to different incidents stays alone
     let mut ambiguous = vec![false; f.items.len()];
     for (i, ps) in partners.iter_mut().enumerate() {
-        if ps.len() < 2 {
+        if ps.len() < 2 || f.items[i].is_day() {
             continue;
         }
         ps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
@@ -269,9 +291,25 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
             }
         }
     }
-    scored.retain(|&(_, i, j)| !ambiguous[i as usize] && !ambiguous[j as usize]);
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    scored
+    // a partner of `i` on a date apart from `j`'s: `i` could be either
+    let rival = |i: u32, j: u32| {
+        let b = &f.items[j as usize];
+        partners[i as usize]
+            .iter()
+            .filter(|(_, q)| *q != j)
+            .any(|(_, q)| date_fit(b, &f.items[*q as usize]) == DateFit::Apart)
+    };
+    let mut out: Vec<(f32, u32, u32)> = scored
+        .iter()
+        .filter(|&&(p, i, j)| {
+            !ambiguous[i as usize]
+                && !ambiguous[j as usize]
+                && !(p.weak && (rival(i, j) || rival(j, i)))
+        })
+        .map(|&(p, i, j)| (p.score, i, j))
+        .collect();
+    out.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    out
 }
 
 /// What one article's repeated report of one event shares: url, kind,

@@ -12,6 +12,7 @@
 //! about can still meet the other reports of it.
 
 use crate::extract::Rules;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Government bodies, courts and heads of state by the country they act
@@ -87,32 +88,41 @@ fn rules() -> &'static Rules {
     RULES.get_or_init(Rules::builtin)
 }
 
-/// The canonical name of a spelling the gazetteer knows, else the spelling.
-fn canonical(spelling: &str) -> String {
-    match rules().canonical(spelling.trim()) {
-        Some(c) => c.to_string(),
-        None => spelling.trim().to_string(),
-    }
+/// Every alias and canonical name, lower-cased → what it stands for.
+fn table() -> &'static HashMap<String, Standing> {
+    static TABLE: OnceLock<HashMap<String, Standing>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: HashMap<String, Standing> = HashMap::new();
+        for e in &rules().gazetteer.entities {
+            let body = BODIES.iter().find_map(|(country, bodies)| {
+                bodies
+                    .iter()
+                    .any(|b| b.eq_ignore_ascii_case(&e.name))
+                    .then_some(*country)
+            });
+            let st = match body {
+                Some(c) => Standing::Body(c),
+                None if e.kind == "country" || e.kind == "government" => Standing::Country,
+                None => Standing::Specific,
+            };
+            for a in e.aliases.iter().chain(std::iter::once(&e.name)) {
+                t.entry(a.to_lowercase()).or_insert(st);
+            }
+        }
+        // countries the gazetteer knows only as a body's country
+        for (country, _) in BODIES {
+            t.entry(country.to_lowercase()).or_insert(Standing::Country);
+        }
+        t
+    })
 }
 
 /// What a spelling stands for (any alias the gazetteer knows).
 pub fn standing(spelling: &str) -> Standing {
-    let name = canonical(spelling);
-    for (country, bodies) in BODIES {
-        if bodies.iter().any(|b| b.eq_ignore_ascii_case(&name)) {
-            return Standing::Body(country);
-        }
-    }
-    let is_country = BODIES.iter().any(|(c, _)| c.eq_ignore_ascii_case(&name))
-        || rules()
-            .gazetteer
-            .lookup(&name)
-            .is_some_and(|e| e.kind == "country" || e.kind == "government");
-    if is_country {
-        Standing::Country
-    } else {
-        Standing::Specific
-    }
+    table()
+        .get(&spelling.trim().to_lowercase())
+        .copied()
+        .unwrap_or(Standing::Specific)
 }
 
 /// Canonical names of the known entities a sentence mentions, each once,
