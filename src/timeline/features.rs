@@ -64,6 +64,8 @@ pub struct Item {
     /// Names that are neither a government nor one of its bodies (the
     /// companies, products and people the incident is about), sorted.
     pub subjects: Vec<u32>,
+    /// Targets that are not countries (a stray "China" is common), sorted.
+    pub specific_targets: Vec<u32>,
     /// Government lists the evidence names ("Entity List"), sorted.
     pub lists: Vec<u32>,
     /// Hashed evidence tokens, sorted, deduplicated.
@@ -266,6 +268,11 @@ impl Features {
                 .copied()
                 .filter(|&n| int.country[n as usize] == u32::MAX)
                 .collect();
+            let specific_targets: Vec<u32> = targets
+                .iter()
+                .copied()
+                .filter(|&n| !int.generic[n as usize])
+                .collect();
             for &n in &seen {
                 if df.len() <= n as usize {
                     df.resize(n as usize + 1, 0);
@@ -286,6 +293,7 @@ impl Features {
                 bodies: state,
                 actor_countries,
                 subjects,
+                specific_targets,
                 lists,
                 tokens: tokens(&m.mention.evidence),
                 url,

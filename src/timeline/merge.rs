@@ -65,13 +65,16 @@ fn covered(f: &Features, a: &Item, b: &Item) -> (f32, bool) {
 }
 
 /// True when both reports name what the incident is about (a company, a
-/// product, a person) and neither sentence mentions what the other names.
+/// product, a person) and neither report talks about what the other
+/// names; and likewise for targets alone, so one actor's moves against two
+/// companies stay two incidents. A target the other report has as its
+/// actor, or only in its sentence, still counts as shared.
 fn subjects_differ(a: &Item, b: &Item) -> bool {
     let disjoint = |x: &[u32], y: &[u32]| !x.iter().any(|n| y.binary_search(n).is_ok());
-    !a.subjects.is_empty()
-        && !b.subjects.is_empty()
-        && disjoint(&a.subjects, &b.seen)
-        && disjoint(&b.subjects, &a.seen)
+    let apart = |x: &[u32], y: &[u32]| {
+        !x.is_empty() && !y.is_empty() && disjoint(x, &b.seen) && disjoint(y, &a.seen)
+    };
+    apart(&a.subjects, &b.subjects) || apart(&a.specific_targets, &b.specific_targets)
 }
 
 /// True when both sentences name a government list and no list is common
@@ -143,6 +146,18 @@ pub fn pair(f: &Features, a: &Item, b: &Item) -> Option<Pair> {
         1.0
     } else {
         if actors_clash(a, b) || subjects_differ(a, b) || lists_differ(a, b) {
+            return None;
+        }
+        // two actors neither report mentions the other of: only when the
+        // sentences are close
+        let strangers =
+            |x: &Item, y: &Item| !x.actors.iter().any(|n| y.seen.binary_search(n).is_ok());
+        if !a.actors.is_empty()
+            && !b.actors.is_empty()
+            && strangers(a, b)
+            && strangers(b, a)
+            && text < 0.3
+        {
             return None;
         }
         let (ca, sa) = covered(f, a, b);
