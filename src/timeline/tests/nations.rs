@@ -286,6 +286,28 @@ fn names_and_dates_that_differ_keep_reports_apart() {
             vec![
                 (
                     "https://a.example/1",
+                    "investigation",
+                    "2027-03-02",
+                    &["Widget Standards Bureau"],
+                    &["Acme Robotics"],
+                    "The bureau opened a review of Acme Robotics.",
+                ),
+                (
+                    "https://b.example/2",
+                    "investigation",
+                    "2027-03-02",
+                    &["Gadget Safety Office"],
+                    &["Acme Robotics"],
+                    "Inspectors began looking at its plants.",
+                ),
+            ],
+            0,
+            "two actors neither report mentions, one company",
+        ),
+        (
+            vec![
+                (
+                    "https://a.example/1",
                     "export_control",
                     "2027-03-02",
                     &["China"],
