@@ -96,6 +96,9 @@ pub struct Features {
     pub spellings: FastMap<String, u32>,
     /// Per interned name: true for a country (weak evidence).
     pub generic: Vec<bool>,
+    /// Per interned name: the country a head of state leads, else
+    /// `u32::MAX`.
+    pub leads: Vec<u32>,
 }
 
 pub fn day_number(d: NaiveDate) -> i32 {
@@ -170,6 +173,8 @@ struct Interner {
     country: Vec<u32>,
     /// Per interned name: true for a country.
     generic: Vec<bool>,
+    /// Per interned name: true for a head of state.
+    leader: Vec<bool>,
 }
 
 impl Interner {
@@ -186,6 +191,7 @@ impl Interner {
                 self.names.push(k);
                 self.country.push(u32::MAX);
                 self.generic.push(false);
+                self.leader.push(false);
                 match nations::standing(s) {
                     Standing::Country => {
                         self.country[i as usize] = i;
@@ -194,6 +200,11 @@ impl Interner {
                     Standing::Body(c) => {
                         let c = self.intern(c);
                         self.country[i as usize] = c;
+                    }
+                    Standing::Leader(c) => {
+                        let c = self.intern(c);
+                        self.country[i as usize] = c;
+                        self.leader[i as usize] = true;
                     }
                     Standing::Specific => {}
                 }
@@ -253,7 +264,7 @@ impl Features {
                 .copied()
                 .filter(|&n| {
                     let c = int.country[n as usize];
-                    c != u32::MAX && c != n
+                    c != u32::MAX && c != n && !int.leader[n as usize]
                 })
                 .collect();
             let mut actor_countries: Vec<u32> = actors
@@ -310,6 +321,12 @@ impl Features {
             weight,
             names: int.names,
             spellings: int.spellings,
+            leads: int
+                .leader
+                .iter()
+                .zip(&int.country)
+                .map(|(&l, &c)| if l { c } else { u32::MAX })
+                .collect(),
             generic: int.generic,
         }
     }

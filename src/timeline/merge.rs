@@ -59,6 +59,9 @@ fn covered(f: &Features, a: &Item, b: &Item) -> (f32, bool) {
         if b.seen.binary_search(&n).is_ok() {
             common += f.weight[n as usize];
             specific |= !f.generic[n as usize];
+        } else if b.seen.binary_search(&f.leads[n as usize]).is_ok() {
+            // a head of state where the other names the country
+            common += f.weight[n as usize];
         }
     }
     (common / mass, specific)
@@ -182,7 +185,15 @@ pub fn pair(f: &Features, a: &Item, b: &Item) -> Option<Pair> {
             }
             weak = true;
         }
-        cov.min(1.0)
+        // a report that names no company or person, not even in its
+        // sentence, is weaker evidence of the other's incident
+        let unaware = |x: &Item, y: &Item| {
+            x.subjects.is_empty()
+                && !y.subjects.is_empty()
+                && !y.subjects.iter().any(|n| x.seen.binary_search(n).is_ok())
+        };
+        let one_sided = unaware(a, b) || unaware(b, a);
+        cov.min(1.0) * if one_sided { 0.8 } else { 1.0 }
     };
     let score = 0.55 * coverage + 0.25 * date + 0.2 * (text * 2.0).min(1.0);
     // weak pairs rank after every pair with a specific name in common

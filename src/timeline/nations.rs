@@ -38,8 +38,6 @@ const BODIES: &[(&str, &[&str])] = &[
             "U.S. Senate",
             "U.S. House of Representatives",
             "Congress",
-            "Donald Trump",
-            "Joe Biden",
             "U.S. District Court for the District of Columbia",
             "U.S. District Court for the Northern District of California",
             "U.S. Supreme Court",
@@ -58,7 +56,6 @@ const BODIES: &[(&str, &[&str])] = &[
             "Ministry of Foreign Affairs of China",
             "Ministry of Industry and Information Technology",
             "National Development and Reform Commission",
-            "Xi Jinping",
         ],
     ),
     (
@@ -70,6 +67,14 @@ const BODIES: &[(&str, &[&str])] = &[
     ("Netherlands", &["Enterprise Chamber"]),
 ];
 
+/// Heads of state and government by country: they speak for every body
+/// of their government, so a president's order and his trade office's
+/// tariff can be one incident.
+const LEADERS: &[(&str, &[&str])] = &[
+    ("United States", &["Donald Trump", "Joe Biden"]),
+    ("China", &["Xi Jinping"]),
+];
+
 /// What a name is, for the merger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
@@ -79,6 +84,8 @@ pub enum Standing {
     /// A body that acts for a country (agency, court, legislature, head of
     /// state); carries the country's canonical name.
     Body(&'static str),
+    /// A head of state: acts for the country and all its bodies.
+    Leader(&'static str),
     /// Anything else: a company, a product, a person, an unknown name.
     Specific,
 }
@@ -94,16 +101,19 @@ fn table() -> &'static HashMap<String, Standing> {
     TABLE.get_or_init(|| {
         let mut t: HashMap<String, Standing> = HashMap::new();
         for e in &rules().gazetteer.entities {
-            let body = BODIES.iter().find_map(|(country, bodies)| {
-                bodies
-                    .iter()
-                    .any(|b| b.eq_ignore_ascii_case(&e.name))
-                    .then_some(*country)
-            });
-            let st = match body {
-                Some(c) => Standing::Body(c),
-                None if e.kind == "country" || e.kind == "government" => Standing::Country,
-                None => Standing::Specific,
+            let of = |table: &[(&'static str, &[&str])]| {
+                table.iter().find_map(|(country, names)| {
+                    names
+                        .iter()
+                        .any(|b| b.eq_ignore_ascii_case(&e.name))
+                        .then_some(*country)
+                })
+            };
+            let st = match (of(BODIES), of(LEADERS)) {
+                (Some(c), _) => Standing::Body(c),
+                (None, Some(c)) => Standing::Leader(c),
+                (None, None) if e.kind == "country" || e.kind == "government" => Standing::Country,
+                (None, None) => Standing::Specific,
             };
             for a in e.aliases.iter().chain(std::iter::once(&e.name)) {
                 t.entry(a.to_lowercase()).or_insert(st);
@@ -156,6 +166,8 @@ mod tests {
             ("Commerce Department", Standing::Body("United States")),
             ("Dutch court", Standing::Body("Netherlands")),
             ("PIPC", Standing::Body("South Korea")),
+            ("Donald Trump", Standing::Leader("United States")),
+            ("习近平", Standing::Leader("China")),
             ("China", Standing::Country),
             ("Beijing", Standing::Country),
             ("United States", Standing::Country),

@@ -154,6 +154,28 @@ fn a_country_meets_its_own_agencies_only() {
             1,
             "a country and its agency, one company",
         ),
+        (
+            vec![
+                (
+                    "https://a.example/1",
+                    "tariff",
+                    "2027-03-02",
+                    &["United States", "Donald Trump"],
+                    &["China"],
+                    "Trump doubled the duties on Chinese steel on Tuesday.",
+                ),
+                (
+                    "https://b.example/2",
+                    "tariff",
+                    "2027-03-02",
+                    &["Office of the U.S. Trade Representative"],
+                    &["China"],
+                    "The trade office said higher duties on Chinese steel applied from Tuesday.",
+                ),
+            ],
+            1,
+            "a president speaks for his trade office",
+        ),
     ];
     for (rows, want, why) in cases {
         assert_eq!(merged(&rows), want, "{why}");
