@@ -479,4 +479,41 @@ mod tests {
             assert_eq!(norm_name(name), key, "{name}");
         }
     }
+
+    #[test]
+    fn reports_carry_countries_bodies_and_what_their_sentence_names() {
+        use crate::timeline::testutil::m;
+        let r = m(
+            1,
+            "https://a.example/1",
+            "2027-03-03",
+            "listing",
+            "2027-03-02",
+            &["Ministry of Commerce", "Xi Jinping"],
+            &["China", "Acme Aero"],
+            "商务部将Acme Aero和洛克希德·马丁列入不可靠实体清单。",
+        );
+        let f = Features::new(&[&r]);
+        let it = &f.items[0];
+        let id = |s: &str| f.key(s).unwrap_or(u32::MAX);
+        let (mofcom, china, acme, xi) = (
+            id("Ministry of Commerce"),
+            id("China"),
+            id("Acme Aero"),
+            id("Xi Jinping"),
+        );
+        assert!(it.ext.contains(&china) && it.ext.contains(&mofcom));
+        assert_eq!(it.bodies, vec![mofcom], "a leader is not one body");
+        assert_eq!(it.actor_countries, vec![china]);
+        assert_eq!(it.subjects, vec![acme]);
+        assert_eq!(it.specific_targets, vec![acme]);
+        assert!(f.generic[china as usize] && !f.generic[mofcom as usize]);
+        assert_eq!(f.leads[xi as usize], china);
+        assert_eq!(f.leads[mofcom as usize], u32::MAX);
+        assert_eq!(it.lists.len(), 1, "the unreliable entity list");
+        assert!(
+            it.seen.len() > it.ext.len(),
+            "the sentence names Lockheed Martin"
+        );
+    }
 }
