@@ -33,6 +33,15 @@ pub enum DateFit {
     Apart,
 }
 
+impl DateFit {
+    /// Two partners of one coarse report on these dates may be different
+    /// incidents: dates apart, or two days one apart (the coarse report
+    /// cannot tell which it means).
+    pub fn rivals(self) -> bool {
+        matches!(self, DateFit::Apart | DateFit::Near)
+    }
+}
+
 pub fn date_fit(a: &Item, b: &Item) -> DateFit {
     if a.first == b.first && a.last == b.last {
         DateFit::Same
@@ -310,7 +319,7 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
         let b = &f.items[best as usize];
         if let Some(&(s, _)) = ps[1..]
             .iter()
-            .find(|(_, q)| date_fit(b, &f.items[*q as usize]) == DateFit::Apart)
+            .find(|(_, q)| date_fit(b, &f.items[*q as usize]).rivals())
         {
             if best_s - s < AMBIGUITY_MARGIN {
                 ambiguous[i] = true;
@@ -323,7 +332,7 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
         partners[i as usize]
             .iter()
             .filter(|(_, q)| *q != j)
-            .any(|(_, q)| date_fit(b, &f.items[*q as usize]) == DateFit::Apart)
+            .any(|(_, q)| date_fit(b, &f.items[*q as usize]).rivals())
     };
     let mut out: Vec<(f32, u32, u32)> = scored
         .iter()
@@ -405,8 +414,13 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
         let last = ga.last.min(gb.last);
         let (first, last) = if first <= last {
             (first, last)
-        } else if ga.first == ga.last && gb.first == gb.last && (ga.first - gb.first).abs() <= 1 {
-            // two single days one apart: the larger side's day stands
+        } else if ga.first == ga.last
+            && gb.first == gb.last
+            && (ga.first - gb.first).abs() <= 1
+            && date_fit(&f.items[i as usize], &f.items[j as usize]) == DateFit::Near
+        {
+            // two single days one apart, said by two day reports (not
+            // bridged by a month): the larger side's day stands
             let keep = if gb.size > ga.size { gb } else { ga };
             (keep.first, keep.last)
         } else {

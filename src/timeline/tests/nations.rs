@@ -330,6 +330,36 @@ fn names_and_dates_that_differ_keep_reports_apart() {
             vec![
                 (
                     "https://a.example/1",
+                    "ban",
+                    "2027-01-30",
+                    &["Garante"],
+                    &["Acme Chat"],
+                    "Italy's regulator blocked Acme Chat on Jan. 30.",
+                ),
+                (
+                    "https://b.example/2",
+                    "ban",
+                    "2027-01-31",
+                    &["Greg Abbott"],
+                    &["Acme Chat"],
+                    "Texas banned Acme Chat on Jan. 31.",
+                ),
+                (
+                    "https://c.example/3",
+                    "ban",
+                    "2027-01",
+                    &[],
+                    &["Acme Chat"],
+                    "Acme Chat was blocked in January.",
+                ),
+            ],
+            0,
+            "a month cannot tell two days one apart, nor bridge them",
+        ),
+        (
+            vec![
+                (
+                    "https://a.example/1",
                     "export_control",
                     "2027-03-02",
                     &["China"],
