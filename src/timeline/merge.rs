@@ -33,15 +33,6 @@ pub enum DateFit {
     Apart,
 }
 
-impl DateFit {
-    /// Two partners of one coarse report on these dates may be different
-    /// incidents: dates apart, or two days one apart (the coarse report
-    /// cannot tell which it means).
-    pub fn rivals(self) -> bool {
-        matches!(self, DateFit::Apart | DateFit::Near)
-    }
-}
-
 pub fn date_fit(a: &Item, b: &Item) -> DateFit {
     if a.first == b.first && a.last == b.last {
         DateFit::Same
@@ -308,6 +299,17 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
         partners[i as usize].push((p.score, j));
         partners[j as usize].push((p.score, i));
     }
+    let paired: std::collections::HashSet<(u32, u32)> = scored
+        .iter()
+        .map(|&(_, i, j)| (i.min(j), i.max(j)))
+        .collect();
+    // two partners that may be different incidents: dates apart, or two
+    // days one apart that do not pair with each other
+    let rivals = |x: u32, y: u32| match date_fit(&f.items[x as usize], &f.items[y as usize]) {
+        DateFit::Apart => true,
+        DateFit::Near => !paired.contains(&(x.min(y), x.max(y))),
+        _ => false,
+    };
     // a coarse report whose best partners belong to different incidents stays alone
     let mut ambiguous = vec![false; f.items.len()];
     for (i, ps) in partners.iter_mut().enumerate() {
@@ -316,11 +318,7 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
         }
         ps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         let (best_s, best) = ps[0];
-        let b = &f.items[best as usize];
-        if let Some(&(s, _)) = ps[1..]
-            .iter()
-            .find(|(_, q)| date_fit(b, &f.items[*q as usize]).rivals())
-        {
+        if let Some(&(s, _)) = ps[1..].iter().find(|(_, q)| rivals(best, *q)) {
             if best_s - s < AMBIGUITY_MARGIN {
                 ambiguous[i] = true;
             }
@@ -328,11 +326,10 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
     }
     // a partner of `i` on a date apart from `j`'s: `i` could be either
     let rival = |i: u32, j: u32| {
-        let b = &f.items[j as usize];
         partners[i as usize]
             .iter()
             .filter(|(_, q)| *q != j)
-            .any(|(_, q)| date_fit(b, &f.items[*q as usize]).rivals())
+            .any(|(_, q)| rivals(j, *q))
     };
     let mut out: Vec<(f32, u32, u32)> = scored
         .iter()
