@@ -3,6 +3,7 @@
 //! than "China" or "United States"), and hashed evidence tokens (words for
 //! Latin script, character bigrams for Chinese) for text similarity.
 
+use super::nations::{self, Standing};
 use crate::model::{Kind, MentionRecord};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -51,6 +52,22 @@ pub struct Item {
     pub targets: Vec<u32>,
     /// `actors ∪ targets`, sorted.
     pub names: Vec<u32>,
+    /// `names` plus the countries their bodies act for, sorted.
+    pub ext: Vec<u32>,
+    /// `ext` plus every known name the evidence sentence mentions (and
+    /// their countries), sorted: what the report talks about.
+    pub seen: Vec<u32>,
+    /// Actors that are bodies of a government (not bare countries), sorted.
+    pub bodies: Vec<u32>,
+    /// Countries the actors act for, sorted.
+    pub actor_countries: Vec<u32>,
+    /// Names that are neither a government nor one of its bodies (the
+    /// companies, products and people the incident is about), sorted.
+    pub subjects: Vec<u32>,
+    /// Targets that are not countries (a stray "China" is common), sorted.
+    pub specific_targets: Vec<u32>,
+    /// Government lists the evidence names ("Entity List"), sorted.
+    pub lists: Vec<u32>,
     /// Hashed evidence tokens, sorted, deduplicated.
     pub tokens: Vec<u64>,
     /// Interned article url.
@@ -77,6 +94,11 @@ pub struct Features {
     pub names: Vec<String>,
     /// Each spelling seen → its interned name, so each is folded once.
     pub spellings: FastMap<String, u32>,
+    /// Per interned name: true for a country (weak evidence).
+    pub generic: Vec<bool>,
+    /// Per interned name: the country a head of state leads, else
+    /// `u32::MAX`.
+    pub leads: Vec<u32>,
 }
 
 pub fn day_number(d: NaiveDate) -> i32 {
@@ -140,54 +162,129 @@ pub fn norm_name(s: &str) -> String {
     words.join(" ")
 }
 
+/// Folds spellings to interned names and records what each name is.
+#[derive(Default)]
+struct Interner {
+    ids: FastMap<String, u32>,
+    names: Vec<String>,
+    spellings: FastMap<String, u32>,
+    /// Per interned name: its country's interned id (itself for a
+    /// country), `u32::MAX` for a specific name.
+    country: Vec<u32>,
+    /// Per interned name: true for a country.
+    generic: Vec<bool>,
+    /// Per interned name: true for a head of state.
+    leader: Vec<bool>,
+}
+
+impl Interner {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.spellings.get(s) {
+            return i;
+        }
+        let k = norm_name(s);
+        let i = match self.ids.get(&k) {
+            Some(&i) => i,
+            None => {
+                let i = self.names.len() as u32;
+                self.ids.insert(k.clone(), i);
+                self.names.push(k);
+                self.country.push(u32::MAX);
+                self.generic.push(false);
+                self.leader.push(false);
+                match nations::standing(s) {
+                    Standing::Country => {
+                        self.country[i as usize] = i;
+                        self.generic[i as usize] = true;
+                    }
+                    Standing::Body(c) => {
+                        let c = self.intern(c);
+                        self.country[i as usize] = c;
+                    }
+                    Standing::Leader(c) => {
+                        let c = self.intern(c);
+                        self.country[i as usize] = c;
+                        self.leader[i as usize] = true;
+                    }
+                    Standing::Specific => {}
+                }
+                i
+            }
+        };
+        self.spellings.insert(s.to_string(), i);
+        i
+    }
+
+    /// Sorted, deduplicated ids of these names plus their countries.
+    fn with_countries(&self, v: &[u32]) -> Vec<u32> {
+        let mut out: Vec<u32> = v.to_vec();
+        out.extend(
+            v.iter()
+                .map(|&n| self.country[n as usize])
+                .filter(|&c| c != u32::MAX),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 impl Features {
     pub fn new(mentions: &[&MentionRecord]) -> Features {
-        let mut ids: FastMap<String, u32> = FastMap::default();
-        let mut names: Vec<String> = Vec::new();
-        let mut spellings: FastMap<String, u32> = FastMap::default();
+        let mut int = Interner::default();
         let mut urls: FastMap<&str, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut intern = |s: &str| {
-            if let Some(&i) = spellings.get(s) {
-                return i;
-            }
-            let k = norm_name(s);
-            let i = match ids.get(&k) {
-                Some(&i) => i,
-                None => {
-                    let i = names.len() as u32;
-                    ids.insert(k.clone(), i);
-                    names.push(k);
-                    i
-                }
-            };
-            spellings.insert(s.to_string(), i);
-            i
-        };
         let mut items = Vec::with_capacity(mentions.len());
         for m in mentions {
-            let mut actors: Vec<u32> = m
-                .mention
-                .actors
-                .iter()
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| intern(s))
-                .collect();
-            let mut targets: Vec<u32> = m
-                .mention
-                .targets
-                .iter()
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| intern(s))
-                .collect();
-            actors.sort_unstable();
-            actors.dedup();
-            targets.sort_unstable();
-            targets.dedup();
+            let mut role = |v: &[String]| -> Vec<u32> {
+                let mut out: Vec<u32> = v
+                    .iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| int.intern(s))
+                    .collect();
+                out.sort_unstable();
+                out.dedup();
+                out
+            };
+            let actors = role(&m.mention.actors);
+            let targets = role(&m.mention.targets);
             let mut all: Vec<u32> = actors.iter().chain(&targets).copied().collect();
             all.sort_unstable();
             all.dedup();
-            for &n in &all {
+            let ext = int.with_countries(&all);
+            let (said, named_lists) = nations::mentioned(&m.mention.evidence);
+            let mut seen: Vec<u32> = said.iter().map(|s| int.intern(s)).collect();
+            let mut lists: Vec<u32> = named_lists.iter().map(|s| int.intern(s)).collect();
+            lists.sort_unstable();
+            lists.dedup();
+            seen.extend_from_slice(&all);
+            let seen = int.with_countries(&seen);
+            let state: Vec<u32> = actors
+                .iter()
+                .copied()
+                .filter(|&n| {
+                    let c = int.country[n as usize];
+                    c != u32::MAX && c != n && !int.leader[n as usize]
+                })
+                .collect();
+            let mut actor_countries: Vec<u32> = actors
+                .iter()
+                .map(|&n| int.country[n as usize])
+                .filter(|&c| c != u32::MAX)
+                .collect();
+            actor_countries.sort_unstable();
+            actor_countries.dedup();
+            let subjects: Vec<u32> = all
+                .iter()
+                .copied()
+                .filter(|&n| int.country[n as usize] == u32::MAX)
+                .collect();
+            let specific_targets: Vec<u32> = targets
+                .iter()
+                .copied()
+                .filter(|&n| !int.generic[n as usize])
+                .collect();
+            for &n in &seen {
                 if df.len() <= n as usize {
                     df.resize(n as usize + 1, 0);
                 }
@@ -202,10 +299,18 @@ impl Features {
                 actors,
                 targets,
                 names: all,
+                ext,
+                seen,
+                bodies: state,
+                actor_countries,
+                subjects,
+                specific_targets,
+                lists,
                 tokens: tokens(&m.mention.evidence),
                 url,
             });
         }
+        df.resize(int.names.len(), 0);
         let n = mentions.len().max(1) as f32;
         let weight = df
             .iter()
@@ -214,8 +319,15 @@ impl Features {
         Features {
             items,
             weight,
-            names,
-            spellings,
+            names: int.names,
+            spellings: int.spellings,
+            leads: int
+                .leader
+                .iter()
+                .zip(&int.country)
+                .map(|(&l, &c)| if l { c } else { u32::MAX })
+                .collect(),
+            generic: int.generic,
         }
     }
 
@@ -366,5 +478,42 @@ mod tests {
         for (name, key) in cases {
             assert_eq!(norm_name(name), key, "{name}");
         }
+    }
+
+    #[test]
+    fn reports_carry_countries_bodies_and_what_their_sentence_names() {
+        use crate::timeline::testutil::m;
+        let r = m(
+            1,
+            "https://a.example/1",
+            "2027-03-03",
+            "listing",
+            "2027-03-02",
+            &["Ministry of Commerce", "Xi Jinping"],
+            &["China", "Acme Aero"],
+            "商务部将Acme Aero和洛克希德·马丁列入不可靠实体清单。",
+        );
+        let f = Features::new(&[&r]);
+        let it = &f.items[0];
+        let id = |s: &str| f.key(s).unwrap_or(u32::MAX);
+        let (mofcom, china, acme, xi) = (
+            id("Ministry of Commerce"),
+            id("China"),
+            id("Acme Aero"),
+            id("Xi Jinping"),
+        );
+        assert!(it.ext.contains(&china) && it.ext.contains(&mofcom));
+        assert_eq!(it.bodies, vec![mofcom], "a leader is not one body");
+        assert_eq!(it.actor_countries, vec![china]);
+        assert_eq!(it.subjects, vec![acme]);
+        assert_eq!(it.specific_targets, vec![acme]);
+        assert!(f.generic[china as usize] && !f.generic[mofcom as usize]);
+        assert_eq!(f.leads[xi as usize], china);
+        assert_eq!(f.leads[mofcom as usize], u32::MAX);
+        assert_eq!(it.lists.len(), 1, "the unreliable entity list");
+        assert!(
+            it.seen.len() > it.ext.len(),
+            "the sentence names Lockheed Martin"
+        );
     }
 }

@@ -5,13 +5,15 @@
 //! consistent date, one report per article, and no coarse report ("in
 //! 2018") glues together incidents it cannot tell apart.
 
-use super::features::{jaccard, shared, FastMap, Features, Item};
+use super::features::{jaccard, FastMap, Features, Item};
 use crate::model::Kind;
 
 /// Pairs scoring below this never merge.
 pub const THRESHOLD: f32 = 0.55;
 /// Share of the smaller report's entity weight the two must have in common.
 pub const MIN_COVERAGE: f32 = 0.5;
+/// Discount on the coverage of a pair that shares only a country.
+const WEAK: f32 = 0.6;
 /// How many neighbours in date order one report is compared with per block.
 const NEIGHBOURS: usize = 16;
 /// How far back (in days) a sweep looks for a coarse date that covers this one.
@@ -43,11 +45,89 @@ pub fn date_fit(a: &Item, b: &Item) -> DateFit {
     }
 }
 
+/// Share of `a`'s extracted names (with their countries) that `b` talks
+/// about, by weight; and whether any shared name is specific (not a
+/// country).
+fn covered(f: &Features, a: &Item, b: &Item) -> (f32, bool) {
+    let mass = f.mass(&a.ext);
+    if mass <= 0.0 {
+        return (0.0, false);
+    }
+    let mut common = 0.0;
+    let mut specific = false;
+    for &n in &a.ext {
+        if b.seen.binary_search(&n).is_ok() {
+            common += f.weight[n as usize];
+            specific |= !f.generic[n as usize];
+        } else if b.seen.binary_search(&f.leads[n as usize]).is_ok() {
+            // a head of state where the other names the country
+            common += f.weight[n as usize];
+        }
+    }
+    (common / mass, specific)
+}
+
+/// True when both reports name what the incident is about (a company, a
+/// product, a person) and neither report talks about what the other
+/// names; and likewise for targets alone, so one actor's moves against two
+/// companies stay two incidents. A target the other report has as its
+/// actor, or only in its sentence, still counts as shared.
+fn subjects_differ(a: &Item, b: &Item) -> bool {
+    let disjoint = |x: &[u32], y: &[u32]| !x.iter().any(|n| y.binary_search(n).is_ok());
+    let apart = |x: &[u32], y: &[u32]| {
+        !x.is_empty() && !y.is_empty() && disjoint(x, &b.seen) && disjoint(y, &a.seen)
+    };
+    apart(&a.subjects, &b.subjects) || apart(&a.specific_targets, &b.specific_targets)
+}
+
+/// True when both sentences name a government list and no list is common
+/// (an unreliable entity list is not an export control list).
+fn lists_differ(a: &Item, b: &Item) -> bool {
+    !a.lists.is_empty()
+        && !b.lists.is_empty()
+        && !a.lists.iter().any(|n| b.lists.binary_search(n).is_ok())
+}
+
+/// True when the two reports' actors speak for different governments, or
+/// are different bodies of one government that neither sentence mentions
+/// the other of (Commerce's list is not the Pentagon's).
+fn actors_clash(a: &Item, b: &Item) -> bool {
+    let disjoint = |x: &[u32], y: &[u32]| !x.iter().any(|n| y.binary_search(n).is_ok());
+    if !a.actor_countries.is_empty()
+        && !b.actor_countries.is_empty()
+        && disjoint(&a.actor_countries, &b.actor_countries)
+    {
+        return true;
+    }
+    !a.bodies.is_empty()
+        && !b.bodies.is_empty()
+        && disjoint(&a.bodies, &b.seen)
+        && disjoint(&b.bodies, &a.seen)
+}
+
 /// The score of two reports being one incident, or `None` when a rule
-/// forbids it. Kinds must match; dates must fit; entities must overlap
-/// (a shared target when both name targets, a shared actor when both name
-/// actors, unless the sentences are close).
+/// forbids it (see [`pair`]).
 pub fn pair_score(f: &Features, a: &Item, b: &Item) -> Option<f32> {
+    pair(f, a, b).map(|p| p.score)
+}
+
+/// A scored candidate pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub score: f32,
+    /// Only a country in common: joins only when neither report has
+    /// another partner on a different date.
+    pub weak: bool,
+}
+
+/// Two reports as one incident, or `None` when a rule forbids it. Kinds
+/// must match; dates must fit; the names one report extracted (roles
+/// ignored: extraction swaps them) must be what the other talks about, a
+/// body counting as its country; actors must not speak for different
+/// governments, nor the two name different companies or lists. A pair
+/// that shares only a country ("China" and "the Ministry of Commerce") is
+/// weak: it needs the same day, or a month and a day inside it.
+pub fn pair(f: &Features, a: &Item, b: &Item) -> Option<Pair> {
     if a.kind != b.kind {
         return None;
     }
@@ -60,43 +140,67 @@ pub fn pair_score(f: &Features, a: &Item, b: &Item) -> Option<f32> {
         DateFit::Near => 0.3,
     };
     let text = jaccard(&a.tokens, &b.tokens);
+    let mut weak = false;
     let coverage = if a.names.is_empty() && b.names.is_empty() {
         // nothing to go on but the sentence and an exact date
         if fit != DateFit::Same || text < 0.5 || a.kind == Kind::Other {
             return None;
         }
         1.0
-    } else if a.names.is_empty() || b.names.is_empty() {
-        return None;
     } else {
-        let w = &f.weight;
-        let common = shared(w, &a.names, &b.names);
-        if common <= 0.0 {
+        if actors_clash(a, b) || subjects_differ(a, b) || lists_differ(a, b) {
             return None;
         }
-        let both_targets = !a.targets.is_empty() && !b.targets.is_empty();
-        let both_actors = !a.actors.is_empty() && !b.actors.is_empty();
-        let st = shared(w, &a.targets, &b.targets);
-        let sa = shared(w, &a.actors, &b.actors);
-        if both_targets && st <= 0.0 {
+        // two actors neither report mentions the other of: only when the
+        // sentences are close
+        let strangers =
+            |x: &Item, y: &Item| !x.actors.iter().any(|n| y.seen.binary_search(n).is_ok());
+        if !a.actors.is_empty()
+            && !b.actors.is_empty()
+            && strangers(a, b)
+            && strangers(b, a)
+            && text < 0.3
+        {
             return None;
         }
-        if both_actors && sa <= 0.0 && text < 0.3 {
-            return None;
-        }
-        if fit == DateFit::Near && (sa <= 0.0 || (both_targets && st <= 0.0)) {
-            return None;
-        }
-        let cov = common / f.mass(&a.names).min(f.mass(&b.names)).max(1e-6);
+        let (ca, sa) = covered(f, a, b);
+        let (cb, sb) = covered(f, b, a);
+        let cov = ca.max(cb);
         if cov < MIN_COVERAGE {
             return None;
         }
-        // a report that names no target is weaker evidence of the same incident
-        let one_sided = a.targets.is_empty() != b.targets.is_empty();
+        if sa || sb {
+            if fit == DateFit::Near && a.names.is_empty() != b.names.is_empty() {
+                return None;
+            }
+        } else {
+            let month = a.width().max(b.width()) <= 31;
+            let ok = match fit {
+                DateFit::Same => month,
+                DateFit::Contains => month && (a.is_day() || b.is_day()),
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+            weak = true;
+        }
+        // a report that names no company or person, not even in its
+        // sentence, is weaker evidence of the other's incident
+        let unaware = |x: &Item, y: &Item| {
+            x.subjects.is_empty()
+                && !y.subjects.is_empty()
+                && !y.subjects.iter().any(|n| x.seen.binary_search(n).is_ok())
+        };
+        let one_sided = unaware(a, b) || unaware(b, a);
         cov.min(1.0) * if one_sided { 0.8 } else { 1.0 }
     };
     let score = 0.55 * coverage + 0.25 * date + 0.2 * (text * 2.0).min(1.0);
-    (score >= THRESHOLD).then_some(score)
+    // weak pairs rank after every pair with a specific name in common
+    (score >= THRESHOLD).then_some(Pair {
+        score: if weak { score * WEAK } else { score },
+        weak,
+    })
 }
 
 /// Candidate pairs `(i, j)`, `i < j`, each once.
@@ -110,7 +214,7 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
                 .or_default()
                 .push(i as u32);
         }
-        for &n in &it.names {
+        for &n in &it.seen {
             blocks.entry((it.kind, n)).or_default().push(i as u32);
         }
     }
@@ -119,7 +223,7 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
     let query: Vec<[u32; 2]> = items
         .iter()
         .map(|it| {
-            let mut v = it.names.clone();
+            let mut v = it.ext.clone();
             v.sort_by(|x, y| {
                 f.weight[*y as usize]
                     .total_cmp(&f.weight[*x as usize])
@@ -177,48 +281,67 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
     out
 }
 
-/// Scored pairs, best first, with ambiguous coarse reports taken out.
+/// Scored pairs, best first, with ambiguous coarse reports and
+/// ambiguous weak pairs taken out.
 pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
-    let mut scored: Vec<(f32, u32, u32)> = candidates(f)
+    let scored: Vec<(Pair, u32, u32)> = candidates(f)
         .into_iter()
         .filter_map(|(i, j)| {
             let (a, b) = (&f.items[i as usize], &f.items[j as usize]);
             if a.url == b.url {
                 return None;
             }
-            pair_score(f, a, b).map(|s| (s, i, j))
+            pair(f, a, b).map(|p| (p, i, j))
         })
         .collect();
-    // a coarse report whose best partners belong to different incidents stays alone
     let mut partners: Vec<Vec<(f32, u32)>> = vec![Vec::new(); f.items.len()];
-    for &(s, i, j) in &scored {
-        if !f.items[i as usize].is_day() {
-            partners[i as usize].push((s, j));
-        }
-        if !f.items[j as usize].is_day() {
-            partners[j as usize].push((s, i));
-        }
+    for &(p, i, j) in &scored {
+        partners[i as usize].push((p.score, j));
+        partners[j as usize].push((p.score, i));
     }
+    let paired: std::collections::HashSet<(u32, u32)> = scored
+        .iter()
+        .map(|&(_, i, j)| (i.min(j), i.max(j)))
+        .collect();
+    // two partners that may be different incidents: dates apart, or two
+    // days one apart that do not pair with each other
+    let rivals = |x: u32, y: u32| match date_fit(&f.items[x as usize], &f.items[y as usize]) {
+        DateFit::Apart => true,
+        DateFit::Near => !paired.contains(&(x.min(y), x.max(y))),
+        _ => false,
+    };
+    // a coarse report whose best partners belong to different incidents stays alone
     let mut ambiguous = vec![false; f.items.len()];
     for (i, ps) in partners.iter_mut().enumerate() {
-        if ps.len() < 2 {
+        if ps.len() < 2 || f.items[i].is_day() {
             continue;
         }
         ps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         let (best_s, best) = ps[0];
-        let b = &f.items[best as usize];
-        if let Some(&(s, _)) = ps[1..]
-            .iter()
-            .find(|(_, q)| date_fit(b, &f.items[*q as usize]) == DateFit::Apart)
-        {
+        if let Some(&(s, _)) = ps[1..].iter().find(|(_, q)| rivals(best, *q)) {
             if best_s - s < AMBIGUITY_MARGIN {
                 ambiguous[i] = true;
             }
         }
     }
-    scored.retain(|&(_, i, j)| !ambiguous[i as usize] && !ambiguous[j as usize]);
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    scored
+    // a partner of `i` on a date apart from `j`'s: `i` could be either
+    let rival = |i: u32, j: u32| {
+        partners[i as usize]
+            .iter()
+            .filter(|(_, q)| *q != j)
+            .any(|(_, q)| rivals(j, *q))
+    };
+    let mut out: Vec<(f32, u32, u32)> = scored
+        .iter()
+        .filter(|&&(p, i, j)| {
+            !ambiguous[i as usize]
+                && !ambiguous[j as usize]
+                && !(p.weak && (rival(i, j) || rival(j, i)))
+        })
+        .map(|&(p, i, j)| (p.score, i, j))
+        .collect();
+    out.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    out
 }
 
 /// What one article's repeated report of one event shares: url, kind,
@@ -288,8 +411,13 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
         let last = ga.last.min(gb.last);
         let (first, last) = if first <= last {
             (first, last)
-        } else if ga.first == ga.last && gb.first == gb.last && (ga.first - gb.first).abs() <= 1 {
-            // two single days one apart: the larger side's day stands
+        } else if ga.first == ga.last
+            && gb.first == gb.last
+            && (ga.first - gb.first).abs() <= 1
+            && date_fit(&f.items[i as usize], &f.items[j as usize]) == DateFit::Near
+        {
+            // two single days one apart, said by two day reports (not
+            // bridged by a month): the larger side's day stands
             let keep = if gb.size > ga.size { gb } else { ga };
             (keep.first, keep.last)
         } else {

@@ -14,6 +14,7 @@ pub mod features;
 pub mod ids;
 pub mod links;
 pub mod merge;
+pub mod nations;
 pub mod title;
 
 use crate::model::{DateSpan, Event, Kind, MentionRecord, Source, Status};

@@ -3,6 +3,7 @@
 
 mod curation;
 mod linking;
+mod nations;
 
 use super::testutil::m;
 use super::*;

@@ -1,0 +1,194 @@
+//! Which government a name speaks for, and which known names a sentence
+//! mentions.
+//!
+//! Reports of one incident name its actor at different levels: one says
+//! "China", another "the Ministry of Commerce"; one "Washington", another
+//! "the Pentagon". The merger must see these as compatible, yet keep two
+//! different agencies of one country apart. This module maps each body to
+//! its country (a small table kept here, so the gazetteer needs no new
+//! field), tells countries (weak evidence: nearly every report names one)
+//! from specific names, and finds the gazetteer's names in an evidence
+//! sentence, so a report whose extracted names missed the company it is
+//! about can still meet the other reports of it.
+
+use crate::extract::Rules;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Government bodies, courts and heads of state by the country they act
+/// for, under their canonical gazetteer names.
+const BODIES: &[(&str, &[&str])] = &[
+    (
+        "United States",
+        &[
+            "Commerce Department",
+            "Department of Defense",
+            "Treasury Department",
+            "Justice Department",
+            "State Department",
+            "Federal Communications Commission",
+            "Federal Trade Commission",
+            "Securities and Exchange Commission",
+            "Office of the U.S. Trade Representative",
+            "Department of Homeland Security",
+            "Interior Department",
+            "U.S. Army",
+            "U.S. Navy",
+            "CFIUS",
+            "U.S. Senate",
+            "U.S. House of Representatives",
+            "Congress",
+            "U.S. District Court for the District of Columbia",
+            "U.S. District Court for the Northern District of California",
+            "U.S. Supreme Court",
+            "U.S. Court of Appeals",
+            "U.S. Court of International Trade",
+        ],
+    ),
+    (
+        "China",
+        &[
+            "Ministry of Commerce",
+            "General Administration of Customs",
+            "Cyberspace Administration of China",
+            "State Administration for Market Regulation",
+            "Customs Tariff Commission of the State Council",
+            "Ministry of Foreign Affairs of China",
+            "Ministry of Industry and Information Technology",
+            "National Development and Reform Commission",
+        ],
+    ),
+    (
+        "South Korea",
+        &["Personal Information Protection Commission"],
+    ),
+    ("Italy", &["Garante"]),
+    ("Ireland", &["Data Protection Commission"]),
+    ("Netherlands", &["Enterprise Chamber"]),
+];
+
+/// Heads of state and government by country: they speak for every body
+/// of their government, so a president's order and his trade office's
+/// tariff can be one incident.
+const LEADERS: &[(&str, &[&str])] = &[
+    ("United States", &["Donald Trump", "Joe Biden"]),
+    ("China", &["Xi Jinping"]),
+];
+
+/// What a name is, for the merger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// A country or a union of them: named by nearly every report, weak
+    /// evidence that two reports are one incident.
+    Country,
+    /// A body that acts for a country (agency, court, legislature, head of
+    /// state); carries the country's canonical name.
+    Body(&'static str),
+    /// A head of state: acts for the country and all its bodies.
+    Leader(&'static str),
+    /// Anything else: a company, a product, a person, an unknown name.
+    Specific,
+}
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(Rules::builtin)
+}
+
+/// Every alias and canonical name, lower-cased → what it stands for.
+fn table() -> &'static HashMap<String, Standing> {
+    static TABLE: OnceLock<HashMap<String, Standing>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: HashMap<String, Standing> = HashMap::new();
+        for e in &rules().gazetteer.entities {
+            let of = |table: &[(&'static str, &[&str])]| {
+                table.iter().find_map(|(country, names)| {
+                    names
+                        .iter()
+                        .any(|b| b.eq_ignore_ascii_case(&e.name))
+                        .then_some(*country)
+                })
+            };
+            let st = match (of(BODIES), of(LEADERS)) {
+                (Some(c), _) => Standing::Body(c),
+                (None, Some(c)) => Standing::Leader(c),
+                (None, None) if e.kind == "country" || e.kind == "government" => Standing::Country,
+                (None, None) => Standing::Specific,
+            };
+            for a in e.aliases.iter().chain(std::iter::once(&e.name)) {
+                t.entry(a.to_lowercase()).or_insert(st);
+            }
+        }
+        // countries the gazetteer knows only as a body's country
+        for (country, _) in BODIES {
+            t.entry(country.to_lowercase()).or_insert(Standing::Country);
+        }
+        t
+    })
+}
+
+/// What a spelling stands for (any alias the gazetteer knows).
+pub fn standing(spelling: &str) -> Standing {
+    table()
+        .get(&spelling.trim().to_lowercase())
+        .copied()
+        .unwrap_or(Standing::Specific)
+}
+
+/// Canonical names of the known entities a sentence mentions, each once,
+/// and apart from them the government lists it names (a list is where,
+/// not who).
+pub fn mentioned(sentence: &str) -> (Vec<String>, Vec<String>) {
+    let (mut names, mut lists): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for f in rules().gazetteer.find(sentence) {
+        let out = if f.kind == "list" {
+            &mut lists
+        } else {
+            &mut names
+        };
+        if !out.contains(&f.name) {
+            out.push(f.name);
+        }
+    }
+    (names, lists)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_belong_to_their_country() {
+        let cases = [
+            ("Ministry of Commerce", Standing::Body("China")),
+            ("商务部", Standing::Body("China")),
+            ("Pentagon", Standing::Body("United States")),
+            ("Commerce Department", Standing::Body("United States")),
+            ("Dutch court", Standing::Body("Netherlands")),
+            ("PIPC", Standing::Body("South Korea")),
+            ("Donald Trump", Standing::Leader("United States")),
+            ("习近平", Standing::Leader("China")),
+            ("China", Standing::Country),
+            ("Beijing", Standing::Country),
+            ("United States", Standing::Country),
+            ("European Union", Standing::Country),
+            ("Italy", Standing::Body("Italy")),
+            ("Huawei", Standing::Specific),
+            ("Acme Widgets", Standing::Specific),
+        ];
+        for (name, want) in cases {
+            assert_eq!(standing(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn sentences_name_known_entities_in_both_languages() {
+        let (en, lists) = mentioned("Regulators in Washington put ZTE on the Entity List.");
+        assert_eq!(en, vec!["United States".to_string(), "ZTE".to_string()]);
+        assert_eq!(lists, vec!["Entity List".to_string()]);
+        let (zh, _) = mentioned("法院暂停了张学政在安世半导体的职务，闻泰科技表示反对。");
+        assert!(zh.contains(&"Zhang Xuezheng".to_string()), "{zh:?}");
+        assert!(zh.contains(&"Wingtech".to_string()), "{zh:?}");
+        assert_eq!(mentioned("Nothing known here."), (vec![], vec![]));
+    }
+}
