@@ -61,7 +61,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
-    let ctx = ctx;
     match command {
         Command::Tui => tui::run(ctx),
         Command::Demo => tui::demo(ctx),

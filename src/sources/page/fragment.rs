@@ -90,7 +90,7 @@ pub fn fragment_text(fragment: &str) -> String {
             continue;
         }
         if entering {
-            stack.push((node.clone(), false));
+            stack.push((node, false));
             let mut kids = Vec::new();
             let mut child = node.first_child();
             while let Some(c) = child {
