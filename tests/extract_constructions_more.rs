@@ -5,54 +5,11 @@
 //! sanction constructions. Every sentence is written for these tests; the
 //! first set is in `extract_constructions.rs`.
 
-use dateline::extract::{extract, Rules};
-use dateline::model::{Article, Kind, Mention};
-use std::sync::OnceLock;
+#[path = "extract_common/mod.rs"]
+mod common;
 
-fn rules() -> &'static Rules {
-    static R: OnceLock<Rules> = OnceLock::new();
-    R.get_or_init(Rules::builtin)
-}
-
-/// Every mention in `text`, published on Wednesday 2025-06-18.
-fn mentions(text: &str) -> Vec<Mention> {
-    let zh = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    let article = Article {
-        url: "https://example.test/zh".into(),
-        lang: if zh { "zh" } else { "en" }.into(),
-        text: text.into(),
-        published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
-        ..Default::default()
-    };
-    extract(&article, rules())
-}
-
-fn found(text: &str) -> Vec<(Kind, String)> {
-    mentions(text)
-        .into_iter()
-        .map(|m| (m.kind, m.span.start.to_string()))
-        .collect()
-}
-
-fn check(cases: &[(&str, Kind, &str)]) {
-    for (text, kind, date) in cases {
-        let got = found(text);
-        assert!(
-            got.contains(&(*kind, date.to_string())),
-            "expected {kind} {date} in {text:?}, got {got:?}"
-        );
-    }
-}
-
-fn check_none(cases: &[(&str, Kind)]) {
-    for (text, kind) in cases {
-        let got = found(text);
-        assert!(
-            !got.iter().any(|(k, _)| k == kind),
-            "expected no {kind} in {text:?}, got {got:?}"
-        );
-    }
-}
+use common::{check, check_none, found, mentions};
+use dateline::model::Kind;
 
 #[test]
 fn chinese_list_verbs_and_shutdown_orders() {
