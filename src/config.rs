@@ -98,14 +98,8 @@ pub fn add_feeds(path: &Path, feeds: &[FeedConfig]) -> Result<usize, ConfigError
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(source) => return Err(ConfigError::Read { path: p, source }),
     };
-    parse_feeds(&raw, &p)?;
-    let mut doc: toml_edit::DocumentMut =
-        raw.parse()
-            .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
-                path: p.clone(),
-                message: e.message().to_string(),
-            })?;
     let mut known: Vec<String> = parse_feeds(&raw, &p)?.into_iter().map(|f| f.url).collect();
+    let mut doc = editable(&raw, &p)?;
     let item = doc.entry("feed").or_insert(toml_edit::Item::ArrayOfTables(
         toml_edit::ArrayOfTables::new(),
     ));
@@ -147,6 +141,15 @@ pub fn add_feeds(path: &Path, feeds: &[FeedConfig]) -> Result<usize, ConfigError
     Ok(added)
 }
 
+/// feeds.toml as a document that keeps comments and order when written back.
+fn editable(raw: &str, path: &str) -> Result<toml_edit::DocumentMut, ConfigError> {
+    raw.parse()
+        .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
+            path: path.to_string(),
+            message: e.message().to_string(),
+        })
+}
+
 /// Removes every `[[feed]]` with this url from feeds.toml, keeping the
 /// rest of the file (comments, order, formatting) as it was. Returns
 /// whether the feed was listed.
@@ -156,12 +159,7 @@ pub fn remove_feed(path: &Path, url: &str) -> Result<bool, ConfigError> {
         path: p.clone(),
         source,
     })?;
-    let mut doc: toml_edit::DocumentMut =
-        raw.parse()
-            .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
-                path: p.clone(),
-                message: e.message().to_string(),
-            })?;
+    let mut doc = editable(&raw, &p)?;
     let Some(list) = doc.get_mut("feed").and_then(|i| i.as_array_of_tables_mut()) else {
         return Ok(false);
     };
