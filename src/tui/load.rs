@@ -40,14 +40,7 @@ impl App {
     /// Re-reads the timeline for the current query, keeping the selected
     /// event (by id) and its place on screen.
     pub fn reload_keep(&mut self) {
-        let keep = self
-            .index
-            .get(self.sel)
-            .map(|r| (r.id.clone(), r.first_day));
-        let screen_row = self
-            .row_pos
-            .get(self.sel)
-            .map(|p| p.saturating_sub(self.offset));
+        let (keep, screen_row) = self.place();
         let (filter, hint) = self.filter();
         self.hint = hint;
         match self.store.event_keys_as_typed(&filter) {
@@ -85,6 +78,15 @@ impl App {
     /// Flips the order in memory (the rows are all known), keeping the
     /// selected event and its place on screen.
     pub fn toggle_order(&mut self) {
+        let (keep, screen_row) = self.place();
+        self.newest_first = !self.newest_first;
+        crate::store::views::flip_keys(&mut self.index);
+        self.regroup(keep, screen_row);
+    }
+
+    /// The selected event (id and day) and its row on screen, to restore
+    /// after the rows change.
+    fn place(&self) -> (Option<(String, u32)>, Option<usize>) {
         let keep = self
             .index
             .get(self.sel)
@@ -93,9 +95,7 @@ impl App {
             .row_pos
             .get(self.sel)
             .map(|p| p.saturating_sub(self.offset));
-        self.newest_first = !self.newest_first;
-        crate::store::views::flip_keys(&mut self.index);
-        self.regroup(keep, screen_row);
+        (keep, screen_row)
     }
 
     /// Rebuilds the month groups and puts the selection back on `keep`
