@@ -19,6 +19,7 @@ use super::sentences::{clauses, sentences, Clause};
 use super::triggers::{Hit, TriggerTable};
 use super::Rules;
 use crate::model::{Article, DateSpan, Kind, Mention, PartialDate};
+use crate::text::is_han;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use std::sync::OnceLock;
@@ -520,10 +521,6 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
         out.push(m);
     }
     out
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// An anchor for articles without a publication time; only absolute dates
