@@ -11,6 +11,9 @@ pub mod cli;
 pub mod config;
 pub mod export;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod guard;
 pub mod model;
 pub mod pipeline;
 pub mod sources;

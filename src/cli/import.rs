@@ -17,7 +17,17 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
     let mut failed = 0usize;
     for path in paths {
         match read_path(path) {
-            Ok(Input::Feed(feed)) => articles.extend(feed.items.into_iter().map(|i| i.article)),
+            Ok(Input::Feed(feed)) => {
+                if feed.skipped > 0 {
+                    eprintln!(
+                        "dateline: {}: {} item{} without a link, title or text left out",
+                        path.display(),
+                        feed.skipped,
+                        if feed.skipped == 1 { "" } else { "s" }
+                    );
+                }
+                articles.extend(feed.items.into_iter().map(|i| i.article))
+            }
             Ok(Input::Page(a)) => articles.push(a),
             Ok(Input::Opml(list)) => feeds.extend(list),
             Err(e) => {

@@ -58,6 +58,9 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
         previous(info);
     }));
+    // in front of the hooks above: a parser's panic inside a background
+    // refresh is that feed's error, and must not restore the terminal
+    crate::guard::install_hook();
     let _ = execute!(stdout(), EnableMouseCapture);
     let size = terminal.size()?;
     app.update(Msg::Resize {
