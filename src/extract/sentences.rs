@@ -80,7 +80,32 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+/// The longest sentence the extractor looks at, in bytes (about 150
+/// English words or 330 Chinese characters). Real sentences are shorter;
+/// a longer run without punctuation (keyword lists, run-on spam) is cut
+/// into pieces of at most this length at a space, so the work per
+/// sentence, and so per article, stays bounded whatever the text.
+pub const MAX_SENTENCE_BYTES: usize = 1000;
+
+fn push_trimmed(text: &str, mut start: usize, end: usize, out: &mut Vec<Sentence>) {
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // the last space in the window, unless that would leave a sliver
+        if let Some(sp) = text[start..cut].rfind(char::is_whitespace) {
+            if sp > MAX_SENTENCE_BYTES / 2 {
+                cut = start + sp;
+            }
+        }
+        push_piece(text, start, cut, out);
+        start = cut;
+    }
+    push_piece(text, start, end, out);
+}
+
+fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
@@ -420,6 +445,21 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn runs_without_punctuation_are_cut_into_bounded_pieces() {
+        let soup = "Huawei ban Entity List sanctions 华为 制裁 ".repeat(400);
+        let pieces = split(&soup);
+        assert!(pieces.len() > 10, "{}", pieces.len());
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        // cut at spaces: every piece starts and ends on a whole word
+        assert!(pieces
+            .iter()
+            .all(|p| !p.starts_with("uawei") && !p.ends_with("Entit")));
+        let han = "华".repeat(2000);
+        assert!(split(&han).iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        assert_eq!(split(&han).concat(), han);
     }
 
     #[test]

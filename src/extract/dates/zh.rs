@@ -203,7 +203,7 @@ impl Zh<'_> {
                 ascii_digit(c).or_else(|| CN_DIGITS.contains(c).then(|| cn_digit(c)).flatten())?;
             y = y * 10 + d as i32;
         }
-        (self.ch(i + 4) == Some('年') && (1900..=2099).contains(&y)).then_some((y, i + 5))
+        (self.ch(i + 4) == Some('年') && (1000..=2999).contains(&y)).then_some((y, i + 5))
     }
 
     fn date(&self, i: usize) -> Option<(usize, Ymd)> {
