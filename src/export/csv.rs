@@ -23,7 +23,7 @@ pub fn rows(events: &[Event]) -> String {
                 e.status.as_str().to_string(),
                 s.outlet.clone(),
                 s.published.map(|t| t.to_rfc3339()).unwrap_or_default(),
-                s.url.clone(),
+                super::web_link(&s.url).unwrap_or_default(),
                 s.evidence.clone(),
             ];
             let line: Vec<String> = fields.iter().map(|f| field(f)).collect();

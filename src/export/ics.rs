@@ -42,11 +42,12 @@ pub fn calendar(events: &[Event], stamp: chrono::DateTime<chrono::Utc>) -> Strin
             desc.push_str("\n\n");
         }
         for s in &e.sources {
-            desc.push_str(&format!("{}: \"{}\" {}\n", s.outlet, s.evidence, s.url));
+            let link = super::web_link(&s.url).unwrap_or_default();
+            desc.push_str(&format!("{}: \"{}\" {link}\n", s.outlet, s.evidence));
         }
         line(&mut out, &format!("DESCRIPTION:{}", text(desc.trim_end())));
-        if let Some(s) = e.sources.first() {
-            line(&mut out, &format!("URL:{}", text(&s.url)));
+        if let Some(link) = e.sources.iter().find_map(|s| super::web_link(&s.url)) {
+            line(&mut out, &format!("URL:{}", text(&link)));
         }
         line(&mut out, "END:VEVENT");
     }

@@ -29,13 +29,15 @@ pub fn chronology(title: &str, events: &[Event]) -> String {
                 .published
                 .map(|t| t.format(", %-d %b %Y").to_string())
                 .unwrap_or_default();
+            let link = super::web_link(&s.url)
+                .map(|u| format!(" <{u}>"))
+                .unwrap_or_default();
             let _ = writeln!(
                 notes,
-                "[^{n}]: {}{}, “{}” <{}>",
+                "[^{n}]: {}{}, “{}”{link}",
                 escape(&s.outlet),
                 published,
                 escape(&s.evidence),
-                s.url
             );
         }
         let status = match e.status {

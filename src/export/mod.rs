@@ -7,6 +7,16 @@ pub mod ics;
 pub mod json;
 pub mod markdown;
 
+/// A source's url as a link target, or `None` when it is not an absolute
+/// `http`/`https` url. Every export that writes a link goes through here,
+/// so a `javascript:`, `data:` or `file:` target stored from a hostile
+/// feed never becomes something a reader can click.
+pub fn web_link(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    let web = matches!(parsed.scheme(), "http" | "https") && parsed.host_str().is_some();
+    web.then(|| parsed.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::model::{DateSpan, Event, Kind, PartialDate, Source, Status};
@@ -48,6 +58,38 @@ mod tests {
         );
         assert!(md.contains("[^1]: Wire, 16 May 2019, “Commerce added Huawei \\[to\\] the list” <https://wire.example/a>"));
         assert!(md.contains("  - Note: check the Federal Register notice"));
+    }
+
+    #[test]
+    fn only_web_links_reach_the_exports() {
+        assert_eq!(
+            super::web_link("https://a.example/x y").as_deref(),
+            Some("https://a.example/x%20y")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "vbscript:x",
+            "//a.example",
+            "urn:dateline:item:1",
+        ] {
+            assert_eq!(super::web_link(bad), None, "{bad}");
+        }
+        let day = PartialDate::day(2019, 5, 15).expect("date");
+        let mut e = event(day, "evidence");
+        e.sources[0].url = "javascript:alert(document.cookie)".into();
+        let md = super::markdown::chronology("T", std::slice::from_ref(&e));
+        let csv = super::csv::rows(std::slice::from_ref(&e));
+        let stamp = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .map(|t| t.to_utc())
+            .unwrap_or_default();
+        let ics = super::ics::calendar(std::slice::from_ref(&e), stamp);
+        for out in [&md, &csv, &ics] {
+            assert!(!out.to_ascii_lowercase().contains("javascript"), "{out}");
+        }
+        assert!(md.contains("[^1]: Wire, 16 May 2019, “evidence”\n"), "{md}");
     }
 
     #[test]
