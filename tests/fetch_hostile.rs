@@ -224,3 +224,28 @@ fn every_hostile_feed_fails_alone_and_the_good_ones_are_stored() {
         }
     }
 }
+
+#[test]
+fn a_drip_feeding_server_costs_one_deadline_not_every_attempt() {
+    let server = Server::start(|_req| Reply::Drip(Duration::from_millis(200)));
+    let mut opts = quick();
+    // each attempt would time out after 1.5 s, and 5 retries would take 9 s;
+    // the deadline cuts it to 2 s in all
+    opts.timeout = Duration::from_millis(1500);
+    opts.retries = 5;
+    opts.deadline = Duration::from_secs(2);
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("t.db");
+    let started = Instant::now();
+    let summary = run(&db, &[feed(server.url("/drip"))], &opts);
+    let took = started.elapsed();
+    assert!(took < Duration::from_millis(3500), "took {took:?}");
+    assert!(
+        took >= Duration::from_millis(1500),
+        "gave up early: {took:?}"
+    );
+    match &summary.feeds[0].outcome {
+        FeedOutcome::Failed(e) => assert!(e.contains("timed out"), "{e}"),
+        other => panic!("expected a timeout, got {other:?}"),
+    }
+}
