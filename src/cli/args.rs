@@ -194,6 +194,9 @@ pub enum EventCmd {
 /// Validated global settings.
 pub struct Context {
     pub db: PathBuf,
+    /// Whether `--db` or `$DATELINE_DB` named the database (a typo there
+    /// must not go unnoticed).
+    pub db_named: bool,
     pub config: PathBuf,
     pub offline: bool,
 }
@@ -202,13 +205,29 @@ impl Context {
     pub fn from_cli(cli: &Cli) -> Context {
         Context {
             db: config::db_path(cli.db.as_deref()),
+            db_named: cli.db.is_some(),
             config: config::config_path(cli.config.as_deref()),
             offline: cli.offline,
         }
     }
 
+    /// Opens the database. A database named by `--db`/`$DATELINE_DB` that
+    /// does not exist yet is created with a one-line notice on stderr, so a
+    /// mistyped path is seen at once.
     pub fn store(&self) -> Result<Store> {
+        self.announce_new_db();
         Ok(Store::open(&self.db)?)
+    }
+
+    /// The notice of [`Context::store`], for paths that open the database
+    /// themselves (the fetcher's writer thread).
+    pub fn announce_new_db(&self) {
+        if self.db_named && !self.db.exists() {
+            eprintln!(
+                "dateline: {} does not exist; creating a new database there",
+                self.db.display()
+            );
+        }
     }
 
     /// The built-in rules plus the user's `rules.toml`/`entities.toml`

@@ -22,6 +22,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
+    ctx.announce_new_db();
     let (tx, rx) = std::sync::mpsc::channel();
     let db = ctx.db.clone();
     let worker = std::thread::spawn(move || refresh(&db, &feeds, &FetchOptions::default(), &tx));

@@ -32,6 +32,9 @@ fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
         );
     }
     let text = q.query.join(" ");
+    if !text.trim().is_empty() {
+        crate::store::cjk::check_text(&text).map_err(|e| anyhow!("{e}"))?;
+    }
     Ok(EventFilter {
         kinds,
         entities,
@@ -106,9 +109,7 @@ pub fn export(
 
 pub fn search(ctx: &Context, json: bool, query: &str) -> Result<ExitCode> {
     let store = ctx.store()?;
-    if crate::store::cjk::match_expr(query).is_none() {
-        return Err(anyhow!("search: nothing to search for in '{query}'"));
-    }
+    crate::store::cjk::check_text(query).map_err(|e| anyhow!("{e}"))?;
     let events = store.events(&EventFilter {
         text: Some(query.to_string()),
         ..Default::default()

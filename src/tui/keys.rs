@@ -297,30 +297,47 @@ impl Keymap {
 
     /// The defaults with a keys.toml's bindings on top; `name` is used in errors.
     pub fn parse(raw: &str, name: &str) -> Result<Keymap, String> {
-        let table: toml::Table =
-            toml::from_str(raw).map_err(|e| format!("{name}: {}", e.message()))?;
+        use crate::config::{key_line, located, toml_error};
+        let table: toml::Table = toml::from_str(raw).map_err(|e| toml_error(name, raw, &e))?;
+        let at = |key: &str, msg: String| located(name, key_line(raw, key), &msg);
         let mut map = Keymap::default().by_action;
         for (action_name, value) in &table {
             let action = Action::ALL
                 .iter()
                 .copied()
                 .find(|a| a.name() == action_name)
-                .ok_or_else(|| format!("{name}: unknown action '{action_name}'"))?;
+                .ok_or_else(|| {
+                    at(
+                        action_name.as_str(),
+                        format!("unknown action '{action_name}'"),
+                    )
+                })?;
             let list = match value {
                 toml::Value::String(s) => vec![s.clone()],
                 toml::Value::Array(items) => items
                     .iter()
                     .map(|v| {
-                        v.as_str()
-                            .map(str::to_string)
-                            .ok_or_else(|| format!("{name}: {action_name}: keys must be strings"))
+                        v.as_str().map(str::to_string).ok_or_else(|| {
+                            at(
+                                action_name.as_str(),
+                                format!("{action_name}: keys must be strings"),
+                            )
+                        })
                     })
                     .collect::<Result<_, _>>()?,
-                _ => return Err(format!("{name}: {action_name}: expected a list of keys")),
+                _ => {
+                    return Err(at(
+                        action_name.as_str(),
+                        format!("{action_name}: expected a list of keys"),
+                    ))
+                }
             };
             let keys = list
                 .iter()
-                .map(|s| Key::parse(s).map_err(|e| format!("{name}: {action_name}: {e}")))
+                .map(|s| {
+                    Key::parse(s)
+                        .map_err(|e| at(action_name.as_str(), format!("{action_name}: {e}")))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             map.insert(action, keys);
         }
@@ -391,11 +408,14 @@ mod tests {
     #[test]
     fn bad_keys_toml_gets_a_one_line_error() {
         let table = [
-            ("fly = [\"f\"]", "keys.toml: unknown action 'fly'"),
-            ("down = [\"Hyper\"]", "keys.toml: down: unknown key 'Hyper'"),
-            ("down = 3", "keys.toml: down: expected a list of keys"),
-            ("down = [3]", "keys.toml: down: keys must be strings"),
-            ("down = [\"F13\"]", "keys.toml: down: unknown key 'F13'"),
+            ("fly = [\"f\"]", "keys.toml:1: unknown action 'fly'"),
+            (
+                "# mine\ndown = [\"Hyper\"]",
+                "keys.toml:2: down: unknown key 'Hyper'",
+            ),
+            ("down = 3", "keys.toml:1: down: expected a list of keys"),
+            ("down = [3]", "keys.toml:1: down: keys must be strings"),
+            ("down = [\"F13\"]", "keys.toml:1: down: unknown key 'F13'"),
         ];
         for (raw, want) in table {
             assert_eq!(Keymap::parse(raw, "keys.toml").err().as_deref(), Some(want));
@@ -404,7 +424,7 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert!(
-            broken.starts_with("keys.toml: ") && !broken.contains('\n'),
+            broken.starts_with("keys.toml:1: ") && !broken.contains('\n'),
             "{broken}"
         );
     }
