@@ -103,7 +103,10 @@ fn root_name(doc: &str) -> Option<String> {
             rest = &r[r.find("?>")? + 2..];
         } else if let Some(r) = rest.strip_prefix("<!--") {
             rest = &r[r.find("-->")? + 3..];
-        } else if rest.len() >= 9 && rest[..9].eq_ignore_ascii_case("<!doctype") {
+        } else if rest
+            .get(..9)
+            .is_some_and(|h| h.eq_ignore_ascii_case("<!doctype"))
+        {
             rest = &rest[rest.find('>')? + 1..];
         } else if let Some(r) = rest.strip_prefix('<') {
             let name: String = r
@@ -226,6 +229,9 @@ mod tests {
             Shape::Feed
         );
         assert_eq!(shape(b"<html><body><feed>"), Shape::Page);
+        // found by the corpus replay: a multi-byte character within the
+        // first nine bytes of the root
+        assert_eq!(shape("<rss>华为</rss>".as_bytes()), Shape::Feed);
         assert_eq!(
             shape("<?xml version='1.0'?>\n<!--\u{2014}\u{2014}-->".as_bytes()),
             Shape::Unknown

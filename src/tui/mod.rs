@@ -40,12 +40,19 @@ impl Drop for Restore {
     }
 }
 
-/// Runs the app in the terminal until the user quits or SIGTERM arrives.
-/// `refresh_on_start` starts a background refresh at once.
-pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
+/// Refuses, in one line, when standard output is not a terminal: checked
+/// before anything is opened or created.
+pub fn require_terminal() -> anyhow::Result<()> {
     if !stdout().is_terminal() {
         anyhow::bail!("the terminal timeline needs a terminal; use `dateline events` in scripts");
     }
+    Ok(())
+}
+
+/// Runs the app in the terminal until the user quits or SIGTERM arrives.
+/// `refresh_on_start` starts a background refresh at once.
+pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
+    require_terminal()?;
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
