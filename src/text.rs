@@ -7,6 +7,31 @@
 /// a page whose `<title>` never closes must not become a megabyte title.
 pub const MAX_TITLE_CHARS: usize = 300;
 
+/// The most bytes of story text kept for one article (a long feature is
+/// well under a tenth of this); the rest of a larger item is dropped, so
+/// storing and extracting it cost a bounded amount.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+
+/// `s` cut to at most `max` bytes, at a character boundary (at the last
+/// paragraph or space break in the final kilobyte when there is one).
+pub fn cap_bytes(mut s: String, max: usize) -> String {
+    if s.len() <= max {
+        return s;
+    }
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(sp) = s[..cut].rfind(char::is_whitespace) {
+        if sp + 1024 >= cut {
+            cut = sp;
+        }
+    }
+    s.truncate(cut);
+    s.truncate(s.trim_end().len());
+    s
+}
+
 /// A CJK unified ideograph (the basic block, extension A, compatibility
 /// ideographs): the one definition of "Chinese character" that language
 /// guessing, sentence assembly, the full-text index and the views share.
@@ -248,6 +273,16 @@ mod tests {
         assert!(t.ends_with('…'));
         assert_eq!(cap_chars("short", 10), "short");
         assert_eq!(cap_chars("exactly10!", 10), "exactly10!");
+    }
+
+    #[test]
+    fn text_is_capped_at_a_boundary() {
+        let s = "é".repeat(1000);
+        let capped = cap_bytes(s.clone(), 101);
+        assert_eq!(capped.len(), 100);
+        assert_eq!(cap_bytes("short".into(), 10), "short");
+        let words = "word ".repeat(1000);
+        assert!(cap_bytes(words, 2003).ends_with("word"));
     }
 
     #[test]

@@ -87,6 +87,19 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 /// sentence, and so per article, stays bounded whatever the text.
 pub const MAX_SENTENCE_BYTES: usize = 1000;
 
+/// The lowercased end of `s[..end]` (trailing spaces trimmed), at most
+/// about `max` bytes of it: for the many "does the text before this date
+/// end with …" checks, which must not lowercase a whole sentence for
+/// every date and trigger.
+pub fn lower_tail(s: &str, end: usize, max: usize) -> String {
+    let head = s.get(..end).unwrap_or(s).trim_end();
+    let mut from = head.len().saturating_sub(max);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    head[from..].to_lowercase()
+}
+
 fn push_trimmed(text: &str, mut start: usize, end: usize, out: &mut Vec<Sentence>) {
     while end - start > MAX_SENTENCE_BYTES {
         let mut cut = start + MAX_SENTENCE_BYTES;
@@ -445,6 +458,13 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn lower_tails() {
+        assert_eq!(lower_tail("Starting From  June", 15, 64), "starting from");
+        assert_eq!(lower_tail("Starting From June", 13, 4), "from");
+        assert_eq!(lower_tail("自3月10日起", 7, 5), "3月");
     }
 
     #[test]

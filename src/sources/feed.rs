@@ -122,7 +122,7 @@ pub fn parse_feed_typed(
             .filter(|b| !b.trim().is_empty());
         let summary = entry.summary.as_ref().map(|s| s.content.clone());
         let body_html = content.or(summary).unwrap_or_default();
-        let body = html_to_text(&body_html);
+        let body = text::cap_bytes(html_to_text(&body_html), text::MAX_TEXT_BYTES);
         let published = entry
             .published
             .or(entry.updated)

@@ -29,6 +29,12 @@ pub(crate) fn scan(text: &str, anchor: NaiveDate, out: &mut Vec<Found>) {
     };
     let mut i = 0;
     while i < chars.len() {
+        // no Chinese date expression starts with a Latin letter or a space;
+        // skipping them keeps mixed-language text cheap
+        if chars[i].1.is_ascii_alphabetic() || chars[i].1.is_whitespace() {
+            i += 1;
+            continue;
+        }
         match p.expression(i) {
             Some((e, a, b)) => {
                 out.push(Found {

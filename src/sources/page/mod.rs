@@ -80,7 +80,10 @@ fn read(html: &str) -> (Page, Option<String>) {
     let over = budget::check_tree(&doc).err().or_else(|| {
         match story::story_text(doc, budget::MAX_ELEMENTS) {
             Ok(text) => {
-                page.text = without_title(text, &page.title);
+                page.text = crate::text::cap_bytes(
+                    without_title(text, &page.title),
+                    crate::text::MAX_TEXT_BYTES,
+                );
                 None
             }
             Err(e) => Some(e),
