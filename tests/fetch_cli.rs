@@ -213,7 +213,7 @@ fn fetch_with_no_feeds_says_how_to_add_one() {
     let broken = dateline(dir.path(), &["fetch"]);
     assert_eq!(broken.status.code(), Some(2));
     assert!(
-        stderr(&broken).contains("feeds.toml") && stderr(&broken).contains("line 1"),
+        stderr(&broken).contains("feeds.toml:1: "),
         "{}",
         stderr(&broken)
     );
