@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod export;
 pub mod extract;
+pub mod fault;
 pub mod model;
 pub mod pipeline;
 pub mod sources;

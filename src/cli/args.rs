@@ -207,8 +207,14 @@ impl Context {
         }
     }
 
+    /// The database, with any rebuild an interrupted command left pending
+    /// completed first (the rules are only read when one is).
     pub fn store(&self) -> Result<Store> {
-        Ok(Store::open(&self.db)?)
+        let mut store = Store::open(&self.db)?;
+        if store.rebuild_pending()? && !store.writer_active() {
+            crate::pipeline::complete_pending(&mut store, &self.rules()?)?;
+        }
+        Ok(store)
     }
 
     /// The built-in rules plus the user's `rules.toml`/`entities.toml`

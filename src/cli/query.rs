@@ -109,11 +109,14 @@ pub fn search(ctx: &Context, json: bool, query: &str) -> Result<ExitCode> {
     if crate::store::cjk::match_expr(query).is_none() {
         return Err(anyhow!("search: nothing to search for in '{query}'"));
     }
-    let events = store.events(&EventFilter {
-        text: Some(query.to_string()),
-        ..Default::default()
+    // one snapshot for both lists, so they agree with each other
+    let (events, articles) = store.snapshot(|s| {
+        let events = s.events(&EventFilter {
+            text: Some(query.to_string()),
+            ..Default::default()
+        })?;
+        Ok((events, s.search_articles(query, 50)?))
     })?;
-    let articles = store.search_articles(query, 50)?;
     if json {
         for e in &events {
             let mut v: serde_json::Value = serde_json::from_str(&event_line(e))?;
