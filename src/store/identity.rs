@@ -147,8 +147,14 @@ fn may_join(new: &Article, old: &StoredArticle, via: Via) -> bool {
         }
         Via::Canonical => same_feed(new, old) || same_site(new, old),
         Via::Guid => {
-            (same_feed(new, old) || same_site(new, old))
-                && !(same_feed(new, old) && !same_page(new, old))
+            // within one feed a guid names one page; across a site's feeds
+            // it names the story
+            let feed = same_feed(new, old);
+            if feed {
+                same_page(new, old)
+            } else {
+                same_site(new, old)
+            }
         }
     }
 }
