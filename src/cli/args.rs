@@ -211,12 +211,15 @@ impl Context {
         }
     }
 
-    /// Opens the database. A database named by `--db`/`$DATELINE_DB` that
-    /// does not exist yet is created with a one-line notice on stderr, so a
-    /// mistyped path is seen at once.
+    /// The database, with any rebuild an interrupted command left pending
+    /// completed first (the rules are only read when one is).
     pub fn store(&self) -> Result<Store> {
         self.announce_new_db();
-        Ok(Store::open(&self.db)?)
+        let mut store = Store::open(&self.db)?;
+        if store.rebuild_pending()? && !store.writer_active() {
+            crate::pipeline::complete_pending(&mut store, &self.rules()?)?;
+        }
+        Ok(store)
     }
 
     /// The notice of [`Context::store`], for paths that open the database

@@ -40,7 +40,24 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
             }
         }
     }
-    let report = pipeline::ingest(&mut store, &rules, &articles)?;
+    let mut report = pipeline::IngestReport::default();
+    if let Err(e) = pipeline::ingest_counted(&mut store, &rules, &articles, &mut report) {
+        let stored = report.stored_articles;
+        let e = anyhow::Error::from(e);
+        return Err(if stored == 0 {
+            e
+        } else if stored == articles.len() {
+            e.context(format!(
+                "all {stored} articles were stored; the timeline will be rebuilt by the next dateline command"
+            ))
+        } else {
+            e.context(format!(
+                "{stored} of {} articles were stored ({} new), the rest were not: run the import again to finish",
+                articles.len(),
+                report.new_articles
+            ))
+        });
+    }
     if !feeds.is_empty() {
         let added = crate::cli::feeds_added(ctx, &feeds)?;
         eprintln!("{added} feeds added to {}", ctx.config.display());

@@ -51,13 +51,42 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = args::Context::from_cli(&cli);
     let result = dispatch(&ctx, cli.command.unwrap_or(Command::Tui));
     result.map_err(|e| {
-        let locked = e.chain().any(|c| matches!(c.downcast_ref::<crate::store::StoreError>(), Some(crate::store::StoreError::Locked)));
+        let locked = e.chain().any(|c| {
+            matches!(
+                c.downcast_ref::<crate::store::StoreError>(),
+                Some(crate::store::StoreError::Locked)
+            )
+        });
         if locked {
-            anyhow::anyhow!("{}: the database is locked by another program; nothing was changed, try again when it finishes", ctx.db.display())
+            locked_message(&ctx.db, &e)
         } else {
             e
         }
     })
+}
+
+/// What a command that met a locked database tells: "nothing was changed"
+/// only when this process committed nothing; a command that knows how much
+/// it stored (import) says so itself.
+fn locked_message(db: &std::path::Path, e: &anyhow::Error) -> anyhow::Error {
+    let waited = crate::store::BUSY_TIMEOUT.as_secs();
+    let said = e.to_string();
+    if said.contains("were stored") {
+        return anyhow::anyhow!(
+            "{}: the database stayed locked by another program for {waited} s; {said}",
+            db.display()
+        );
+    }
+    match crate::store::commits() {
+        0 => anyhow::anyhow!(
+            "{}: the database stayed locked by another program for {waited} s; nothing was changed, try again when it finishes",
+            db.display()
+        ),
+        n => anyhow::anyhow!(
+            "{}: the database stayed locked by another program for {waited} s after {n} changes were saved; the rest was not, run the command again to finish",
+            db.display()
+        ),
+    }
 }
 
 fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {

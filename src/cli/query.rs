@@ -110,11 +110,14 @@ pub fn export(
 pub fn search(ctx: &Context, json: bool, query: &str) -> Result<ExitCode> {
     let store = ctx.store()?;
     crate::store::cjk::check_text(query).map_err(|e| anyhow!("{e}"))?;
-    let events = store.events(&EventFilter {
-        text: Some(query.to_string()),
-        ..Default::default()
+    // one snapshot for both lists, so they agree with each other
+    let (events, articles) = store.snapshot(|s| {
+        let events = s.events(&EventFilter {
+            text: Some(query.to_string()),
+            ..Default::default()
+        })?;
+        Ok((events, s.search_articles(query, 50)?))
     })?;
-    let articles = store.search_articles(query, 50)?;
     if json {
         for e in &events {
             let mut v: serde_json::Value = serde_json::from_str(&event_line(e))?;

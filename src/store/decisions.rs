@@ -68,11 +68,13 @@ impl Store {
         event_id: &str,
         arg: Option<&str>,
     ) -> Result<i64> {
-        self.conn.execute(
-            "INSERT INTO decisions (at, action, event_id, arg) VALUES (?1, ?2, ?3, ?4)",
-            params![now_rfc3339(), action.as_str(), event_id, arg],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        self.batch(|s| {
+            s.conn.execute(
+                "INSERT INTO decisions (at, action, event_id, arg) VALUES (?1, ?2, ?3, ?4)",
+                params![now_rfc3339(), action.as_str(), event_id, arg],
+            )?;
+            Ok(s.conn.last_insert_rowid())
+        })
     }
 
     /// Every decision, oldest first.

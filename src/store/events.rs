@@ -74,6 +74,15 @@ impl Store {
         mentions: &[Mention],
         version: &str,
     ) -> Result<()> {
+        self.batch(|s| s.replace_mentions_in(article_id, mentions, version))
+    }
+
+    fn replace_mentions_in(
+        &mut self,
+        article_id: i64,
+        mentions: &[Mention],
+        version: &str,
+    ) -> Result<()> {
         let tx = self.conn.savepoint()?;
         tx.execute("DELETE FROM mentions WHERE article_id = ?1", [article_id])?;
         {
@@ -143,13 +152,27 @@ impl Store {
     }
 
     /// Replaces the derived timeline (events, sources, links, entity index)
-    /// in one transaction; `entities` is (canonical, type, aliases).
+    /// in one transaction; `entities` is (canonical, type, aliases). Counts
+    /// the rebuild, so other processes notice it (see
+    /// [`Store::timeline_state`]).
     pub fn replace_events(
         &mut self,
         events: &[Event],
         entities: &[(String, String, Vec<String>)],
     ) -> Result<()> {
+        self.batch(|s| s.replace_events_in(events, entities))
+    }
+
+    fn replace_events_in(
+        &mut self,
+        events: &[Event],
+        entities: &[(String, String, Vec<String>)],
+    ) -> Result<()> {
         let tx = self.conn.savepoint()?;
+        tx.execute(
+            "UPDATE timeline_state SET builds = builds + 1 WHERE id = 1",
+            [],
+        )?;
         tx.execute_batch(
             "DELETE FROM events; DELETE FROM event_sources; DELETE FROM event_links; DELETE FROM event_entities;
              DELETE FROM events_fts; DELETE FROM entities; DELETE FROM entity_aliases;",
@@ -309,14 +332,23 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Whole events (with sources and links) for a filter.
+    /// Whole events (with sources and links) for a filter, read in one
+    /// snapshot: a rebuild in another process cannot pull an event out
+    /// from under its sources.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
-        let rows = self.event_rows(f)?;
-        rows.into_iter().map(|r| self.complete(r)).collect()
+        self.snapshot(|s| {
+            let rows = s.event_rows(f)?;
+            rows.into_iter().map(|r| s.complete(r)).collect()
+        })
     }
 
-    /// One whole event by id (or by a unique prefix of it).
+    /// One whole event by id (or by a unique prefix of it), read in one
+    /// snapshot.
     pub fn event(&self, id: &str) -> Result<Event> {
+        self.snapshot(|s| s.event_in(id))
+    }
+
+    fn event_in(&self, id: &str) -> Result<Event> {
         let full: Option<String> = self
             .conn
             .query_row("SELECT id FROM events WHERE id = ?1", [id], |r| r.get(0))

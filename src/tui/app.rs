@@ -190,6 +190,8 @@ pub struct App {
     /// The feeds of feeds.toml, for the Feeds view.
     pub configured_feeds: Vec<crate::config::FeedConfig>,
     pub(crate) worker: Worker,
+    /// What the app last saw of other processes' writes.
+    pub(crate) watch: super::watch::DbWatch,
 }
 
 impl App {
@@ -234,6 +236,7 @@ impl App {
             total_articles: 0,
             configured_feeds: Vec::new(),
             worker: Worker::new(None),
+            watch: Default::default(),
         }
     }
 
@@ -342,6 +345,7 @@ impl App {
             }
             Msg::Tick => {
                 self.poll_background();
+                self.poll_database();
                 // Counted in the background, so the Entities view opens at once.
                 if self.entities_stale {
                     self.load_entities();

@@ -19,6 +19,7 @@ pub mod query;
 pub mod refresh;
 pub mod theme;
 pub mod views;
+pub mod watch;
 
 pub use app::{App, Effect, Msg, View};
 pub use refresh::{RefreshMsg, Refresher};
