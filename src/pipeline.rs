@@ -14,7 +14,7 @@
 use crate::extract::{self, Rules};
 use crate::fault;
 use crate::model::{Article, Mention};
-use crate::store::{Store, StoreError};
+use crate::store::{url_key, Store, StoreError};
 use crate::timeline;
 
 /// What one ingest did.
@@ -63,6 +63,7 @@ pub fn ingest_counted(
 ) -> Result<(), StoreError> {
     let _lease = store.writer_lease();
     report.events_before = store.event_count()? as usize;
+    let articles = last_of_each_page(articles);
     for chunk in articles.chunks(fault::batch_size(BATCH)) {
         // What each article will be once stored, read in one snapshot and
         // extracted before the write lock is taken.
@@ -198,4 +199,25 @@ pub fn reindex(store: &mut Store, rules: &Rules) -> Result<(usize, usize), Store
     }
     let n = rebuild(store, rules)?;
     Ok((articles.len(), n))
+}
+
+/// Items of one feed that share a link are one page: the feed's last word on
+/// it stands, and the others are left out, so a second import of the same
+/// feed finds nothing to change instead of replaying each version in turn.
+fn last_of_each_page(articles: &[Article]) -> Vec<Article> {
+    fn page(a: &Article) -> Option<(&str, String)> {
+        a.feed_url.as_deref().map(|f| (f, url_key(&a.url)))
+    }
+    let mut last = std::collections::HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        if let Some(key) = page(a) {
+            last.insert(key, i);
+        }
+    }
+    articles
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| page(a).is_none_or(|key| last.get(&key) == Some(i)))
+        .map(|(_, a)| a.clone())
+        .collect()
 }

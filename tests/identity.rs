@@ -122,3 +122,30 @@ fn a_republished_item_with_a_corrected_date_moves_its_event() {
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].article.title, "Xiaomi sues the Pentagon");
 }
+
+#[test]
+fn two_items_of_a_feed_sharing_a_link_leave_a_second_import_with_nothing_to_change() {
+    let rules = Rules::builtin();
+    let mut store = Store::open_in_memory().expect("db");
+    let feed = "https://wire.example/rss";
+    let mut short = item(
+        feed,
+        "https://wire.example/x",
+        "2021-01-30T08:00:00+00:00",
+        SUED,
+    );
+    short.title = "Short take".into();
+    let mut full = short.clone();
+    // the same page under another fragment, as feeds of anchors write it
+    full.url = "https://wire.example/x#update".into();
+    full.title = "Full story".into();
+    full.text = format!("{SUED}\n\nMore on the suit.");
+    let batch = [short, full];
+    let first = pipeline::ingest(&mut store, &rules, &batch).expect("first");
+    assert_eq!((first.new_articles, first.updated_articles), (1, 0));
+    let again = pipeline::ingest(&mut store, &rules, &batch).expect("again");
+    assert_eq!((again.new_articles, again.updated_articles), (0, 0));
+    let stored = store.articles().expect("articles");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].article.title, "Full story");
+}

@@ -20,7 +20,7 @@ pub mod identity;
 mod state;
 pub mod views;
 
-pub use articles::{StoredArticle, Upserted};
+pub use articles::{url_key, StoredArticle, Upserted};
 pub use decisions::{Decision, DecisionAction};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
