@@ -5,6 +5,7 @@
 
 mod args;
 mod curate;
+mod export;
 mod feeds;
 mod fetch;
 mod import;
@@ -70,11 +71,7 @@ fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
         Command::Search { json, query } => query::search(ctx, json, &query.join(" ")),
         Command::Page { json, paths } => page::run(&paths, json),
         Command::Entities { json } => query::entities(ctx, json),
-        Command::Export {
-            format,
-            output,
-            filters,
-        } => query::export(ctx, format, output.as_deref(), &filters),
+        Command::Export { format } => export::run(ctx, &format),
         Command::Feeds { cmd } => feeds::run(ctx, cmd),
         Command::Reindex => curate::reindex(ctx),
         Command::Event(cmd) => curate::run(ctx, cmd),

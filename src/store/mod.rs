@@ -10,12 +10,14 @@ pub mod cjk;
 mod decisions;
 mod events;
 mod feeds;
+mod provenance;
 pub mod views;
 
 pub use articles::{StoredArticle, Upserted};
 pub use decisions::{Decision, DecisionAction};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
+pub use provenance::Provenance;
 
 use rusqlite::Connection;
 use std::path::Path;
