@@ -2,7 +2,6 @@
 //! format, its options, and a command tree in which every option says
 //! what it does.
 
-use clap::CommandFactory;
 use std::path::Path;
 use std::process::Command;
 
@@ -149,8 +148,7 @@ fn every_option_has_a_description() {
             }
         }
     }
-    let mut cmd = dateline::cli::Cli::command();
-    cmd.build();
+    let cmd = dateline::cli::command();
     let mut missing = Vec::new();
     walk(&cmd, "", &mut missing);
     assert!(missing.is_empty(), "no description: {missing:?}");
@@ -176,4 +174,49 @@ fn help_stands_alone() {
         events.contains("related") && events.contains("evidence"),
         "{events}"
     );
+}
+
+#[test]
+fn global_options_are_offered_only_where_they_do_something() {
+    let help = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args(args)
+            .arg("--help")
+            .output()
+            .expect("runs");
+        stdout(&o)
+    };
+    let page = help(&["page"]);
+    assert!(
+        !page.contains("--db") && !page.contains("--config"),
+        "{page}"
+    );
+    assert!(!help(&["demo"]).contains("--db"));
+    assert!(
+        help(&["demo"]).contains("--config"),
+        "keys.toml and rules are read"
+    );
+    for cmd in [&["events"][..], &["search"][..], &["export", "html"][..]] {
+        let h = help(cmd);
+        assert!(
+            h.contains("--db") && !h.contains("--config"),
+            "{cmd:?}: {h}"
+        );
+    }
+    for cmd in [&["fetch"][..], &["import"][..], &["event", "note"][..]] {
+        let h = help(cmd);
+        assert!(h.contains("--db") && h.contains("--config"), "{cmd:?}: {h}");
+    }
+    assert!(!help(&["events"]).contains("--offline"));
+    // Still accepted, so one alias serves every command.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("--db")
+        .arg(dir.path().join("x.db"))
+        .arg("--config")
+        .arg(dir.path().join("feeds.toml"))
+        .arg("events")
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }

@@ -316,6 +316,51 @@ pub enum EventCmd {
     },
 }
 
+/// Global options that do nothing under a command, so its help does not
+/// offer them: `page` reads only the files it is given, `demo` makes its
+/// own throwaway database, and the read-only commands use neither
+/// feeds.toml nor the rules beside it. (Still accepted there, so one alias
+/// with `--db` and `--config` keeps working for every command.)
+pub const UNUSED_GLOBALS: &[(&str, &str)] = &[
+    ("page", "db"),
+    ("page", "config"),
+    ("demo", "db"),
+    ("events", "config"),
+    ("search", "config"),
+    ("entities", "config"),
+    ("export", "config"),
+];
+
+/// The command tree as `--help` shows it: [`Cli`] with the global options
+/// of [`UNUSED_GLOBALS`] hidden where they do nothing. Each such command
+/// gets a hidden local option of the same name, which keeps clap from
+/// propagating the global one there.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    fn hide(cmd: clap::Command, arg: &'static str) -> clap::Command {
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        let mut cmd = cmd.arg(
+            clap::Arg::new(arg)
+                .long(arg)
+                .value_name("PATH")
+                .value_parser(clap::value_parser!(PathBuf))
+                .hide(true),
+        );
+        for s in subs {
+            cmd = cmd.mut_subcommand(s, |c| hide(c, arg));
+        }
+        cmd
+    }
+    let mut cmd = Cli::command();
+    for (sub, arg) in UNUSED_GLOBALS {
+        cmd = cmd.mut_subcommand(*sub, |c| hide(c, arg));
+    }
+    cmd
+}
+
 /// Validated global settings.
 pub struct Context {
     pub db: PathBuf,

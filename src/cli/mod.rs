@@ -13,16 +13,19 @@ mod page;
 mod query;
 mod tui;
 
-pub use args::{Cli, Command};
+pub use args::{command, Cli, Command};
 
 use anyhow::Result;
-use clap::Parser;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// Runs dateline with the process's arguments.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = args::command().get_matches();
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
