@@ -143,6 +143,12 @@ fn strip_tags(s: &str) -> String {
     out
 }
 
+/// A count with its noun in the right number: "1 event", "0 events",
+/// "3 events", for every message that counts something.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// [`clean`], then paragraphs normalised: lines inside a paragraph joined
 /// with a space, paragraphs separated by exactly one blank line.
 pub fn clean_paragraphs(input: &str) -> String {

@@ -13,7 +13,11 @@ pub fn reindex(ctx: &Context) -> Result<ExitCode> {
     let rules = ctx.rules()?;
     let mut store = ctx.store()?;
     let (articles, events) = pipeline::reindex(&mut store, &rules)?;
-    eprintln!("re-extracted {articles} articles; {events} events");
+    eprintln!(
+        "re-extracted {}; {}",
+        crate::text::count(articles, "article", "articles"),
+        crate::text::count(events, "event", "events")
+    );
     Ok(ExitCode::SUCCESS)
 }
 

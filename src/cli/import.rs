@@ -60,14 +60,18 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
     }
     if !feeds.is_empty() {
         let added = crate::cli::feeds_added(ctx, &feeds)?;
-        eprintln!("{added} feeds added to {}", ctx.config.display());
+        eprintln!(
+            "{} added to {}",
+            crate::text::count(added, "feed", "feeds"),
+            ctx.config.display()
+        );
     }
     eprintln!(
-        "imported {} articles ({} new, {} updated); {} events ({} new)",
-        articles.len(),
+        "imported {} ({} new, {} updated); {} ({} new)",
+        crate::text::count(articles.len(), "article", "articles"),
         report.new_articles,
         report.updated_articles,
-        report.events_after,
+        crate::text::count(report.events_after, "event", "events"),
         report.new_events()
     );
     Ok(if failed > 0 {

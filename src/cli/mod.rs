@@ -5,6 +5,7 @@
 
 mod args;
 mod curate;
+mod export;
 mod feeds;
 mod fetch;
 mod import;
@@ -12,16 +13,19 @@ mod page;
 mod query;
 mod tui;
 
-pub use args::{Cli, Command};
+pub use args::{command, Cli, Command};
 
 use anyhow::Result;
-use clap::Parser;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// Runs dateline with the process's arguments.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = args::command().get_matches();
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -99,11 +103,7 @@ fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
         Command::Search { json, query } => query::search(ctx, json, &query.join(" ")),
         Command::Page { json, paths } => page::run(&paths, json),
         Command::Entities { json } => query::entities(ctx, json),
-        Command::Export {
-            format,
-            output,
-            filters,
-        } => query::export(ctx, format, output.as_deref(), &filters),
+        Command::Export { format } => export::run(ctx, &format),
         Command::Feeds { cmd } => feeds::run(ctx, cmd),
         Command::Reindex => curate::reindex(ctx),
         Command::Event(cmd) => curate::run(ctx, cmd),

@@ -1,5 +1,6 @@
-//! `dateline events --json`: one object a line, in exactly the shape of
-//! DESIGN.md. Field order is fixed so diffs of two exports stay readable.
+//! `dateline events --json`: one object a line, in exactly the shape
+//! documented in docs/events-json.md. Field order is fixed so diffs of two
+//! exports stay readable.
 
 use crate::model::Event;
 use serde::Serialize;

@@ -18,6 +18,7 @@ mod events;
 mod feeds;
 pub mod identity;
 mod state;
+mod provenance;
 pub mod views;
 
 pub use articles::{url_key, StoredArticle, Upserted};
@@ -25,6 +26,7 @@ pub use decisions::{Decision, DecisionAction};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
 pub use state::{commits, TimelineState, WriterLease};
+pub use provenance::Provenance;
 
 use rusqlite::Connection;
 use std::path::Path;

@@ -152,6 +152,8 @@ pub struct App {
     pub view: View,
     pub mode: Mode,
     pub help: bool,
+    /// How far the help overlay is scrolled, when it is taller than the screen.
+    pub help_scroll: u16,
     pub quit: bool,
     pub newest_first: bool,
     /// The query line as typed, and what it parsed to.
@@ -192,6 +194,8 @@ pub struct App {
     pub(crate) worker: Worker,
     /// What the app last saw of other processes' writes.
     pub(crate) watch: super::watch::DbWatch,
+    /// Where `E` writes exports (the working directory by default).
+    pub export_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -205,6 +209,7 @@ impl App {
             view: View::Timeline,
             mode: Mode::Normal,
             help: false,
+            help_scroll: 0,
             quit: false,
             newest_first: false,
             query: String::new(),
@@ -237,6 +242,7 @@ impl App {
             configured_feeds: Vec::new(),
             worker: Worker::new(None),
             watch: Default::default(),
+            export_dir: std::path::PathBuf::from("."),
         }
     }
 
@@ -284,9 +290,11 @@ impl App {
             }));
         }
         if self.help {
-            // Any key closes the help; quit still quits.
-            return Some(match self.keys.action(ev) {
-                Some(Action::Quit) => Msg::Act(Action::Quit),
+            // Any key closes the help, the arrows scroll it; quit still quits.
+            return Some(match (ev.code, self.keys.action(ev)) {
+                (_, Some(Action::Quit)) => Msg::Act(Action::Quit),
+                (KeyCode::Up, _) => Msg::Act(Action::Up),
+                (KeyCode::Down, _) => Msg::Act(Action::Down),
                 _ => Msg::Act(Action::Help),
             });
         }
@@ -432,7 +440,14 @@ impl App {
     fn act(&mut self, a: Action) {
         match a {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = !self.help,
+            Action::Help => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::Up if self.help => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Down if self.help => {
+                self.help_scroll = (self.help_scroll + 1).min(Action::ALL.len() as u16)
+            }
             Action::Search => {
                 self.view = View::Timeline;
                 self.detail = None;
@@ -454,6 +469,7 @@ impl App {
             Action::Reader => self.switch(View::Reader),
             Action::Refresh => self.start_refresh(),
             Action::ToggleOrder => self.toggle_order(),
+            Action::Export => self.export_view(),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-(self.body_height().max(2) as i64 - 1)),

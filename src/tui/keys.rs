@@ -42,12 +42,13 @@ pub enum Action {
     Note,
     Refresh,
     ToggleOrder,
+    Export,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -70,6 +71,7 @@ impl Action {
         Action::Note,
         Action::Refresh,
         Action::ToggleOrder,
+        Action::Export,
         Action::Help,
         Action::Quit,
     ];
@@ -99,12 +101,14 @@ impl Action {
             Action::Note => "note",
             Action::Refresh => "refresh",
             Action::ToggleOrder => "toggle_order",
+            Action::Export => "export",
             Action::Help => "help",
             Action::Quit => "quit",
         }
     }
 
-    /// What the action does, for the help overlay.
+    /// What the action does, for the help overlay: at most 18 columns, so
+    /// two columns of them fit the smallest screen.
     pub fn describe(self) -> &'static str {
         match self {
             Action::Up => "move up",
@@ -113,8 +117,8 @@ impl Action {
             Action::PageDown => "page down",
             Action::Top => "first row",
             Action::Bottom => "last row",
-            Action::Open => "open the event, source, entity or related event",
-            Action::Back => "back; clear the search",
+            Action::Open => "open / go into",
+            Action::Back => "back; clear search",
             Action::NextView => "next view",
             Action::PrevView => "previous view",
             Action::Timeline => "Timeline view",
@@ -122,13 +126,14 @@ impl Action {
             Action::Feeds => "Feeds view",
             Action::Reader => "Reader view",
             Action::Search => "search and filter",
-            Action::Browser => "open the source in the browser",
-            Action::CopyUrl => "copy the source's URL",
-            Action::Confirm => "confirm the event (again: undo)",
-            Action::Reject => "reject the event (again: undo)",
-            Action::Note => "edit the event's note",
+            Action::Browser => "source in browser",
+            Action::CopyUrl => "copy source's URL",
+            Action::Confirm => "confirm / undo",
+            Action::Reject => "reject / undo",
+            Action::Note => "edit the note",
             Action::Refresh => "refresh feeds",
-            Action::ToggleOrder => "oldest / newest first",
+            Action::ToggleOrder => "flip the order",
+            Action::Export => "export view (HTML)",
             Action::Help => "this help",
             Action::Quit => "quit",
         }
@@ -158,6 +163,7 @@ impl Action {
             Action::Note => &["n"],
             Action::Refresh => &["r"],
             Action::ToggleOrder => &["s"],
+            Action::Export => &["E"],
             Action::Help => &["?", "F1"],
             Action::Quit => &["q", "ctrl-c"],
         }

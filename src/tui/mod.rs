@@ -6,11 +6,13 @@
 //! The app (`app`, `load`, `navigate`) is plain state driven by messages;
 //! `views` draws it from a shared borrow; `query` parses the search line;
 //! `keys` maps keys to actions; `refresh` runs the injected feed refresher
-//! on a background thread; `demo` holds the built-in corpus.
+//! on a background thread; `export` writes the filtered view to a file;
+//! `demo` holds the built-in corpus.
 
 pub mod app;
 pub mod demo;
 mod effects;
+mod export;
 pub mod format;
 pub mod keys;
 mod load;

@@ -81,7 +81,9 @@ impl Progress {
                 failed,
             } => {
                 self.summary = Some(format!(
-                    "refreshed: {new_articles} new articles, {new_events} new events{}",
+                    "refreshed: {}, {}{}",
+                    crate::text::count(*new_articles, "new article", "new articles"),
+                    crate::text::count(*new_events, "new event", "new events"),
                     if *failed > 0 {
                         format!(
                             ", {failed} feed{} failed",
@@ -198,7 +200,7 @@ mod tests {
         }));
         assert_eq!(
             p.summary.as_deref(),
-            Some("refreshed: 3 new articles, 1 new events, 1 feed failed")
+            Some("refreshed: 3 new articles, 1 new event, 1 feed failed")
         );
     }
 }

@@ -107,9 +107,16 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         format!("{}/", app.sel + 1)
     };
     let shown = if app.query.is_empty() {
-        format!("{at}{} events", app.index.len())
+        format!(
+            "{at}{}",
+            crate::text::count(app.index.len(), "event", "events")
+        )
     } else {
-        format!("{at}{} of {} events", app.index.len(), app.total_events)
+        format!(
+            "{at}{} of {}",
+            app.index.len(),
+            crate::text::count(app.total_events.max(0) as usize, "event", "events")
+        )
     };
     let right = format!("{shown} ");
     let used: usize = left.iter().map(|s| s.width()).sum();

@@ -22,8 +22,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let msg = if app.query.is_empty() && app.total_articles > 0 {
             vec![
                 Line::from(format!(
-                    " {} articles are stored, but no dated event has been found in them yet.",
-                    app.total_articles
+                    " {} stored, but no dated event has been found in them yet.",
+                    if app.total_articles == 1 {
+                        "1 article is".to_string()
+                    } else {
+                        format!("{} articles are", app.total_articles)
+                    }
                 )),
                 Line::from(""),
                 Line::from(" `dateline reindex` re-reads them with the current extractor."),
