@@ -1,6 +1,6 @@
 //! Tests of every export format on hand-made events.
 
-use super::{Group, Options, ProvenanceMap};
+use super::{Format, Group, Options, ProvenanceMap};
 use crate::model::{DateSpan, Event, Kind, PartialDate, Source, Status};
 use crate::store::Provenance;
 use serde_json::Value;
@@ -527,8 +527,18 @@ fn only_web_links_reach_the_exports() {
     let mut e = event(day(), "evidence");
     e.sources[0].url = "javascript:alert(document.cookie)".into();
     let events = std::slice::from_ref(&e);
-    for format in [Format::Markdown, Format::Csv, Format::Ics, Format::Html, Format::TimelineJs] {
-        let out = String::from_utf8(super::render(format, events, &prov(), &opts())).expect("utf-8");
-        assert!(!out.to_ascii_lowercase().contains("javascript:"), "{format:?}: {out}");
+    for format in [
+        Format::Markdown,
+        Format::Csv,
+        Format::Ics,
+        Format::Html,
+        Format::TimelineJs,
+    ] {
+        let out =
+            String::from_utf8(super::render(format, events, &prov(), &opts())).expect("utf-8");
+        assert!(
+            !out.to_ascii_lowercase().contains("javascript:"),
+            "{format:?}: {out}"
+        );
     }
 }

@@ -17,16 +17,16 @@ mod decisions;
 mod events;
 mod feeds;
 pub mod identity;
-mod state;
 mod provenance;
+mod state;
 pub mod views;
 
 pub use articles::{url_key, StoredArticle, Upserted};
 pub use decisions::{Decision, DecisionAction};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
-pub use state::{commits, TimelineState, WriterLease};
 pub use provenance::Provenance;
+pub use state::{commits, TimelineState, WriterLease};
 
 use rusqlite::Connection;
 use std::path::Path;
