@@ -32,6 +32,7 @@ mod tests {
             }],
             related: vec![],
             date_conflict: false,
+            edited: vec![],
         }
     }
 

@@ -12,8 +12,8 @@ mod events;
 mod feeds;
 pub mod views;
 
+pub use crate::model::{Decision, DecisionAction};
 pub use articles::{StoredArticle, Upserted};
-pub use decisions::{Decision, DecisionAction};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
 
@@ -58,7 +58,11 @@ impl From<serde_json::Error> for StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/001_init.sql")];
+// In number order; 002 and 003 come from other branches.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/001_init.sql"),
+    include_str!("../../migrations/004_edits.sql"),
+];
 
 /// A connection to the database. Each thread or task opens its own.
 pub struct Store {

@@ -5,12 +5,16 @@
 //! screen, and restores them on quit, on error, on panic and on SIGTERM.
 //! The app (`app`, `load`, `navigate`) is plain state driven by messages;
 //! `views` draws it from a shared borrow; `query` parses the search line;
-//! `keys` maps keys to actions; `refresh` runs the injected feed refresher
-//! on a background thread; `demo` holds the built-in corpus.
+//! `keys` maps keys to actions; `worker` runs every store write, rebuild and
+//! the injected feed refresher in the background, reporting on one channel;
+//! `curate` turns the analyst's keys into decisions; `form` holds the edit
+//! and add forms; `demo` holds the built-in corpus.
 
 pub mod app;
+mod curate;
 pub mod demo;
 mod effects;
+pub mod form;
 pub mod format;
 pub mod keys;
 mod load;
@@ -19,6 +23,7 @@ pub mod query;
 pub mod refresh;
 pub mod theme;
 pub mod views;
+pub mod worker;
 
 pub use app::{App, Effect, Msg, View};
 pub use refresh::{RefreshMsg, Refresher};
@@ -92,5 +97,8 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         }
         app.update(Msg::Tick);
     }
+    // Decisions already taken are shown in the timeline next time: let
+    // the queued rebuild finish (the terminal is restored after).
+    app.worker.wait_store();
     Ok(())
 }
