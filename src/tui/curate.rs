@@ -93,6 +93,8 @@ impl App {
     pub(crate) fn curate(&mut self, action: DecisionAction) {
         if let Some(last) = self.last_curate.take() {
             if last.action == action {
+                // the undone event comes back under the cursor
+                self.select_after = Some(last.event_id);
                 let ticket = self.ticket();
                 self.submit(Job::Undo {
                     ticket,

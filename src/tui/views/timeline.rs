@@ -74,11 +74,12 @@ fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: us
         Status::Manual => "✎",
         Status::Auto => " ",
     };
-    // a date conflict matters more than an edit; the detail names both
-    let conflict = if r.date_conflict {
-        "≠"
-    } else if !r.edited.is_empty() {
+    // an analyst's edit says more than a conflict (an edited date usually
+    // disagrees with the sources on purpose); the detail names both
+    let conflict = if !r.edited.is_empty() {
         "±"
+    } else if r.date_conflict {
+        "≠"
     } else {
         " "
     };
@@ -111,7 +112,11 @@ fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: us
         ),
         Span::styled(
             conflict.to_string(),
-            if r.date_conflict { t.error() } else { t.dim() },
+            if r.edited.is_empty() {
+                t.error()
+            } else {
+                t.label()
+            },
         ),
         Span::raw(format!("{} ", pad(&date, date_w))),
         Span::styled(pad(&kind, kind_w), t.kind(r.kind)),
