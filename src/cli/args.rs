@@ -306,6 +306,33 @@ pub enum EventCmd {
         #[arg(long)]
         evidence: String,
     },
+    /// Correct an event's date, kind, names or headline (kept across
+    /// reindex; `event revert` or `event undo` takes it back).
+    Edit {
+        id: String,
+        /// The date: YYYY, YYYY-MM or YYYY-MM-DD (its precision is the
+        /// date's own).
+        #[arg(long)]
+        date: Option<String>,
+        /// The last day of a span (with --date).
+        #[arg(long, requires = "date")]
+        end: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        /// Who acted, comma-separated ("" for nobody).
+        #[arg(long)]
+        actors: Option<String>,
+        /// Who it was done to, comma-separated ("" for nobody).
+        #[arg(long)]
+        targets: Option<String>,
+        /// The headline.
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Drop every edit of an event: it shows what its sources say again.
+    Revert { id: String },
+    /// Take back the last decision still in force (any event).
+    Undo,
     /// Show one event with its sources.
     Show {
         /// The event's id, or a unique prefix of it.

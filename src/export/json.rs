@@ -82,6 +82,7 @@ mod tests {
             }],
             related: vec!["9ab2".into()],
             date_conflict: false,
+            edited: vec![],
         };
         assert_eq!(
             event_line(&e),

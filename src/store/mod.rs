@@ -21,8 +21,8 @@ mod provenance;
 mod state;
 pub mod views;
 
+pub use crate::model::{Decision, DecisionAction};
 pub use articles::{url_key, StoredArticle, Upserted};
-pub use decisions::{Decision, DecisionAction};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
 pub use provenance::Provenance;
@@ -75,10 +75,13 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// is stuck.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Applied in this order by `user_version`, and only ever appended to:
+/// a database already past an entry never sees it again.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/001_init.sql"),
     "-- 002: reserved for the scale branch",
     include_str!("../../migrations/003_timeline_state.sql"),
+    include_str!("../../migrations/004_edits.sql"),
 ];
 
 /// A connection to the database. Each thread or task opens its own.

@@ -4,10 +4,12 @@
 //! the outside world must do (open a browser, copy a URL) comes back as an
 //! [`Effect`] for the run loop, so the app itself never touches the terminal.
 
+use super::form::{Form, FormInput};
 use super::keys::{Action, Keymap};
 use super::query;
-use super::refresh::{Progress, RefreshMsg, Refresher, Worker};
+use super::refresh::{Progress, RefreshMsg, Refresher};
 use super::theme::Theme;
+use super::worker::{Report, Worker};
 use crate::extract::Rules;
 use crate::model::{DateSpan, Event, Kind};
 use crate::store::views::EventKey;
@@ -80,6 +82,10 @@ pub enum Msg {
         height: u16,
     },
     Refresh(RefreshMsg),
+    /// A result of background work (decisions, rebuilds, counts, refresh).
+    Report(Report),
+    /// A key typed into the open form.
+    Form(FormInput),
     /// Time passed: look for finished background work.
     Tick,
 }
@@ -167,7 +173,8 @@ pub struct App {
     pub(crate) entities_stale: bool,
     /// When the query line last changed without the timeline following.
     pub(crate) search_due: Option<Instant>,
-    pub(crate) entities_job: Option<std::sync::mpsc::Receiver<Result<Vec<EntityRow>, String>>>,
+    /// Entity counts asked of the background and not arrived yet.
+    pub(crate) entities_pending: bool,
     /// Timelines with more events than this re-query when typing pauses.
     pub large_timeline: i64,
     pub items: Vec<Item>,
@@ -196,6 +203,16 @@ pub struct App {
     pub(crate) watch: super::watch::DbWatch,
     /// Where `E` writes exports (the working directory by default).
     pub export_dir: std::path::PathBuf,
+    /// The open form (edit, add), drawn over the body.
+    pub form: Option<Form>,
+    /// Events marked with `m`, to merge into the selected one with `M`.
+    pub marked: Vec<String>,
+    /// The last confirm or reject, so pressing it again undoes that very
+    /// decision even when the row moved away; cleared by any other key.
+    pub(crate) last_curate: Option<super::curate::LastCurate>,
+    pub(crate) next_ticket: u64,
+    /// The event to select once the timeline is rebuilt (a new one).
+    pub(crate) select_after: Option<String>,
 }
 
 impl App {
@@ -219,7 +236,7 @@ impl App {
             cache: HashMap::new(),
             entities_stale: true,
             search_due: None,
-            entities_job: None,
+            entities_pending: false,
             large_timeline: LARGE_TIMELINE,
             items: Vec::new(),
             row_pos: Vec::new(),
@@ -243,6 +260,11 @@ impl App {
             worker: Worker::new(None),
             watch: Default::default(),
             export_dir: std::path::PathBuf::from("."),
+            form: None,
+            marked: Vec::new(),
+            last_curate: None,
+            next_ticket: 0,
+            select_after: None,
         }
     }
 
@@ -269,6 +291,20 @@ impl App {
             return None;
         }
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if self.form.is_some() {
+            return Some(Msg::Form(match ev.code {
+                KeyCode::Enter => FormInput::Submit,
+                KeyCode::Esc => FormInput::Cancel,
+                KeyCode::Tab | KeyCode::Down => FormInput::Next,
+                KeyCode::BackTab | KeyCode::Up => FormInput::Prev,
+                KeyCode::Backspace => FormInput::Backspace,
+                KeyCode::Char('w') if ctrl => FormInput::DeleteWord,
+                KeyCode::Char('u') if ctrl => FormInput::Clear,
+                KeyCode::Char('c') if ctrl => FormInput::Cancel,
+                KeyCode::Char(c) if !ctrl => FormInput::Insert(c),
+                _ => return None,
+            }));
+        }
         if self.mode != Mode::Normal {
             // The list still moves under the query line.
             match ev.code {
@@ -335,10 +371,24 @@ impl App {
         match msg {
             Msg::Act(a) => {
                 self.flash = None;
+                if !matches!(a, Action::Confirm | Action::Reject) {
+                    self.last_curate = None;
+                }
                 self.act(a)
             }
-            Msg::Edit(e) => self.edit(e),
-            Msg::Click { column, row } => self.click(column, row),
+            Msg::Edit(e) => {
+                self.last_curate = None;
+                self.edit(e)
+            }
+            Msg::Form(i) => {
+                self.last_curate = None;
+                self.form_input(i)
+            }
+            Msg::Report(r) => self.report(r),
+            Msg::Click { column, row } => {
+                self.last_curate = None;
+                self.click(column, row)
+            }
             Msg::Scroll(n) => self.scroll(n),
             Msg::Resize { width, height } => {
                 self.size = (width, height);
@@ -358,7 +408,6 @@ impl App {
                 if self.entities_stale {
                     self.load_entities();
                 }
-                self.poll_entities();
                 if self.search_due.is_some_and(|t| t.elapsed() >= SEARCH_PAUSE) {
                     self.search_due = None;
                     self.reload_keep();
@@ -368,34 +417,25 @@ impl App {
         self.fill_window();
     }
 
-    /// Folds in what the background refresh reported, and starts the
-    /// remembered request when the running one ended.
+    /// Folds in what the background reported, in the order it arrived.
     pub fn poll_background(&mut self) {
-        for m in self.worker.drain() {
-            self.update(Msg::Refresh(m));
-        }
-        if self.worker.reap() {
-            for m in self.worker.drain() {
-                self.update(Msg::Refresh(m));
-            }
-            self.progress.running = false;
-            if self.progress.pending {
-                self.progress.pending = false;
-                self.start_refresh();
-            }
+        for r in self.worker.drain() {
+            self.update(Msg::Report(r));
         }
     }
 
-    /// Waits for a running refresh and folds in its reports (tests, quit).
+    /// Waits for the running refresh and the queued store jobs, folding in
+    /// their reports (tests, quit). A remembered refresh starts, unwaited.
     pub fn wait_background(&mut self) {
-        self.worker.wait();
-        for m in self.worker.drain() {
-            self.update(Msg::Refresh(m));
-        }
-        self.progress.running = false;
-        if self.progress.pending {
-            self.progress.pending = false;
-            self.start_refresh();
+        self.worker.wait_refresh();
+        self.poll_background();
+        // A rebuild's report may ask for entity counts: wait for those too.
+        for _ in 0..4 {
+            self.worker.wait_store();
+            self.poll_background();
+            if self.worker.store_idle() && !self.entities_pending {
+                break;
+            }
         }
     }
 
@@ -408,23 +448,23 @@ impl App {
 
     /// True when the app was given a refresher.
     pub fn can_refresh(&self) -> bool {
-        self.worker.available()
+        self.worker.can_refresh()
     }
 
     /// Starts a refresh, or remembers the request when one is running.
     pub fn start_refresh(&mut self) {
-        if !self.worker.available() {
+        if !self.worker.can_refresh() {
             self.set_flash(
                 "refresh is off: this is the demo, or no feed fetcher is wired in",
                 true,
             );
             return;
         }
-        if self.worker.running() {
+        if self.worker.refreshing() {
             self.progress.pending = true;
             return;
         }
-        if self.worker.start() {
+        if self.worker.start_refresh() {
             self.progress.running = true;
             self.progress.done = 0;
             self.progress.total = 0;
@@ -494,6 +534,12 @@ impl App {
                     self.mode = Mode::Note;
                 }
             }
+            Action::Edit => self.open_edit_form(),
+            Action::Mark => self.toggle_mark(),
+            Action::Merge => self.merge_marked(),
+            Action::Split => self.split_selected_source(),
+            Action::Add => self.open_add_form(),
+            Action::Undo => self.undo_last(),
         }
     }
 
@@ -566,12 +612,12 @@ impl App {
     /// True when a tick is wanted soon (a paused search to apply, or
     /// entity counts on their way).
     pub fn wants_tick_soon(&self) -> bool {
-        self.search_due.is_some() || self.entities_job.is_some()
+        self.search_due.is_some() || self.entities_pending || !self.worker.store_idle()
     }
 
     /// True while entity counts are being read in the background.
     pub fn entities_loading(&self) -> bool {
-        self.entities_job.is_some()
+        self.entities_pending
     }
 
     /// The filter the query line and the order toggle ask for, entity

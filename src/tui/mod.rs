@@ -5,14 +5,18 @@
 //! screen, and restores them on quit, on error, on panic and on SIGTERM.
 //! The app (`app`, `load`, `navigate`) is plain state driven by messages;
 //! `views` draws it from a shared borrow; `query` parses the search line;
-//! `keys` maps keys to actions; `refresh` runs the injected feed refresher
-//! on a background thread; `export` writes the filtered view to a file;
-//! `demo` holds the built-in corpus.
+//! `keys` maps keys to actions; `worker` runs every store write, rebuild and
+//! the injected feed refresher in the background, reporting on one channel;
+//! `curate` turns the analyst's keys into decisions; `form` holds the edit
+//! and add forms; `export` writes the filtered view to a file; `demo` holds
+//! the built-in corpus.
 
 pub mod app;
+mod curate;
 pub mod demo;
 mod effects;
 mod export;
+pub mod form;
 pub mod format;
 pub mod keys;
 mod load;
@@ -22,6 +26,7 @@ pub mod refresh;
 pub mod theme;
 pub mod views;
 pub mod watch;
+pub mod worker;
 
 pub use app::{App, Effect, Msg, View};
 pub use refresh::{RefreshMsg, Refresher};
@@ -105,5 +110,8 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         }
         app.update(Msg::Tick);
     }
+    // Decisions already taken are shown in the timeline next time: let
+    // the queued rebuild finish (the terminal is restored after).
+    app.worker.wait_store();
     Ok(())
 }
