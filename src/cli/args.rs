@@ -309,6 +309,7 @@ pub enum EventCmd {
     /// Correct an event's date, kind, names or headline (kept across
     /// reindex; `event revert` or `event undo` takes it back).
     Edit {
+        /// The event's id (or a unique prefix of it).
         id: String,
         /// The date: YYYY, YYYY-MM or YYYY-MM-DD (its precision is the
         /// date's own).
@@ -317,6 +318,8 @@ pub enum EventCmd {
         /// The last day of a span (with --date).
         #[arg(long, requires = "date")]
         end: Option<String>,
+        /// The kind: ban, lawsuit, ruling, listing, delisting, sanction,
+        /// export_control, tariff, investigation, accusation, legislation.
         #[arg(long)]
         kind: Option<String>,
         /// Who acted, comma-separated ("" for nobody).
@@ -330,7 +333,10 @@ pub enum EventCmd {
         title: Option<String>,
     },
     /// Drop every edit of an event: it shows what its sources say again.
-    Revert { id: String },
+    Revert {
+        /// The event's id (or a unique prefix of it).
+        id: String,
+    },
     /// Take back the last decision still in force (any event).
     Undo,
     /// Show one event with its sources.

@@ -30,6 +30,7 @@ fn event(start: PartialDate, evidence: &str) -> Event {
         sources: vec![source(1, "https://wire.example/a", evidence)],
         related: vec![],
         date_conflict: false,
+        edited: vec![],
     }
 }
 

@@ -151,7 +151,7 @@ impl Action {
             Action::Note => "edit the note",
             Action::Edit => "correct the event",
             Action::Mark => "mark for merging",
-            Action::Merge => "merge marked into this",
+            Action::Merge => "merge marked here",
             Action::Split => "split source off",
             Action::Add => "add an event",
             Action::Undo => "undo last decision",
