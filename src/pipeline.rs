@@ -73,7 +73,16 @@ pub fn ingest(
 pub fn rebuild(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
     let mentions = store.mentions()?;
     let decisions = store.decisions()?;
-    let events = timeline::build(&mentions, &decisions);
+    // the user's entities count in the merger's country table too
+    let events = if rules.version == timeline::nations::Nations::builtin_version() {
+        timeline::build(&mentions, &decisions)
+    } else {
+        timeline::build_with(
+            &mentions,
+            &decisions,
+            &timeline::nations::Nations::from_rules(rules),
+        )
+    };
     store.replace_events(&events, &rules.entity_table())?;
     Ok(events.len())
 }

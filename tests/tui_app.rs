@@ -331,7 +331,7 @@ fn background_refresh_reports_progress_and_new_events_keep_the_place() {
     let runs = Arc::new(AtomicUsize::new(0));
     let runs_in = Arc::clone(&runs);
     let db = path.clone();
-    let refresher: dateline::tui::Refresher = Box::new(move |tx| {
+    let refresher: dateline::tui::Refresher = Box::new(move |tx, _mode| {
         let n = runs_in.fetch_add(1, Ordering::SeqCst);
         let _ = tx.send(RefreshMsg::Started { total: 2 });
         // The refresher writes through its own connection.

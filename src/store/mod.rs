@@ -10,12 +10,14 @@ pub mod cjk;
 mod decisions;
 mod events;
 mod feeds;
+mod marks;
 pub mod views;
 
 pub use articles::{StoredArticle, Upserted};
 pub use decisions::{Decision, DecisionAction};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
+pub use marks::{NewFilter, RefreshRecord};
 
 use rusqlite::Connection;
 use std::path::Path;
@@ -58,7 +60,16 @@ impl From<serde_json::Error> for StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/001_init.sql")];
+/// The schema, one entry a version. Numbers 002–004 belong to work on
+/// other branches; until it lands they are empty steps, so a version
+/// number means the same schema on every branch.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/001_init.sql"),
+    "-- 002: reserved",
+    "-- 003: reserved",
+    "-- 004: reserved",
+    include_str!("../../migrations/005_first_seen.sql"),
+];
 
 /// A connection to the database. Each thread or task opens its own.
 pub struct Store {

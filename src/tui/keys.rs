@@ -44,10 +44,15 @@ pub enum Action {
     ToggleOrder,
     Help,
     Quit,
+    NextNew,
+    PrevNew,
+    Watch,
+    SaveWatch,
+    DeleteWatch,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 29] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -72,6 +77,11 @@ impl Action {
         Action::ToggleOrder,
         Action::Help,
         Action::Quit,
+        Action::NextNew,
+        Action::PrevNew,
+        Action::Watch,
+        Action::SaveWatch,
+        Action::DeleteWatch,
     ];
 
     /// The action's name in keys.toml.
@@ -101,6 +111,11 @@ impl Action {
             Action::ToggleOrder => "toggle_order",
             Action::Help => "help",
             Action::Quit => "quit",
+            Action::NextNew => "next_new",
+            Action::PrevNew => "prev_new",
+            Action::Watch => "watch",
+            Action::SaveWatch => "save_watch",
+            Action::DeleteWatch => "delete_watch",
         }
     }
 
@@ -131,6 +146,11 @@ impl Action {
             Action::ToggleOrder => "oldest / newest first",
             Action::Help => "this help",
             Action::Quit => "quit",
+            Action::NextNew => "next unseen event",
+            Action::PrevNew => "previous unseen event",
+            Action::Watch => "Watch view",
+            Action::SaveWatch => "save the search as a watchlist",
+            Action::DeleteWatch => "delete the watchlist (Watch view)",
         }
     }
 
@@ -155,11 +175,16 @@ impl Action {
             Action::CopyUrl => &["y"],
             Action::Confirm => &["c"],
             Action::Reject => &["x"],
-            Action::Note => &["n"],
+            Action::Note => &["a"],
             Action::Refresh => &["r"],
             Action::ToggleOrder => &["s"],
             Action::Help => &["?", "F1"],
             Action::Quit => &["q", "ctrl-c"],
+            Action::NextNew => &["n"],
+            Action::PrevNew => &["N"],
+            Action::Watch => &["5"],
+            Action::SaveWatch => &["w"],
+            Action::DeleteWatch => &["D"],
         }
     }
 }
@@ -379,7 +404,12 @@ mod tests {
             .expect("valid keys.toml");
         let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
         assert_eq!(km.action(&n), Some(Action::Down));
-        assert!(km.keys(Action::Note).is_empty(), "n moved away from note");
+        assert!(
+            km.keys(Action::NextNew).is_empty(),
+            "n moved away from next_new"
+        );
+        let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(km.action(&a), Some(Action::Note), "the note key is a");
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(km.action(&j), None, "down's defaults were replaced");
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);

@@ -40,6 +40,7 @@ impl App {
     /// Re-reads the timeline for the current query, keeping the selected
     /// event (by id) and its place on screen.
     pub fn reload_keep(&mut self) {
+        self.refresh_unseen();
         let (keep, screen_row) = self.place();
         let (filter, hint) = self.filter();
         self.hint = hint;
@@ -225,13 +226,21 @@ impl App {
     pub(crate) fn load_feeds(&mut self) {
         match self.store.feed_states() {
             Ok(mut f) => {
+                // the title the user gave in feeds.toml wins over the
+                // feed's own (five Federal Register feeds call themselves
+                // the same)
                 for c in &self.configured_feeds {
-                    if !f.iter().any(|s| s.url == c.url) {
-                        f.push(crate::store::FeedState {
+                    match f.iter_mut().find(|s| s.url == c.url) {
+                        Some(s) => {
+                            if c.title.is_some() {
+                                s.title = c.title.clone();
+                            }
+                        }
+                        None => f.push(crate::store::FeedState {
                             url: c.url.clone(),
                             title: c.title.clone(),
                             ..Default::default()
-                        });
+                        }),
                     }
                 }
                 f.sort_by(|a, b| a.url.cmp(&b.url));
@@ -378,6 +387,7 @@ impl App {
         match result {
             Ok(_) => {
                 self.entities_stale = true;
+                self.unseen_stale = true;
                 self.reload_keep();
                 let short: String = id.chars().take(8).collect();
                 self.set_flash(&format!("{done}: {short}"), false);

@@ -11,6 +11,7 @@
 pub mod app;
 pub mod demo;
 mod effects;
+mod follow;
 pub mod format;
 pub mod keys;
 mod load;
@@ -65,8 +66,10 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         height: size.height,
     });
     app.reload_keep();
+    // the refresh at start is automatic: the feeds that are due, as the
+    // interval refresh asks them; `r` asks every feed
     if refresh_on_start && app.can_refresh() {
-        app.start_refresh();
+        app.start_refresh_as(refresh::Mode::Due);
     }
     loop {
         terminal.draw(|f| views::draw(&app, f))?;
@@ -92,5 +95,6 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         }
         app.update(Msg::Tick);
     }
+    app.flush_seen_now();
     Ok(())
 }

@@ -66,10 +66,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: usize) -> Line<'a> {
     let t = &app.theme;
+    // not seen yet: a dot where an automatic event has no status mark,
+    // and a bold headline
+    let unseen = app.unseen.contains(&r.id);
     let mark = match r.status {
         Status::Confirmed => "✓",
         Status::Rejected => "✗",
         Status::Manual => "✎",
+        Status::Auto if unseen => "•",
         Status::Auto => " ",
     };
     let conflict = if r.date_conflict { "≠" } else { " " };
@@ -92,11 +96,25 @@ fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: us
     };
     let title = fit(&clean_line(&r.title), title_w.saturating_sub(1));
     let mut spans = vec![
-        Span::styled(mark.to_string(), t.status(r.status)),
+        Span::styled(
+            mark.to_string(),
+            if unseen && r.status == Status::Auto {
+                t.label()
+            } else {
+                t.status(r.status)
+            },
+        ),
         Span::styled(conflict.to_string(), t.error()),
         Span::raw(format!("{} ", pad(&date, date_w))),
         Span::styled(pad(&kind, kind_w), t.kind(r.kind)),
-        Span::raw(pad(&title, title_w)),
+        if unseen {
+            Span::styled(
+                pad(&title, title_w),
+                ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+            )
+        } else {
+            Span::raw(pad(&title, title_w))
+        },
     ];
     if who_w > 0 {
         spans.push(Span::styled(pad(&fit(&who, who_w - 1), who_w), t.dim()));
