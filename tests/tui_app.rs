@@ -177,13 +177,19 @@ fn entities_enter_filters_the_timeline() {
 fn tab_and_numbers_switch_views() {
     let mut app = app_with(common::fixture_store(), 90, 20);
     let mut seen = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, "<Tab>");
         seen.push(app.view);
     }
     assert_eq!(
         seen,
-        vec![View::Entities, View::Feeds, View::Reader, View::Timeline]
+        vec![
+            View::Entities,
+            View::Feeds,
+            View::Reader,
+            View::Watch,
+            View::Timeline
+        ]
     );
     press(&mut app, "3");
     assert_eq!(app.view, View::Feeds);
@@ -418,7 +424,7 @@ fn confirm_reject_and_note_are_recorded_and_the_selection_stays() {
     let id = app.index[app.sel].id.clone();
     press(&mut app, "c");
     assert_eq!(app.index[app.sel].id, id, "same event after the rebuild");
-    press(&mut app, "nchecked by phone<Enter>");
+    press(&mut app, "achecked by phone<Enter>");
     press(&mut app, "x");
     let decisions = app_decisions(&app);
     assert_eq!(

@@ -61,15 +61,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(4)
         .clamp(4, (w / 3).max(4));
-    let count_w = 11;
+    let count_w = 13;
     let h = inner.height as usize;
     let skip = (app.watch_sel + 1).saturating_sub(h);
     for (i, wl) in app.watchlists.iter().enumerate().skip(skip).take(h) {
         let unseen = app.watch_counts.get(i).copied();
         let count = match unseen {
-            Some(0) => "    —     ".to_string(),
-            Some(n) => format!("{n:>5} new "),
-            None => "    ?     ".to_string(),
+            Some(0) => "    — unseen ".to_string(),
+            Some(n) => format!("{n:>5} unseen "),
+            None => "    ? unseen ".to_string(),
         };
         let mut query = clean_line(&wl.query);
         if !wl.command.is_empty() {
