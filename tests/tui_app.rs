@@ -177,13 +177,19 @@ fn entities_enter_filters_the_timeline() {
 fn tab_and_numbers_switch_views() {
     let mut app = app_with(common::fixture_store(), 90, 20);
     let mut seen = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, "<Tab>");
         seen.push(app.view);
     }
     assert_eq!(
         seen,
-        vec![View::Entities, View::Feeds, View::Reader, View::Timeline]
+        vec![
+            View::Entities,
+            View::Feeds,
+            View::Reader,
+            View::Watch,
+            View::Timeline
+        ]
     );
     press(&mut app, "3");
     assert_eq!(app.view, View::Feeds);
@@ -331,7 +337,7 @@ fn background_refresh_reports_progress_and_new_events_keep_the_place() {
     let runs = Arc::new(AtomicUsize::new(0));
     let runs_in = Arc::clone(&runs);
     let db = path.clone();
-    let refresher: dateline::tui::Refresher = Box::new(move |tx| {
+    let refresher: dateline::tui::Refresher = Box::new(move |tx, _mode| {
         let n = runs_in.fetch_add(1, Ordering::SeqCst);
         let _ = tx.send(RefreshMsg::Started { total: 2 });
         // The refresher writes through its own connection.
@@ -418,7 +424,7 @@ fn confirm_reject_and_note_are_recorded_and_the_selection_stays() {
     let id = app.index[app.sel].id.clone();
     press(&mut app, "c");
     assert_eq!(app.index[app.sel].id, id, "same event after the rebuild");
-    press(&mut app, "nchecked by phone<Enter>");
+    press(&mut app, "achecked by phone<Enter>");
     press(&mut app, "x");
     let decisions = app_decisions(&app);
     assert_eq!(

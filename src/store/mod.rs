@@ -19,6 +19,7 @@ mod feeds;
 pub mod identity;
 mod provenance;
 mod state;
+mod marks;
 pub mod views;
 
 pub use crate::model::{Decision, DecisionAction};
@@ -27,6 +28,7 @@ pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
 pub use provenance::Provenance;
 pub use state::{commits, TimelineState, WriterLease};
+pub use marks::{NewFilter, RefreshRecord};
 
 use rusqlite::Connection;
 use std::path::Path;
@@ -82,6 +84,7 @@ const MIGRATIONS: &[&str] = &[
     "-- 002: reserved for the scale branch",
     include_str!("../../migrations/003_timeline_state.sql"),
     include_str!("../../migrations/004_edits.sql"),
+    include_str!("../../migrations/005_first_seen.sql"),
 ];
 
 /// A connection to the database. Each thread or task opens its own.
