@@ -167,17 +167,6 @@ pub fn parse_feeds_file(raw: &str, name: &str) -> Result<FeedsFile, ConfigError>
     Ok(file)
 }
 
-/// " (line N)" for an error at this span of `raw`.
-pub(crate) fn line_of(raw: &str, span: Option<std::ops::Range<usize>>) -> String {
-    span.map(|s| {
-        format!(
-            " (line {})",
-            raw[..s.start.min(raw.len())].matches('\n').count() + 1
-        )
-    })
-    .unwrap_or_default()
-}
-
 /// Appends feeds not already listed to feeds.toml, keeping its comments
 /// and order; creates the file when missing. Returns how many were added.
 pub fn add_feeds(path: &Path, feeds: &[FeedConfig]) -> Result<usize, ConfigError> {
@@ -403,9 +392,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            bad.starts_with("feeds.toml: ")
-                && bad.contains("refresh_minute")
-                && bad.contains("line 2"),
+            bad.starts_with("feeds.toml:2: ") && bad.contains("refresh_minute"),
             "{bad}"
         );
     }

@@ -231,6 +231,7 @@ mod tests {
             }],
             related: vec![],
             date_conflict: false,
+            edited: vec![],
         }
     }
 

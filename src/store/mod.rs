@@ -17,18 +17,18 @@ mod decisions;
 mod events;
 mod feeds;
 pub mod identity;
+mod marks;
 mod provenance;
 mod state;
-mod marks;
 pub mod views;
 
 pub use crate::model::{Decision, DecisionAction};
 pub use articles::{url_key, StoredArticle, Upserted};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
+pub use marks::{NewFilter, RefreshRecord};
 pub use provenance::Provenance;
 pub use state::{commits, TimelineState, WriterLease};
-pub use marks::{NewFilter, RefreshRecord};
 
 use rusqlite::Connection;
 use std::path::Path;

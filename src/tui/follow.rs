@@ -51,7 +51,7 @@ impl App {
     /// Writes the seen marks to the store, unless a refresh is writing
     /// (then they wait for the next tick).
     pub(crate) fn flush_seen(&mut self) {
-        if self.seen_pending.is_empty() || self.worker.running() {
+        if self.seen_pending.is_empty() || self.worker.refreshing() {
             return;
         }
         self.flush_seen_now();
@@ -139,7 +139,7 @@ impl App {
         let Some(every) = self.refresh_every else {
             return;
         };
-        if !self.can_refresh() || self.worker.running() || self.progress.pending {
+        if !self.can_refresh() || self.worker.refreshing() || self.progress.pending {
             return;
         }
         match self.last_refresh {

@@ -58,21 +58,17 @@ pub fn load(path: &Path) -> Result<Vec<Watchlist>, ConfigError> {
 }
 
 /// Parses the text of a watch.toml; `name` is used in errors, which read
-/// as feeds.toml's do: `PATH: what (line N)`.
+/// as feeds.toml's do: `PATH:LINE: what`.
 pub fn parse(raw: &str, name: &str) -> Result<Vec<Watchlist>, ConfigError> {
     let file: WatchFile = toml::from_str(raw).map_err(|e| ConfigError::Parse {
         path: name.to_string(),
-        message: e.message().to_string() + &crate::config::line_of(raw, e.span()),
+        line: crate::config::span_line(raw, e.span()),
+        message: crate::text::clean_line(e.message()),
     })?;
     let at = |i: usize, message: String| ConfigError::Parse {
         path: name.to_string(),
-        message: format!(
-            "watch {}: {message}{}",
-            i + 1,
-            crate::extract::rules::table_line(raw, "watch", i)
-                .map(|l| format!(" (line {l})"))
-                .unwrap_or_default()
-        ),
+        line: crate::extract::rules::table_line(raw, "watch", i),
+        message: format!("watch {}: {message}", i + 1),
     };
     for (i, w) in file.watch.iter().enumerate() {
         if let Err(m) = check(w) {
@@ -111,6 +107,7 @@ pub fn save(path: &Path, w: &Watchlist) -> Result<(), ConfigError> {
     let p = path.display().to_string();
     check(w).map_err(|message| ConfigError::Parse {
         path: p.clone(),
+        line: None,
         message: format!("watch '{}': {message}", crate::text::clean_line(&w.name)),
     })?;
     let raw = match std::fs::read_to_string(path) {
@@ -126,6 +123,7 @@ pub fn save(path: &Path, w: &Watchlist) -> Result<(), ConfigError> {
     let Some(list) = item.as_array_of_tables_mut() else {
         return Err(ConfigError::Parse {
             path: p,
+            line: None,
             message: "'watch' is not a list of [[watch]] tables".into(),
         });
     };
@@ -181,7 +179,8 @@ fn editable(raw: &str, path: &str) -> Result<toml_edit::DocumentMut, ConfigError
     raw.parse()
         .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
             path: path.to_string(),
-            message: e.message().to_string(),
+            line: crate::config::span_line(raw, e.span()),
+            message: crate::text::clean_line(e.message()),
         })
 }
 
@@ -197,19 +196,19 @@ mod tests {
         let table = [
             (
                 "[[watch]]\nname = \"a\"\nquery = \"kind:war\"\n",
-                "watch.toml: watch 1: query: unknown kind 'war' (one of: ban, lawsuit, ruling, listing, delisting, sanction, export_control, tariff, investigation, accusation, legislation, other) (line 1)",
+                "watch.toml:1: watch 1: query: unknown kind 'war' (one of: ban, lawsuit, ruling, listing, delisting, sanction, export_control, tariff, investigation, accusation, legislation, other)",
             ),
             (
                 "[[watch]]\nname = \"\"\nquery = \"x\"\n",
-                "watch.toml: watch 1: name is empty (line 1)",
+                "watch.toml:1: watch 1: name is empty",
             ),
             (
                 "[[watch]]\nname = \"a\"\nquery = \"x\"\n\n[[watch]]\nname = \"a\"\nquery = \"y\"\n",
-                "watch.toml: watch 2: the name 'a' is used twice (line 5)",
+                "watch.toml:5: watch 2: the name 'a' is used twice",
             ),
             (
                 "[[watch]]\nname = \"a\"\nquery = \"x\"\ncommand = [\"\"]\n",
-                "watch.toml: watch 1: command: the program is empty (line 1)",
+                "watch.toml:1: watch 1: command: the program is empty",
             ),
         ];
         for (raw, want) in table {
@@ -222,9 +221,7 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(
-            unknown.starts_with("watch.toml: ")
-                && unknown.contains("shell")
-                && unknown.contains("line 4"),
+            unknown.starts_with("watch.toml:4: ") && unknown.contains("shell"),
             "{unknown}"
         );
     }
