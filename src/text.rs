@@ -3,6 +3,11 @@
 //! character or terminal escape sequence can ever reach the screen, and
 //! whitespace is regular enough for the extractor.
 
+/// A CJK unified ideograph (the basic block, extension A, compatibility).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
 /// Strips terminal escape sequences (CSI, OSC, DCS and friends) and every
 /// control character except newline and tab, normalises exotic spaces and
 /// line separators, and trims trailing spaces on each line.

@@ -13,6 +13,7 @@ pub mod dates;
 mod dating;
 pub mod entities;
 pub mod modality;
+pub mod normalize;
 pub mod roles;
 pub mod rules;
 pub mod sentences;
@@ -222,5 +223,19 @@ impl Rules {
 
 /// Every dated event the article asserts.
 pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
-    assemble::extract(article, rules)
+    let Some(norm) = normalize::normalize(&article.text) else {
+        return assemble::extract(article, rules);
+    };
+    let read = Article {
+        text: norm.text.clone(),
+        ..article.clone()
+    };
+    let mut mentions = assemble::extract(&read, rules);
+    // the evidence quotes the source as written, not as normalised
+    for m in &mut mentions {
+        if let Some(orig) = norm.original(&article.text, &m.evidence) {
+            m.evidence = orig.to_string();
+        }
+    }
+    mentions
 }

@@ -31,10 +31,7 @@ fn han_share(text: &str) -> f64 {
     }
 }
 
-/// A CJK unified ideograph (the basic block, extension A, compatibility).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}
+pub use crate::text::is_han;
 
 /// The primary subtag of a language tag (`zh-Hans-CN` → `zh`,
 /// `en_US` → `en`), or `None` when the tag is not one.

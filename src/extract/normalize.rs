@@ -1,0 +1,206 @@
+//! One spelling for what real text writes many ways, ahead of extraction,
+//! so that every rule is written once.
+//!
+//! - Traditional Chinese becomes Simplified (OpenCC's `t2s` tables, through
+//!   `ferrous-opencc`): 華為 is 华为, 實體清單 is 实体清单, and the Chinese rules
+//!   and names apply to text from Taiwan, Hong Kong and overseas outlets.
+//! - Full-width letters and digits become ASCII (２０２５ → 2025, ＴｉｋＴｏｋ).
+//! - Spaces between Han characters and digits go (`1 月 29 日`, `於 2025 年`),
+//!   as typeset by many Taiwanese and overseas sites.
+//!
+//! Dashes, quotes and full-width punctuation are read by the grammar and the
+//! sentence splitter as they are, so they stay. The extractor reads the
+//! normalised text, and [`Normalized::original`] maps what it quotes back to
+//! the text as written: evidence always cites the source's own words.
+
+use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+use std::sync::OnceLock;
+
+/// Text as the extractor reads it, with the way back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    /// For each char of `text`: its byte offset there and the byte offset of
+    /// the char it came from in the original; then (len, original len).
+    map: Vec<(usize, usize)>,
+}
+
+impl Normalized {
+    /// The original text behind `text[start..end]`.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.orig_at(start), self.orig_at(end))
+    }
+
+    fn orig_at(&self, at: usize) -> usize {
+        match self.map.binary_search_by_key(&at, |&(n, _)| n) {
+            Ok(i) => self.map[i].1,
+            // inside a char: the char's own start
+            Err(i) => self.map[i.saturating_sub(1)].1,
+        }
+    }
+
+    /// The original words behind `quote`, a slice the extractor took from
+    /// `text` (its first occurrence), trimmed as the quote was.
+    pub fn original<'a>(&self, original: &'a str, quote: &str) -> Option<&'a str> {
+        let at = self.text.find(quote)?;
+        let (a, b) = self.original_range(at, at + quote.len());
+        original.get(a..b).map(str::trim)
+    }
+}
+
+/// The normalised text, or `None` when the text needs no change.
+pub fn normalize(text: &str) -> Option<Normalized> {
+    let mut chars: Vec<(char, usize)> = Vec::with_capacity(text.len());
+    let mut changed = false;
+    let mut han = false;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let c = fold_width(c);
+        changed |= text[i..].chars().next() != Some(c);
+        han |= is_han(c);
+        if is_gap(c) {
+            // a short run of spaces between Han and a digit goes
+            let prev = chars.last().map(|&(p, _)| p);
+            let mut run = vec![(i, c)];
+            while let Some(&(j, d)) = it.peek() {
+                if !is_gap(d) || run.len() >= 2 {
+                    break;
+                }
+                run.push((j, d));
+                it.next();
+            }
+            let next = it.peek().map(|&(_, d)| fold_width(d));
+            let joins = match (prev, next) {
+                (Some(p), Some(n)) => {
+                    (is_han(p) && n.is_ascii_digit()) || (p.is_ascii_digit() && is_han(n))
+                }
+                _ => false,
+            };
+            if joins {
+                changed = true;
+            } else {
+                chars.extend(run.into_iter().map(|(j, d)| (d, j)));
+            }
+            continue;
+        }
+        chars.push((c, i));
+    }
+    if han {
+        changed |= to_simplified(&mut chars);
+    }
+    if !changed {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(chars.len() + 1);
+    for (c, orig) in chars {
+        map.push((out.len(), orig));
+        out.push(c);
+    }
+    map.push((out.len(), text.len()));
+    Some(Normalized { text: out, map })
+}
+
+/// Full-width ASCII letters and digits to ASCII; everything else as is.
+fn fold_width(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\u{2009}' | '\u{202f}')
+}
+
+fn is_han(c: char) -> bool {
+    crate::text::is_han(c)
+}
+
+fn converter() -> Option<&'static OpenCC> {
+    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
+    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
+        .as_ref()
+}
+
+/// Traditional to Simplified, char for char, in place. OpenCC converts
+/// phrases, which keeps char counts in practice; a line where it does not is
+/// converted char by char instead, so the map stays exact.
+fn to_simplified(chars: &mut [(char, usize)]) -> bool {
+    let Some(cc) = converter() else {
+        return false;
+    };
+    let mut changed = false;
+    let mut start = 0;
+    while start < chars.len() {
+        let end = chars[start..]
+            .iter()
+            .position(|&(c, _)| c == '\n')
+            .map_or(chars.len(), |p| start + p + 1);
+        let line = &mut chars[start..end];
+        start = end;
+        if !line.iter().any(|&(c, _)| is_han(c)) {
+            continue;
+        }
+        let text: String = line.iter().map(|&(c, _)| c).collect();
+        let conv = cc.convert(&text);
+        if conv.chars().count() == line.len() {
+            for (slot, c) in line.iter_mut().zip(conv.chars()) {
+                changed |= slot.0 != c;
+                slot.0 = c;
+            }
+        } else {
+            let mut buf = [0u8; 4];
+            for slot in line.iter_mut().filter(|(c, _)| is_han(*c)) {
+                let one = cc.convert(slot.0.encode_utf8(&mut buf));
+                let mut it = one.chars();
+                if let (Some(c), None) = (it.next(), it.next()) {
+                    changed |= slot.0 != c;
+                    slot.0 = c;
+                }
+            }
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s).map_or_else(|| s.to_string(), |n| n.text)
+    }
+
+    #[test]
+    fn traditional_becomes_simplified() {
+        assert_eq!(norm("經濟部將華為列入實體管制名單"), "经济部将华为列入实体管制名单");
+        assert_eq!(norm("美國商務部宣布出口管制"), "美国商务部宣布出口管制");
+    }
+
+    #[test]
+    fn simplified_and_english_need_nothing() {
+        assert!(normalize("商务部将华为列入实体清单").is_none());
+        assert!(normalize("Commerce added Huawei to the Entity List on May 16, 2019.").is_none());
+    }
+
+    #[test]
+    fn spaced_and_full_width_numerals_close_up() {
+        assert_eq!(norm("於 2025 年 1 月 29 日公告"), "于2025年1月29日公告");
+        assert_eq!(norm("２０２５年６月１０日"), "2025年6月10日");
+        // spaces between words and numbers in English stay
+        assert_eq!(norm("On 10 June 2025 華為"), "On 10 June 2025 华为");
+    }
+
+    #[test]
+    fn quotes_map_back_to_the_words_as_written() {
+        let orig = "經濟部 於 6 月 10 日 發布。另有他事。";
+        let n = normalize(orig).expect("changes");
+        assert_eq!(n.text, "经济部 于6月10日 发布。另有他事。");
+        let quote = "经济部 于6月10日 发布。";
+        assert_eq!(n.original(orig, quote), Some("經濟部 於 6 月 10 日 發布。"));
+        assert_eq!(n.original(orig, "另有他事。"), Some("另有他事。"));
+    }
+}
