@@ -10,7 +10,8 @@
 use super::constructions;
 use super::dates::{find_dates, DateMatch};
 use super::dating::{
-    add_phrase_dates, clause_of, group, group_index, mask_dates, nonevent_date, pick_date,
+    add_document_date, add_phrase_dates, clause_of, group, group_index, mask_dates, nonevent_date,
+    pick_date,
 };
 use super::entities::{unknown_orgs, Found};
 use super::roles::{self, Scope};
@@ -83,6 +84,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         let recent_day = day_anchor.filter(|(at, _)| si - at <= 1).map(|(_, d)| d);
         constructions::add_days_after(s, &mut dates, recent_day);
         constructions::add_dated_noun_years(s, &hits, &mut dates);
+        if !absolute_only {
+            add_document_date(rules, s, &mut dates, published, zh);
+        }
         let before_count = out.len();
         if !dates.is_empty() {
             // Names are sorted by start: the sentence's are one slice.

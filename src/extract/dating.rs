@@ -285,3 +285,31 @@ pub(crate) fn group(cs: &[Clause], ci: usize) -> (usize, usize) {
     let (s, e) = group_index(cs, ci);
     (cs[s].start, cs[e].end)
 }
+
+/// A sentence in the document's own voice ("IT IS ORDERED that …",
+/// "决定将…列入", "现予公布，自公布之日起施行") that states no date of its own
+/// is dated by the document: an order, a decision or an announcement acts
+/// on the day it is issued, and that day is the publication date.
+pub(crate) fn add_document_date(
+    rules: &Rules,
+    s: &str,
+    dates: &mut Vec<DateMatch>,
+    published: chrono::NaiveDate,
+    zh: bool,
+) {
+    if !dates.is_empty() {
+        return;
+    }
+    let cue = rules
+        .document_day
+        .find_all(s)
+        .find(|&(a, b, _)| zh || constructions::whole_word(s, a, b));
+    if let Some((start, end, _)) = cue {
+        dates.push(DateMatch {
+            start,
+            end,
+            span: DateSpan::at(PartialDate::from_naive(published)),
+            relative: true,
+        });
+    }
+}

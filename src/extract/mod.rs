@@ -19,6 +19,8 @@ pub mod rules;
 pub mod sentences;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_official;
 pub mod triggers;
 
 use crate::model::{Article, Mention};
@@ -48,6 +50,7 @@ pub struct Rules {
     pub(crate) same_day: Vec<String>,
     pub(crate) next_day: Vec<String>,
     pub(crate) prev_day: Vec<String>,
+    pub(crate) document_day: rules::Phrases,
     /// (kind or none, English nouns, Chinese nouns).
     pub(crate) effect_nouns: Vec<(Option<crate::model::Kind>, Vec<String>, Vec<String>)>,
 }
@@ -112,6 +115,7 @@ impl Rules {
         let (mut cues_en, mut cues_zh) = (Vec::new(), Vec::new());
         let (mut nonevent_en, mut nonevent_zh) = (Vec::new(), Vec::new());
         let (mut same_day, mut next_day, mut prev_day) = (Vec::new(), Vec::new(), Vec::new());
+        let mut document_day = Vec::new();
         let mut effect_nouns = Vec::new();
         for (name, text) in rule_files {
             hasher.update(text.as_bytes());
@@ -126,6 +130,7 @@ impl Rules {
             same_day.extend(f.dates.same_day.iter().map(|c| c.to_lowercase()));
             next_day.extend(f.dates.next_day.iter().map(|c| c.to_lowercase()));
             prev_day.extend(f.dates.prev_day.iter().map(|c| c.to_lowercase()));
+            document_day.extend(f.dates.document_day.iter().map(|c| c.to_lowercase()));
             for (i, e) in f.effect_noun.iter().enumerate() {
                 let kind = if e.kind == "none" {
                     None
@@ -164,6 +169,7 @@ impl Rules {
             same_day,
             next_day,
             prev_day,
+            document_day: rules::Phrases::new(document_day),
             effect_nouns,
         })
     }

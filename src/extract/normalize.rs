@@ -8,6 +8,10 @@
 //! - Spaces between Han characters and digits go (`1 月 29 日`, `於 2025 年`),
 //!   as typeset by many Taiwanese and overseas sites.
 //!
+//! - In Traditional text, years of the Republic of China (民國109年12月18日,
+//!   109年12月18日) become Gregorian (2020年12月18日): Taiwan's official
+//!   documents and judgments date everything that way.
+//!
 //! Dashes, quotes and full-width punctuation are read by the grammar and the
 //! sentence splitter as they are, so they stay. The extractor reads the
 //! normalised text, and [`Normalized::original`] maps what it quotes back to
@@ -72,7 +76,7 @@ pub fn normalize(text: &str) -> Option<Normalized> {
             let next = it.peek().map(|&(_, d)| fold_width(d));
             let joins = match (prev, next) {
                 (Some(p), Some(n)) => {
-                    (is_han(p) && n.is_ascii_digit()) || (p.is_ascii_digit() && is_han(n))
+                    (is_han(p) && n.is_ascii_digit()) || (p.is_ascii_digit() && is_unit(n))
                 }
                 _ => false,
             };
@@ -85,8 +89,10 @@ pub fn normalize(text: &str) -> Option<Normalized> {
         }
         chars.push((c, i));
     }
-    if han {
-        changed |= to_simplified(&mut chars);
+    if han && to_simplified(&mut chars) {
+        // Traditional script: a Taiwanese document counts years from 1912.
+        minguo_years(&mut chars);
+        changed = true;
     }
     if !changed {
         return None;
@@ -99,6 +105,52 @@ pub fn normalize(text: &str) -> Option<Normalized> {
     }
     map.push((out.len(), text.len()));
     Some(Normalized { text: out, map })
+}
+
+/// Minguo years as Gregorian, in place: a run of two or three digits
+/// followed by 年 and a month (`109年12月`), or after 民国 (`民国99年`). A
+/// year with four digits, or a 年 without a month (`95年度`, a case number's
+/// year), stays. The new digits map to the original year's first digit.
+fn minguo_years(chars: &mut Vec<(char, usize)>) {
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars[i].0.is_ascii_digit() && (i == 0 || !chars[i - 1].0.is_ascii_digit());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let end = chars[i..]
+            .iter()
+            .position(|&(c, _)| !c.is_ascii_digit())
+            .map_or(chars.len(), |p| i + p);
+        let len = end - i;
+        let after_year = |k: usize| chars.get(k).map(|&(c, _)| c);
+        let month_follows = {
+            let m = chars[(end + 1).min(chars.len())..]
+                .iter()
+                .take_while(|&&(c, _)| c.is_ascii_digit())
+                .count();
+            (1..=2).contains(&m) && after_year(end + 1 + m) == Some('月')
+        };
+        let era_before = i >= 2 && chars[i - 2].0 == '民' && chars[i - 1].0 == '国';
+        if (2..=3).contains(&len) && after_year(end) == Some('年') && (month_follows || era_before)
+        {
+            let n: u32 = chars[i..end]
+                .iter()
+                .filter_map(|&(c, _)| c.to_digit(10))
+                .fold(0, |a, d| a * 10 + d);
+            if (1..=200).contains(&n) {
+                let orig = chars[i].1;
+                let year: Vec<(char, usize)> =
+                    (n + 1911).to_string().chars().map(|c| (c, orig)).collect();
+                let added = year.len();
+                chars.splice(i..end, year);
+                i += added;
+                continue;
+            }
+        }
+        i = end;
+    }
 }
 
 /// Full-width ASCII letters and digits to ASCII; everything else as is.
@@ -117,6 +169,39 @@ fn is_gap(c: char) -> bool {
 
 fn is_han(c: char) -> bool {
     crate::text::is_han(c)
+}
+
+/// What a number counts in a date or a figure (`1 月`, `2025 年`, `12 時`):
+/// a space before it goes. A space between a number and any other word
+/// ("in 2025 華為") stays.
+fn is_unit(c: char) -> bool {
+    matches!(
+        fold_width(c),
+        '年' | '月'
+            | '日'
+            | '号'
+            | '號'
+            | '时'
+            | '時'
+            | '点'
+            | '點'
+            | '分'
+            | '秒'
+            | '亿'
+            | '億'
+            | '万'
+            | '萬'
+            | '元'
+            | '个'
+            | '個'
+            | '家'
+            | '项'
+            | '項'
+            | '次'
+            | '批'
+            | '周'
+            | '週'
+    )
 }
 
 fn converter() -> Option<&'static OpenCC> {
@@ -176,7 +261,10 @@ mod tests {
 
     #[test]
     fn traditional_becomes_simplified() {
-        assert_eq!(norm("經濟部將華為列入實體管制名單"), "经济部将华为列入实体管制名单");
+        assert_eq!(
+            norm("經濟部將華為列入實體管制名單"),
+            "经济部将华为列入实体管制名单"
+        );
         assert_eq!(norm("美國商務部宣布出口管制"), "美国商务部宣布出口管制");
     }
 
@@ -192,6 +280,31 @@ mod tests {
         assert_eq!(norm("２０２５年６月１０日"), "2025年6月10日");
         // spaces between words and numbers in English stay
         assert_eq!(norm("On 10 June 2025 華為"), "On 10 June 2025 华为");
+    }
+
+    #[test]
+    fn minguo_years_become_gregorian_in_traditional_text() {
+        assert_eq!(
+            norm("行政院於109年12月18日函示"),
+            "行政院于2020年12月18日函示"
+        );
+        assert_eq!(norm("中華民國99年7月21日判決"), "中华民国2010年7月21日判决");
+        assert_eq!(norm("民國103年起實施"), "民国2014年起实施");
+        // spaced as typeset, then closed up
+        assert_eq!(norm("於 94 年 8 月 23 日處分"), "于2005年8月23日处分");
+        // a case number's year and a four-digit year stay
+        assert_eq!(norm("95年度訴字第1507號判決"), "95年度诉字第1507号判决");
+        assert_eq!(norm("於2025年3月3日宣佈"), "于2025年3月3日宣布");
+        // Simplified text is not from Taiwan: nothing to convert
+        assert!(normalize("商务部15年3月发布").is_none());
+    }
+
+    #[test]
+    fn minguo_dates_quote_the_original() {
+        let orig = "經濟部於109年12月18日處分。";
+        let n = normalize(orig).expect("changes");
+        assert_eq!(n.text, "经济部于2020年12月18日处分。");
+        assert_eq!(n.original(orig, "经济部于2020年12月18日处分。"), Some(orig));
     }
 
     #[test]
