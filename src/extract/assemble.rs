@@ -48,6 +48,9 @@ const ANAPHORS: &[(&str, &str)] = &[
     ("该部", "type:agency"),
 ];
 
+/// How an official document names itself as the subject of "takes effect".
+const SELF_REFERENCE: &[&str] = &["本决定", "本公告", "本令"];
+
 pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     // A publication time outside any plausible range (year 0 from a broken
     // page) anchors nothing.
@@ -85,7 +88,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         constructions::add_days_after(s, &mut dates, recent_day);
         constructions::add_dated_noun_years(s, &hits, &mut dates);
         if !absolute_only {
-            add_document_date(rules, s, &mut dates, published, zh);
+            add_document_date(rules, s, &mut dates, &hits, published, zh);
         }
         let before_count = out.len();
         if !dates.is_empty() {
@@ -108,6 +111,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 .collect();
             for (hi, hit) in hits.iter().enumerate() {
                 if hit.nominal
+                    || (zh && in_title(s, hit.verb_start))
                     || constructions::noun_use(s, hit)
                     || (!zh && constructions::describes_in_place(s, hit))
                 {
@@ -129,6 +133,14 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         let clause_start = cs[clause_of(&cs, hit.verb_start)].start;
                         let subject = s.get(clause_start..hit.verb_start).unwrap_or("");
                         match rules.effect_kind(subject, zh) {
+                            // "本决定自4月13日起施行": the document itself took
+                            // effect, so the decision it opened with.
+                            _ if zh && SELF_REFERENCE.iter().any(|w| subject.contains(w)) => {
+                                match out.first() {
+                                    Some(first) => first.kind,
+                                    None => continue,
+                                }
+                            }
                             Some(Some(k)) => k,
                             Some(None) => continue,
                             // "issued hours before the measures were due to
@@ -524,6 +536,15 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
         out.push(m);
     }
     out
+}
+
+/// True when byte `at` is inside a 《title》: "根据《关于对美加征关税商品的公告》"
+/// cites an instrument by its name; it reports no act.
+fn in_title(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or("");
+    before
+        .rfind('《')
+        .is_some_and(|open| !before[open..].contains('》'))
 }
 
 fn is_han(c: char) -> bool {

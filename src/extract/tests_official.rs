@@ -257,3 +257,63 @@ fn chinese_ministries_summon_publish_and_fine() {
         ),
     ]);
 }
+
+#[test]
+fn a_title_in_book_brackets_names_an_instrument_and_reports_nothing() {
+    check_none(&[
+        "根据《关于对某国商品加征关税的公告》（公告2024年第3号），清单将于2024年9月1日到期。",
+    ]);
+}
+
+#[test]
+fn the_document_taking_effect_is_the_decision_it_opened_with() {
+    let text =
+        "中方决定对某某议员采取以下反制措施：\n\n一、禁止其入境。\n\n本决定自2024年5月2日起施行。";
+    let got = found(text);
+    assert!(
+        got.contains(&(Kind::Sanction, "2024-05-02".into())),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(k, _)| *k == Kind::Ban), "{got:?}");
+}
+
+#[test]
+fn bills_by_number_orders_by_date_and_ministry_measures() {
+    check(&[
+        (
+            "On June 3, 2024, the House passed H.R. 9100 by a wide margin.",
+            Kind::Legislation,
+            "2024-06-03",
+        ),
+        (
+            "The agency's rule built on the March 2021 executive order on supply chains.",
+            Kind::Legislation,
+            "2021-03",
+        ),
+        (
+            "自2024年1月1日起，各机关个人电脑不可安装非公务用软件。",
+            Kind::Ban,
+            "2024-01-01",
+        ),
+        (
+            "商务部决定自2024年3月4日起采取临时反倾销措施。",
+            Kind::Tariff,
+            "2024-03-04",
+        ),
+    ]);
+}
+
+#[test]
+fn conditions_powers_and_names_of_acts_are_no_events() {
+    check_none(&[
+        // a condition
+        "Plaintiffs say that, absent an injunction, the app will be banned on May 4, 2025.",
+        // a power the law grants, not its use
+        "国务院有关部门有权决定将相关组织列入反制清单。",
+    ]);
+    // the year in the name of an Act is not the date of the revocation
+    let got = found(
+        "The Commission revoked the license under section 214 of the Communications Act of 1934.",
+    );
+    assert!(!got.iter().any(|(_, d)| d == "1934"), "{got:?}");
+}
