@@ -81,7 +81,41 @@ pub fn find_dates(text: &str, anchor: &DateTime<FixedOffset>) -> Vec<DateMatch> 
             out.push(m);
         }
     }
+    share_year(text, &mut out);
     out
+}
+
+/// "2025年3月4日和4月4日", "on May 3, 2024 and June 5": a year-less date
+/// joined to a dated one is in the same year, however far that is from the
+/// publication day.
+fn share_year(text: &str, out: &mut [DateMatch]) {
+    for i in 1..out.len() {
+        let (prev, cur) = (&out[i - 1], &out[i]);
+        if !cur.relative || prev.relative || cur.span.end.is_some() || prev.span.end.is_some() {
+            continue;
+        }
+        let between = text.get(prev.end..cur.start).unwrap_or("").trim();
+        let joined = matches!(
+            between,
+            "和" | "、" | "及" | "与" | "或" | "and" | "or" | "," | "，"
+        );
+        let numeric = text
+            .get(cur.start..cur.end)
+            .is_some_and(|t| t.chars().any(|c| c.is_ascii_digit()));
+        let d = cur.span.start;
+        let year = prev.span.start.year;
+        if !joined || !numeric || d.year == year {
+            continue;
+        }
+        let moved = match (d.month, d.day) {
+            (Some(m), Some(day)) => crate::model::PartialDate::day(year, m, day),
+            (Some(m), None) => crate::model::PartialDate::month(year, m),
+            _ => None,
+        };
+        if let Some(m) = moved {
+            out[i].span.start = m;
+        }
+    }
 }
 
 /// Resolves a parsed expression. A span whose end would precede its start

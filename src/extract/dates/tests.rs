@@ -477,3 +477,18 @@ fn empty_and_plain_text_are_cheap_and_empty() {
     assert!(find_dates("Nothing dated happens in this sentence.", &a).is_empty());
     assert!(find_dates("这句话里没有任何时间", &a).is_empty());
 }
+
+#[test]
+fn a_year_less_date_joined_to_a_dated_one_shares_its_year() {
+    let anchor = chrono::DateTime::parse_from_rfc3339("2026-01-10T09:00:00+08:00").expect("anchor");
+    let got: Vec<String> = super::find_dates("工作机制于2024年3月4日和4月4日发布公告", &anchor)
+        .iter()
+        .map(|d| d.span.start.to_string())
+        .collect();
+    assert_eq!(got, ["2024-03-04", "2024-04-04"]);
+    let got: Vec<String> = super::find_dates("It acted on May 3, 2023 and June 5.", &anchor)
+        .iter()
+        .map(|d| d.span.start.to_string())
+        .collect();
+    assert_eq!(got, ["2023-05-03", "2023-06-05"]);
+}
