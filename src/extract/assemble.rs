@@ -111,7 +111,10 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 .collect();
             for (hi, hit) in hits.iter().enumerate() {
                 if hit.nominal
-                    || (zh && in_title(s, hit.verb_start))
+                    || (zh
+                        && (in_title(s, hit.verb_start)
+                            || names_goods(s, hit)
+                            || negated_verb(s, hit)))
                     || constructions::noun_use(s, hit)
                     || (!zh && constructions::describes_in_place(s, hit))
                 {
@@ -545,6 +548,26 @@ fn in_title(s: &str, at: usize) -> bool {
     before
         .rfind('《')
         .is_some_and(|open| !before[open..].contains('》'))
+}
+
+/// "对美加征关税商品排除清单": a measure's words before 商品 name the goods
+/// it covers (the goods subject to extra tariffs); they report no act.
+fn names_goods(s: &str, hit: &Hit) -> bool {
+    let after = s.get(hit.end..).unwrap_or("");
+    ["商品", "的商品", "产品清单", "的产品"]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+/// "进口的，不加征本公告规定加征的关税": 不 right before the verb negates
+/// it ("继续不加征", goods kept out of the tariff, is a decision, and
+/// stays), and "规定加征的关税" (the tariffs a notice provides for) names
+/// the measure of another instrument.
+fn negated_verb(s: &str, hit: &Hit) -> bool {
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let after = s.get(hit.verb_end..).unwrap_or("");
+    (before.ends_with('不') && !before.ends_with("继续不"))
+        || (before.ends_with("规定") && after.starts_with('的'))
 }
 
 fn is_han(c: char) -> bool {

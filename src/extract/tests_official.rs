@@ -317,3 +317,21 @@ fn conditions_powers_and_names_of_acts_are_no_events() {
     );
     assert!(!got.iter().any(|(_, d)| d == "1934"), "{got:?}");
 }
+
+#[test]
+fn goods_named_by_their_tariff_and_goods_left_out_are_no_events() {
+    check_none(&[
+        "对美加征关税商品第三次排除延期清单将于2024年5月31日到期。",
+        "2024年4月10日之前已启运，并于2024年4月10日至5月13日进口的，不加征本公告规定加征的关税。",
+        "外国对我国采取歧视性措施的，国务院有关部门可以于2024年1月1日起采取相应反制措施。",
+    ]);
+}
+
+#[test]
+fn an_exclusion_list_put_in_force_changes_tariffs() {
+    check(&[(
+        "委员会于2024年3月1日实施第三批加征关税商品第二次排除清单。",
+        Kind::Tariff,
+        "2024-03-01",
+    )]);
+}
