@@ -335,3 +335,19 @@ fn an_exclusion_list_put_in_force_changes_tariffs() {
         "2024-03-01",
     )]);
 }
+
+#[test]
+fn bill_histories_and_docket_entries_with_numeric_dates() {
+    check(&[
+        (
+            "Introduced in Senate (02/14/2024)",
+            Kind::Legislation,
+            "2024-02-14",
+        ),
+        (
+            "MEMORANDUM OPINION SIGNED BY JUDGE JANE ROE ON 11/3/21.",
+            Kind::Ruling,
+            "2021-11-03",
+        ),
+    ]);
+}

@@ -492,3 +492,20 @@ fn a_year_less_date_joined_to_a_dated_one_shares_its_year() {
         .collect();
     assert_eq!(got, ["2023-05-03", "2023-06-05"]);
 }
+
+#[test]
+fn month_first_numeric_dates_of_dockets() {
+    let anchor = chrono::DateTime::parse_from_rfc3339("2024-03-10T09:00:00-05:00").expect("anchor");
+    let got = |t: &str| -> Vec<String> {
+        super::find_dates(t, &anchor)
+            .iter()
+            .map(|d| d.span.start.to_string())
+            .collect()
+    };
+    assert_eq!(got("Introduced in Senate (02/14/2024)"), ["2024-02-14"]);
+    assert_eq!(got("ORDER SIGNED BY JUDGE ON 11/3/21."), ["2021-11-03"]);
+    assert_eq!(got("Filed 7/4/98 in the district court"), ["1998-07-04"]);
+    // fractions, impossible days and paths give no day (a bare year may stay)
+    let none = got("a 3/4 majority and 13/40/2024");
+    assert!(none.iter().all(|d| d.len() == 4), "{none:?}");
+}
