@@ -60,7 +60,7 @@ pub fn normalize(text: &str) -> Option<Normalized> {
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let c = fold_width(c);
-        changed |= text[i..].chars().next() != Some(c);
+        changed |= !text[i..].starts_with(c);
         han |= is_han(c);
         if is_gap(c) {
             // a short run of spaces between Han and a digit goes
