@@ -11,6 +11,10 @@ pub mod cli;
 pub mod config;
 pub mod export;
 pub mod extract;
+pub mod fault;
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod guard;
 pub mod model;
 pub mod pipeline;
 pub mod sources;

@@ -573,3 +573,58 @@ fn clicking_a_source_in_the_detail_selects_it_and_a_second_click_reads_it() {
         Some("https://cn.example/2026/alibaba-qisu")
     );
 }
+
+#[test]
+fn capital_e_exports_the_filtered_view_and_shows_the_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app_with(common::fixture_store(), 110, 30).with_export_dir(dir.path());
+    press(&mut app, "/kind:ban<Enter>");
+    let shown = app.index.len();
+    assert!(shown > 0 && (shown as i64) < app.total_events, "{shown}");
+    press(&mut app, "E");
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let html = std::fs::read_to_string(&files[0]).expect("read");
+    assert_eq!(html.matches("<article class=\"event").count(), shown);
+    assert_eq!(
+        html.matches("<article class=\"event k-ban\"").count(),
+        shown
+    );
+    let (msg, error) = app.flash.clone().expect("a status message");
+    assert!(!error, "{msg}");
+    assert!(
+        msg.contains(&files[0].display().to_string()),
+        "the path is shown: {msg}"
+    );
+    assert!(screen(&app).contains("exported "));
+}
+
+#[test]
+fn capital_e_into_a_missing_folder_says_where_it_failed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let gone = dir.path().join("gone");
+    let mut app = app_with(common::fixture_store(), 110, 30).with_export_dir(&gone);
+    press(&mut app, "E");
+    let (msg, error) = app.flash.clone().expect("a status message");
+    assert!(
+        error && msg.contains("gone") && msg.contains("cannot create"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn help_overlay_scrolls_with_the_arrows_when_it_is_taller_than_the_screen() {
+    let mut app = app_with(common::fixture_store(), 60, 12);
+    press(&mut app, "?");
+    let top = screen(&app);
+    assert!(top.contains("↑↓ scroll"), "{top}");
+    press(&mut app, "<Down><Down><Down>");
+    assert!(app.help, "the arrows keep the help open");
+    let lower = screen(&app);
+    assert_ne!(top, lower, "the help scrolled");
+    press(&mut app, "x");
+    assert!(!app.help);
+}

@@ -22,6 +22,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
+    ctx.announce_new_db();
     let (tx, rx) = std::sync::mpsc::channel();
     let db = ctx.db.clone();
     let worker = std::thread::spawn(move || refresh(&db, &feeds, &FetchOptions::default(), &tx));
@@ -53,11 +54,11 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         super::out(&summary_line(r, state))?;
     }
     super::out(&format!(
-        "{} feeds in {:.1} s: {} new articles, {} new events, {} failed",
-        summary.feeds.len(),
+        "{} in {:.1} s: {}, {}, {} failed",
+        crate::text::count(summary.feeds.len(), "feed", "feeds"),
         summary.elapsed.as_secs_f64(),
-        summary.new_articles,
-        summary.new_events,
+        crate::text::count(summary.new_articles, "new article", "new articles"),
+        crate::text::count(summary.new_events, "new event", "new events"),
         summary.failed
     ))?;
     Ok(if troubled > 0 {
@@ -75,8 +76,15 @@ fn name(r: &FeedReport) -> String {
 fn summary_line(r: &FeedReport, state: Option<&FeedState>) -> String {
     let status = match &r.outcome {
         FeedOutcome::Updated => format!(
-            "ok        {:>4} new articles {:>4} new events",
-            r.new_articles, r.new_events
+            "ok        {:>4} new {:<8} {:>4} new {}",
+            r.new_articles,
+            if r.new_articles == 1 {
+                "article"
+            } else {
+                "articles"
+            },
+            r.new_events,
+            if r.new_events == 1 { "event" } else { "events" }
         ),
         FeedOutcome::NotModified => "unchanged".to_string(),
         FeedOutcome::Skipped => match state {

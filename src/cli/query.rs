@@ -1,6 +1,6 @@
 //! Reading the timeline: `events`, `search` and `entities`.
 
-use super::args::{Context, EventsArgs, ExportFormat, FilterArgs};
+use super::args::{Context, EventsArgs, FilterArgs};
 use super::out;
 use crate::export::json::event_line;
 use crate::model::{Event, Kind, PartialDate};
@@ -9,7 +9,7 @@ use anyhow::{anyhow, Result};
 use std::process::ExitCode;
 
 /// Turns `events` flags into a filter, resolving entity aliases.
-fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
+pub(super) fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
     let kinds = q
         .kind
         .iter()
@@ -32,6 +32,9 @@ fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
         );
     }
     let text = q.query.join(" ");
+    if !text.trim().is_empty() {
+        crate::store::cjk::check_text(&text).map_err(|e| anyhow!("{e}"))?;
+    }
     Ok(EventFilter {
         kinds,
         entities,
@@ -71,49 +74,17 @@ fn human_line(e: &Event) -> String {
     )
 }
 
-pub fn export(
-    ctx: &Context,
-    format: ExportFormat,
-    output: Option<&std::path::Path>,
-    q: &FilterArgs,
-) -> Result<ExitCode> {
-    let store = ctx.store()?;
-    let events = store.events(&filter(&store, q)?)?;
-    let text = match format {
-        ExportFormat::Md => {
-            let mut title = String::from("Timeline");
-            if !q.entity.is_empty() {
-                title = format!("{}: timeline", q.entity.join(", "));
-            }
-            crate::export::markdown::chronology(&title, &events)
-        }
-        ExportFormat::Csv => crate::export::csv::rows(&events),
-        ExportFormat::Ics => crate::export::ics::calendar(&events, chrono::Utc::now()),
-    };
-    match output {
-        Some(path) => {
-            std::fs::write(path, text)
-                .map_err(|e| anyhow!("{}: cannot write: {e}", path.display()))?;
-            eprintln!("{} events written to {}", events.len(), path.display());
-        }
-        None => {
-            use std::io::Write;
-            std::io::stdout().lock().write_all(text.as_bytes())?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
 pub fn search(ctx: &Context, json: bool, query: &str) -> Result<ExitCode> {
     let store = ctx.store()?;
-    if crate::store::cjk::match_expr(query).is_none() {
-        return Err(anyhow!("search: nothing to search for in '{query}'"));
-    }
-    let events = store.events(&EventFilter {
-        text: Some(query.to_string()),
-        ..Default::default()
+    crate::store::cjk::check_text(query).map_err(|e| anyhow!("{e}"))?;
+    // one snapshot for both lists, so they agree with each other
+    let (events, articles) = store.snapshot(|s| {
+        let events = s.events(&EventFilter {
+            text: Some(query.to_string()),
+            ..Default::default()
+        })?;
+        Ok((events, s.search_articles(query, 50)?))
     })?;
-    let articles = store.search_articles(query, 50)?;
     if json {
         for e in &events {
             let mut v: serde_json::Value = serde_json::from_str(&event_line(e))?;
@@ -129,11 +100,11 @@ pub fn search(ctx: &Context, json: bool, query: &str) -> Result<ExitCode> {
             out(&v.to_string())?;
         }
     } else {
-        out(&format!("{} events", events.len()))?;
+        out(&crate::text::count(events.len(), "event", "events"))?;
         for e in &events {
             out(&format!("  {}", human_line(e)))?;
         }
-        out(&format!("{} articles", articles.len()))?;
+        out(&crate::text::count(articles.len(), "article", "articles"))?;
         for a in &articles {
             let date = a
                 .article
@@ -167,8 +138,11 @@ pub fn entities(ctx: &Context, json: bool) -> Result<ExitCode> {
                 format!("  ({})", e.aliases.join(", "))
             };
             out(&format!(
-                "{:<36} {:<12} {:>4} events  {range}{aliases}",
-                e.name, e.kind, e.events
+                "{:<36} {:<12} {:>4} {:<6}  {range}{aliases}",
+                e.name,
+                e.kind,
+                e.events,
+                if e.events == 1 { "event" } else { "events" }
             ))?;
         }
     }

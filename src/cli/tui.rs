@@ -23,7 +23,11 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     } else {
         Vec::new()
     };
-    let app = App::new(ctx.store()?, ctx.rules()?, keymap(ctx)?, Theme::from_env())
+    // configuration errors first, then the terminal, and only then the
+    // database, so a refusal leaves nothing behind
+    let (rules, keys) = (ctx.rules()?, keymap(ctx)?);
+    tui::require_terminal()?;
+    let app = App::new(ctx.store()?, rules, keys, Theme::from_env())
         .with_feeds(feeds)
         .with_refresher(refresher(ctx));
     tui::run(app, !ctx.offline)?;

@@ -17,6 +17,7 @@ pub mod normalize;
 pub mod roles;
 pub mod rules;
 pub mod sentences;
+mod shadow;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

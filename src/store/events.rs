@@ -1,7 +1,9 @@
 //! Mentions, the events rebuilt from them, their links and entities.
 
 use super::{cjk, Result, Store, StoreError};
-use crate::model::{DateSpan, Event, Kind, Mention, MentionRecord, PartialDate, Source, Status};
+use crate::model::{
+    DateSpan, EditField, Event, Kind, Mention, MentionRecord, PartialDate, Source, Status,
+};
 use chrono::DateTime;
 use rusqlite::{params, params_from_iter, types::Value, OptionalExtension, Row};
 
@@ -38,6 +40,8 @@ pub struct EventRow {
     pub status: Status,
     pub n_sources: usize,
     pub date_conflict: bool,
+    /// The fields the analyst corrected.
+    pub edited: Vec<EditField>,
 }
 
 /// One entity with what the timeline knows of it.
@@ -69,6 +73,15 @@ fn parse_date(s: &str) -> rusqlite::Result<PartialDate> {
 impl Store {
     /// Replaces an article's mentions with a new extraction.
     pub fn replace_mentions(
+        &mut self,
+        article_id: i64,
+        mentions: &[Mention],
+        version: &str,
+    ) -> Result<()> {
+        self.batch(|s| s.replace_mentions_in(article_id, mentions, version))
+    }
+
+    fn replace_mentions_in(
         &mut self,
         article_id: i64,
         mentions: &[Mention],
@@ -143,21 +156,35 @@ impl Store {
     }
 
     /// Replaces the derived timeline (events, sources, links, entity index)
-    /// in one transaction; `entities` is (canonical, type, aliases).
+    /// in one transaction; `entities` is (canonical, type, aliases). Counts
+    /// the rebuild, so other processes notice it (see
+    /// [`Store::timeline_state`]).
     pub fn replace_events(
         &mut self,
         events: &[Event],
         entities: &[(String, String, Vec<String>)],
     ) -> Result<()> {
+        self.batch(|s| s.replace_events_in(events, entities))
+    }
+
+    fn replace_events_in(
+        &mut self,
+        events: &[Event],
+        entities: &[(String, String, Vec<String>)],
+    ) -> Result<()> {
         let tx = self.conn.savepoint()?;
+        tx.execute(
+            "UPDATE timeline_state SET builds = builds + 1 WHERE id = 1",
+            [],
+        )?;
         tx.execute_batch(
             "DELETE FROM events; DELETE FROM event_sources; DELETE FROM event_links; DELETE FROM event_entities;
              DELETE FROM events_fts; DELETE FROM entities; DELETE FROM entity_aliases;",
         )?;
         {
             let mut ev = tx.prepare(
-                "INSERT INTO events (id, kind, start, end_date, first_day, last_day, title, actors, targets, status, note, date_conflict, n_sources, langs)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                "INSERT INTO events (id, kind, start, end_date, first_day, last_day, title, actors, targets, status, note, date_conflict, n_sources, langs, edited)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?;
             let mut src = tx.prepare(
                 "INSERT INTO event_sources (event_id, mention_id, url, outlet, title, published, evidence, date, position)
@@ -207,6 +234,7 @@ impl Store {
                     e.date_conflict,
                     e.sources.len() as i64,
                     langs.join(" "),
+                    edited_text(&e.edited),
                 ])?;
                 let rowid = tx.last_insert_rowid();
                 let mut body = e.actors.join(" ") + " " + &e.targets.join(" ");
@@ -293,7 +321,7 @@ impl Store {
     pub fn event_rows(&self, f: &EventFilter) -> Result<Vec<EventRow>> {
         let (clause, mut args) = super::views::where_clause(f, false);
         let mut sql = String::from(
-            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict FROM events e",
+            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict, e.edited FROM events e",
         ) + &clause;
         sql += if f.newest_first {
             " ORDER BY e.first_day DESC, e.last_day DESC, e.id"
@@ -309,14 +337,23 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Whole events (with sources and links) for a filter.
+    /// Whole events (with sources and links) for a filter, read in one
+    /// snapshot: a rebuild in another process cannot pull an event out
+    /// from under its sources.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
-        let rows = self.event_rows(f)?;
-        rows.into_iter().map(|r| self.complete(r)).collect()
+        self.snapshot(|s| {
+            let rows = s.event_rows(f)?;
+            rows.into_iter().map(|r| s.complete(r)).collect()
+        })
     }
 
-    /// One whole event by id (or by a unique prefix of it).
+    /// One whole event by id (or by a unique prefix of it), read in one
+    /// snapshot.
     pub fn event(&self, id: &str) -> Result<Event> {
+        self.snapshot(|s| s.event_in(id))
+    }
+
+    fn event_in(&self, id: &str) -> Result<Event> {
         let full: Option<String> = self
             .conn
             .query_row("SELECT id FROM events WHERE id = ?1", [id], |r| r.get(0))
@@ -337,7 +374,7 @@ impl Store {
             }
         };
         let row = self.conn.query_row(
-            "SELECT id, kind, start, end_date, title, actors, targets, status, n_sources, date_conflict FROM events WHERE id = ?1",
+            "SELECT id, kind, start, end_date, title, actors, targets, status, n_sources, date_conflict, edited FROM events WHERE id = ?1",
             [&full],
             event_row,
         )?;
@@ -387,6 +424,7 @@ impl Store {
             sources,
             related,
             date_conflict: r.date_conflict,
+            edited: r.edited,
         })
     }
 
@@ -438,5 +476,19 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         status: status.parse().unwrap_or_default(),
         n_sources: r.get::<_, i64>(8)? as usize,
         date_conflict: r.get(9)?,
+        edited: parse_edited(&r.get::<_, String>(10)?),
     })
+}
+
+/// The edited fields as the `edited` column keeps them: "date kind".
+fn edited_text(fields: &[EditField]) -> String {
+    let names: Vec<&str> = fields.iter().map(|f| f.as_str()).collect();
+    names.join(" ")
+}
+
+/// Reads the `edited` column; unknown names are skipped.
+pub(crate) fn parse_edited(s: &str) -> Vec<EditField> {
+    s.split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect()
 }

@@ -4,18 +4,29 @@
 //! `user_version`, bound parameters everywhere. Articles are kept whole so
 //! a better extractor can re-run over the archive; events are derived and
 //! rebuilt, while the analyst's decisions are kept apart and replayed.
+//!
+//! Several processes share the file (the TUI, a cron `dateline fetch`, a
+//! query): every write is a short `BEGIN IMMEDIATE` transaction that waits
+//! its turn for up to [`BUSY_TIMEOUT`], and an answer made of several
+//! statements is read in one read transaction ([`Store::snapshot`]), so it
+//! sees one consistent state of the database.
 
 mod articles;
 pub mod cjk;
 mod decisions;
 mod events;
 mod feeds;
+pub mod identity;
+mod provenance;
+mod state;
 pub mod views;
 
-pub use articles::{StoredArticle, Upserted};
-pub use decisions::{Decision, DecisionAction};
+pub use crate::model::{Decision, DecisionAction};
+pub use articles::{url_key, StoredArticle, Upserted};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
+pub use provenance::Provenance;
+pub use state::{commits, TimelineState, WriterLease};
 
 use rusqlite::Connection;
 use std::path::Path;
@@ -26,7 +37,7 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("database {path}: {message}")]
     Open { path: String, message: String },
-    #[error("the database is locked by another program")]
+    #[error("the database is locked by another program (waited {} s)", BUSY_TIMEOUT.as_secs())]
     Locked,
     #[error("database: {0}")]
     Sql(rusqlite::Error),
@@ -58,7 +69,20 @@ impl From<serde_json::Error> for StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/001_init.sql")];
+/// How long a statement waits for another process's write to finish
+/// before it gives up with [`StoreError::Locked`]. Writes are short (one
+/// batch of articles, one rebuild), so a wait this long means something
+/// is stuck.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Applied in this order by `user_version`, and only ever appended to:
+/// a database already past an entry never sees it again.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/001_init.sql"),
+    "-- 002: reserved for the scale branch",
+    include_str!("../../migrations/003_timeline_state.sql"),
+    include_str!("../../migrations/004_edits.sql"),
+];
 
 /// A connection to the database. Each thread or task opens its own.
 pub struct Store {
@@ -88,7 +112,7 @@ impl Store {
     }
 
     fn setup(conn: Connection) -> Result<Store> {
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -97,46 +121,85 @@ impl Store {
         Ok(store)
     }
 
+    /// Applies the migrations the database lacks. The version is read
+    /// inside the write transaction, so two processes opening a new
+    /// database at once migrate it once.
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version as usize > MIGRATIONS.len() {
-            return Err(StoreError::Data(format!(
-                "the database is from a newer dateline (schema {version}, this one knows {})",
-                MIGRATIONS.len()
-            )));
+        let version = |conn: &Connection| -> Result<usize> {
+            let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if v as usize > MIGRATIONS.len() {
+                return Err(StoreError::Data(format!(
+                    "the database is from a newer dateline (schema {v}, this one knows {})",
+                    MIGRATIONS.len()
+                )));
+            }
+            Ok(v as usize)
+        };
+        if version(&self.conn)? == MIGRATIONS.len() {
+            return Ok(());
         }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version(&tx)?) {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            tx.commit()?;
         }
+        tx.commit()?;
         Ok(())
     }
 
-    /// Runs `f` in one transaction: committed when it returns Ok, rolled
-    /// back when it fails, so a batch lands whole or not at all. The
-    /// store's own writes nest inside as savepoints.
+    /// Runs `f` in one write transaction: committed when it returns Ok,
+    /// rolled back when it fails, so a batch lands whole or not at all.
+    /// `BEGIN IMMEDIATE` takes the write lock first (waiting its turn), so
+    /// a read inside never has to be upgraded to a write against a newer
+    /// snapshot. Inside a transaction already, `f` simply joins it; the
+    /// store's own writes come through here.
     pub fn batch<T, E: From<StoreError>>(
         &mut self,
         f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| E::from(e.into()))?;
         match f(self) {
             Ok(v) => {
-                self.conn
-                    .execute_batch("COMMIT")
-                    .map_err(|e| E::from(e.into()))?;
+                if let Err(e) = self.conn.execute_batch("COMMIT") {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    return Err(E::from(e.into()));
+                }
+                state::committed();
                 Ok(v)
             }
             Err(e) => {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 Err(e)
             }
+        }
+    }
+
+    /// Runs `f` in one read transaction, so every statement it makes sees
+    /// the same state of the database even while other processes write.
+    /// Inside a transaction already, `f` simply joins it.
+    pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN")?;
+        let r = f(self);
+        // a read transaction has nothing to commit; ending it lets the
+        // WAL be checkpointed past it
+        let end = self.conn.execute_batch("COMMIT");
+        match (r, end) {
+            (Ok(v), Ok(())) => Ok(v),
+            (Err(e), _) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+            (Ok(_), Err(e)) => Err(e.into()),
         }
     }
 

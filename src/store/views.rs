@@ -208,7 +208,7 @@ impl Store {
     /// id; missing ones are left out.
     pub fn event_rows_by_rowid(&self, rowids: &[i64]) -> Result<Vec<(i64, EventRow)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict, e.rowid
+            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict, e.rowid, e.edited
              FROM events e WHERE e.rowid = ?1",
         )?;
         let mut out = Vec::with_capacity(rowids.len());
@@ -235,6 +235,7 @@ impl Store {
                         status: status.parse().unwrap_or_default(),
                         n_sources: r.get::<_, i64>(8)? as usize,
                         date_conflict: r.get(9)?,
+                        edited: super::events::parse_edited(&r.get::<_, String>(11)?),
                     },
                 ));
             }
@@ -394,6 +395,7 @@ mod tests {
             }],
             related: vec![],
             date_conflict: false,
+            edited: vec![],
         }
     }
 

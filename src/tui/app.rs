@@ -4,10 +4,12 @@
 //! the outside world must do (open a browser, copy a URL) comes back as an
 //! [`Effect`] for the run loop, so the app itself never touches the terminal.
 
+use super::form::{Form, FormInput};
 use super::keys::{Action, Keymap};
 use super::query;
-use super::refresh::{Progress, RefreshMsg, Refresher, Worker};
+use super::refresh::{Progress, RefreshMsg, Refresher};
 use super::theme::Theme;
+use super::worker::{Report, Worker};
 use crate::extract::Rules;
 use crate::model::{DateSpan, Event, Kind};
 use crate::store::views::EventKey;
@@ -80,6 +82,10 @@ pub enum Msg {
         height: u16,
     },
     Refresh(RefreshMsg),
+    /// A result of background work (decisions, rebuilds, counts, refresh).
+    Report(Report),
+    /// A key typed into the open form.
+    Form(FormInput),
     /// Time passed: look for finished background work.
     Tick,
 }
@@ -152,6 +158,8 @@ pub struct App {
     pub view: View,
     pub mode: Mode,
     pub help: bool,
+    /// How far the help overlay is scrolled, when it is taller than the screen.
+    pub help_scroll: u16,
     pub quit: bool,
     pub newest_first: bool,
     /// The query line as typed, and what it parsed to.
@@ -165,7 +173,8 @@ pub struct App {
     pub(crate) entities_stale: bool,
     /// When the query line last changed without the timeline following.
     pub(crate) search_due: Option<Instant>,
-    pub(crate) entities_job: Option<std::sync::mpsc::Receiver<Result<Vec<EntityRow>, String>>>,
+    /// Entity counts asked of the background and not arrived yet.
+    pub(crate) entities_pending: bool,
     /// Timelines with more events than this re-query when typing pauses.
     pub large_timeline: i64,
     pub items: Vec<Item>,
@@ -190,6 +199,20 @@ pub struct App {
     /// The feeds of feeds.toml, for the Feeds view.
     pub configured_feeds: Vec<crate::config::FeedConfig>,
     pub(crate) worker: Worker,
+    /// What the app last saw of other processes' writes.
+    pub(crate) watch: super::watch::DbWatch,
+    /// Where `E` writes exports (the working directory by default).
+    pub export_dir: std::path::PathBuf,
+    /// The open form (edit, add), drawn over the body.
+    pub form: Option<Form>,
+    /// Events marked with `m`, to merge into the selected one with `M`.
+    pub marked: Vec<String>,
+    /// The last confirm or reject, so pressing it again undoes that very
+    /// decision even when the row moved away; cleared by any other key.
+    pub(crate) last_curate: Option<super::curate::LastCurate>,
+    pub(crate) next_ticket: u64,
+    /// The event to select once the timeline is rebuilt (a new one).
+    pub(crate) select_after: Option<String>,
 }
 
 impl App {
@@ -203,6 +226,7 @@ impl App {
             view: View::Timeline,
             mode: Mode::Normal,
             help: false,
+            help_scroll: 0,
             quit: false,
             newest_first: false,
             query: String::new(),
@@ -212,7 +236,7 @@ impl App {
             cache: HashMap::new(),
             entities_stale: true,
             search_due: None,
-            entities_job: None,
+            entities_pending: false,
             large_timeline: LARGE_TIMELINE,
             items: Vec::new(),
             row_pos: Vec::new(),
@@ -234,6 +258,13 @@ impl App {
             total_articles: 0,
             configured_feeds: Vec::new(),
             worker: Worker::new(None),
+            watch: Default::default(),
+            export_dir: std::path::PathBuf::from("."),
+            form: None,
+            marked: Vec::new(),
+            last_curate: None,
+            next_ticket: 0,
+            select_after: None,
         }
     }
 
@@ -260,6 +291,20 @@ impl App {
             return None;
         }
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if self.form.is_some() {
+            return Some(Msg::Form(match ev.code {
+                KeyCode::Enter => FormInput::Submit,
+                KeyCode::Esc => FormInput::Cancel,
+                KeyCode::Tab | KeyCode::Down => FormInput::Next,
+                KeyCode::BackTab | KeyCode::Up => FormInput::Prev,
+                KeyCode::Backspace => FormInput::Backspace,
+                KeyCode::Char('w') if ctrl => FormInput::DeleteWord,
+                KeyCode::Char('u') if ctrl => FormInput::Clear,
+                KeyCode::Char('c') if ctrl => FormInput::Cancel,
+                KeyCode::Char(c) if !ctrl => FormInput::Insert(c),
+                _ => return None,
+            }));
+        }
         if self.mode != Mode::Normal {
             // The list still moves under the query line.
             match ev.code {
@@ -281,9 +326,11 @@ impl App {
             }));
         }
         if self.help {
-            // Any key closes the help; quit still quits.
-            return Some(match self.keys.action(ev) {
-                Some(Action::Quit) => Msg::Act(Action::Quit),
+            // Any key closes the help, the arrows scroll it; quit still quits.
+            return Some(match (ev.code, self.keys.action(ev)) {
+                (_, Some(Action::Quit)) => Msg::Act(Action::Quit),
+                (KeyCode::Up, _) => Msg::Act(Action::Up),
+                (KeyCode::Down, _) => Msg::Act(Action::Down),
                 _ => Msg::Act(Action::Help),
             });
         }
@@ -324,10 +371,24 @@ impl App {
         match msg {
             Msg::Act(a) => {
                 self.flash = None;
+                if !matches!(a, Action::Confirm | Action::Reject) {
+                    self.last_curate = None;
+                }
                 self.act(a)
             }
-            Msg::Edit(e) => self.edit(e),
-            Msg::Click { column, row } => self.click(column, row),
+            Msg::Edit(e) => {
+                self.last_curate = None;
+                self.edit(e)
+            }
+            Msg::Form(i) => {
+                self.last_curate = None;
+                self.form_input(i)
+            }
+            Msg::Report(r) => self.report(r),
+            Msg::Click { column, row } => {
+                self.last_curate = None;
+                self.click(column, row)
+            }
             Msg::Scroll(n) => self.scroll(n),
             Msg::Resize { width, height } => {
                 self.size = (width, height);
@@ -342,11 +403,11 @@ impl App {
             }
             Msg::Tick => {
                 self.poll_background();
+                self.poll_database();
                 // Counted in the background, so the Entities view opens at once.
                 if self.entities_stale {
                     self.load_entities();
                 }
-                self.poll_entities();
                 if self.search_due.is_some_and(|t| t.elapsed() >= SEARCH_PAUSE) {
                     self.search_due = None;
                     self.reload_keep();
@@ -356,34 +417,25 @@ impl App {
         self.fill_window();
     }
 
-    /// Folds in what the background refresh reported, and starts the
-    /// remembered request when the running one ended.
+    /// Folds in what the background reported, in the order it arrived.
     pub fn poll_background(&mut self) {
-        for m in self.worker.drain() {
-            self.update(Msg::Refresh(m));
-        }
-        if self.worker.reap() {
-            for m in self.worker.drain() {
-                self.update(Msg::Refresh(m));
-            }
-            self.progress.running = false;
-            if self.progress.pending {
-                self.progress.pending = false;
-                self.start_refresh();
-            }
+        for r in self.worker.drain() {
+            self.update(Msg::Report(r));
         }
     }
 
-    /// Waits for a running refresh and folds in its reports (tests, quit).
+    /// Waits for the running refresh and the queued store jobs, folding in
+    /// their reports (tests, quit). A remembered refresh starts, unwaited.
     pub fn wait_background(&mut self) {
-        self.worker.wait();
-        for m in self.worker.drain() {
-            self.update(Msg::Refresh(m));
-        }
-        self.progress.running = false;
-        if self.progress.pending {
-            self.progress.pending = false;
-            self.start_refresh();
+        self.worker.wait_refresh();
+        self.poll_background();
+        // A rebuild's report may ask for entity counts: wait for those too.
+        for _ in 0..4 {
+            self.worker.wait_store();
+            self.poll_background();
+            if self.worker.store_idle() && !self.entities_pending {
+                break;
+            }
         }
     }
 
@@ -396,23 +448,23 @@ impl App {
 
     /// True when the app was given a refresher.
     pub fn can_refresh(&self) -> bool {
-        self.worker.available()
+        self.worker.can_refresh()
     }
 
     /// Starts a refresh, or remembers the request when one is running.
     pub fn start_refresh(&mut self) {
-        if !self.worker.available() {
+        if !self.worker.can_refresh() {
             self.set_flash(
                 "refresh is off: this is the demo, or no feed fetcher is wired in",
                 true,
             );
             return;
         }
-        if self.worker.running() {
+        if self.worker.refreshing() {
             self.progress.pending = true;
             return;
         }
-        if self.worker.start() {
+        if self.worker.start_refresh() {
             self.progress.running = true;
             self.progress.done = 0;
             self.progress.total = 0;
@@ -428,7 +480,14 @@ impl App {
     fn act(&mut self, a: Action) {
         match a {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = !self.help,
+            Action::Help => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::Up if self.help => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Down if self.help => {
+                self.help_scroll = (self.help_scroll + 1).min(Action::ALL.len() as u16)
+            }
             Action::Search => {
                 self.view = View::Timeline;
                 self.detail = None;
@@ -450,6 +509,7 @@ impl App {
             Action::Reader => self.switch(View::Reader),
             Action::Refresh => self.start_refresh(),
             Action::ToggleOrder => self.toggle_order(),
+            Action::Export => self.export_view(),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-(self.body_height().max(2) as i64 - 1)),
@@ -474,6 +534,12 @@ impl App {
                     self.mode = Mode::Note;
                 }
             }
+            Action::Edit => self.open_edit_form(),
+            Action::Mark => self.toggle_mark(),
+            Action::Merge => self.merge_marked(),
+            Action::Split => self.split_selected_source(),
+            Action::Add => self.open_add_form(),
+            Action::Undo => self.undo_last(),
         }
     }
 
@@ -546,12 +612,12 @@ impl App {
     /// True when a tick is wanted soon (a paused search to apply, or
     /// entity counts on their way).
     pub fn wants_tick_soon(&self) -> bool {
-        self.search_due.is_some() || self.entities_job.is_some()
+        self.search_due.is_some() || self.entities_pending || !self.worker.store_idle()
     }
 
     /// True while entity counts are being read in the background.
     pub fn entities_loading(&self) -> bool {
-        self.entities_job.is_some()
+        self.entities_pending
     }
 
     /// The filter the query line and the order toggle ask for, entity

@@ -123,8 +123,14 @@ pub fn parse(input: &str) -> Query {
         }
     }
     let joined = text.join(" ");
-    let searchable = joined.chars().any(|c| c.is_alphanumeric());
-    q.filter.text = searchable.then_some(joined);
+    // the store's own check, so the search line, `events` and `search`
+    // refuse the same texts with the same words
+    if !joined.trim().is_empty() {
+        match crate::store::cjk::check_text(&joined) {
+            Ok(()) => q.filter.text = Some(joined),
+            Err(e) => hints.push(e),
+        }
+    }
     q.hint = hints.into_iter().next();
     q
 }
@@ -218,7 +224,8 @@ mod tests {
             Case { input: "10:30", text: Some("10:30"), ..NONE },
             Case { input: ":alone", text: Some(":alone"), ..NONE },
             Case { input: "\"a:b\"", text: Some("\"a:b\""), ..NONE },
-            Case { input: "--- !!", ..NONE },
+            Case { input: "--- !!", hint: Some("nothing to search for in '--- !!'"), ..NONE },
+            Case { input: ":", hint: Some("nothing to search for in ':'"), ..NONE },
             Case {
                 input: "kind:lawsuit entity:alibaba since:2025-06 until:2026 lang:zh source:NAME status:confirmed 起诉",
                 text: Some("起诉"),

@@ -1,12 +1,11 @@
 //! Background refresh, injected. The TUI does not know how feeds are
-//! fetched: it runs a [`Refresher`] on its own thread, which reports through
-//! a channel and writes through its own store connection; the terminal
-//! thread only reads the reports and re-reads the store. At most one refresh
-//! runs at a time; a request made while one runs is remembered once.
+//! fetched: the worker (`worker.rs`) runs a [`Refresher`] on its own thread,
+//! which reports through the app's one report channel and writes through
+//! its own store connection; the terminal thread only reads the reports and
+//! re-reads the store. At most one refresh runs at a time; a request made
+//! while one runs is remembered once.
 
-use std::sync::mpsc::{Receiver, Sender};
-use std::sync::Arc;
-use std::thread::JoinHandle;
+use std::sync::mpsc::Sender;
 
 /// What a refresh reports while it runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +80,9 @@ impl Progress {
                 failed,
             } => {
                 self.summary = Some(format!(
-                    "refreshed: {new_articles} new articles, {new_events} new events{}",
+                    "refreshed: {}, {}{}",
+                    crate::text::count(*new_articles, "new article", "new articles"),
+                    crate::text::count(*new_events, "new event", "new events"),
                     if *failed > 0 {
                         format!(
                             ", {failed} feed{} failed",
@@ -94,77 +95,6 @@ impl Progress {
                 true
             }
         }
-    }
-}
-
-/// The background worker: one thread at a time, one remembered request.
-pub struct Worker {
-    refresher: Option<Arc<Refresher>>,
-    tx: Sender<RefreshMsg>,
-    rx: Receiver<RefreshMsg>,
-    handle: Option<JoinHandle<()>>,
-}
-
-impl Worker {
-    pub fn new(refresher: Option<Refresher>) -> Worker {
-        let (tx, rx) = std::sync::mpsc::channel();
-        Worker {
-            refresher: refresher.map(Arc::new),
-            tx,
-            rx,
-            handle: None,
-        }
-    }
-
-    /// True when refreshing is possible at all.
-    pub fn available(&self) -> bool {
-        self.refresher.is_some()
-    }
-
-    pub fn running(&self) -> bool {
-        self.handle.as_ref().is_some_and(|h| !h.is_finished())
-    }
-
-    /// Starts a refresh now. The caller checks [`Worker::running`] first.
-    pub fn start(&mut self) -> bool {
-        let Some(r) = self.refresher.clone() else {
-            return false;
-        };
-        let tx = self.tx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("dateline-refresh".into())
-            .spawn(move || r(tx));
-        match spawned {
-            Ok(h) => {
-                self.handle = Some(h);
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
-    /// Reports that have arrived, without waiting.
-    pub fn drain(&self) -> Vec<RefreshMsg> {
-        self.rx.try_iter().collect()
-    }
-
-    /// Takes the finished thread, if it finished; true when one did.
-    pub fn reap(&mut self) -> bool {
-        if self.handle.as_ref().is_some_and(|h| h.is_finished()) {
-            if let Some(h) = self.handle.take() {
-                let _ = h.join();
-            }
-            return true;
-        }
-        false
-    }
-
-    /// Waits for the running refresh to end (tests and shutdown).
-    pub fn wait(&mut self) {
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
-        // Keep `reap` honest: the thread is gone, nothing left to take.
     }
 }
 
@@ -198,7 +128,7 @@ mod tests {
         }));
         assert_eq!(
             p.summary.as_deref(),
-            Some("refreshed: 3 new articles, 1 new events, 1 feed failed")
+            Some("refreshed: 3 new articles, 1 new event, 1 feed failed")
         );
     }
 }

@@ -306,6 +306,7 @@ pub fn fill(store: &mut Store) {
                 .collect(),
             related: s.related.iter().map(|x| x.to_string()).collect(),
             date_conflict: s.conflict,
+            edited: vec![],
         })
         .collect();
     store
@@ -396,6 +397,7 @@ pub fn synthetic_events(n: usize) -> Vec<Event> {
                 }],
                 related: vec![],
                 date_conflict: false,
+                edited: vec![],
             }
         })
         .collect()

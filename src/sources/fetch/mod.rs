@@ -26,7 +26,7 @@
 //! # }
 //! ```
 
-mod fulltext;
+pub(crate) mod fulltext;
 pub mod http;
 pub mod schedule;
 mod task;
@@ -94,6 +94,10 @@ pub struct FetchOptions {
     pub connect_timeout: Duration,
     /// For one whole request, body included.
     pub timeout: Duration,
+    /// For one url in all: every attempt and every wait between attempts
+    /// come out of this one budget, so a server that drip-feeds or keeps
+    /// failing costs at most this long.
+    pub deadline: Duration,
     /// The most bytes of one body, after decompression.
     pub max_body: usize,
     pub max_redirects: usize,
@@ -119,6 +123,7 @@ impl Default for FetchOptions {
             per_host: 2,
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
+            deadline: Duration::from_secs(60),
             max_body: 16 * 1024 * 1024,
             max_redirects: 5,
             retries: 2,

@@ -107,6 +107,7 @@ async fn fetch(
     let mut todo = Vec::new();
     for item in parsed.items {
         let page = wants_pages
+            && item.linked
             && (feed.fulltext == Some(true) || item.teaser)
             && item.article.url.starts_with("http");
         if page {

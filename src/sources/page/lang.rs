@@ -3,6 +3,8 @@
 //! reliably (extraction rules differ), so the guess from text is a count of
 //! Han characters among letters.
 
+use crate::text::is_han;
+
 /// `zh` when a good share of the letters are Han characters, else `en`.
 pub fn guess_language(text: &str) -> &'static str {
     if han_share(text) >= 0.2 {
@@ -30,8 +32,6 @@ fn han_share(text: &str) -> f64 {
         han as f64 / letters as f64
     }
 }
-
-pub use crate::text::is_han;
 
 /// The primary subtag of a language tag (`zh-Hans-CN` → `zh`,
 /// `en_US` → `en`), or `None` when the tag is not one.

@@ -43,7 +43,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .as_deref()
             .map(|s| s.replace('T', " ").chars().take(16).collect::<String>())
             .unwrap_or_else(|| "never".into());
-        let rest = format!("  {:>5} articles  last fetch {last}", f.articles_seen);
+        let rest = format!(
+            "  {:>5} {:<8}  last fetch {last}",
+            f.articles_seen,
+            if f.articles_seen == 1 {
+                "article"
+            } else {
+                "articles"
+            }
+        );
         let name_w = w.saturating_sub(15 + rest.chars().count()).max(8);
         let mut spans = vec![
             state,

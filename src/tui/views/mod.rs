@@ -5,6 +5,7 @@
 pub mod detail;
 pub mod entities;
 pub mod feeds;
+pub mod form;
 pub mod help;
 pub mod reader;
 pub mod timeline;
@@ -34,6 +35,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         View::Entities => entities::render(app, body, buf),
         View::Feeds => feeds::render(app, body, buf),
         View::Reader => reader::render(app, body, buf),
+    }
+    if let Some(f) = &app.form {
+        form::render(app, f, body, buf);
     }
     render_status(app, status, buf);
     render_bottom(app, bottom, buf);
@@ -107,9 +111,16 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         format!("{}/", app.sel + 1)
     };
     let shown = if app.query.is_empty() {
-        format!("{at}{} events", app.index.len())
+        format!(
+            "{at}{}",
+            crate::text::count(app.index.len(), "event", "events")
+        )
     } else {
-        format!("{at}{} of {} events", app.index.len(), app.total_events)
+        format!(
+            "{at}{} of {}",
+            app.index.len(),
+            crate::text::count(app.total_events.max(0) as usize, "event", "events")
+        )
     };
     let right = format!("{shown} ");
     let used: usize = left.iter().map(|s| s.width()).sum();
@@ -131,6 +142,19 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_bottom(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    if let Some(f) = &app.form {
+        let hint = f.fields.get(f.focus).map(|x| x.hint).unwrap_or("");
+        let line = Line::from(vec![
+            Span::styled(" Tab", t.label()),
+            Span::styled(" next field ", t.dim()),
+            Span::styled("Enter", t.label()),
+            Span::styled(" save ", t.dim()),
+            Span::styled("Esc", t.label()),
+            Span::styled(format!(" cancel · {hint}"), t.dim()),
+        ]);
+        Paragraph::new(line).render(area, buf);
+        return;
+    }
     let line = match app.mode {
         Mode::Search => {
             let mut spans = vec![
