@@ -54,6 +54,11 @@ impl Normalized {
 
 /// The normalised text, or `None` when the text needs no change.
 pub fn normalize(text: &str) -> Option<Normalized> {
+    // nothing to fold, join or convert: every change starts at a non-ASCII
+    // character (a full-width form, a Han character, a unit)
+    if text.is_ascii() {
+        return None;
+    }
     let mut chars: Vec<(char, usize)> = Vec::with_capacity(text.len());
     let mut changed = false;
     let mut han = false;
@@ -204,19 +209,78 @@ fn is_unit(c: char) -> bool {
     )
 }
 
-fn converter() -> Option<&'static OpenCC> {
-    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
-    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
-        .as_ref()
+/// OpenCC's `t2s` converter, with the Han characters it changes on their
+/// own. Both are built once, on the first Chinese text.
+struct T2s {
+    cc: OpenCC,
+    /// One bit for each char of [`HAN_RANGES`], in order: set when `t2s`
+    /// converts the character alone (it is Traditional-only).
+    changes: Vec<u64>,
+}
+
+/// Where `is_han` characters lie, for [`T2s::changes`].
+const HAN_RANGES: [(u32, u32); 3] = [(0x3400, 0x4dbf), (0x4e00, 0x9fff), (0xf900, 0xfaff)];
+
+impl T2s {
+    fn new() -> Option<T2s> {
+        let cc = OpenCC::from_config(BuiltinConfig::T2s).ok()?;
+        let han: Vec<char> = HAN_RANGES
+            .iter()
+            .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
+            .collect();
+        let mut changes = vec![0u64; han.len().div_ceil(64)];
+        // One conversion for all: a line a character, so no phrase joins
+        // two. A line that does not come back one character long is asked
+        // again alone.
+        let joined: String = han.iter().flat_map(|&c| [c, '\n']).collect();
+        let converted = cc.convert(&joined);
+        let lines: Vec<&str> = converted.split('\n').collect();
+        let mut buf = [0u8; 4];
+        for (k, &c) in han.iter().enumerate() {
+            let one = match lines.get(k) {
+                Some(l) if lines.len() == han.len() + 1 && l.chars().count() == 1 => l.to_string(),
+                _ => cc.convert(c.encode_utf8(&mut buf)),
+            };
+            if one.chars().ne(std::iter::once(c)) {
+                changes[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Some(T2s { cc, changes })
+    }
+
+    /// Whether `t2s` changes `c` on its own.
+    fn changes(&self, c: char) -> bool {
+        let mut base = 0usize;
+        let c = c as u32;
+        for &(a, b) in &HAN_RANGES {
+            if (a..=b).contains(&c) {
+                let k = base + (c - a) as usize;
+                return self
+                    .changes
+                    .get(k / 64)
+                    .is_some_and(|w| w & (1 << (k % 64)) != 0);
+            }
+            base += (b - a + 1) as usize;
+        }
+        false
+    }
+}
+
+fn converter() -> Option<&'static T2s> {
+    static T2S: OnceLock<Option<T2s>> = OnceLock::new();
+    T2S.get_or_init(T2s::new).as_ref()
 }
 
 /// Traditional to Simplified, char for char, in place. OpenCC converts
 /// phrases, which keeps char counts in practice; a line where it does not is
-/// converted char by char instead, so the map stays exact.
+/// converted char by char instead, so the map stays exact. Only lines with
+/// a Traditional-only character go through OpenCC: Simplified text, most
+/// Chinese text read, costs one table look-up a character.
 fn to_simplified(chars: &mut [(char, usize)]) -> bool {
-    let Some(cc) = converter() else {
+    let Some(t2s) = converter() else {
         return false;
     };
+    let cc = &t2s.cc;
     let mut changed = false;
     let mut start = 0;
     while start < chars.len() {
@@ -226,7 +290,7 @@ fn to_simplified(chars: &mut [(char, usize)]) -> bool {
             .map_or(chars.len(), |p| start + p + 1);
         let line = &mut chars[start..end];
         start = end;
-        if !line.iter().any(|&(c, _)| is_han(c)) {
+        if !line.iter().any(|&(c, _)| t2s.changes(c)) {
             continue;
         }
         let text: String = line.iter().map(|&(c, _)| c).collect();
@@ -280,6 +344,27 @@ mod tests {
         assert_eq!(norm("２０２５年６月１０日"), "2025年6月10日");
         // spaces between words and numbers in English stay
         assert_eq!(norm("On 10 June 2025 華為"), "On 10 June 2025 华为");
+    }
+
+    #[test]
+    fn traditional_only_characters_are_known_one_by_one() {
+        let Some(t2s) = converter() else {
+            panic!("the t2s tables load");
+        };
+        for c in ['華', '為', '經', '濟', '國', '於', '條', '乾'] {
+            assert!(t2s.changes(c), "{c}");
+        }
+        for c in ['华', '为', '中', '美', '日', '年', '公', 'a', '。'] {
+            assert!(!t2s.changes(c), "{c}");
+        }
+        // the table agrees with OpenCC on a sample of the whole Han range
+        let mut buf = [0u8; 4];
+        for &(a, b) in &HAN_RANGES {
+            for c in (a..=b).step_by(97).filter_map(char::from_u32) {
+                let alone = t2s.cc.convert(c.encode_utf8(&mut buf));
+                assert_eq!(t2s.changes(c), alone.chars().ne([c]), "{c}");
+            }
+        }
     }
 
     #[test]
