@@ -25,6 +25,34 @@ pub struct FeedConfig {
 pub struct FeedsFile {
     #[serde(default)]
     pub feed: Vec<FeedConfig>,
+    /// The `[settings]` table.
+    #[serde(default)]
+    pub settings: FeedSettings,
+}
+
+/// The `[settings]` table of feeds.toml: how dateline refreshes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedSettings {
+    /// Minutes between refreshes while the terminal timeline is open
+    /// (feeds not yet due are left alone); 0 turns the interval off.
+    #[serde(default = "default_refresh_minutes")]
+    pub refresh_minutes: u64,
+}
+
+/// The interval refresh's default: every 15 minutes.
+pub const DEFAULT_REFRESH_MINUTES: u64 = 15;
+
+fn default_refresh_minutes() -> u64 {
+    DEFAULT_REFRESH_MINUTES
+}
+
+impl Default for FeedSettings {
+    fn default() -> Self {
+        FeedSettings {
+            refresh_minutes: DEFAULT_REFRESH_MINUTES,
+        }
+    }
 }
 
 /// Why a feeds.toml cannot be used. Every configuration file (feeds.toml,
@@ -97,8 +125,24 @@ pub fn load_feeds(path: &Path) -> Result<Vec<FeedConfig>, ConfigError> {
     parse_feeds(&raw, &p)
 }
 
+/// Reads and checks a whole feeds.toml: feeds and `[settings]`. A missing
+/// file is an empty list with the default settings.
+pub fn load_feeds_file(path: &Path) -> Result<FeedsFile, ConfigError> {
+    let p = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(raw) => parse_feeds_file(&raw, &p),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FeedsFile::default()),
+        Err(source) => Err(ConfigError::Read { path: p, source }),
+    }
+}
+
 /// Parses the text of a feeds.toml; `name` is used in errors.
 pub fn parse_feeds(raw: &str, name: &str) -> Result<Vec<FeedConfig>, ConfigError> {
+    parse_feeds_file(raw, name).map(|f| f.feed)
+}
+
+/// Parses the text of a whole feeds.toml, settings included.
+pub fn parse_feeds_file(raw: &str, name: &str) -> Result<FeedsFile, ConfigError> {
     let file: FeedsFile = toml::from_str(raw).map_err(|e| ConfigError::Parse {
         path: name.to_string(),
         line: span_line(raw, e.span()),
@@ -120,7 +164,7 @@ pub fn parse_feeds(raw: &str, name: &str) -> Result<Vec<FeedConfig>, ConfigError
             message: crate::text::clean_line(&message),
         });
     }
-    Ok(file.feed)
+    Ok(file)
 }
 
 /// Appends feeds not already listed to feeds.toml, keeping its comments
@@ -338,6 +382,21 @@ mod tests {
         assert_eq!(key_line(t, "up"), Some(3));
         assert_eq!(key_line(t, "nope"), None);
     }
+    #[test]
+    fn settings_table_sets_the_refresh_interval() {
+        let f = parse_feeds_file("[settings]\nrefresh_minutes = 5\n", "feeds.toml").expect("valid");
+        assert_eq!(f.settings.refresh_minutes, 5);
+        let none = parse_feeds_file("", "feeds.toml").expect("valid");
+        assert_eq!(none.settings.refresh_minutes, DEFAULT_REFRESH_MINUTES);
+        let bad = parse_feeds_file("[settings]\nrefresh_minute = 5\n", "feeds.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            bad.starts_with("feeds.toml:2: ") && bad.contains("refresh_minute"),
+            "{bad}"
+        );
+    }
+
     #[test]
     fn removing_a_feed_keeps_comments_and_order() {
         let dir = tempfile::tempdir().expect("tmp");

@@ -6,6 +6,9 @@
 //! `timeline` (mentions in, [`model::Event`]s out; pure) →
 //! `store` (SQLite, the only module that speaks SQL) →
 //! `cli`, `tui` and `export` (what users see).
+//! Above the pipeline, `refresh` fetches feeds through `sources` and stores
+//! them through `pipeline`; `settings` reads the user's files once; `watch`
+//! keeps saved queries.
 
 pub mod cli;
 pub mod config;
@@ -17,8 +20,11 @@ pub mod fuzzing;
 pub mod guard;
 pub mod model;
 pub mod pipeline;
+pub mod refresh;
+pub mod settings;
 pub mod sources;
 pub mod store;
 pub mod text;
 pub mod timeline;
 pub mod tui;
+pub mod watch;

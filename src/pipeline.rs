@@ -130,7 +130,7 @@ pub fn rebuild(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
     for _ in 1..REBUILD_TRIES {
         let (state, mentions, decisions) =
             store.snapshot(|s| Ok((s.timeline_state()?, s.mentions()?, s.decisions()?)))?;
-        let events = timeline::build(&mentions, &decisions);
+        let events = build_events(rules, &mentions, &decisions);
         fault::point("rebuild: built, not written");
         let written = store.batch(|s| -> Result<bool, StoreError> {
             if s.timeline_state()?.changes != state.changes {
@@ -148,7 +148,7 @@ pub fn rebuild(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
     }
     let n = store.batch(|s| -> Result<usize, StoreError> {
         let state = s.timeline_state()?;
-        let events = timeline::build(&s.mentions()?, &s.decisions()?);
+        let events = build_events(rules, &s.mentions()?, &s.decisions()?);
         s.replace_events(&events, &entities)?;
         s.mark_built(state.changes)?;
         Ok(events.len())
@@ -220,4 +220,22 @@ fn last_of_each_page(articles: &[Article]) -> Vec<Article> {
         .filter(|(i, a)| page(a).is_none_or(|key| last.get(&key) == Some(i)))
         .map(|(_, a)| a.clone())
         .collect()
+}
+
+/// The timeline from these mentions and decisions, with the user's entities
+/// in the merger's country table too.
+fn build_events(
+    rules: &Rules,
+    mentions: &[crate::model::MentionRecord],
+    decisions: &[crate::model::Decision],
+) -> Vec<crate::model::Event> {
+    if rules.version == timeline::nations::Nations::builtin_version() {
+        timeline::build(mentions, decisions)
+    } else {
+        timeline::build_with(
+            mentions,
+            decisions,
+            &timeline::nations::Nations::from_rules(rules),
+        )
+    }
 }

@@ -187,7 +187,7 @@ fn fetch_prints_a_summary_and_its_exit_code_tells_of_failures() {
         "a feed backing off is not yet fine"
     );
     assert!(
-        stdout(&later).contains("waiting   after 1 failures"),
+        stdout(&later).contains("skipped   backing off after 1 failures; due "),
         "{}",
         stdout(&later)
     );

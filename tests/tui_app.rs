@@ -3,74 +3,14 @@
 
 #[path = "tui_common/mod.rs"]
 mod common;
+use common::app::{app_with, press, screen};
 
 use dateline::extract::Rules;
 use dateline::store::{DecisionAction, Store};
-use dateline::tui::keys::Keymap;
-use dateline::tui::theme::Theme;
-use dateline::tui::{views, App, Effect, Msg, RefreshMsg, View};
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-use ratatui::Terminal;
+use dateline::tui::{App, Effect, Msg, RefreshMsg, View};
+use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-
-fn app_with(store: Store, w: u16, h: u16) -> App {
-    let mut app = App::new(store, Rules::builtin(), Keymap::default(), Theme::plain());
-    app.update(Msg::Resize {
-        width: w,
-        height: h,
-    });
-    app.reload_keep();
-    app
-}
-
-fn screen(app: &App) -> String {
-    if app.size.0 == 0 || app.size.1 == 0 {
-        // TestBackend cannot be empty; render into an empty buffer instead.
-        let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
-        let mut buf = ratatui::buffer::Buffer::empty(area);
-        views::render(app, area, &mut buf);
-        return String::new();
-    }
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    t.draw(|f| views::draw(app, f)).expect("draw");
-    t.backend().to_string()
-}
-
-/// Presses keys: plain characters, or `<Enter>`, `<Esc>`, `<Down>`, … .
-fn press(app: &mut App, keys: &str) {
-    let mut rest = keys;
-    while let Some(c) = rest.chars().next() {
-        let (code, len) = if c == '<' {
-            let end = rest.find('>').expect("closed key name");
-            let code = match &rest[1..end] {
-                "Enter" => KeyCode::Enter,
-                "Esc" => KeyCode::Esc,
-                "Down" => KeyCode::Down,
-                "Up" => KeyCode::Up,
-                "Tab" => KeyCode::Tab,
-                "Backspace" => KeyCode::Backspace,
-                "PageDown" => KeyCode::PageDown,
-                other => panic!("unknown key {other}"),
-            };
-            (code, end + 1)
-        } else {
-            (KeyCode::Char(c), c.len_utf8())
-        };
-        let mods = if c.is_ascii_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        if let Some(m) = app.on_key(&KeyEvent::new(code, mods)) {
-            app.update(m);
-        }
-        rest = &rest[len..];
-    }
-}
 
 fn selected_title(app: &App) -> String {
     app.row(app.sel)
@@ -177,13 +117,19 @@ fn entities_enter_filters_the_timeline() {
 fn tab_and_numbers_switch_views() {
     let mut app = app_with(common::fixture_store(), 90, 20);
     let mut seen = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, "<Tab>");
         seen.push(app.view);
     }
     assert_eq!(
         seen,
-        vec![View::Entities, View::Feeds, View::Reader, View::Timeline]
+        vec![
+            View::Entities,
+            View::Feeds,
+            View::Reader,
+            View::Watch,
+            View::Timeline
+        ]
     );
     press(&mut app, "3");
     assert_eq!(app.view, View::Feeds);
@@ -331,7 +277,7 @@ fn background_refresh_reports_progress_and_new_events_keep_the_place() {
     let runs = Arc::new(AtomicUsize::new(0));
     let runs_in = Arc::clone(&runs);
     let db = path.clone();
-    let refresher: dateline::tui::Refresher = Box::new(move |tx| {
+    let refresher: dateline::tui::Refresher = Box::new(move |tx, _mode| {
         let n = runs_in.fetch_add(1, Ordering::SeqCst);
         let _ = tx.send(RefreshMsg::Started { total: 2 });
         // The refresher writes through its own connection.
@@ -418,7 +364,7 @@ fn confirm_reject_and_note_are_recorded_and_the_selection_stays() {
     let id = app.index[app.sel].id.clone();
     press(&mut app, "c");
     assert_eq!(app.index[app.sel].id, id, "same event after the rebuild");
-    press(&mut app, "nchecked by phone<Enter>");
+    press(&mut app, "achecked by phone<Enter>");
     press(&mut app, "x");
     let decisions = app_decisions(&app);
     assert_eq!(

@@ -49,8 +49,18 @@ pub enum Command {
     Tui,
     /// The terminal timeline over the built-in demo corpus; no network needed.
     Demo,
-    /// Refresh every feed now.
-    Fetch,
+    /// Refresh every feed now (those backing off after failures wait;
+    /// `--force` fetches them too), then report watchlist matches.
+    Fetch {
+        /// Also fetch feeds that are backing off after failures.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Watchlists: saved queries in watch.toml beside feeds.toml.
+    Watch {
+        #[command(subcommand)]
+        cmd: WatchCmd,
+    },
     /// Import RSS/Atom/JSON Feed files, HTML article pages and OPML feed lists.
     Import {
         /// Files to import; each may be a feed, an article page or an OPML
@@ -200,6 +210,14 @@ pub struct FilterArgs {
     /// Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
     pub until: Option<String>,
+    /// Only events first seen on or after DATE (YYYY, YYYY-MM or
+    /// YYYY-MM-DD, UTC), or with `last` since the last refresh began.
+    #[arg(long, value_name = "DATE|last")]
+    pub new_since: Option<String>,
+    /// Only events not yet seen (shown selected or opened in the terminal
+    /// timeline, or marked with `dateline event seen`).
+    #[arg(long)]
+    pub unseen: bool,
     /// Newest first.
     #[arg(long)]
     pub reverse: bool,
@@ -238,6 +256,33 @@ pub enum FeedsCmd {
     },
     /// Print the feeds as OPML 2.0.
     Export,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WatchCmd {
+    /// Each watchlist with its number of unseen events.
+    List,
+    /// Add (or replace) a watchlist.
+    Add {
+        /// The watchlist's name, as shown in the Watch view.
+        name: String,
+        /// The query, in the language of the timeline's `/` search.
+        #[arg(required = true)]
+        query: Vec<String>,
+    },
+    /// Remove a watchlist.
+    Remove {
+        /// The name of the watchlist to remove.
+        name: String,
+    },
+    /// The events of one watchlist (`--new` for unseen only), as JSON lines.
+    Show {
+        /// The name of the watchlist to show.
+        name: String,
+        /// Only the events not yet seen.
+        #[arg(long)]
+        new: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -339,6 +384,14 @@ pub enum EventCmd {
     },
     /// Take back the last decision still in force (any event).
     Undo,
+    /// Mark events as seen, so they are no longer new.
+    Seen {
+        /// Event ids (or unique prefixes).
+        ids: Vec<String>,
+        /// Every event.
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+    },
     /// Show one event with its sources.
     Show {
         /// The event's id, or a unique prefix of it.
@@ -434,6 +487,12 @@ impl Context {
                 self.db.display()
             );
         }
+    }
+
+    /// Every configuration file, read once: feeds, settings, rules,
+    /// entities, keys, watchlists.
+    pub fn settings(&self) -> Result<crate::settings::Settings> {
+        crate::settings::Settings::load(&self.config)
     }
 
     /// The built-in rules plus the user's `rules.toml`/`entities.toml`

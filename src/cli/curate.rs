@@ -54,6 +54,21 @@ pub fn run(ctx: &Context, cmd: EventCmd) -> Result<ExitCode> {
             }
             return Ok(ExitCode::SUCCESS);
         }
+        EventCmd::Seen { ids, all } => {
+            let n = if all {
+                store.mark_all_seen()?
+            } else if ids.is_empty() {
+                return Err(anyhow!("event seen: name event ids, or --all"));
+            } else {
+                let full = ids
+                    .iter()
+                    .map(|i| store.event(i).map(|e| e.id))
+                    .collect::<Result<Vec<_>, _>>()?;
+                store.mark_seen(&full)?
+            };
+            eprintln!("{n} event{} marked seen", if n == 1 { "" } else { "s" });
+            return Ok(ExitCode::SUCCESS);
+        }
         EventCmd::Confirm { id } => (DecisionAction::Confirm, store.event(&id)?.id, None),
         EventCmd::Reject { id } => (DecisionAction::Reject, store.event(&id)?.id, None),
         EventCmd::Reset { id } => (DecisionAction::Reset, store.event(&id)?.id, None),

@@ -12,8 +12,10 @@ mod import;
 mod page;
 mod query;
 mod tui;
+mod watch;
 
 pub use args::{command, Cli, Command};
+pub(crate) use query::human_line;
 
 use anyhow::Result;
 use std::io::{self, Write};
@@ -97,7 +99,8 @@ fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
     match command {
         Command::Tui => tui::run(ctx),
         Command::Demo => tui::demo(ctx),
-        Command::Fetch => fetch::run(ctx),
+        Command::Fetch { force } => fetch::run(ctx, force),
+        Command::Watch { cmd } => watch::run(ctx, cmd),
         Command::Import { paths } => import::run(ctx, &paths),
         Command::Events(q) => query::events(ctx, &q),
         Command::Search { json, query } => query::search(ctx, json, &query.join(" ")),

@@ -9,7 +9,7 @@ use anyhow::{anyhow, Result};
 use std::process::ExitCode;
 
 /// Turns `events` flags into a filter, resolving entity aliases.
-pub(super) fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
+pub(crate) fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
     let kinds = q
         .kind
         .iter()
@@ -35,7 +35,23 @@ pub(super) fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
     if !text.trim().is_empty() {
         crate::store::cjk::check_text(&text).map_err(|e| anyhow!("{e}"))?;
     }
+    let new = match (&q.new_since, q.unseen) {
+        (Some(_), true) => return Err(anyhow!("--new-since and --unseen: choose one")),
+        (Some(v), false) => Some(
+            crate::tui::query::parse_new(v)
+                .ok()
+                .filter(|n| *n != crate::store::NewFilter::Unseen)
+                .ok_or_else(|| {
+                    anyhow!(
+                        "--new-since: '{v}' is not `last` or a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                    )
+                })?,
+        ),
+        (None, true) => Some(crate::store::NewFilter::Unseen),
+        (None, false) => None,
+    };
     Ok(EventFilter {
+        new,
         kinds,
         entities,
         since: date("since", &q.since)?,
@@ -59,7 +75,8 @@ pub fn events(ctx: &Context, q: &EventsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn human_line(e: &Event) -> String {
+/// One event as one line of `dateline events`.
+pub(crate) fn human_line(e: &Event) -> String {
     let date = match e.span.end {
         Some(end) => format!("{}..{}", e.span.start, end),
         None => e.span.start.to_string(),

@@ -22,6 +22,11 @@ pub struct EventFilter {
     /// Substring of a source's outlet or url.
     pub source: Option<String>,
     pub statuses: Vec<Status>,
+    /// Only what is new (`new:`): unseen, first seen since a time, or
+    /// since the last refresh.
+    pub new: Option<super::NewFilter>,
+    /// Only events with a source from this feed (its url in feeds.toml).
+    pub feed: Option<String>,
     /// Rejected events are left out unless asked for.
     pub include_rejected: bool,
     pub newest_first: bool,
@@ -288,6 +293,7 @@ impl Store {
                 }
             }
         }
+        Store::mark_first_seen(&tx)?;
         tx.commit()?;
         Ok(())
     }

@@ -17,6 +17,7 @@ mod decisions;
 mod events;
 mod feeds;
 pub mod identity;
+mod marks;
 mod provenance;
 mod state;
 pub mod views;
@@ -25,6 +26,7 @@ pub use crate::model::{Decision, DecisionAction};
 pub use articles::{url_key, StoredArticle, Upserted};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
+pub use marks::{NewFilter, RefreshRecord};
 pub use provenance::Provenance;
 pub use state::{commits, TimelineState, WriterLease};
 
@@ -82,6 +84,7 @@ const MIGRATIONS: &[&str] = &[
     "-- 002: reserved for the scale branch",
     include_str!("../../migrations/003_timeline_state.sql"),
     include_str!("../../migrations/004_edits.sql"),
+    include_str!("../../migrations/005_first_seen.sql"),
 ];
 
 /// A connection to the database. Each thread or task opens its own.
@@ -211,8 +214,11 @@ impl Store {
     }
 }
 
+/// Now, as stored: RFC 3339 in UTC with milliseconds, so that stamps taken
+/// in one second still order (an event first seen at the end of one refresh
+/// is not "new" to the next refresh that starts within the same second).
 pub(crate) fn now_rfc3339() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 #[cfg(test)]

@@ -152,6 +152,16 @@ pub(super) fn where_clause(f: &EventFilter, typing: bool) -> (String, Vec<Value>
         args.push(Value::Text(pat.clone()));
         args.push(Value::Text(pat));
     }
+    if let Some(new) = &f.new {
+        let (cond, arg) = super::marks::new_clause(new);
+        sql += cond;
+        args.extend(arg.map(Value::Text));
+    }
+    if let Some(feed) = &f.feed {
+        sql += " AND e.id IN (SELECT s.event_id FROM event_sources s JOIN mentions m ON m.id = s.mention_id \
+                JOIN articles a ON a.id = m.article_id WHERE a.feed_url = ?)";
+        args.push(Value::Text(feed.clone()));
+    }
     let expr = match f.text.as_deref() {
         Some(t) if typing => typing_expr(t),
         Some(t) => cjk::match_expr(t),

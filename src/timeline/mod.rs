@@ -23,11 +23,21 @@ use features::{norm_name, Features};
 
 /// Builds the timeline from every mention and every decision, oldest first.
 pub fn build(mentions: &[MentionRecord], decisions: &[Decision]) -> Vec<Event> {
+    build_with(mentions, decisions, nations::Nations::builtin())
+}
+
+/// As [`build`], with the countries and bodies of this table (built from
+/// the user's entities too, see [`nations::Nations::from_rules`]).
+pub fn build_with(
+    mentions: &[MentionRecord],
+    decisions: &[Decision],
+    nations: &nations::Nations,
+) -> Vec<Event> {
     // seed order makes the result independent of the order given
     let mut sorted: Vec<&MentionRecord> = mentions.iter().collect();
     sorted.sort_by(|a, b| ids::seed_order(a, b));
     let owned = sorted;
-    let feats = features::Features::new(&owned);
+    let feats = features::Features::with_nations(&owned, nations);
     let mut clusters: Vec<Cluster> = merge::cluster(&feats)
         .into_iter()
         .map(|members| Cluster::auto(&owned, members))

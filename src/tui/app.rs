@@ -34,16 +34,24 @@ pub enum View {
     Entities,
     Feeds,
     Reader,
+    Watch,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Timeline, View::Entities, View::Feeds, View::Reader];
+    pub const ALL: [View; 5] = [
+        View::Timeline,
+        View::Entities,
+        View::Feeds,
+        View::Reader,
+        View::Watch,
+    ];
     pub fn title(self) -> &'static str {
         match self {
             View::Timeline => "Timeline",
             View::Entities => "Entities",
             View::Feeds => "Feeds",
             View::Reader => "Reader",
+            View::Watch => "Watch",
         }
     }
 }
@@ -54,6 +62,8 @@ pub enum Mode {
     Normal,
     Search,
     Note,
+    /// Naming the search being saved as a watchlist.
+    WatchName,
 }
 
 /// Edits to the line being typed.
@@ -213,6 +223,24 @@ pub struct App {
     pub(crate) next_ticket: u64,
     /// The event to select once the timeline is rebuilt (a new one).
     pub(crate) select_after: Option<String>,
+    /// Events not seen yet (see [`crate::store`]'s marks), for the marks
+    /// and `n`/`N`; re-read when `unseen_stale`.
+    pub unseen: std::collections::HashSet<String>,
+    pub(crate) unseen_stale: bool,
+    /// Seen here but not yet written to the store (written when no
+    /// refresh is writing, and on quit).
+    pub(crate) seen_pending: Vec<String>,
+    /// The watchlists of watch.toml, their unseen counts, the cursor.
+    pub watchlists: Vec<crate::watch::Watchlist>,
+    pub watch_counts: Vec<usize>,
+    pub watch_sel: usize,
+    /// watch.toml; `None` where watchlists cannot be saved (the demo).
+    pub watch_path: Option<std::path::PathBuf>,
+    /// The name being typed for a new watchlist.
+    pub watch_name: String,
+    /// How often feeds refresh while the app is open; when the last began.
+    pub refresh_every: Option<Duration>,
+    pub(crate) last_refresh: Option<Instant>,
 }
 
 impl App {
@@ -265,6 +293,16 @@ impl App {
             last_curate: None,
             next_ticket: 0,
             select_after: None,
+            unseen: std::collections::HashSet::new(),
+            unseen_stale: true,
+            seen_pending: Vec::new(),
+            watchlists: Vec::new(),
+            watch_counts: Vec::new(),
+            watch_sel: 0,
+            watch_path: None,
+            watch_name: String::new(),
+            refresh_every: None,
+            last_refresh: None,
         }
     }
 
@@ -398,12 +436,18 @@ impl App {
                 if self.progress.apply(&r) {
                     self.progress.running = false;
                     self.entities_stale = true;
+                    self.unseen_stale = true;
                     self.reload_keep();
+                    if self.view == View::Watch {
+                        self.load_watch_counts();
+                    }
                 }
             }
             Msg::Tick => {
                 self.poll_background();
                 self.poll_database();
+                self.interval_refresh();
+                self.flush_seen();
                 // Counted in the background, so the Entities view opens at once.
                 if self.entities_stale {
                     self.load_entities();
@@ -415,6 +459,7 @@ impl App {
             }
         }
         self.fill_window();
+        self.note_seen();
     }
 
     /// Folds in what the background reported, in the order it arrived.
@@ -451,8 +496,14 @@ impl App {
         self.worker.can_refresh()
     }
 
-    /// Starts a refresh, or remembers the request when one is running.
+    /// Starts an explicit refresh (every feed not backing off), or
+    /// remembers the request when one is running.
     pub fn start_refresh(&mut self) {
+        self.start_refresh_as(super::refresh::Mode::Explicit);
+    }
+
+    /// Starts a refresh of this mode, or remembers the request.
+    pub fn start_refresh_as(&mut self, mode: super::refresh::Mode) {
         if !self.worker.can_refresh() {
             self.set_flash(
                 "refresh is off: this is the demo, or no feed fetcher is wired in",
@@ -464,7 +515,8 @@ impl App {
             self.progress.pending = true;
             return;
         }
-        if self.worker.start_refresh() {
+        if self.worker.start_refresh(mode) {
+            self.last_refresh = Some(Instant::now());
             self.progress.running = true;
             self.progress.done = 0;
             self.progress.total = 0;
@@ -540,6 +592,11 @@ impl App {
             Action::Split => self.split_selected_source(),
             Action::Add => self.open_add_form(),
             Action::Undo => self.undo_last(),
+            Action::NextNew => self.jump_unseen(true),
+            Action::PrevNew => self.jump_unseen(false),
+            Action::Watch => self.switch(View::Watch),
+            Action::SaveWatch => self.begin_save_watch(),
+            Action::DeleteWatch => self.delete_watch(),
         }
     }
 
@@ -550,6 +607,7 @@ impl App {
                 self.load_entities()
             }
             View::Feeds => self.load_feeds(),
+            View::Watch => self.load_watch_counts(),
             _ => {}
         }
     }
@@ -558,6 +616,7 @@ impl App {
         let line = match self.mode {
             Mode::Search => &mut self.query,
             Mode::Note => &mut self.note_input,
+            Mode::WatchName => &mut self.watch_name,
             Mode::Normal => return,
         };
         match e {
@@ -586,6 +645,10 @@ impl App {
                     let note = std::mem::take(&mut self.note_input);
                     self.save_note(&note);
                 }
+                if mode == Mode::WatchName {
+                    let name = std::mem::take(&mut self.watch_name);
+                    self.save_watch(&name);
+                }
                 return;
             }
             Edit::Cancel => {
@@ -596,6 +659,7 @@ impl App {
                     self.query.clear();
                     self.reload_keep();
                 }
+                self.watch_name.clear();
                 return;
             }
         }

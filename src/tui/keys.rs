@@ -51,10 +51,15 @@ pub enum Action {
     Export,
     Help,
     Quit,
+    NextNew,
+    PrevNew,
+    Watch,
+    SaveWatch,
+    DeleteWatch,
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 36] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -86,6 +91,11 @@ impl Action {
         Action::Export,
         Action::Help,
         Action::Quit,
+        Action::NextNew,
+        Action::PrevNew,
+        Action::Watch,
+        Action::SaveWatch,
+        Action::DeleteWatch,
     ];
 
     /// The action's name in keys.toml.
@@ -122,6 +132,11 @@ impl Action {
             Action::Export => "export",
             Action::Help => "help",
             Action::Quit => "quit",
+            Action::NextNew => "next_new",
+            Action::PrevNew => "prev_new",
+            Action::Watch => "watch",
+            Action::SaveWatch => "save_watch",
+            Action::DeleteWatch => "delete_watch",
         }
     }
 
@@ -160,6 +175,11 @@ impl Action {
             Action::Export => "export view (HTML)",
             Action::Help => "this help",
             Action::Quit => "quit",
+            Action::NextNew => "next unseen event",
+            Action::PrevNew => "prev. unseen event",
+            Action::Watch => "Watch view",
+            Action::SaveWatch => "save as watchlist",
+            Action::DeleteWatch => "delete watchlist",
         }
     }
 
@@ -184,7 +204,7 @@ impl Action {
             Action::CopyUrl => &["y"],
             Action::Confirm => &["c"],
             Action::Reject => &["x"],
-            Action::Note => &["n"],
+            Action::Note => &["a"],
             Action::Edit => &["e"],
             Action::Mark => &["m"],
             Action::Merge => &["M"],
@@ -196,6 +216,11 @@ impl Action {
             Action::Export => &["E"],
             Action::Help => &["?", "F1"],
             Action::Quit => &["q", "ctrl-c"],
+            Action::NextNew => &["n"],
+            Action::PrevNew => &["N"],
+            Action::Watch => &["5"],
+            Action::SaveWatch => &["w"],
+            Action::DeleteWatch => &["D"],
         }
     }
 }
@@ -432,7 +457,12 @@ mod tests {
             .expect("valid keys.toml");
         let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
         assert_eq!(km.action(&n), Some(Action::Down));
-        assert!(km.keys(Action::Note).is_empty(), "n moved away from note");
+        assert!(
+            km.keys(Action::NextNew).is_empty(),
+            "n moved away from next_new"
+        );
+        let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(km.action(&a), Some(Action::Note), "the note key is a");
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(km.action(&j), None, "down's defaults were replaced");
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);

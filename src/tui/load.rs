@@ -39,6 +39,7 @@ impl App {
     /// Re-reads the timeline for the current query, keeping the selected
     /// event (by id) and its place on screen.
     pub fn reload_keep(&mut self) {
+        self.refresh_unseen();
         let (keep, screen_row) = self.place();
         let (filter, hint) = self.filter();
         self.hint = hint;
@@ -200,13 +201,21 @@ impl App {
     pub(crate) fn load_feeds(&mut self) {
         match self.store.feed_states() {
             Ok(mut f) => {
+                // the title the user gave in feeds.toml wins over the
+                // feed's own (five Federal Register feeds call themselves
+                // the same)
                 for c in &self.configured_feeds {
-                    if !f.iter().any(|s| s.url == c.url) {
-                        f.push(crate::store::FeedState {
+                    match f.iter_mut().find(|s| s.url == c.url) {
+                        Some(s) => {
+                            if c.title.is_some() {
+                                s.title = c.title.clone();
+                            }
+                        }
+                        None => f.push(crate::store::FeedState {
                             url: c.url.clone(),
                             title: c.title.clone(),
                             ..Default::default()
-                        });
+                        }),
                     }
                 }
                 f.sort_by(|a, b| a.url.cmp(&b.url));

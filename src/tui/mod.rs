@@ -16,6 +16,7 @@ mod curate;
 pub mod demo;
 mod effects;
 mod export;
+mod follow;
 pub mod form;
 pub mod format;
 pub mod keys;
@@ -83,8 +84,10 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         height: size.height,
     });
     app.reload_keep();
+    // the refresh at start is automatic: the feeds that are due, as the
+    // interval refresh asks them; `r` asks every feed
     if refresh_on_start && app.can_refresh() {
-        app.start_refresh();
+        app.start_refresh_as(refresh::Mode::Due);
     }
     loop {
         terminal.draw(|f| views::draw(&app, f))?;
@@ -113,5 +116,6 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
     // Decisions already taken are shown in the timeline next time: let
     // the queued rebuild finish (the terminal is restored after).
     app.worker.wait_store();
+    app.flush_seen_now();
     Ok(())
 }

@@ -6,11 +6,11 @@
 //! timeline keeps narrowing while the user types.
 
 use crate::model::{Kind, PartialDate, Status};
-use crate::store::EventFilter;
+use crate::store::{EventFilter, NewFilter};
 
 /// The filter names the parser knows, for hints and the help overlay.
 pub const FILTERS: &[&str] = &[
-    "kind", "entity", "since", "until", "lang", "source", "status",
+    "kind", "entity", "since", "until", "lang", "source", "status", "new", "feed",
 ];
 
 /// A parsed query. `filter.entities` holds names as typed; the app
@@ -114,6 +114,11 @@ pub fn parse(input: &str) -> Query {
                     hints.push(format!("lang: '{value}' is not a language code (en, zh)"));
                 }
             }
+            "new" => match parse_new(&value) {
+                Ok(n) => q.filter.new = Some(n),
+                Err(e) => hints.push(e),
+            },
+            "feed" => q.filter.feed = Some(value),
             _ => q.filter.source = Some(value),
         }
     }
@@ -135,6 +140,21 @@ pub fn parse(input: &str) -> Query {
     q
 }
 
+/// The value of `new:`: `yes` (not seen yet), `last` (since the last
+/// refresh) or a day (first seen on or after it, UTC).
+pub fn parse_new(value: &str) -> Result<NewFilter, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "yes" | "unseen" | "true" => Ok(NewFilter::Unseen),
+        "last" => Ok(NewFilter::LastRefresh),
+        v => match v.parse::<PartialDate>() {
+            Ok(d) => Ok(NewFilter::Since(d.first_day().to_string())),
+            Err(_) => Err(format!(
+                "new: '{value}' is not yes, last or a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+            )),
+        },
+    }
+}
+
 fn example(key: &str) -> &'static str {
     match key {
         "kind" => " (ban, lawsuit, ruling, listing, sanction, export_control, …)",
@@ -142,6 +162,8 @@ fn example(key: &str) -> &'static str {
         "lang" => " (en, zh)",
         "status" => " (auto, confirmed, rejected, manual)",
         "entity" | "e" => " (a name in either language, e.g. alibaba or 华为)",
+        "new" => " (yes, last, or a date: YYYY, YYYY-MM or YYYY-MM-DD)",
+        "feed" => " (a feed's url, as in feeds.toml)",
         _ => " (part of an outlet's name or url)",
     }
 }
@@ -219,8 +241,8 @@ mod tests {
             Case { input: "status:confirmed", statuses: &[Status::Confirmed], ..NONE },
             Case { input: "status:confirmed,manual", statuses: &[Status::Confirmed, Status::Manual], ..NONE },
             Case { input: "status:done", hint: Some("unknown status 'done' (auto, confirmed, rejected or manual)"), ..NONE },
-            Case { input: "foo:bar", text: Some("foo:bar"), hint: Some("'foo:' is not a filter (kind, entity, since, until, lang, source, status); searched as text"), ..NONE },
-            Case { input: "https://example.org/x", text: Some("https://example.org/x"), hint: Some("'https:' is not a filter (kind, entity, since, until, lang, source, status); searched as text"), ..NONE },
+            Case { input: "foo:bar", text: Some("foo:bar"), hint: Some("'foo:' is not a filter (kind, entity, since, until, lang, source, status, new, feed); searched as text"), ..NONE },
+            Case { input: "https://example.org/x", text: Some("https://example.org/x"), hint: Some("'https:' is not a filter (kind, entity, since, until, lang, source, status, new, feed); searched as text"), ..NONE },
             Case { input: "10:30", text: Some("10:30"), ..NONE },
             Case { input: ":alone", text: Some(":alone"), ..NONE },
             Case { input: "\"a:b\"", text: Some("\"a:b\""), ..NONE },
@@ -261,6 +283,43 @@ mod tests {
             assert_eq!(q.hint.as_deref(), c.hint, "hint of {ctx:?}");
             assert!(!f.newest_first && f.limit.is_none() && !f.include_rejected);
         }
+    }
+
+    #[test]
+    fn new_and_feed_filters() {
+        let table = [
+            ("new:yes", Some(NewFilter::Unseen), None),
+            ("new:UNSEEN", Some(NewFilter::Unseen), None),
+            ("new:last", Some(NewFilter::LastRefresh), None),
+            (
+                "new:2026-12-01",
+                Some(NewFilter::Since("2026-12-01".into())),
+                None,
+            ),
+            (
+                "new:2026-12",
+                Some(NewFilter::Since("2026-12-01".into())),
+                None,
+            ),
+            (
+                "new:soon",
+                None,
+                Some("new: 'soon' is not yes, last or a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+            ),
+            (
+                "new:",
+                None,
+                Some("new: needs a value (yes, last, or a date: YYYY, YYYY-MM or YYYY-MM-DD)"),
+            ),
+        ];
+        for (input, new, hint) in table {
+            let q = parse(input);
+            assert_eq!(q.filter.new, new, "{input}");
+            assert_eq!(q.hint.as_deref(), hint, "{input}");
+        }
+        let q = parse("feed:\"https://a.example/rss?x=1\" kind:ban");
+        assert_eq!(q.filter.feed.as_deref(), Some("https://a.example/rss?x=1"));
+        assert_eq!(q.filter.kinds, vec![Kind::Ban]);
     }
 
     #[test]

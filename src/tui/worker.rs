@@ -323,7 +323,7 @@ impl Worker {
     /// Starts a refresh; false when no refresher or no thread. The caller
     /// checks [`Worker::refreshing`] first. Its reports, then
     /// [`Report::RefreshEnded`], arrive on the channel.
-    pub fn start_refresh(&mut self) -> bool {
+    pub fn start_refresh(&mut self, mode: super::refresh::Mode) -> bool {
         let Some(r) = self.refresher.clone() else {
             return false;
         };
@@ -333,7 +333,7 @@ impl Worker {
             .spawn(move || {
                 let (tx, rx) = std::sync::mpsc::channel();
                 std::thread::scope(|s| {
-                    s.spawn(move || r(tx));
+                    s.spawn(move || r(tx, mode));
                     for m in rx {
                         let _ = out.send(Report::Refresh(m));
                     }

@@ -4,6 +4,8 @@
 //! large synthetic timelines.
 #![allow(dead_code)]
 
+pub mod app;
+
 use chrono::DateTime;
 use dateline::model::{Article, DateSpan, Event, Kind, Mention, PartialDate, Source, Status};
 use dateline::store::Store;
@@ -312,6 +314,9 @@ pub fn fill(store: &mut Store) {
     store
         .replace_events(&events, &entity_table())
         .expect("events stored");
+    // the fixture is a timeline the analyst has read; tests of what is
+    // new mark events unseen themselves
+    store.mark_all_seen().expect("marked seen");
 }
 
 /// A store in memory holding the fixture timeline.

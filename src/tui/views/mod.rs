@@ -9,6 +9,7 @@ pub mod form;
 pub mod help;
 pub mod reader;
 pub mod timeline;
+pub mod watch;
 
 use super::app::{App, Mode, View};
 use super::keys::Action;
@@ -35,6 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         View::Entities => entities::render(app, body, buf),
         View::Feeds => feeds::render(app, body, buf),
         View::Reader => reader::render(app, body, buf),
+        View::Watch => watch::render(app, body, buf),
     }
     if let Some(f) = &app.form {
         form::render(app, f, body, buf);
@@ -65,9 +67,12 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let right = format!("dateline · {order} · ? help ");
     let used: usize = spans.iter().map(|s| s.width()).sum();
-    let pad = (area.width as usize).saturating_sub(used + right.chars().count());
-    spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(right, t.dim()));
+    // on a narrow screen the tabs keep their room and the right side goes
+    if used + right.chars().count() <= area.width as usize {
+        let pad = (area.width as usize).saturating_sub(used + right.chars().count());
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(right, t.dim()));
+    }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
@@ -122,7 +127,12 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             crate::text::count(app.total_events.max(0) as usize, "event", "events")
         )
     };
-    let right = format!("{shown} ");
+    let unseen = if app.unseen.is_empty() {
+        String::new()
+    } else {
+        format!("{} unseen · ", app.unseen.len())
+    };
+    let right = format!("{unseen}{shown} ");
     let used: usize = left.iter().map(|s| s.width()).sum();
     let room = (area.width as usize).saturating_sub(right.chars().count() + 1);
     if used > room {
@@ -175,7 +185,13 @@ fn render_bottom(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled("█", t.dim()),
             Span::styled("  Enter save · Esc cancel · empty clears", t.dim()),
         ]),
-        Mode::Normal if !app.query.is_empty() => {
+        Mode::WatchName => Line::from(vec![
+            Span::styled("watchlist name: ", t.label()),
+            Span::raw(crate::text::clean_line(&app.watch_name)),
+            Span::styled("█", t.dim()),
+            Span::styled("  Enter save · Esc cancel", t.dim()),
+        ]),
+        Mode::Normal if !app.query.is_empty() && app.view == View::Timeline => {
             let mut spans = vec![
                 Span::styled("filter: ", t.label()),
                 Span::raw(crate::text::clean_line(&app.query)),
@@ -183,7 +199,13 @@ fn render_bottom(app: &App, area: Rect, buf: &mut Buffer) {
             if let Some(h) = &app.hint {
                 spans.push(Span::styled(format!("  {h}"), t.error()));
             } else {
-                spans.push(Span::styled("  / edit · Esc clear", t.dim()));
+                let save = app
+                    .keys
+                    .keys(Action::SaveWatch)
+                    .first()
+                    .map(|k| format!(" · {k} watch"))
+                    .unwrap_or_default();
+                spans.push(Span::styled(format!("  / edit · Esc clear{save}"), t.dim()));
             }
             Line::from(spans)
         }
@@ -199,6 +221,7 @@ fn render_bottom(app: &App, area: Rect, buf: &mut Buffer) {
                 (View::Timeline, false) => vec![
                     (k(Action::Open), "open"),
                     (k(Action::Search), "search"),
+                    (k(Action::NextNew), "next new"),
                     (k(Action::Confirm), "confirm"),
                     (k(Action::Reject), "reject"),
                     (k(Action::Note), "note"),
@@ -221,6 +244,12 @@ fn render_bottom(app: &App, area: Rect, buf: &mut Buffer) {
                 (View::Reader, _) => {
                     vec![(k(Action::Browser), "browser"), (k(Action::Back), "back")]
                 }
+                (View::Watch, _) => vec![
+                    (k(Action::Open), "show its events"),
+                    (k(Action::DeleteWatch), "delete"),
+                    (k(Action::Search), "search, then"),
+                    (k(Action::SaveWatch), "saves a watchlist"),
+                ],
             };
             let mut spans = Vec::new();
             for (key, what) in hints {

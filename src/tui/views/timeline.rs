@@ -71,11 +71,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: usize) -> Line<'a> {
     let t = &app.theme;
     let marked = app.marked.contains(&r.id);
+    // not seen yet: a dot where an automatic event has no status mark,
+    // and a bold headline
+    let unseen = app.unseen.contains(&r.id);
     let mark = match r.status {
         _ if marked => "●",
         Status::Confirmed => "✓",
         Status::Rejected => "✗",
         Status::Manual => "✎",
+        Status::Auto if unseen => "•",
         Status::Auto => " ",
     };
     // an analyst's edit says more than a conflict (an edited date usually
@@ -108,7 +112,7 @@ fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: us
     let mut spans = vec![
         Span::styled(
             mark.to_string(),
-            if marked {
+            if marked || (unseen && r.status == Status::Auto) {
                 t.label()
             } else {
                 t.status(r.status)
@@ -124,7 +128,14 @@ fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: us
         ),
         Span::raw(format!("{} ", pad(&date, date_w))),
         Span::styled(pad(&kind, kind_w), t.kind(r.kind)),
-        Span::raw(pad(&title, title_w)),
+        if unseen {
+            Span::styled(
+                pad(&title, title_w),
+                ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+            )
+        } else {
+            Span::raw(pad(&title, title_w))
+        },
     ];
     if who_w > 0 {
         spans.push(Span::styled(pad(&fit(&who, who_w - 1), who_w), t.dim()));

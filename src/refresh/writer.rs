@@ -9,11 +9,12 @@
 //! among its feeds by their new articles (exact for a batch of one feed,
 //! which is the usual case after the first fetch).
 
-use super::task::{FeedResult, Outcome};
-use super::{FeedOutcome, FeedReport, FetchOptions};
+use super::{FeedOutcome, FeedReport};
 use crate::extract::Rules;
 use crate::model::Article;
 use crate::pipeline;
+use crate::sources::fetch::task::{FeedResult, Outcome};
+use crate::sources::fetch::FetchOptions;
 use crate::store::{FeedState, Store};
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, HashSet};
@@ -59,6 +60,8 @@ pub(super) fn store_batch(
             new_articles: 0,
             new_events: 0,
             outcome: FeedOutcome::NotModified,
+            next_fetch_at: None,
+            failures: state.consecutive_failures,
         };
         match outcome {
             Outcome::NotModified => {
@@ -116,8 +119,9 @@ pub(super) fn store_batch(
         let ingest = pipeline::ingest(store, rules, &articles)?;
         reconcile(&mut reports, ingest.new_articles, ingest.new_events());
     }
-    for (report, mut state) in reports.iter().zip(feed_states) {
+    for (report, mut state) in reports.iter_mut().zip(feed_states) {
         state.articles_seen += report.new_articles as i64;
+        report.next_fetch_at = state.next_fetch_at.clone();
         store.save_feed_state(&state)?;
     }
     Ok(reports)
@@ -180,6 +184,8 @@ mod tests {
             new_articles,
             new_events: 0,
             outcome,
+            next_fetch_at: None,
+            failures: 0,
         }
     }
 
