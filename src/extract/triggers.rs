@@ -219,7 +219,20 @@ fn negated_class_with_non_ascii(pattern: &str) -> bool {
 }
 
 impl TriggerTable {
-    pub fn new(triggers: Vec<Trigger>) -> TriggerTable {
+    pub fn new(mut triggers: Vec<Trigger>) -> TriggerTable {
+        // English patterns read the stand-in, where `’` is an apostrophe
+        // and `§` or `“` is `#`: spelled as it spells them, "application
+        // for § 214 authorization" and "prohibits “transactions”" match.
+        for t in triggers.iter_mut().filter(|t| !t.zh) {
+            let Some(ascii) = ascii_pattern(t.regex.as_str()) else {
+                continue;
+            };
+            if ascii != t.regex.as_str() {
+                if let Ok(r) = regex::Regex::new(&ascii) {
+                    t.regex = r;
+                }
+            }
+        }
         let en = Prefilter::english(&triggers);
         let zh = Prefilter::chinese(&triggers);
         TriggerTable { triggers, en, zh }
@@ -430,6 +443,31 @@ mod tests {
             ascii_pattern(r"(?:\([^)\]]*\) )?[“]?x").as_deref(),
             Some(r"(?:\([^)\]]*\) )?[\x23]?x")
         );
+    }
+
+    #[test]
+    fn non_ascii_characters_in_english_patterns_match_as_written() {
+        let t = table(&[
+            (
+                "ban",
+                "en",
+                r"\b(?P<v>denied)\b an application for (?:[\w§.-]+ ){0,3}authorization",
+                &[],
+            ),
+            (
+                "ban",
+                "en",
+                r#"\b(?P<v>prohibits)\b ["“]?transactions\b"#,
+                &[],
+            ),
+        ]);
+        let s = "The agency denied an application for § 14 authorization; the rule prohibits “transactions” with Ruritania";
+        let verbs: Vec<&str> = t
+            .find(s, false)
+            .iter()
+            .map(|h| &s[h.verb_start..h.verb_end])
+            .collect();
+        assert_eq!(verbs, vec!["denied", "prohibits"]);
     }
 
     #[test]
