@@ -351,3 +351,48 @@ fn bill_histories_and_docket_entries_with_numeric_dates() {
         ),
     ]);
 }
+
+#[test]
+fn official_future_actions_dated_as_of_a_day() {
+    check(&[
+        (
+            "As of March 2, 2026, the Ruritania Data Act will make it unlawful to distribute the app.",
+            Kind::Ban,
+            "2026-03-02",
+        ),
+        (
+            "As from 1 October 2025, the decree will prohibit the sale of the sensors.",
+            Kind::Ban,
+            "2025-10-01",
+        ),
+    ]);
+    // a fronted "as" clause still ends at its comma
+    check(&[(
+        "As the talks stalled, the ministry banned the app on June 3.",
+        Kind::Ban,
+        "2025-06-03",
+    )]);
+}
+
+#[test]
+fn tariffs_on_goods_lifted_and_reviews_and_listings_counted() {
+    check(&[
+        (
+            "The tariffs on Ruritanian steel were lifted in April 2021.",
+            Kind::Tariff,
+            "2021-04",
+        ),
+        (
+            "2023年3月31日，有关部门对鲁国某公司在华销售的产品实施网络安全审查。",
+            Kind::Investigation,
+            "2023-03-31",
+        ),
+        (
+            "美國商務部於本(6)月10日發佈公告，新增鲁国、某国等120個實體。",
+            Kind::Listing,
+            "2025-06-10",
+        ),
+    ]);
+    // a count of entities already listed is no addition
+    check_none(&["该名单迄今已有1200个实体。"]);
+}
