@@ -6,7 +6,9 @@
 //!   and names apply to text from Taiwan, Hong Kong and overseas outlets.
 //! - Full-width letters and digits become ASCII (２０２５ → 2025, ＴｉｋＴｏｋ).
 //! - Spaces between Han characters and digits go (`1 月 29 日`, `於 2025 年`),
-//!   as typeset by many Taiwanese and overseas sites.
+//!   as typeset by many Taiwanese and overseas sites, and so does one space
+//!   between two Han characters (a PDF's line wrap inside a word, `處以罰 鍰`;
+//!   an ideographic space, a deliberate separator, stays).
 //!
 //! - In Traditional text, years of the Republic of China (民國109年12月18日,
 //!   109年12月18日) become Gregorian (2020年12月18日): Taiwan's official
@@ -81,7 +83,11 @@ pub fn normalize(text: &str) -> Option<Normalized> {
             let next = it.peek().map(|&(_, d)| fold_width(d));
             let joins = match (prev, next) {
                 (Some(p), Some(n)) => {
-                    (is_han(p) && n.is_ascii_digit()) || (p.is_ascii_digit() && is_unit(n))
+                    (is_han(p) && n.is_ascii_digit())
+                        || (p.is_ascii_digit() && is_unit(n))
+                        // a PDF's line wrap or typeset spacing inside
+                        // Chinese words: 處以罰 鍰, 投資金 額
+                        || (is_han(p) && is_han(n) && run.len() == 1 && run[0].1 != '\u{3000}')
                 }
                 _ => false,
             };
@@ -393,11 +399,23 @@ mod tests {
     }
 
     #[test]
+    fn one_space_inside_chinese_words_goes() {
+        // a line wrap in a judgment, the spacing of a typeset heading
+        assert_eq!(norm("處以罰 鍰新臺幣50萬元"), "处以罚锾新台币50万元");
+        assert_eq!(norm("以 93年4月2日函處分"), "以2004年4月2日函处分");
+        // an ideographic space separates on purpose; two spaces are layout
+        assert_eq!(norm("原\u{3000}告 甲公司"), "原\u{3000}告甲公司");
+        assert_eq!(norm("华为  中兴"), "华为  中兴");
+        // a space between a Han character and a Latin word stays
+        assert_eq!(norm("商务部 Huawei"), "商务部 Huawei");
+    }
+
+    #[test]
     fn quotes_map_back_to_the_words_as_written() {
         let orig = "經濟部 於 6 月 10 日 發布。另有他事。";
         let n = normalize(orig).expect("changes");
-        assert_eq!(n.text, "经济部 于6月10日 发布。另有他事。");
-        let quote = "经济部 于6月10日 发布。";
+        assert_eq!(n.text, "经济部于6月10日发布。另有他事。");
+        let quote = "经济部于6月10日发布。";
         assert_eq!(n.original(orig, quote), Some("經濟部 於 6 月 10 日 發布。"));
         assert_eq!(n.original(orig, "另有他事。"), Some("另有他事。"));
     }
