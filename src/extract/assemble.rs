@@ -10,7 +10,8 @@
 use super::constructions;
 use super::dates::{find_dates, DateMatch};
 use super::dating::{
-    add_phrase_dates, clause_of, group, group_index, mask_dates, nonevent_date, pick_date,
+    add_document_date, add_phrase_dates, clause_of, group, group_index, mask_dates, nonevent_date,
+    pick_date,
 };
 use super::entities::{unknown_orgs, Found};
 use super::roles::{self, Scope};
@@ -53,6 +54,9 @@ const ANAPHORS: &[(&str, &str)] = &[
     ("该部", "type:agency"),
 ];
 
+/// How an official document names itself as the subject of "takes effect".
+const SELF_REFERENCE: &[&str] = &["本决定", "本公告", "本令"];
+
 pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     // A publication time outside any plausible range (year 0 from a broken
     // page) anchors nothing.
@@ -93,6 +97,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         let recent_day = day_anchor.filter(|(at, _)| si - at <= 1).map(|(_, d)| d);
         constructions::add_days_after(s, &mut dates, recent_day);
         constructions::add_dated_noun_years(s, &hits, &mut dates);
+        if !absolute_only {
+            add_document_date(rules, s, &mut dates, &hits, published, zh);
+        }
         let before_count = out.len();
         if !dates.is_empty() {
             // Names are sorted by start: the sentence's are one slice.
@@ -114,6 +121,10 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 .collect();
             for (hi, hit) in hits.iter().enumerate() {
                 if hit.nominal
+                    || (zh
+                        && (in_title(s, hit.verb_start)
+                            || names_goods(s, hit)
+                            || negated_verb(s, hit)))
                     || constructions::noun_use(s, hit)
                     || (!zh && constructions::describes_in_place(s, hit))
                 {
@@ -135,6 +146,14 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         let clause_start = cs[clause_of(&cs, hit.verb_start)].start;
                         let subject = s.get(clause_start..hit.verb_start).unwrap_or("");
                         match rules.effect_kind(subject, zh) {
+                            // "本决定自4月13日起施行": the document itself took
+                            // effect, so the decision it opened with.
+                            _ if zh && SELF_REFERENCE.iter().any(|w| subject.contains(w)) => {
+                                match out.first() {
+                                    Some(first) => first.kind,
+                                    None => continue,
+                                }
+                            }
                             Some(Some(k)) => k,
                             Some(None) => continue,
                             // "issued hours before the measures were due to
@@ -530,6 +549,35 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
         out.push(m);
     }
     out
+}
+
+/// True when byte `at` is inside a 《title》: "根据《关于对美加征关税商品的公告》"
+/// cites an instrument by its name; it reports no act.
+fn in_title(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or("");
+    before
+        .rfind('《')
+        .is_some_and(|open| !before[open..].contains('》'))
+}
+
+/// "对美加征关税商品排除清单": a measure's words before 商品 name the goods
+/// it covers (the goods subject to extra tariffs); they report no act.
+fn names_goods(s: &str, hit: &Hit) -> bool {
+    let after = s.get(hit.end..).unwrap_or("");
+    ["商品", "的商品", "产品清单", "的产品"]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+/// "进口的，不加征本公告规定加征的关税": 不 right before the verb negates
+/// it ("继续不加征", goods kept out of the tariff, is a decision, and
+/// stays), and "规定加征的关税" (the tariffs a notice provides for) names
+/// the measure of another instrument.
+fn negated_verb(s: &str, hit: &Hit) -> bool {
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let after = s.get(hit.verb_end..).unwrap_or("");
+    (before.ends_with('不') && !before.ends_with("继续不"))
+        || (before.ends_with("规定") && after.starts_with('的'))
 }
 
 /// An anchor for articles without a publication time; only absolute dates

@@ -285,3 +285,50 @@ pub(crate) fn group(cs: &[Clause], ci: usize) -> (usize, usize) {
     let (s, e) = group_index(cs, ci);
     (cs[s].start, cs[e].end)
 }
+
+/// A sentence in the document's own voice ("IT IS ORDERED that …",
+/// "决定将…列入", "现予公布，自公布之日起施行") that states no date of its own
+/// is dated by the document: an order, a decision or an announcement acts
+/// on the day it is issued, and that day is the publication date.
+pub(crate) fn add_document_date(
+    rules: &Rules,
+    s: &str,
+    dates: &mut Vec<DateMatch>,
+    hits: &[Hit],
+    published: chrono::NaiveDate,
+    zh: bool,
+) {
+    let cue = rules
+        .document_day
+        .find_all(s)
+        .find(|&(a, b, _)| zh || constructions::whole_word(s, a, b));
+    let Some((start, end, _)) = cue else {
+        return;
+    };
+    // A sentence with a date of its own dates its verbs by it: "2月4日发布
+    // 公告，决定对……立案调查" is the 4th, not the document's day.
+    if !dates.is_empty() {
+        return;
+    }
+    let day = DateSpan::at(PartialDate::from_naive(published));
+    dates.push(DateMatch {
+        start,
+        end,
+        span: day,
+        relative: true,
+    });
+    // The voice covers the whole sentence: "决定对……，……启动调查" dates the
+    // verb at its end too. Each other trigger gets the day at its verb.
+    for h in hits {
+        if h.verb_start < start || h.verb_start >= end {
+            dates.push(DateMatch {
+                start: h.verb_start,
+                end: h.verb_start,
+                span: day,
+                relative: true,
+            });
+        }
+    }
+    dates.sort_by_key(|d| d.start);
+    dates.dedup_by_key(|d| d.start);
+}

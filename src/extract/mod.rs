@@ -13,12 +13,15 @@ pub mod dates;
 mod dating;
 pub mod entities;
 pub mod modality;
+pub mod normalize;
 pub mod roles;
 pub mod rules;
 pub mod sentences;
 mod shadow;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_official;
 pub mod triggers;
 
 use crate::model::{Article, Mention};
@@ -48,6 +51,7 @@ pub struct Rules {
     pub(crate) same_day: Vec<String>,
     pub(crate) next_day: Vec<String>,
     pub(crate) prev_day: Vec<String>,
+    pub(crate) document_day: rules::Phrases,
     /// (kind or none, English nouns, Chinese nouns).
     pub(crate) effect_nouns: Vec<(Option<crate::model::Kind>, Vec<String>, Vec<String>)>,
 }
@@ -112,6 +116,7 @@ impl Rules {
         let (mut cues_en, mut cues_zh) = (Vec::new(), Vec::new());
         let (mut nonevent_en, mut nonevent_zh) = (Vec::new(), Vec::new());
         let (mut same_day, mut next_day, mut prev_day) = (Vec::new(), Vec::new(), Vec::new());
+        let mut document_day = Vec::new();
         let mut effect_nouns = Vec::new();
         for (name, text) in rule_files {
             hasher.update(text.as_bytes());
@@ -126,6 +131,7 @@ impl Rules {
             same_day.extend(f.dates.same_day.iter().map(|c| c.to_lowercase()));
             next_day.extend(f.dates.next_day.iter().map(|c| c.to_lowercase()));
             prev_day.extend(f.dates.prev_day.iter().map(|c| c.to_lowercase()));
+            document_day.extend(f.dates.document_day.iter().map(|c| c.to_lowercase()));
             for (i, e) in f.effect_noun.iter().enumerate() {
                 let kind = if e.kind == "none" {
                     None
@@ -164,6 +170,7 @@ impl Rules {
             same_day,
             next_day,
             prev_day,
+            document_day: rules::Phrases::new(document_day),
             effect_nouns,
         })
     }
@@ -223,5 +230,19 @@ impl Rules {
 
 /// Every dated event the article asserts.
 pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
-    assemble::extract(article, rules)
+    let Some(norm) = normalize::normalize(&article.text) else {
+        return assemble::extract(article, rules);
+    };
+    let read = Article {
+        text: norm.text.clone(),
+        ..article.clone()
+    };
+    let mut mentions = assemble::extract(&read, rules);
+    // the evidence quotes the source as written, not as normalised
+    for m in &mut mentions {
+        if let Some(orig) = norm.original(&article.text, &m.evidence) {
+            m.evidence = orig.to_string();
+        }
+    }
+    mentions
 }

@@ -78,6 +78,10 @@ pub struct DateCueSpec {
     /// "the day before", 此前一天: the day before the last event.
     #[serde(default)]
     pub prev_day: Vec<String>,
+    /// The document's own voice ("IT IS ORDERED", 现予公布, 决定): a sentence
+    /// that says nothing of when is dated by the document itself.
+    #[serde(default)]
+    pub document_day: Vec<String>,
 }
 
 /// One trigger: a construction that asserts an event of a kind.

@@ -329,7 +329,11 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
     // "After DeepSeek released its model, Italy ordered …": the fronted
     // clause ends at its first comma.
     let first = first_word(s).to_ascii_lowercase();
-    let fronted_end = if !zh && FRONTED.contains(&first.as_str()) {
+    // "As of March 2, 2026, the Act will …" dates the clause; it is no
+    // fronted clause, and its first comma is inside the date.
+    let head = s.trim_start().get(..8).unwrap_or("").to_ascii_lowercase();
+    let dated_by_as = head.starts_with("as of ") || head.starts_with("as from ");
+    let fronted_end = if !zh && !dated_by_as && FRONTED.contains(&first.as_str()) {
         s.find(", ")
     } else {
         None

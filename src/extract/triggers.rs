@@ -4,9 +4,17 @@
 //! The patterns are data (`data/rules.toml`); this module runs them over a
 //! sentence, prefiltered by one `RegexSet` per language so a sentence costs
 //! one scan when nothing matches, and resolves overlaps and absorptions.
+//!
+//! The English set runs without Unicode classes, on the ASCII stand-in the
+//! English patterns read anyway. With Unicode `\w`, `\b` and `.` its lazy
+//! DFA had 256 byte classes a state and outgrew its cache on ordinary
+//! prose once the official-document triggers joined (a 40-alternative
+//! name of up to 14 words before "Act"); the regex crate then fell back to
+//! its slowest engine and extraction ran at 40 articles a second.
 
 use super::rules::{Trigger, TriggerKind};
 use crate::model::Kind;
+use regex::bytes::{RegexSet as AsciiSet, RegexSetBuilder as AsciiSetBuilder};
 use regex::{RegexSet, RegexSetBuilder};
 
 /// One trigger found in a sentence (byte offsets into the sentence).
@@ -29,29 +37,204 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct TriggerTable {
     triggers: Vec<Trigger>,
-    en: Option<(Option<RegexSet>, Vec<usize>)>,
-    zh: Option<(Option<RegexSet>, Vec<usize>)>,
+    en: Prefilter,
+    zh: Prefilter,
+}
+
+/// Which triggers of a language may match a sentence: those its set
+/// reports, plus those no set holds (tried every time).
+#[derive(Debug, Clone, Default)]
+struct Prefilter {
+    set: Option<Set>,
+    /// Trigger indices, in the set's pattern order.
+    in_set: Vec<usize>,
+    /// Trigger indices always tried.
+    always: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+enum Set {
+    Unicode(RegexSet),
+    Ascii(AsciiSet),
+}
+
+/// A size for a set's lazy DFA cache: enough that keyword-stuffed text
+/// does not make it thrash (the cache grows only as states are needed).
+const SET_CACHE: usize = 16 << 20;
+
+impl Prefilter {
+    fn chinese(triggers: &[Trigger]) -> Prefilter {
+        let idx: Vec<usize> = (0..triggers.len()).filter(|&i| triggers[i].zh).collect();
+        let pats = idx.iter().map(|&i| triggers[i].regex.as_str());
+        // The patterns are already compiled one by one, so the set can
+        // only fail on size; without it every pattern is tried.
+        match RegexSetBuilder::new(pats)
+            .size_limit(256 << 20)
+            .dfa_size_limit(SET_CACHE)
+            .build()
+        {
+            Ok(set) => Prefilter {
+                set: Some(Set::Unicode(set)),
+                in_set: idx,
+                always: Vec::new(),
+            },
+            Err(_) => Prefilter {
+                always: idx,
+                ..Prefilter::default()
+            },
+        }
+    }
+
+    /// English patterns read the ASCII stand-in, so the set can match it
+    /// with ASCII classes: on ASCII text `\w`, `\b`, `.` and `(?i)` mean
+    /// what they mean in Unicode mode. A pattern that cannot be put that
+    /// way is tried every time.
+    fn english(triggers: &[Trigger]) -> Prefilter {
+        let mut in_set = Vec::new();
+        let mut pats = Vec::new();
+        let mut always = Vec::new();
+        for i in (0..triggers.len()).filter(|&i| !triggers[i].zh) {
+            match ascii_pattern(triggers[i].regex.as_str()) {
+                Some(p) => {
+                    in_set.push(i);
+                    pats.push(p);
+                }
+                None => always.push(i),
+            }
+        }
+        let build = |pats: &[String]| {
+            AsciiSetBuilder::new(pats)
+                .unicode(false)
+                .size_limit(256 << 20)
+                .dfa_size_limit(SET_CACHE)
+                .build()
+        };
+        if let Ok(set) = build(&pats) {
+            return Prefilter {
+                set: Some(Set::Ascii(set)),
+                in_set,
+                always,
+            };
+        }
+        // Some pattern has no ASCII form (a Unicode class by name): find
+        // which, one by one, and try those every time.
+        let (mut keep, mut kept) = (Vec::new(), Vec::new());
+        for (i, p) in in_set.into_iter().zip(pats) {
+            if build(std::slice::from_ref(&p)).is_ok() {
+                keep.push(i);
+                kept.push(p);
+            } else {
+                always.push(i);
+            }
+        }
+        match build(&kept) {
+            Ok(set) => Prefilter {
+                set: Some(Set::Ascii(set)),
+                in_set: keep,
+                always,
+            },
+            Err(_) => {
+                always.extend(keep);
+                always.sort_unstable();
+                Prefilter {
+                    always,
+                    ..Prefilter::default()
+                }
+            }
+        }
+    }
+
+    /// The triggers worth running on `hay`, in trigger order.
+    fn candidates(&self, hay: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = match &self.set {
+            Some(Set::Unicode(set)) => set.matches(hay).iter().collect(),
+            Some(Set::Ascii(set)) => set.matches(hay.as_bytes()).iter().collect(),
+            None => Vec::new(),
+        }
+        .into_iter()
+        .filter_map(|m| self.in_set.get(m).copied())
+        .collect();
+        out.extend(&self.always);
+        out.sort_unstable();
+        out
+    }
+}
+
+/// `pattern` as the ASCII stand-in of a sentence spells it: each non-ASCII
+/// character becomes the stand-in's byte for it (`’` an apostrophe, a
+/// letter `a`, a space, anything else `#`), so whatever the pattern matches
+/// in a sentence, this matches in its stand-in. A negated class could
+/// then refuse what the original allowed, so a pattern with one and a
+/// non-ASCII character has no ASCII form.
+fn ascii_pattern(pattern: &str) -> Option<String> {
+    if pattern.is_ascii() {
+        return Some(pattern.to_string());
+    }
+    if negated_class_with_non_ascii(pattern) {
+        return None;
+    }
+    let mut out = String::with_capacity(pattern.len());
+    for c in pattern.chars() {
+        match c {
+            c if c.is_ascii() => out.push(c),
+            '’' => out.push_str("\\x27"),
+            c if c.is_whitespace() => out.push_str("\\x20"),
+            c if c.is_alphanumeric() => out.push_str("\\x61"),
+            _ => out.push_str("\\x23"),
+        }
+    }
+    Some(out)
+}
+
+/// Whether a negated class (`[^…]`, at any depth) holds a non-ASCII
+/// character. Escapes are skipped; a `]` first in a class is literal.
+fn negated_class_with_non_ascii(pattern: &str) -> bool {
+    // for each open class: whether it or one around it is negated
+    let mut stack: Vec<bool> = Vec::new();
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' => {
+                let negated = chars.peek() == Some(&'^');
+                if negated {
+                    chars.next();
+                }
+                if chars.peek() == Some(&']') {
+                    chars.next();
+                }
+                let outer = stack.last().copied().unwrap_or(false);
+                stack.push(outer || negated);
+            }
+            ']' if !stack.is_empty() => {
+                stack.pop();
+            }
+            c if !c.is_ascii() && stack.last().copied().unwrap_or(false) => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 impl TriggerTable {
-    pub fn new(triggers: Vec<Trigger>) -> TriggerTable {
-        let set = |zh: bool| {
-            let idx: Vec<usize> = (0..triggers.len())
-                .filter(|&i| triggers[i].zh == zh)
-                .collect();
-            let pats: Vec<&str> = idx.iter().map(|&i| triggers[i].regex.as_str()).collect();
-            // The patterns are already compiled one by one, so the set can
-            // only fail on size; without it every pattern is tried.
-            RegexSetBuilder::new(pats)
-                .size_limit(256 << 20)
-                .dfa_size_limit(8 << 20)
-                .build()
-                .ok()
-                .map(|s| (Some(s), idx.clone()))
-                .or(Some((None, idx)))
-        };
-        let en = set(false);
-        let zh = set(true);
+    pub fn new(mut triggers: Vec<Trigger>) -> TriggerTable {
+        // English patterns read the stand-in, where `’` is an apostrophe
+        // and `§` or `“` is `#`: spelled as it spells them, "application
+        // for § 214 authorization" and "prohibits “transactions”" match.
+        for t in triggers.iter_mut().filter(|t| !t.zh) {
+            let Some(ascii) = ascii_pattern(t.regex.as_str()) else {
+                continue;
+            };
+            if ascii != t.regex.as_str() {
+                if let Ok(r) = regex::Regex::new(&ascii) {
+                    t.regex = r;
+                }
+            }
+        }
+        let en = Prefilter::english(&triggers);
+        let zh = Prefilter::chinese(&triggers);
         TriggerTable { triggers, en, zh }
     }
 
@@ -68,9 +251,7 @@ impl TriggerTable {
     /// list", 出口管制“实体清单”) is not a trigger. Absorption is left to
     /// the caller, which knows the clauses.
     pub fn find(&self, s: &str, zh: bool) -> Vec<Hit> {
-        let Some((set, idx)) = (if zh { &self.zh } else { &self.en }) else {
-            return Vec::new();
-        };
+        let filter = if zh { &self.zh } else { &self.en };
         let mut hits: Vec<Hit> = Vec::new();
         // English patterns use Unicode word boundaries, which the regex
         // crate's fast engines only handle on ASCII text: on a sentence with
@@ -80,12 +261,8 @@ impl TriggerTable {
         let shadow = (!zh && !s.is_ascii()).then(|| super::shadow::AsciiShadow::new(s));
         let hay = shadow.as_ref().map_or(s, |sh| sh.text.as_str());
         let back = |i: usize| shadow.as_ref().map_or(i, |sh| sh.original(i));
-        let matched: Vec<usize> = match set {
-            Some(set) => set.matches(hay).iter().collect(),
-            None => (0..idx.len()).collect(),
-        };
-        for m in matched {
-            let Some(t) = idx.get(m).and_then(|&i| self.triggers.get(i)) else {
+        for i in filter.candidates(hay) {
+            let Some(t) = self.triggers.get(i) else {
                 continue;
             };
             // Search again from after each verb, not after each match: one
@@ -249,6 +426,94 @@ mod tests {
         // a word boundary inside an accented word is no boundary
         let t = table(&[("ban", "en", r"\bban\b", &[])]);
         assert!(t.find("The bané rule and éban", false).is_empty());
+    }
+
+    #[test]
+    fn ascii_forms_spell_patterns_as_the_stand_in_does() {
+        assert_eq!(ascii_pattern(r"\bban\b").as_deref(), Some(r"\bban\b"));
+        assert_eq!(
+            ascii_pattern("(?:\\x27s|’s) [\\w§-]+ [\"“]?é\u{a0}x").as_deref(),
+            Some(r#"(?:\x27s|\x27s) [\w\x23-]+ ["\x23]?\x61\x20x"#)
+        );
+        // a negated class with a non-ASCII character could refuse a
+        // stand-in byte the original allowed
+        assert_eq!(ascii_pattern("ban[^”]+"), None);
+        assert_eq!(ascii_pattern("ban[^a[“]]+"), None);
+        assert_eq!(
+            ascii_pattern(r"(?:\([^)\]]*\) )?[“]?x").as_deref(),
+            Some(r"(?:\([^)\]]*\) )?[\x23]?x")
+        );
+    }
+
+    #[test]
+    fn non_ascii_characters_in_english_patterns_match_as_written() {
+        let t = table(&[
+            (
+                "ban",
+                "en",
+                r"\b(?P<v>denied)\b an application for (?:[\w§.-]+ ){0,3}authorization",
+                &[],
+            ),
+            (
+                "ban",
+                "en",
+                r#"\b(?P<v>prohibits)\b ["“]?transactions\b"#,
+                &[],
+            ),
+        ]);
+        let s = "The agency denied an application for § 14 authorization; the rule prohibits “transactions” with Ruritania";
+        let verbs: Vec<&str> = t
+            .find(s, false)
+            .iter()
+            .map(|h| &s[h.verb_start..h.verb_end])
+            .collect();
+        assert_eq!(verbs, vec!["denied", "prohibits"]);
+    }
+
+    #[test]
+    fn patterns_without_an_ascii_form_are_tried_every_time() {
+        let t = table(&[
+            ("ban", "en", r"\bbarred\b", &[]),
+            ("ban", "en", r"\p{Lu}\w+ (?P<v>banned)", &[]),
+            ("ban", "en", r"(?P<v>outlawed) [^”]+ apps", &[]),
+        ]);
+        assert_eq!(t.en.in_set.len(), 1);
+        assert_eq!(t.en.always.len(), 2);
+        let s = "Ruritania banned phones; Acme outlawed “foreign” apps";
+        let verbs: Vec<&str> = t
+            .find(s, false)
+            .iter()
+            .map(|h| &s[h.verb_start..h.verb_end])
+            .collect();
+        assert_eq!(verbs, vec!["banned", "outlawed"]);
+    }
+
+    #[test]
+    fn the_builtin_english_set_is_ascii_and_misses_no_match() {
+        let rules = crate::extract::Rules::builtin();
+        let t = &rules.triggers;
+        assert!(t.en.always.is_empty(), "{:?}", t.en.always);
+        assert!(matches!(t.en.set, Some(Set::Ascii(_))));
+        // sentences written for this test, with non-ASCII punctuation and
+        // letters, and a keyword-stuffed one
+        let sentences = [
+            "On May 3 the Commerce Department added Zoë Robotics to the Entity List.",
+            "The court’s judge on Friday blocked the ban, and the Treasury sanctioned two firms.",
+            "Congress passed the Protecting Americans from Foreign Adversary Controlled Applications Act — signed in April.",
+            "The FCC revoked China Telecom’s authority to operate; it is hereby ordered that the motion is granted.",
+            "banned sued tariffs Entity List added export controls court ruling blocked fined probe sanctions Act Law signed passed",
+        ];
+        for s in sentences {
+            let sh = crate::extract::shadow::AsciiShadow::new(s);
+            let hay = sh.text.as_str();
+            let cands = t.en.candidates(hay);
+            for (i, tr) in t.triggers.iter().enumerate().filter(|(_, tr)| !tr.zh) {
+                if tr.regex.is_match(hay) {
+                    assert!(cands.contains(&i), "{} missed on {s}", tr.regex.as_str());
+                }
+            }
+            assert!(!cands.is_empty(), "{s}");
+        }
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub fn find_dates(text: &str, anchor: &DateTime<FixedOffset>) -> Vec<DateMatch> 
     if zh::worth_scanning(text) {
         zh::scan(text, day, &mut found);
     }
+    if text.contains('/') {
+        slashed(text, day, &mut found);
+    }
     if found.is_empty() {
         return Vec::new();
     }
@@ -81,7 +84,99 @@ pub fn find_dates(text: &str, anchor: &DateTime<FixedOffset>) -> Vec<DateMatch> 
             out.push(m);
         }
     }
+    share_year(text, &mut out);
     out
+}
+
+/// "01/25/2024", "10/30/20": the month-first numeric dates of US dockets
+/// and bill histories. A two-digit year is in the century that puts it on
+/// or before the anchor's year.
+fn slashed(text: &str, anchor: NaiveDate, out: &mut Vec<Found>) {
+    use chrono::Datelike;
+    let b = text.as_bytes();
+    let digits = |at: usize| b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit()
+            || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'/'))
+        {
+            i += 1;
+            continue;
+        }
+        let m_len = digits(i);
+        let (m_end, d_at) = (i + m_len, i + m_len + 1);
+        if !(1..=2).contains(&m_len) || b.get(m_end) != Some(&b'/') || d_at >= b.len() {
+            i = m_end.max(i + 1);
+            continue;
+        }
+        let d_len = digits(d_at);
+        let y_at = d_at + d_len + 1;
+        if !(1..=2).contains(&d_len) || b.get(d_at + d_len) != Some(&b'/') || y_at >= b.len() {
+            i = m_end.max(i + 1);
+            continue;
+        }
+        let y_len = digits(y_at);
+        let end = y_at + y_len;
+        let next_ok = b
+            .get(end)
+            .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'/');
+        let num = |a: usize, n: usize| text.get(a..a + n).and_then(|t| t.parse::<i32>().ok());
+        if (y_len == 2 || y_len == 4) && next_ok {
+            if let (Some(m), Some(d), Some(y)) = (num(i, m_len), num(d_at, d_len), num(y_at, y_len))
+            {
+                let year = if y_len == 4 {
+                    y
+                } else if 2000 + y <= anchor.year() + 1 {
+                    2000 + y
+                } else {
+                    1900 + y
+                };
+                let (m, d) = (m as u32, d as u32);
+                if NaiveDate::from_ymd_opt(year, m, d).is_some() {
+                    out.push(Found {
+                        start: i,
+                        end,
+                        a: Ymd::day(year, m, d),
+                        b: None,
+                    });
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// "2025年3月4日和4月4日", "on May 3, 2024 and June 5": a year-less date
+/// joined to a dated one is in the same year, however far that is from the
+/// publication day.
+fn share_year(text: &str, out: &mut [DateMatch]) {
+    for i in 1..out.len() {
+        let (prev, cur) = (&out[i - 1], &out[i]);
+        if !cur.relative || prev.relative || cur.span.end.is_some() || prev.span.end.is_some() {
+            continue;
+        }
+        let between = text.get(prev.end..cur.start).unwrap_or("").trim();
+        let joined = matches!(
+            between,
+            "和" | "、" | "及" | "与" | "或" | "and" | "or" | "," | "，"
+        );
+        let numeric = text
+            .get(cur.start..cur.end)
+            .is_some_and(|t| t.chars().any(|c| c.is_ascii_digit()));
+        let d = cur.span.start;
+        let year = prev.span.start.year;
+        if !joined || !numeric || d.year == year {
+            continue;
+        }
+        let moved = match (d.month, d.day) {
+            (Some(m), Some(day)) => crate::model::PartialDate::day(year, m, day),
+            (Some(m), None) => crate::model::PartialDate::month(year, m),
+            _ => None,
+        };
+        if let Some(m) = moved {
+            out[i].span.start = m;
+        }
+    }
 }
 
 /// Resolves a parsed expression. A span whose end would precede its start

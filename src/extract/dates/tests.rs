@@ -356,6 +356,8 @@ fn chinese_relative() {
         ("2025-01-10T08:20:00+08:00", "本月公布的数据", &["2025-01"]),
         ("2025-01-10T08:20:00+08:00", "下月公布的数据", &["2025-02"]),
         ("2020-12-19T09:40:00+08:00", "本月3日，国防部发布清单", &["2020-12-03"]),
+        ("2025-06-18T09:00:00+08:00", "經濟部於本(6)月10日發布", &["2025-06-10"]),
+        ("2025-06-18T09:00:00+08:00", "经济部于本（6）月10日发布", &["2025-06-10"]),
         ("2020-12-19T09:40:00+08:00", "美国商务部当地时间18日宣布", &["2020-12-18"]),
         ("2020-09-20T10:30:00+08:00", "法官当地时间19日晚间发布禁令", &["2020-09-19"]),
         ("2025-10-02T10:30:00+08:00", "公司30日发布公告", &["2025-09-30"]),
@@ -493,4 +495,36 @@ fn empty_and_plain_text_are_cheap_and_empty() {
     assert!(find_dates("", &a).is_empty());
     assert!(find_dates("Nothing dated happens in this sentence.", &a).is_empty());
     assert!(find_dates("这句话里没有任何时间", &a).is_empty());
+}
+
+#[test]
+fn a_year_less_date_joined_to_a_dated_one_shares_its_year() {
+    let anchor = chrono::DateTime::parse_from_rfc3339("2026-01-10T09:00:00+08:00").expect("anchor");
+    let got: Vec<String> = super::find_dates("工作机制于2024年3月4日和4月4日发布公告", &anchor)
+        .iter()
+        .map(|d| d.span.start.to_string())
+        .collect();
+    assert_eq!(got, ["2024-03-04", "2024-04-04"]);
+    let got: Vec<String> = super::find_dates("It acted on May 3, 2023 and June 5.", &anchor)
+        .iter()
+        .map(|d| d.span.start.to_string())
+        .collect();
+    assert_eq!(got, ["2023-05-03", "2023-06-05"]);
+}
+
+#[test]
+fn month_first_numeric_dates_of_dockets() {
+    let anchor = chrono::DateTime::parse_from_rfc3339("2024-03-10T09:00:00-05:00").expect("anchor");
+    let got = |t: &str| -> Vec<String> {
+        super::find_dates(t, &anchor)
+            .iter()
+            .map(|d| d.span.start.to_string())
+            .collect()
+    };
+    assert_eq!(got("Introduced in Senate (02/14/2024)"), ["2024-02-14"]);
+    assert_eq!(got("ORDER SIGNED BY JUDGE ON 11/3/21."), ["2021-11-03"]);
+    assert_eq!(got("Filed 7/4/98 in the district court"), ["1998-07-04"]);
+    // fractions, impossible days and paths give no day (a bare year may stay)
+    let none = got("a 3/4 majority and 13/40/2024");
+    assert!(none.iter().all(|d| d.len() == 4), "{none:?}");
 }

@@ -341,6 +341,19 @@ impl Zh<'_> {
                 k = k2;
             }
         }
+        // 本(6)月10日: Taiwanese official letters name "this month" by its
+        // number; the number stands, in the anchor's year.
+        if year.is_none() && month.is_none() && self.ch(k) == Some('本') {
+            let open = matches!(self.ch(k + 1), Some('(' | '（'));
+            if let Some((m, k2)) = self.number(k + 2).filter(|(m, k2)| {
+                open && (1..=12).contains(m)
+                    && matches!(self.ch(*k2), Some(')' | '）'))
+                    && self.ch(*k2 + 1) == Some('月')
+            }) {
+                month = Some(Ymd::month(ay, m).rel());
+                k = k2 + 2;
+            }
+        }
         if month.is_none() {
             if let Some((m, k2)) = self
                 .number(k)

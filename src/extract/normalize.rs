@@ -1,0 +1,422 @@
+//! One spelling for what real text writes many ways, ahead of extraction,
+//! so that every rule is written once.
+//!
+//! - Traditional Chinese becomes Simplified (OpenCC's `t2s` tables, through
+//!   `ferrous-opencc`): 華為 is 华为, 實體清單 is 实体清单, and the Chinese rules
+//!   and names apply to text from Taiwan, Hong Kong and overseas outlets.
+//! - Full-width letters and digits become ASCII (２０２５ → 2025, ＴｉｋＴｏｋ).
+//! - Spaces between Han characters and digits go (`1 月 29 日`, `於 2025 年`),
+//!   as typeset by many Taiwanese and overseas sites, and so does one space
+//!   between two Han characters (a PDF's line wrap inside a word, `處以罰 鍰`;
+//!   an ideographic space, a deliberate separator, stays).
+//!
+//! - In Traditional text, years of the Republic of China (民國109年12月18日,
+//!   109年12月18日) become Gregorian (2020年12月18日): Taiwan's official
+//!   documents and judgments date everything that way.
+//!
+//! Dashes, quotes and full-width punctuation are read by the grammar and the
+//! sentence splitter as they are, so they stay. The extractor reads the
+//! normalised text, and [`Normalized::original`] maps what it quotes back to
+//! the text as written: evidence always cites the source's own words.
+
+use ferrous_opencc::{config::BuiltinConfig, OpenCC};
+use std::sync::OnceLock;
+
+/// Text as the extractor reads it, with the way back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    /// For each char of `text`: its byte offset there and the byte offset of
+    /// the char it came from in the original; then (len, original len).
+    map: Vec<(usize, usize)>,
+}
+
+impl Normalized {
+    /// The original text behind `text[start..end]`.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.orig_at(start), self.orig_at(end))
+    }
+
+    fn orig_at(&self, at: usize) -> usize {
+        match self.map.binary_search_by_key(&at, |&(n, _)| n) {
+            Ok(i) => self.map[i].1,
+            // inside a char: the char's own start
+            Err(i) => self.map[i.saturating_sub(1)].1,
+        }
+    }
+
+    /// The original words behind `quote`, a slice the extractor took from
+    /// `text` (its first occurrence), trimmed as the quote was.
+    pub fn original<'a>(&self, original: &'a str, quote: &str) -> Option<&'a str> {
+        let at = self.text.find(quote)?;
+        let (a, b) = self.original_range(at, at + quote.len());
+        original.get(a..b).map(str::trim)
+    }
+}
+
+/// The normalised text, or `None` when the text needs no change.
+pub fn normalize(text: &str) -> Option<Normalized> {
+    // nothing to fold, join or convert: every change starts at a non-ASCII
+    // character (a full-width form, a Han character, a unit)
+    if text.is_ascii() {
+        return None;
+    }
+    let mut chars: Vec<(char, usize)> = Vec::with_capacity(text.len());
+    let mut changed = false;
+    let mut han = false;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let c = fold_width(c);
+        changed |= !text[i..].starts_with(c);
+        han |= is_han(c);
+        if is_gap(c) {
+            // a short run of spaces between Han and a digit goes
+            let prev = chars.last().map(|&(p, _)| p);
+            let mut run = vec![(i, c)];
+            while let Some(&(j, d)) = it.peek() {
+                if !is_gap(d) || run.len() >= 2 {
+                    break;
+                }
+                run.push((j, d));
+                it.next();
+            }
+            let next = it.peek().map(|&(_, d)| fold_width(d));
+            let joins = match (prev, next) {
+                (Some(p), Some(n)) => {
+                    (is_han(p) && n.is_ascii_digit())
+                        || (p.is_ascii_digit() && is_unit(n))
+                        // a PDF's line wrap or typeset spacing inside
+                        // Chinese words: 處以罰 鍰, 投資金 額
+                        || (is_han(p) && is_han(n) && run.len() == 1 && run[0].1 != '\u{3000}')
+                }
+                _ => false,
+            };
+            if joins {
+                changed = true;
+            } else {
+                chars.extend(run.into_iter().map(|(j, d)| (d, j)));
+            }
+            continue;
+        }
+        chars.push((c, i));
+    }
+    if han && to_simplified(&mut chars) {
+        // Traditional script: a Taiwanese document counts years from 1912.
+        minguo_years(&mut chars);
+        changed = true;
+    }
+    if !changed {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(chars.len() + 1);
+    for (c, orig) in chars {
+        map.push((out.len(), orig));
+        out.push(c);
+    }
+    map.push((out.len(), text.len()));
+    Some(Normalized { text: out, map })
+}
+
+/// Minguo years as Gregorian, in place: a run of two or three digits
+/// followed by 年 and a month (`109年12月`), or after 民国 (`民国99年`). A
+/// year with four digits, or a 年 without a month (`95年度`, a case number's
+/// year), stays. The new digits map to the original year's first digit.
+fn minguo_years(chars: &mut Vec<(char, usize)>) {
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars[i].0.is_ascii_digit() && (i == 0 || !chars[i - 1].0.is_ascii_digit());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let end = chars[i..]
+            .iter()
+            .position(|&(c, _)| !c.is_ascii_digit())
+            .map_or(chars.len(), |p| i + p);
+        let len = end - i;
+        let after_year = |k: usize| chars.get(k).map(|&(c, _)| c);
+        let month_follows = {
+            let m = chars[(end + 1).min(chars.len())..]
+                .iter()
+                .take_while(|&&(c, _)| c.is_ascii_digit())
+                .count();
+            (1..=2).contains(&m) && after_year(end + 1 + m) == Some('月')
+        };
+        let era_before = i >= 2 && chars[i - 2].0 == '民' && chars[i - 1].0 == '国';
+        if (2..=3).contains(&len) && after_year(end) == Some('年') && (month_follows || era_before)
+        {
+            let n: u32 = chars[i..end]
+                .iter()
+                .filter_map(|&(c, _)| c.to_digit(10))
+                .fold(0, |a, d| a * 10 + d);
+            if (1..=200).contains(&n) {
+                let orig = chars[i].1;
+                let year: Vec<(char, usize)> =
+                    (n + 1911).to_string().chars().map(|c| (c, orig)).collect();
+                let added = year.len();
+                chars.splice(i..end, year);
+                i += added;
+                continue;
+            }
+        }
+        i = end;
+    }
+}
+
+/// Full-width ASCII letters and digits to ASCII; everything else as is.
+fn fold_width(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\u{2009}' | '\u{202f}')
+}
+
+fn is_han(c: char) -> bool {
+    crate::text::is_han(c)
+}
+
+/// What a number counts in a date or a figure (`1 月`, `2025 年`, `12 時`):
+/// a space before it goes. A space between a number and any other word
+/// ("in 2025 華為") stays.
+fn is_unit(c: char) -> bool {
+    matches!(
+        fold_width(c),
+        '年' | '月'
+            | '日'
+            | '号'
+            | '號'
+            | '时'
+            | '時'
+            | '点'
+            | '點'
+            | '分'
+            | '秒'
+            | '亿'
+            | '億'
+            | '万'
+            | '萬'
+            | '元'
+            | '个'
+            | '個'
+            | '家'
+            | '项'
+            | '項'
+            | '次'
+            | '批'
+            | '周'
+            | '週'
+    )
+}
+
+/// OpenCC's `t2s` converter, with the Han characters it changes on their
+/// own. Both are built once, on the first Chinese text.
+struct T2s {
+    cc: OpenCC,
+    /// One bit for each char of [`HAN_RANGES`], in order: set when `t2s`
+    /// converts the character alone (it is Traditional-only).
+    changes: Vec<u64>,
+}
+
+/// Where `is_han` characters lie, for [`T2s::changes`].
+const HAN_RANGES: [(u32, u32); 3] = [(0x3400, 0x4dbf), (0x4e00, 0x9fff), (0xf900, 0xfaff)];
+
+impl T2s {
+    fn new() -> Option<T2s> {
+        let cc = OpenCC::from_config(BuiltinConfig::T2s).ok()?;
+        let han: Vec<char> = HAN_RANGES
+            .iter()
+            .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
+            .collect();
+        let mut changes = vec![0u64; han.len().div_ceil(64)];
+        // One conversion for all: a line a character, so no phrase joins
+        // two. A line that does not come back one character long is asked
+        // again alone.
+        let joined: String = han.iter().flat_map(|&c| [c, '\n']).collect();
+        let converted = cc.convert(&joined);
+        let lines: Vec<&str> = converted.split('\n').collect();
+        let mut buf = [0u8; 4];
+        for (k, &c) in han.iter().enumerate() {
+            let one = match lines.get(k) {
+                Some(l) if lines.len() == han.len() + 1 && l.chars().count() == 1 => l.to_string(),
+                _ => cc.convert(c.encode_utf8(&mut buf)),
+            };
+            if one.chars().ne(std::iter::once(c)) {
+                changes[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Some(T2s { cc, changes })
+    }
+
+    /// Whether `t2s` changes `c` on its own.
+    fn changes(&self, c: char) -> bool {
+        let mut base = 0usize;
+        let c = c as u32;
+        for &(a, b) in &HAN_RANGES {
+            if (a..=b).contains(&c) {
+                let k = base + (c - a) as usize;
+                return self
+                    .changes
+                    .get(k / 64)
+                    .is_some_and(|w| w & (1 << (k % 64)) != 0);
+            }
+            base += (b - a + 1) as usize;
+        }
+        false
+    }
+}
+
+fn converter() -> Option<&'static T2s> {
+    static T2S: OnceLock<Option<T2s>> = OnceLock::new();
+    T2S.get_or_init(T2s::new).as_ref()
+}
+
+/// Traditional to Simplified, char for char, in place. OpenCC converts
+/// phrases, which keeps char counts in practice; a line where it does not is
+/// converted char by char instead, so the map stays exact. Only lines with
+/// a Traditional-only character go through OpenCC: Simplified text, most
+/// Chinese text read, costs one table look-up a character.
+fn to_simplified(chars: &mut [(char, usize)]) -> bool {
+    let Some(t2s) = converter() else {
+        return false;
+    };
+    let cc = &t2s.cc;
+    let mut changed = false;
+    let mut start = 0;
+    while start < chars.len() {
+        let end = chars[start..]
+            .iter()
+            .position(|&(c, _)| c == '\n')
+            .map_or(chars.len(), |p| start + p + 1);
+        let line = &mut chars[start..end];
+        start = end;
+        if !line.iter().any(|&(c, _)| t2s.changes(c)) {
+            continue;
+        }
+        let text: String = line.iter().map(|&(c, _)| c).collect();
+        let conv = cc.convert(&text);
+        if conv.chars().count() == line.len() {
+            for (slot, c) in line.iter_mut().zip(conv.chars()) {
+                changed |= slot.0 != c;
+                slot.0 = c;
+            }
+        } else {
+            let mut buf = [0u8; 4];
+            for slot in line.iter_mut().filter(|(c, _)| is_han(*c)) {
+                let one = cc.convert(slot.0.encode_utf8(&mut buf));
+                let mut it = one.chars();
+                if let (Some(c), None) = (it.next(), it.next()) {
+                    changed |= slot.0 != c;
+                    slot.0 = c;
+                }
+            }
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s).map_or_else(|| s.to_string(), |n| n.text)
+    }
+
+    #[test]
+    fn traditional_becomes_simplified() {
+        assert_eq!(
+            norm("經濟部將華為列入實體管制名單"),
+            "经济部将华为列入实体管制名单"
+        );
+        assert_eq!(norm("美國商務部宣布出口管制"), "美国商务部宣布出口管制");
+    }
+
+    #[test]
+    fn simplified_and_english_need_nothing() {
+        assert!(normalize("商务部将华为列入实体清单").is_none());
+        assert!(normalize("Commerce added Huawei to the Entity List on May 16, 2019.").is_none());
+    }
+
+    #[test]
+    fn spaced_and_full_width_numerals_close_up() {
+        assert_eq!(norm("於 2025 年 1 月 29 日公告"), "于2025年1月29日公告");
+        assert_eq!(norm("２０２５年６月１０日"), "2025年6月10日");
+        // spaces between words and numbers in English stay
+        assert_eq!(norm("On 10 June 2025 華為"), "On 10 June 2025 华为");
+    }
+
+    #[test]
+    fn traditional_only_characters_are_known_one_by_one() {
+        let Some(t2s) = converter() else {
+            panic!("the t2s tables load");
+        };
+        for c in ['華', '為', '經', '濟', '國', '於', '條', '乾'] {
+            assert!(t2s.changes(c), "{c}");
+        }
+        for c in ['华', '为', '中', '美', '日', '年', '公', 'a', '。'] {
+            assert!(!t2s.changes(c), "{c}");
+        }
+        // the table agrees with OpenCC on a sample of the whole Han range
+        let mut buf = [0u8; 4];
+        for &(a, b) in &HAN_RANGES {
+            for c in (a..=b).step_by(97).filter_map(char::from_u32) {
+                let alone = t2s.cc.convert(c.encode_utf8(&mut buf));
+                assert_eq!(t2s.changes(c), alone.chars().ne([c]), "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn minguo_years_become_gregorian_in_traditional_text() {
+        assert_eq!(
+            norm("行政院於109年12月18日函示"),
+            "行政院于2020年12月18日函示"
+        );
+        assert_eq!(norm("中華民國99年7月21日判決"), "中华民国2010年7月21日判决");
+        assert_eq!(norm("民國103年起實施"), "民国2014年起实施");
+        // spaced as typeset, then closed up
+        assert_eq!(norm("於 94 年 8 月 23 日處分"), "于2005年8月23日处分");
+        // a case number's year and a four-digit year stay
+        assert_eq!(norm("95年度訴字第1507號判決"), "95年度诉字第1507号判决");
+        assert_eq!(norm("於2025年3月3日宣佈"), "于2025年3月3日宣布");
+        // Simplified text is not from Taiwan: nothing to convert
+        assert!(normalize("商务部15年3月发布").is_none());
+    }
+
+    #[test]
+    fn minguo_dates_quote_the_original() {
+        let orig = "經濟部於109年12月18日處分。";
+        let n = normalize(orig).expect("changes");
+        assert_eq!(n.text, "经济部于2020年12月18日处分。");
+        assert_eq!(n.original(orig, "经济部于2020年12月18日处分。"), Some(orig));
+    }
+
+    #[test]
+    fn one_space_inside_chinese_words_goes() {
+        // a line wrap in a judgment, the spacing of a typeset heading
+        assert_eq!(norm("處以罰 鍰新臺幣50萬元"), "处以罚锾新台币50万元");
+        assert_eq!(norm("以 93年4月2日函處分"), "以2004年4月2日函处分");
+        // an ideographic space separates on purpose; two spaces are layout
+        assert_eq!(norm("原\u{3000}告 甲公司"), "原\u{3000}告甲公司");
+        assert_eq!(norm("华为  中兴"), "华为  中兴");
+        // a space between a Han character and a Latin word stays
+        assert_eq!(norm("商务部 Huawei"), "商务部 Huawei");
+    }
+
+    #[test]
+    fn quotes_map_back_to_the_words_as_written() {
+        let orig = "經濟部 於 6 月 10 日 發布。另有他事。";
+        let n = normalize(orig).expect("changes");
+        assert_eq!(n.text, "经济部于6月10日发布。另有他事。");
+        let quote = "经济部于6月10日发布。";
+        assert_eq!(n.original(orig, quote), Some("經濟部 於 6 月 10 日 發布。"));
+        assert_eq!(n.original(orig, "另有他事。"), Some("另有他事。"));
+    }
+}
