@@ -5,7 +5,8 @@
 //! `extract` (articles in, [`model::Mention`]s out; pure) →
 //! `timeline` (mentions in, [`model::Event`]s out; pure) →
 //! `store` (SQLite, the only module that speaks SQL) →
-//! `cli`, `tui` and `export` (what users see).
+//! `cli`, `tui` and `export` (what users see), with `query` the one query
+//! language the CLI and the TUI share.
 
 pub mod cli;
 pub mod config;
@@ -13,6 +14,7 @@ pub mod export;
 pub mod extract;
 pub mod model;
 pub mod pipeline;
+pub mod query;
 pub mod sources;
 pub mod store;
 pub mod text;

@@ -45,13 +45,8 @@ pub enum Command {
     },
     /// The timeline, oldest first.
     Events(EventsArgs),
-    /// Full-text search over articles and events.
-    Search {
-        #[arg(long)]
-        json: bool,
-        #[arg(required = true, value_name = "QUERY")]
-        query: Vec<String>,
-    },
+    /// Full-text search over articles and events, best matches first.
+    Search(SearchArgs),
     /// What dateline reads from article pages (text, metadata).
     Page {
         #[arg(long)]
@@ -91,6 +86,27 @@ pub struct EventsArgs {
     /// One JSON object a line.
     #[arg(long)]
     pub json: bool,
+    /// At most this many events.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Skip this many events first (with --limit: one page).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// One JSON object a line.
+    #[arg(long)]
+    pub json: bool,
+    /// Events and articles shown per page.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Skip this many of each first (the next page: --offset 20).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -105,7 +121,9 @@ pub enum ExportFormat {
     Ics,
 }
 
-/// Which events: shared by `events` and `export`.
+/// Which events: shared by `events`, `search` and `export`. The words
+/// take the query language of the TUI's `/` (`kind:lawsuit entity:华为
+/// since:2025 "entity list"`); the flags are shorthands for its filters.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
     /// Only these kinds (repeat or comma-separate).
@@ -120,10 +138,20 @@ pub struct FilterArgs {
     /// Up to this date.
     #[arg(long)]
     pub until: Option<String>,
+    /// Only events with a source in this language (en, zh).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Only events with a source from this outlet or site (part of its name).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only events with these statuses (auto, confirmed, rejected, manual).
+    #[arg(long, value_delimiter = ',')]
+    pub status: Vec<String>,
     /// Newest first.
     #[arg(long)]
     pub reverse: bool,
-    /// Free text to search for.
+    /// Words, "phrases" and filters (kind: entity: since: until: lang: source: status:).
+    #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
 }
 

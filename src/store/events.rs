@@ -1,30 +1,12 @@
 //! Mentions, the events rebuilt from them, their links and entities.
 
+use super::rows::{event_row, EVENT_COLUMNS};
 use super::{cjk, Result, Store, StoreError};
 use crate::model::{DateSpan, Event, Kind, Mention, MentionRecord, PartialDate, Source, Status};
 use chrono::DateTime;
-use rusqlite::{params, params_from_iter, types::Value, OptionalExtension, Row};
+use rusqlite::{params, params_from_iter, types::Value, OptionalExtension};
 
-/// What `events` and the TUI filter by. Empty fields do not filter.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EventFilter {
-    pub kinds: Vec<Kind>,
-    /// Canonical entity names; an event matches when it names any of them.
-    pub entities: Vec<String>,
-    pub since: Option<PartialDate>,
-    pub until: Option<PartialDate>,
-    /// Free text, searched in titles, evidence and names.
-    pub text: Option<String>,
-    /// Language of at least one source (`en`, `zh`).
-    pub lang: Option<String>,
-    /// Substring of a source's outlet or url.
-    pub source: Option<String>,
-    pub statuses: Vec<Status>,
-    /// Rejected events are left out unless asked for.
-    pub include_rejected: bool,
-    pub newest_first: bool,
-    pub limit: Option<usize>,
-}
+pub use crate::query::EventFilter;
 
 /// One line of the timeline: an event without its sources.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,7 +134,8 @@ impl Store {
         let tx = self.conn.savepoint()?;
         tx.execute_batch(
             "DELETE FROM events; DELETE FROM event_sources; DELETE FROM event_links; DELETE FROM event_entities;
-             DELETE FROM events_fts; DELETE FROM entities; DELETE FROM entity_aliases;",
+             DELETE FROM events_fts; DELETE FROM entities; DELETE FROM entity_aliases;
+             DELETE FROM event_langs; DELETE FROM event_source_keys; DELETE FROM source_keys;",
         )?;
         {
             let mut ev = tx.prepare(
@@ -166,6 +149,15 @@ impl Store {
             let mut link = tx.prepare(
                 "INSERT INTO event_links (a, b, reason) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
             )?;
+            let mut lang_row = tx.prepare(
+                "INSERT INTO event_langs (lang, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            )?;
+            let mut key_row = tx.prepare(
+                "INSERT INTO event_source_keys (key, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            )?;
+            let mut key =
+                tx.prepare("INSERT INTO source_keys (key) VALUES (?1) ON CONFLICT DO NOTHING")?;
+            let mut keys_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
             let mut ent = tx.prepare("INSERT INTO event_entities (event_id, entity, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?;
             let mut fts =
                 tx.prepare("INSERT INTO events_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
@@ -226,6 +218,16 @@ impl Store {
                     body.push_str(&s.evidence);
                     body.push(' ');
                     body.push_str(&s.outlet);
+                    for k in super::filter::source_keys(&s.outlet, &s.url) {
+                        key_row.execute(params![k, e.id])?;
+                        if !keys_seen.contains(&k) {
+                            key.execute(params![k])?;
+                            keys_seen.insert(k);
+                        }
+                    }
+                }
+                for l in &langs {
+                    lang_row.execute(params![l, e.id])?;
                 }
                 fts.execute(params![
                     rowid,
@@ -291,28 +293,61 @@ impl Store {
 
     /// The timeline's rows for a filter, oldest first unless asked otherwise.
     pub fn event_rows(&self, f: &EventFilter) -> Result<Vec<EventRow>> {
-        let (clause, mut args) = super::views::where_clause(f, false);
-        let mut sql = String::from(
-            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict FROM events e",
-        ) + &clause;
-        sql += if f.newest_first {
-            " ORDER BY e.first_day DESC, e.last_day DESC, e.id"
-        } else {
-            " ORDER BY e.first_day, e.last_day, e.id"
-        };
-        if let Some(limit) = f.limit {
-            sql += " LIMIT ?";
-            args.push(Value::Integer(limit as i64));
-        }
+        let (sql, args) = self.rows_sql(f)?;
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), event_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    /// The timeline's query for a filter, in date order with its page.
+    fn rows_sql(&self, f: &EventFilter) -> Result<(String, Vec<Value>)> {
+        let (clause, mut args) = self.compile(f, false)?.with_text();
+        let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events e{clause}");
+        sql += if f.newest_first {
+            " ORDER BY e.first_day DESC, e.last_day DESC, e.id"
+        } else {
+            " ORDER BY e.first_day, e.last_day, e.id"
+        };
+        if f.limit.is_some() || f.offset > 0 {
+            sql += " LIMIT ? OFFSET ?";
+            args.push(Value::Integer(f.limit.map_or(-1, |l| l as i64)));
+            args.push(Value::Integer(f.offset as i64));
+        }
+        Ok((sql, args))
+    }
+
     /// Whole events (with sources and links) for a filter.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
-        let rows = self.event_rows(f)?;
-        rows.into_iter().map(|r| self.complete(r)).collect()
+        let mut out = Vec::new();
+        self.for_each_event(f, |e| -> Result<()> {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Each whole event for a filter, in order, handed to `each` as it is
+    /// read: memory stays one event however long the timeline is.
+    pub fn for_each_event<E: From<StoreError>>(
+        &self,
+        f: &EventFilter,
+        mut each: impl FnMut(Event) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let (sql, args) = self.rows_sql(f)?;
+        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
+        let mut rows = stmt
+            .query(params_from_iter(args))
+            .map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let row = event_row(r).map_err(StoreError::from)?;
+            each(self.complete(row)?)?;
+        }
+        Ok(())
+    }
+
+    /// A timeline row made whole: its note, sources and links.
+    pub fn complete_row(&self, r: EventRow) -> Result<Event> {
+        self.complete(r)
     }
 
     /// One whole event by id (or by a unique prefix of it).
@@ -337,7 +372,7 @@ impl Store {
             }
         };
         let row = self.conn.query_row(
-            "SELECT id, kind, start, end_date, title, actors, targets, status, n_sources, date_conflict FROM events WHERE id = ?1",
+            &format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?1"),
             [&full],
             event_row,
         )?;
@@ -418,25 +453,4 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
     }
-}
-
-fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
-    let kind: String = r.get(1)?;
-    let start: String = r.get(2)?;
-    let end: Option<String> = r.get(3)?;
-    let status: String = r.get(7)?;
-    Ok(EventRow {
-        id: r.get(0)?,
-        kind: kind.parse().unwrap_or(Kind::Other),
-        span: DateSpan {
-            start: parse_date(&start)?,
-            end: end.as_deref().map(parse_date).transpose()?,
-        },
-        title: r.get(4)?,
-        actors: parse_list(&r.get::<_, String>(5)?),
-        targets: parse_list(&r.get::<_, String>(6)?),
-        status: status.parse().unwrap_or_default(),
-        n_sources: r.get::<_, i64>(8)? as usize,
-        date_conflict: r.get(9)?,
-    })
 }

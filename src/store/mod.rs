@@ -10,12 +10,16 @@ pub mod cjk;
 mod decisions;
 mod events;
 mod feeds;
+mod filter;
+mod rows;
+mod search;
 pub mod views;
 
 pub use articles::{StoredArticle, Upserted};
 pub use decisions::{Decision, DecisionAction};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
+pub use search::{ArticleHit, Page};
 
 use rusqlite::Connection;
 use std::path::Path;
@@ -58,7 +62,10 @@ impl From<serde_json::Error> for StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/001_init.sql"),
+    include_str!("../../migrations/002_scale.sql"),
+];
 
 /// A connection to the database. Each thread or task opens its own.
 pub struct Store {
