@@ -11,6 +11,13 @@ CREATE INDEX event_links_by_b ON event_links(b, a);
 -- serves: kind: filters (events --kind, kind:lawsuit) in date order
 CREATE INDEX events_by_kind ON events(kind, first_day, last_day);
 
+-- serves: since: filters (e.last_day >= ?)
+CREATE INDEX events_by_last_day ON events(last_day);
+
+-- serves: Store::resolve_entity for names the gazetteer does not know
+-- (event_entities WHERE entity = ? COLLATE NOCASE)
+CREATE INDEX event_entities_by_name_nocase ON event_entities(entity COLLATE NOCASE);
+
 -- serves: status: filters (status:rejected, status:confirmed)
 CREATE INDEX events_by_status ON events(status, first_day);
 

@@ -361,9 +361,10 @@ impl Store {
             None => {
                 let mut stmt = self
                     .conn
-                    .prepare("SELECT id FROM events WHERE id LIKE ?1 || '%' LIMIT 2")?;
+                    .prepare("SELECT id FROM events WHERE id BETWEEN ?1 AND ?1 || '~' LIMIT 2")?;
+                // ids are lower-case ASCII, and '~' sorts after all of it
                 let ids: Vec<String> = stmt
-                    .query_map([id], |r| r.get(0))?
+                    .query_map([id.to_ascii_lowercase()], |r| r.get(0))?
                     .collect::<std::result::Result<_, _>>()?;
                 match ids.as_slice() {
                     [one] if id.len() >= 4 => one.clone(),

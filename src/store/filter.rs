@@ -125,7 +125,9 @@ impl Store {
             sql += " AND e.status != 'rejected'";
         }
         if let Some(since) = f.since {
-            sql += " AND e.last_day >= ?";
+            // a range on events_by_last_day; written as a subquery so the
+            // planner does not walk the whole day index for the order
+            sql += " AND e.rowid IN (SELECT rowid FROM events WHERE last_day >= ?)";
             args.push(Value::Text(since.first_day().to_string()));
         }
         if let Some(until) = f.until {
@@ -144,8 +146,9 @@ impl Store {
             args.push(Value::Text(lang.to_lowercase()));
         }
         if let Some(source) = &f.source {
-            // source_keys holds one row an outlet or site, not an article
-            sql += " AND e.id IN (SELECT k.event_id FROM source_keys s JOIN event_source_keys k ON k.key = s.key WHERE s.key LIKE ? ESCAPE '\\')";
+            // source_keys holds one row an outlet or site, not an article;
+            // CROSS JOIN keeps it the outer loop
+            sql += " AND e.id IN (SELECT k.event_id FROM source_keys s CROSS JOIN event_source_keys k ON k.key = s.key WHERE s.key LIKE ? ESCAPE '\\')";
             args.push(Value::Text(format!(
                 "%{}%",
                 like_escape(&source.to_lowercase())

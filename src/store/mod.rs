@@ -8,6 +8,7 @@
 mod articles;
 pub mod cjk;
 mod decisions;
+mod diagnose;
 mod events;
 mod feeds;
 mod filter;
