@@ -29,6 +29,10 @@ CREATE INDEX entity_aliases_by_name ON entity_aliases(name);
 -- in part, and the event -> entities direction
 CREATE INDEX event_entities_by_event ON event_entities(event_id);
 
+-- A hash of everything stored about an event, so a rebuild rewrites only
+-- the events that changed ('' until the first rebuild writes it).
+ALTER TABLE events ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+
 -- The languages of each event's sources, one row a language.
 -- serves: lang:zh / --lang (e.id IN (SELECT event_id FROM event_langs WHERE lang = ?))
 CREATE TABLE event_langs (
@@ -36,6 +40,9 @@ CREATE TABLE event_langs (
     event_id TEXT NOT NULL,
     PRIMARY KEY (lang, event_id)
 ) WITHOUT ROWID;
+
+-- serves: removing one event's rows when the timeline is rewritten in part
+CREATE INDEX event_langs_by_event ON event_langs(event_id);
 
 -- Each event's outlets and sites (lower-cased outlet name, url host).
 -- serves: source:reuters / --source (keys matched in source_keys, then
@@ -45,6 +52,9 @@ CREATE TABLE event_source_keys (
     event_id TEXT NOT NULL,
     PRIMARY KEY (key, event_id)
 ) WITHOUT ROWID;
+
+-- serves: removing one event's rows when the timeline is rewritten in part
+CREATE INDEX event_source_keys_by_event ON event_source_keys(event_id);
 
 -- Every distinct outlet name and site: as many rows as outlets, not
 -- articles; the source: filter's substring match scans only this.

@@ -125,22 +125,58 @@ impl Store {
     }
 
     /// Replaces the derived timeline (events, sources, links, entity index)
-    /// in one transaction; `entities` is (canonical, type, aliases).
+    /// in one transaction; `entities` is (canonical, type, aliases). Only
+    /// what changed is written: an event whose content (with its sources,
+    /// links, status and languages) hashes as stored is left alone, a
+    /// changed one is rewritten, a gone one deleted. The result is the same
+    /// as writing everything afresh, except for row ids.
     pub fn replace_events(
         &mut self,
         events: &[Event],
         entities: &[(String, String, Vec<String>)],
     ) -> Result<()> {
         let tx = self.conn.savepoint()?;
-        tx.execute_batch(
-            "DELETE FROM events; DELETE FROM event_sources; DELETE FROM event_links; DELETE FROM event_entities;
-             DELETE FROM events_fts; DELETE FROM entities; DELETE FROM entity_aliases;
-             DELETE FROM event_langs; DELETE FROM event_source_keys; DELETE FROM source_keys;",
-        )?;
+        tx.execute_batch("DELETE FROM entities; DELETE FROM entity_aliases;")?;
+        // what is stored: id -> (rowid, fingerprint)
+        let mut stored: std::collections::HashMap<String, (i64, String)> =
+            std::collections::HashMap::new();
         {
+            let mut q = tx.prepare("SELECT id, rowid, fingerprint FROM events")?;
+            let rows = q.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, (r.get::<_, i64>(1)?, r.get(2)?)))
+            })?;
+            for row in rows {
+                let (id, v) = row?;
+                stored.insert(id, v);
+            }
+        }
+        {
+            let mut gone: Vec<rusqlite::Statement<'_>> = [
+                "DELETE FROM events WHERE rowid = ?1",
+                "DELETE FROM events_fts WHERE rowid = ?1",
+                "DELETE FROM event_sources WHERE event_id = ?2",
+                "DELETE FROM event_links WHERE a = ?2",
+                "DELETE FROM event_links WHERE b = ?2",
+                "DELETE FROM event_entities WHERE event_id = ?2",
+                "DELETE FROM event_langs WHERE event_id = ?2",
+                "DELETE FROM event_source_keys WHERE event_id = ?2",
+            ]
+            .iter()
+            .map(|sql| tx.prepare(sql))
+            .collect::<std::result::Result<_, _>>()?;
+            let mut remove = |rowid: i64, id: &str| -> Result<()> {
+                for (i, st) in gone.iter_mut().enumerate() {
+                    if i < 2 {
+                        st.execute(params![rowid])?;
+                    } else {
+                        st.execute(params![rowid, id])?;
+                    }
+                }
+                Ok(())
+            };
             let mut ev = tx.prepare(
-                "INSERT INTO events (id, kind, start, end_date, first_day, last_day, title, actors, targets, status, note, date_conflict, n_sources, langs)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                "INSERT INTO events (id, kind, start, end_date, first_day, last_day, title, actors, targets, status, note, date_conflict, n_sources, langs, fingerprint)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?;
             let mut src = tx.prepare(
                 "INSERT INTO event_sources (event_id, mention_id, url, outlet, title, published, evidence, date, position)
@@ -184,6 +220,15 @@ impl Store {
                         }
                     }
                 }
+                let fingerprint = blake3::hash(format!("{e:?}\u{0}{}", langs.join(" ")).as_bytes())
+                    .to_hex()[..32]
+                    .to_string();
+                if let Some((rowid, old)) = stored.remove(&e.id) {
+                    if old == fingerprint {
+                        continue;
+                    }
+                    remove(rowid, &e.id)?;
+                }
                 ev.execute(params![
                     e.id,
                     e.kind.as_str(),
@@ -199,6 +244,7 @@ impl Store {
                     e.date_conflict,
                     e.sources.len() as i64,
                     langs.join(" "),
+                    fingerprint,
                 ])?;
                 let rowid = tx.last_insert_rowid();
                 let mut body = e.actors.join(" ") + " " + &e.targets.join(" ");
@@ -249,6 +295,9 @@ impl Store {
                 for t in &e.targets {
                     ent.execute(params![e.id, t, "target"])?;
                 }
+            }
+            for (id, (rowid, _)) in &stored {
+                remove(*rowid, id)?;
             }
             let mut en = tx.prepare("INSERT INTO entities (name, type, aliases) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?;
             let mut al = tx.prepare(
