@@ -107,7 +107,10 @@ fn malformed_filters_fail_with_one_line() {
     let db = demo_db(dir.path());
     for (args, want) in [
         (vec!["events", "kind:war"], "query: unknown kind 'war'"),
-        (vec!["events", "--kind", "war"], "--unknown kind 'war'"),
+        (
+            vec!["events", "--kind", "war"],
+            "--kind: unknown kind 'war'",
+        ),
         (
             vec!["events", "since:2025-13"],
             "query: since: '2025-13' is not a date",

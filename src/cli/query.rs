@@ -24,7 +24,10 @@ fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
     }
     let mut f = parsed.filter;
     let mut flag = |key: &str, value: &str| -> Result<()> {
-        query::apply(&mut f, key, value).map_err(|e| anyhow!("--{e}"))
+        query::apply(&mut f, key, value).map_err(|e| {
+            let why = e.strip_prefix(&format!("{key}: ")).unwrap_or(&e);
+            anyhow!("--{key}: {why}")
+        })
     };
     for k in &q.kind {
         flag("kind", k)?;
