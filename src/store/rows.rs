@@ -69,7 +69,7 @@ fn fast_date(s: &str) -> Option<PartialDate> {
             c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32)
         })
     };
-    let fast = match b.len() {
+    match b.len() {
         4 => num(0..4).map(|y| PartialDate::year(y as i32)),
         7 => num(0..4)
             .zip(num(5..7))
@@ -79,6 +79,5 @@ fn fast_date(s: &str) -> Option<PartialDate> {
             .zip(num(8..10))
             .and_then(|((y, m), d)| PartialDate::day(y as i32, m, d)),
         _ => None,
-    };
-    fast
+    }
 }
