@@ -7,6 +7,11 @@
 //! second and per CPU second of the extracting thread, which is the per-core
 //! figure when other processes share the machine.
 //!
+//! Then the pathological cases, whose cost per article must stay bounded:
+//! keyword soup (400 words of triggers, names and dates with no
+//! punctuation; at least 1,000 articles/s), one long unpunctuated run of
+//! prose, and one 2 MB item of accented Latin text.
+//!
 //! `cargo bench --bench extract [-- N1 N2]` (defaults 10000 and 20000).
 
 use dateline::extract::{extract, Rules};
@@ -242,6 +247,145 @@ fn run(n: usize, seed: u64, rules: &Rules) -> Run {
     r
 }
 
+/// 400 words of trigger verbs, names, list names and dates with no
+/// punctuation at all, as a spam or keyword-stuffed item has.
+fn keyword_soup(i: usize, rng: &mut Rng) -> Article {
+    const WORDS: &[&str] = &[
+        "Huawei",
+        "ZTE",
+        "ban",
+        "banned",
+        "sanctions",
+        "sanctioned",
+        "Entity",
+        "List",
+        "added",
+        "export",
+        "controls",
+        "tariff",
+        "tariffs",
+        "sued",
+        "lawsuit",
+        "court",
+        "ruling",
+        "blocked",
+        "Commerce",
+        "Department",
+        "Treasury",
+        "OFAC",
+        "investigation",
+        "probe",
+        "accused",
+        "China",
+        "US",
+        "TikTok",
+        "chips",
+        "on",
+        "Monday",
+        "June",
+        "5",
+        "2025",
+        "May",
+        "16",
+        "Xiaomi",
+        "DeepSeek",
+        "listed",
+        "delisted",
+        "1260H",
+        "Pentagon",
+        "Beijing",
+        "fined",
+        "华为",
+        "制裁",
+        "实体清单",
+        "禁令",
+        "起诉",
+        "5月15日",
+        "商务部",
+    ];
+    let text = (0..400)
+        .map(|_| rng.pick(WORDS))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Article {
+        url: format!("https://bench.example/soup/{i}"),
+        title: format!("Soup {i}"),
+        lang: "en".into(),
+        text,
+        published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
+        ..Default::default()
+    }
+}
+
+/// Articles per wall second and per CPU second over `n` generated ones.
+fn rate(n: usize, rules: &Rules, make: impl Fn(usize, &mut Rng) -> Article) -> (f64, Option<f64>) {
+    let mut rng = Rng(99);
+    let batch: Vec<Article> = (0..n).map(|k| make(k, &mut rng)).collect();
+    let c0 = thread_cpu_secs();
+    let t = Instant::now();
+    let mut mentions = 0;
+    for a in &batch {
+        mentions += extract(a, rules).len();
+    }
+    let wall = t.elapsed().as_secs_f64();
+    std::hint::black_box(mentions);
+    let cpu = match (c0, thread_cpu_secs()) {
+        (Some(a), Some(b)) if b > a => Some(n as f64 / (b - a)),
+        _ => None,
+    };
+    (n as f64 / wall, cpu)
+}
+
+fn one(label: &str, a: &Article, rules: &Rules) {
+    let t = Instant::now();
+    let n = extract(a, rules).len();
+    println!(
+        "{label}: {:.1} MB in {:.3} s ({n} mentions)",
+        a.text.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
+}
+
+fn pathological(rules: &Rules) {
+    let (wall, cpu) = rate(2000, rules, keyword_soup);
+    println!(
+        "keyword soup: 2000 articles of 400 unpunctuated words  {wall:.0} articles/s ({} articles per CPU-second)",
+        cpu.map(|c| format!("{c:.0}")).unwrap_or_else(|| "?".into())
+    );
+    let mut rng = Rng(5);
+    let prose: Vec<&str> = EN_FILLER
+        .iter()
+        .flat_map(|s| s.split_whitespace())
+        .map(|w| w.trim_end_matches(['.', ',']))
+        .collect();
+    let run_on = (0..20_000)
+        .map(|_| rng.pick(&prose))
+        .collect::<Vec<_>>()
+        .join(" ");
+    one(
+        "long unpunctuated run of prose (20,000 words)",
+        &Article {
+            text: run_on,
+            published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00Z").ok(),
+            ..Default::default()
+        },
+        rules,
+    );
+    // no full stop anywhere: one 2 MB "sentence" before it is cut
+    let accented = "À côté de la décision le ministère a évoqué une élévation des droits de douane sur les véhicules électriques à l'été "
+        .repeat(2_100_000 / 120);
+    one(
+        "huge item of accented Latin text without punctuation",
+        &Article {
+            text: accented,
+            lang: "fr".into(),
+            published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00Z").ok(),
+            ..Default::default()
+        },
+        rules,
+    );
+}
+
 fn main() {
     let args: Vec<usize> = std::env::args()
         .skip(1)
@@ -270,4 +414,5 @@ fn main() {
             peak_rss_mib().map(|m| format!("{m:.1}")).unwrap_or_else(|| "?".into()),
         );
     }
+    pathological(&rules);
 }

@@ -204,13 +204,15 @@ fn main() {
         ..Default::default()
     };
     let (t, c) = (Instant::now(), cpu());
-    let events = store.events(&f).expect("events");
-    let md = dateline::export::markdown::chronology("Huawei: timeline", &events);
+    let mut opts = dateline::export::Options::new(chrono::Utc::now());
+    opts.title = "Huawei: timeline".into();
+    let (md, n) = dateline::export::export(&store, &f, dateline::export::Format::Markdown, &opts)
+        .expect("export");
     println!(
         "export md --entity 华为  {:.0} ms wall, {:.0} ms CPU  ({} events, {} KiB)",
         ms(t.elapsed()),
         ms(cpu() - c),
-        events.len(),
+        n,
         md.len() / 1024
     );
     println!("peak memory         {:.0} MiB", peak_mib());

@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-/// One `[[feed]]` of feeds.toml.
+/// One `[[feed]]` of feeds.toml. A key it does not know (`fultext`) is an
+/// error, never silently ignored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct FeedConfig {
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19,11 +21,43 @@ pub struct FeedConfig {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct FeedsFile {
     #[serde(default)]
     pub feed: Vec<FeedConfig>,
+    /// The `[settings]` table.
+    #[serde(default)]
+    pub settings: FeedSettings,
 }
 
+/// The `[settings]` table of feeds.toml: how dateline refreshes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedSettings {
+    /// Minutes between refreshes while the terminal timeline is open
+    /// (feeds not yet due are left alone); 0 turns the interval off.
+    #[serde(default = "default_refresh_minutes")]
+    pub refresh_minutes: u64,
+}
+
+/// The interval refresh's default: every 15 minutes.
+pub const DEFAULT_REFRESH_MINUTES: u64 = 15;
+
+fn default_refresh_minutes() -> u64 {
+    DEFAULT_REFRESH_MINUTES
+}
+
+impl Default for FeedSettings {
+    fn default() -> Self {
+        FeedSettings {
+            refresh_minutes: DEFAULT_REFRESH_MINUTES,
+        }
+    }
+}
+
+/// Why a feeds.toml cannot be used. Every configuration file (feeds.toml,
+/// keys.toml, rules.toml, entities.toml) reports in one format,
+/// `PATH:LINE: message` (see [`located`]).
 #[derive(Debug, Error)]
 pub enum ConfigError {
     #[error("{path}: cannot read: {source}")]
@@ -31,14 +65,54 @@ pub enum ConfigError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: {message}")]
-    Parse { path: String, message: String },
-    #[error("{path}: feed {index}: {message}")]
-    Feed {
+    #[error("{}", located(path, *line, message))]
+    Parse {
         path: String,
-        index: usize,
+        line: Option<usize>,
         message: String,
     },
+}
+
+/// `PATH:LINE: message`, or `PATH: message` when no line is known: the one
+/// format of every configuration error.
+pub fn located(path: &str, line: Option<usize>, message: &str) -> String {
+    match line {
+        Some(l) => format!("{path}:{l}: {message}"),
+        None => format!("{path}: {message}"),
+    }
+}
+
+/// A TOML error as [`located`] text: the file, the line its span starts
+/// on, and toml's message on one line.
+pub fn toml_error(path: &str, text: &str, e: &toml::de::Error) -> String {
+    let line = span_line(text, e.span());
+    located(path, line, &crate::text::clean_line(e.message()))
+}
+
+/// The 1-based line where a byte span starts.
+pub fn span_line(text: &str, span: Option<std::ops::Range<usize>>) -> Option<usize> {
+    span.map(|s| {
+        text.as_bytes()[..s.start.min(text.len())]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1
+    })
+}
+
+/// The line of the first `key = …` (bare or quoted key) of a TOML text,
+/// for errors about a key's value.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            let rest = l
+                .strip_prefix(key)
+                .or_else(|| l.strip_prefix(&format!("\"{key}\"")))
+                .or_else(|| l.strip_prefix(&format!("'{key}'")));
+            rest.is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
 }
 
 /// Reads and checks a feeds.toml.
@@ -51,42 +125,46 @@ pub fn load_feeds(path: &Path) -> Result<Vec<FeedConfig>, ConfigError> {
     parse_feeds(&raw, &p)
 }
 
-/// Parses the text of a feeds.toml; `name` is used in errors.
-pub fn parse_feeds(raw: &str, name: &str) -> Result<Vec<FeedConfig>, ConfigError> {
-    let file: FeedsFile = toml::from_str(raw).map_err(|e| ConfigError::Parse {
-        path: name.to_string(),
-        message: e.message().to_string() + &line_of(raw, e.span()),
-    })?;
-    for (i, f) in file.feed.iter().enumerate() {
-        match url::Url::parse(&f.url) {
-            Ok(u) if matches!(u.scheme(), "http" | "https" | "file") => {}
-            Ok(u) => {
-                return Err(ConfigError::Feed {
-                    path: name.to_string(),
-                    index: i + 1,
-                    message: format!("url scheme '{}' is not http or https", u.scheme()),
-                })
-            }
-            Err(e) => {
-                return Err(ConfigError::Feed {
-                    path: name.to_string(),
-                    index: i + 1,
-                    message: format!("url '{}' is not valid: {e}", f.url),
-                })
-            }
-        }
+/// Reads and checks a whole feeds.toml: feeds and `[settings]`. A missing
+/// file is an empty list with the default settings.
+pub fn load_feeds_file(path: &Path) -> Result<FeedsFile, ConfigError> {
+    let p = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(raw) => parse_feeds_file(&raw, &p),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FeedsFile::default()),
+        Err(source) => Err(ConfigError::Read { path: p, source }),
     }
-    Ok(file.feed)
 }
 
-fn line_of(raw: &str, span: Option<std::ops::Range<usize>>) -> String {
-    span.map(|s| {
-        format!(
-            " (line {})",
-            raw[..s.start.min(raw.len())].matches('\n').count() + 1
-        )
-    })
-    .unwrap_or_default()
+/// Parses the text of a feeds.toml; `name` is used in errors.
+pub fn parse_feeds(raw: &str, name: &str) -> Result<Vec<FeedConfig>, ConfigError> {
+    parse_feeds_file(raw, name).map(|f| f.feed)
+}
+
+/// Parses the text of a whole feeds.toml, settings included.
+pub fn parse_feeds_file(raw: &str, name: &str) -> Result<FeedsFile, ConfigError> {
+    let file: FeedsFile = toml::from_str(raw).map_err(|e| ConfigError::Parse {
+        path: name.to_string(),
+        line: span_line(raw, e.span()),
+        message: crate::text::clean_line(e.message()),
+    })?;
+    for (i, f) in file.feed.iter().enumerate() {
+        let message = match url::Url::parse(&f.url) {
+            Ok(u) if matches!(u.scheme(), "http" | "https" | "file") => continue,
+            Ok(u) => format!(
+                "feed {}: url scheme '{}' is not http or https",
+                i + 1,
+                u.scheme()
+            ),
+            Err(e) => format!("feed {}: url '{}' is not valid: {e}", i + 1, f.url),
+        };
+        return Err(ConfigError::Parse {
+            path: name.to_string(),
+            line: crate::extract::rules::table_line(raw, "feed", i),
+            message: crate::text::clean_line(&message),
+        });
+    }
+    Ok(file)
 }
 
 /// Appends feeds not already listed to feeds.toml, keeping its comments
@@ -106,6 +184,7 @@ pub fn add_feeds(path: &Path, feeds: &[FeedConfig]) -> Result<usize, ConfigError
     let Some(list) = item.as_array_of_tables_mut() else {
         return Err(ConfigError::Parse {
             path: p,
+            line: None,
             message: "'feed' is not a list of [[feed]] tables".into(),
         });
     };
@@ -146,7 +225,8 @@ fn editable(raw: &str, path: &str) -> Result<toml_edit::DocumentMut, ConfigError
     raw.parse()
         .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
             path: path.to_string(),
-            message: e.message().to_string(),
+            line: span_line(raw, e.span()),
+            message: crate::text::clean_line(e.message()),
         })
 }
 
@@ -267,15 +347,56 @@ mod tests {
         let bad = parse_feeds("[[feed]]\nurl = \"ftp://x\"\n", "f.toml")
             .unwrap_err()
             .to_string();
-        assert_eq!(bad, "f.toml: feed 1: url scheme 'ftp' is not http or https");
+        assert_eq!(
+            bad,
+            "f.toml:1: feed 1: url scheme 'ftp' is not http or https"
+        );
         let broken = parse_feeds("[[feed]\nurl=", "f.toml")
             .unwrap_err()
             .to_string();
+        assert!(broken.starts_with("f.toml:1: "), "{broken}");
+    }
+
+    #[test]
+    fn unknown_keys_in_feeds_toml_are_errors_with_their_line() {
+        let typo = "# feeds\n[[feed]]\nurl = \"https://a.example/feed\"\nfultext = true\n";
+        let err = parse_feeds(typo, "feeds.toml").unwrap_err().to_string();
+        assert!(err.starts_with("feeds.toml:4: "), "{err}");
+        assert!(err.contains("fultext") && !err.contains('\n'), "{err}");
+        let top = parse_feeds("feeds = []\n", "feeds.toml")
+            .unwrap_err()
+            .to_string();
         assert!(
-            broken.starts_with("f.toml: ") && broken.contains("line 1"),
-            "{broken}"
+            top.starts_with("feeds.toml:1: ") && top.contains("feeds"),
+            "{top}"
+        );
+        let second = "[[feed]]\nurl = \"https://a.example/\"\n\n[[feed]]\nurl = \"gopher://b\"\n";
+        let err = parse_feeds(second, "feeds.toml").unwrap_err().to_string();
+        assert!(err.starts_with("feeds.toml:4: feed 2: "), "{err}");
+    }
+
+    #[test]
+    fn key_lines() {
+        let t = "# c\ndown = [\"j\"]\n\"up\" = []\nupper = 1\n";
+        assert_eq!(key_line(t, "down"), Some(2));
+        assert_eq!(key_line(t, "up"), Some(3));
+        assert_eq!(key_line(t, "nope"), None);
+    }
+    #[test]
+    fn settings_table_sets_the_refresh_interval() {
+        let f = parse_feeds_file("[settings]\nrefresh_minutes = 5\n", "feeds.toml").expect("valid");
+        assert_eq!(f.settings.refresh_minutes, 5);
+        let none = parse_feeds_file("", "feeds.toml").expect("valid");
+        assert_eq!(none.settings.refresh_minutes, DEFAULT_REFRESH_MINUTES);
+        let bad = parse_feeds_file("[settings]\nrefresh_minute = 5\n", "feeds.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            bad.starts_with("feeds.toml:2: ") && bad.contains("refresh_minute"),
+            "{bad}"
         );
     }
+
     #[test]
     fn removing_a_feed_keeps_comments_and_order() {
         let dir = tempfile::tempdir().expect("tmp");

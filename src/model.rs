@@ -226,6 +226,23 @@ impl DateSpan {
     pub fn last_day(&self) -> NaiveDate {
         self.end.unwrap_or(self.start).last_day()
     }
+
+    /// A date and an optional last day as typed (an empty end is none).
+    /// The error says which of the two is wrong: `(true, _)` for the end.
+    pub fn parse(date: &str, end: Option<&str>) -> Result<DateSpan, (bool, String)> {
+        let start: PartialDate = date.parse().map_err(|e| (false, e))?;
+        let end: Option<PartialDate> = end
+            .filter(|e| !e.trim().is_empty())
+            .map(|e| e.parse())
+            .transpose()
+            .map_err(|e| (true, e))?;
+        if let Some(end) = end {
+            if end.last_day() < start.first_day() {
+                return Err((true, format!("{end} is before {start}")));
+            }
+        }
+        Ok(DateSpan { start, end })
+    }
 }
 
 /// One article, as every source (feed item, page, file) delivers it.
@@ -359,6 +376,223 @@ pub struct Event {
     pub related: Vec<String>,
     /// True when the sources disagree on the date.
     pub date_conflict: bool,
+    /// The fields the analyst corrected (`event edit`), in
+    /// [`EditField::ALL`] order; empty when none.
+    pub edited: Vec<EditField>,
+}
+
+/// What the analyst decided about an event. The store persists decisions
+/// (as their names); the timeline replays them over every rebuild.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecisionAction {
+    Confirm,
+    Reject,
+    /// Clear a confirm or reject.
+    Reset,
+    Note,
+    /// Merge `arg` (another event id) into the event.
+    Merge,
+    /// Split the source with url `arg` out of the event.
+    Split,
+    /// A hand-made event; `arg` is its JSON.
+    Add,
+    /// Correct fields of the event; `arg` is an [`EventEdit`] as JSON.
+    Edit,
+    /// Drop every edit of the event: it shows what its sources say again.
+    Revert,
+    /// Cancel the decision whose id is `arg`, as if it was never taken.
+    Undo,
+}
+
+impl DecisionAction {
+    pub const ALL: [DecisionAction; 10] = [
+        DecisionAction::Confirm,
+        DecisionAction::Reject,
+        DecisionAction::Reset,
+        DecisionAction::Note,
+        DecisionAction::Merge,
+        DecisionAction::Split,
+        DecisionAction::Add,
+        DecisionAction::Edit,
+        DecisionAction::Revert,
+        DecisionAction::Undo,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecisionAction::Confirm => "confirm",
+            DecisionAction::Reject => "reject",
+            DecisionAction::Reset => "reset",
+            DecisionAction::Note => "note",
+            DecisionAction::Merge => "merge",
+            DecisionAction::Split => "split",
+            DecisionAction::Add => "add",
+            DecisionAction::Edit => "edit",
+            DecisionAction::Revert => "revert",
+            DecisionAction::Undo => "undo",
+        }
+    }
+}
+
+impl FromStr for DecisionAction {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        DecisionAction::ALL
+            .iter()
+            .copied()
+            .find(|a| a.as_str() == s)
+            .ok_or_else(|| format!("unknown decision '{s}'"))
+    }
+}
+
+/// One decision, in the order it was taken.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub id: i64,
+    pub at: String,
+    pub action: DecisionAction,
+    pub event_id: String,
+    pub arg: Option<String>,
+}
+
+/// The fields of an event the analyst can correct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EditField {
+    Date,
+    Kind,
+    Actors,
+    Targets,
+    Title,
+}
+
+impl EditField {
+    pub const ALL: [EditField; 5] = [
+        EditField::Date,
+        EditField::Kind,
+        EditField::Actors,
+        EditField::Targets,
+        EditField::Title,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditField::Date => "date",
+            EditField::Kind => "kind",
+            EditField::Actors => "actors",
+            EditField::Targets => "targets",
+            EditField::Title => "title",
+        }
+    }
+}
+
+impl FromStr for EditField {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        EditField::ALL
+            .iter()
+            .copied()
+            .find(|f| f.as_str() == s.trim())
+            .ok_or_else(|| format!("unknown field '{s}'"))
+    }
+}
+
+/// A correction of an event: each field set replaces what the sources
+/// say. Edits of one event add up, a later one winning field by field.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventEdit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<DateSpan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actors: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+impl EventEdit {
+    /// The fields this edit sets, in [`EditField::ALL`] order.
+    pub fn fields(&self) -> Vec<EditField> {
+        let mut out = Vec::new();
+        if self.span.is_some() {
+            out.push(EditField::Date);
+        }
+        if self.kind.is_some() {
+            out.push(EditField::Kind);
+        }
+        if self.actors.is_some() {
+            out.push(EditField::Actors);
+        }
+        if self.targets.is_some() {
+            out.push(EditField::Targets);
+        }
+        if self.title.is_some() {
+            out.push(EditField::Title);
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields().is_empty()
+    }
+
+    /// `later` on top of this one, field by field.
+    pub fn then(&mut self, later: EventEdit) {
+        if later.span.is_some() {
+            self.span = later.span;
+        }
+        if later.kind.is_some() {
+            self.kind = later.kind;
+        }
+        if later.actors.is_some() {
+            self.actors = later.actors;
+        }
+        if later.targets.is_some() {
+            self.targets = later.targets;
+        }
+        if later.title.is_some() {
+            self.title = later.title;
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// Reads an `edit` decision's payload; `None` when it is not one.
+    pub fn from_json(s: &str) -> Option<EventEdit> {
+        serde_json::from_str(s).ok()
+    }
+
+    /// Only what differs from `e`: saving a form unchanged records nothing.
+    pub fn changes_to(mut self, e: &Event) -> EventEdit {
+        if self.span == Some(e.span) {
+            self.span = None;
+        }
+        if self.kind == Some(e.kind) {
+            self.kind = None;
+        }
+        if self.actors.as_ref() == Some(&e.actors) {
+            self.actors = None;
+        }
+        if self.targets.as_ref() == Some(&e.targets) {
+            self.targets = None;
+        }
+        if self.title.as_deref() == Some(e.title.as_str()) {
+            self.title = None;
+        }
+        self
+    }
+}
+
+/// A comma-separated list of names, trimmed, empty ones dropped.
+pub fn name_list(s: &str) -> Vec<String> {
+    s.split([',', '，', '、'])
+        .map(|n| crate::text::clean_line(n).trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 #[cfg(test)]

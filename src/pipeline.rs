@@ -1,10 +1,20 @@
 //! The pipeline's glue: articles into the store, extraction over the new
 //! ones, and the timeline rebuilt from every mention and decision. The CLI,
 //! the fetcher and the TUI's refresh all come through here.
+//!
+//! Ingest is one recoverable story. Articles and their mentions commit in
+//! short batches (extraction runs before the write lock is taken, so other
+//! processes wait milliseconds, not seconds); every such write marks the
+//! timeline as needing a rebuild in the same transaction (migration 003),
+//! and the rebuild clears the mark in the transaction that writes the
+//! events. A process killed anywhere in between leaves the mark, and the
+//! next command, any command, completes the rebuild before it answers
+//! ([`complete_pending`]).
 
 use crate::extract::{self, Rules};
-use crate::model::Article;
-use crate::store::{Store, StoreError};
+use crate::fault;
+use crate::model::{Article, Mention};
+use crate::store::{url_key, Store, StoreError};
 use crate::timeline;
 
 /// What one ingest did.
@@ -12,6 +22,9 @@ use crate::timeline;
 pub struct IngestReport {
     pub new_articles: usize,
     pub updated_articles: usize,
+    /// How many of the given articles were committed (all of them unless
+    /// the ingest failed part way).
+    pub stored_articles: usize,
     pub events_before: usize,
     pub events_after: usize,
 }
@@ -24,6 +37,10 @@ impl IngestReport {
 
 const BATCH: usize = 500;
 
+/// Rebuild attempts that build outside the write lock; the last one holds
+/// it throughout, so a rebuild always ends.
+const REBUILD_TRIES: usize = 3;
+
 /// Stores the articles, extracts what is new or changed, and rebuilds the
 /// timeline once at the end.
 pub fn ingest(
@@ -31,60 +48,194 @@ pub fn ingest(
     rules: &Rules,
     articles: &[Article],
 ) -> Result<IngestReport, StoreError> {
-    let mut report = IngestReport {
-        events_before: store.event_count()? as usize,
-        ..Default::default()
-    };
-    let mut touched = false;
-    // commit in batches: fast, and a failure loses at most its own batch
-    for chunk in articles.chunks(BATCH) {
-        store.batch(|store| -> Result<(), StoreError> {
-            for a in chunk {
-                let up = store.upsert_article(a)?;
+    let mut report = IngestReport::default();
+    ingest_counted(store, rules, articles, &mut report)?;
+    Ok(report)
+}
+
+/// As [`ingest`], filling `report` as it goes, so that after an error it
+/// tells how much was stored.
+pub fn ingest_counted(
+    store: &mut Store,
+    rules: &Rules,
+    articles: &[Article],
+    report: &mut IngestReport,
+) -> Result<(), StoreError> {
+    let _lease = store.writer_lease();
+    report.events_before = store.event_count()? as usize;
+    let articles = last_of_each_page(articles);
+    for chunk in articles.chunks(fault::batch_size(BATCH)) {
+        // What each article will be once stored, read in one snapshot and
+        // extracted before the write lock is taken.
+        let previews = store.snapshot(|s| {
+            chunk
+                .iter()
+                .map(|a| s.preview_article(a))
+                .collect::<Result<Vec<_>, _>>()
+        })?;
+        let extracted: Vec<Option<(Article, Vec<Mention>)>> = previews
+            .into_iter()
+            .map(|p| {
+                p.map(|a| {
+                    let m = extract::extract(&a, rules);
+                    (a, m)
+                })
+            })
+            .collect();
+        let (new, updated) = store.batch(|s| -> Result<(usize, usize), StoreError> {
+            let (mut new, mut updated) = (0, 0);
+            for (a, pre) in chunk.iter().zip(&extracted) {
+                let up = s.upsert_article(a)?;
                 if up.inserted {
-                    report.new_articles += 1;
+                    new += 1;
                 } else if up.changed {
-                    report.updated_articles += 1;
+                    updated += 1;
                 }
                 if up.changed {
-                    // a new article is extracted as given; a changed one as
-                    // stored, since the store merges what it already had
-                    let mentions = if up.inserted {
-                        extract::extract(a, rules)
-                    } else {
-                        let stored = store.article(up.id)?.map(|s| s.article);
-                        extract::extract(stored.as_ref().unwrap_or(a), rules)
+                    // extracted as stored, since the store merges what it
+                    // already had; another process may have changed it
+                    // since the preview, and then it is extracted again
+                    let stored = s.article(up.id)?.map(|x| x.article);
+                    let stored = stored.as_ref().unwrap_or(a);
+                    let mentions = match pre {
+                        Some((p, m)) if p == stored => m.clone(),
+                        _ => extract::extract(stored, rules),
                     };
-                    store.replace_mentions(up.id, &mentions, &rules.version)?;
-                    touched = true;
+                    s.replace_mentions(up.id, &mentions, &rules.version)?;
+                }
+            }
+            fault::point("ingest: batch written, not committed");
+            Ok((new, updated))
+        })?;
+        report.new_articles += new;
+        report.updated_articles += updated;
+        report.stored_articles += chunk.len();
+        fault::point("ingest: batch committed");
+    }
+    if store.rebuild_pending()? || report.events_before == 0 {
+        rebuild(store, rules)?;
+    }
+    report.events_after = store.event_count()? as usize;
+    Ok(())
+}
+
+/// Rebuilds the derived timeline from the stored mentions and decisions.
+///
+/// What it is built from is read in one snapshot and built without the
+/// write lock; the events are written, and the pending mark cleared, only
+/// if nothing was written meanwhile (else it tries again, the last time
+/// holding the write lock throughout). Returns the number of events.
+pub fn rebuild(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
+    let entities = rules.entity_table();
+    for _ in 1..REBUILD_TRIES {
+        let (state, mentions, decisions) =
+            store.snapshot(|s| Ok((s.timeline_state()?, s.mentions()?, s.decisions()?)))?;
+        let events = build_events(rules, &mentions, &decisions);
+        fault::point("rebuild: built, not written");
+        let written = store.batch(|s| -> Result<bool, StoreError> {
+            if s.timeline_state()?.changes != state.changes {
+                return Ok(false);
+            }
+            s.replace_events(&events, &entities)?;
+            s.mark_built(state.changes)?;
+            fault::point("rebuild: written, not committed");
+            Ok(true)
+        })?;
+        if written {
+            fault::point("rebuild: committed");
+            return Ok(events.len());
+        }
+    }
+    let n = store.batch(|s| -> Result<usize, StoreError> {
+        let state = s.timeline_state()?;
+        let events = build_events(rules, &s.mentions()?, &s.decisions()?);
+        s.replace_events(&events, &entities)?;
+        s.mark_built(state.changes)?;
+        Ok(events.len())
+    })?;
+    fault::point("rebuild: committed");
+    Ok(n)
+}
+
+/// Completes a rebuild that an interrupted command left pending, unless a
+/// live process is in the middle of writing (it rebuilds when it ends).
+/// Returns true when it rebuilt.
+pub fn complete_pending(store: &mut Store, rules: &Rules) -> Result<bool, StoreError> {
+    if !store.rebuild_pending()? || store.writer_active() {
+        return Ok(false);
+    }
+    rebuild(store, rules)?;
+    Ok(true)
+}
+
+/// Re-runs extraction over every stored article, then rebuilds. Mentions
+/// are replaced in short batches; an interruption leaves the rebuild
+/// pending, and a second run starts over.
+pub fn reindex(store: &mut Store, rules: &Rules) -> Result<(usize, usize), StoreError> {
+    let _lease = store.writer_lease();
+    let articles = store.snapshot(|s| s.articles())?;
+    for chunk in articles.chunks(fault::batch_size(BATCH)) {
+        let extracted: Vec<Vec<Mention>> = chunk
+            .iter()
+            .map(|a| extract::extract(&a.article, rules))
+            .collect();
+        store.batch(|s| -> Result<(), StoreError> {
+            for (a, mentions) in chunk.iter().zip(&extracted) {
+                // an article another process changed since it was read is
+                // extracted again as it is now
+                match s.article(a.id)? {
+                    Some(now) if now.article == a.article => {
+                        s.replace_mentions(a.id, mentions, &rules.version)?
+                    }
+                    Some(now) => {
+                        let fresh = extract::extract(&now.article, rules);
+                        s.replace_mentions(a.id, &fresh, &rules.version)?
+                    }
+                    None => {}
                 }
             }
             Ok(())
         })?;
     }
-    if touched || report.events_before == 0 {
-        rebuild(store, rules)?;
-    }
-    report.events_after = store.event_count()? as usize;
-    Ok(report)
-}
-
-/// Rebuilds the derived timeline from the stored mentions and decisions.
-pub fn rebuild(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
-    let mentions = store.mentions()?;
-    let decisions = store.decisions()?;
-    let events = timeline::build(&mentions, &decisions);
-    store.replace_events(&events, &rules.entity_table())?;
-    Ok(events.len())
-}
-
-/// Re-runs extraction over every stored article, then rebuilds.
-pub fn reindex(store: &mut Store, rules: &Rules) -> Result<(usize, usize), StoreError> {
-    let articles = store.articles()?;
-    for a in &articles {
-        let mentions = extract::extract(&a.article, rules);
-        store.replace_mentions(a.id, &mentions, &rules.version)?;
-    }
     let n = rebuild(store, rules)?;
     Ok((articles.len(), n))
+}
+
+/// Items of one feed that share a link are one page: the feed's last word on
+/// it stands, and the others are left out, so a second import of the same
+/// feed finds nothing to change instead of replaying each version in turn.
+fn last_of_each_page(articles: &[Article]) -> Vec<Article> {
+    fn page(a: &Article) -> Option<(&str, String)> {
+        a.feed_url.as_deref().map(|f| (f, url_key(&a.url)))
+    }
+    let mut last = std::collections::HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        if let Some(key) = page(a) {
+            last.insert(key, i);
+        }
+    }
+    articles
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| page(a).is_none_or(|key| last.get(&key) == Some(i)))
+        .map(|(_, a)| a.clone())
+        .collect()
+}
+
+/// The timeline from these mentions and decisions, with the user's entities
+/// in the merger's country table too.
+fn build_events(
+    rules: &Rules,
+    mentions: &[crate::model::MentionRecord],
+    decisions: &[crate::model::Decision],
+) -> Vec<crate::model::Event> {
+    if rules.version == timeline::nations::Nations::builtin_version() {
+        timeline::build(mentions, decisions)
+    } else {
+        timeline::build_with(
+            mentions,
+            decisions,
+            &timeline::nations::Nations::from_rules(rules),
+        )
+    }
 }

@@ -3,6 +3,42 @@
 //! character or terminal escape sequence can ever reach the screen, and
 //! whitespace is regular enough for the extractor.
 
+/// The most characters a title (of an article, a feed or an event) keeps;
+/// a page whose `<title>` never closes must not become a megabyte title.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// The most bytes of story text kept for one article (a long feature is
+/// well under a tenth of this); the rest of a larger item is dropped, so
+/// storing and extracting it cost a bounded amount.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+
+/// `s` cut to at most `max` bytes, at a character boundary (at the last
+/// paragraph or space break in the final kilobyte when there is one).
+pub fn cap_bytes(mut s: String, max: usize) -> String {
+    if s.len() <= max {
+        return s;
+    }
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(sp) = s[..cut].rfind(char::is_whitespace) {
+        if sp + 1024 >= cut {
+            cut = sp;
+        }
+    }
+    s.truncate(cut);
+    s.truncate(s.trim_end().len());
+    s
+}
+
+/// A CJK unified ideograph (the basic block, extension A, compatibility
+/// ideographs): the one definition of "Chinese character" that language
+/// guessing, sentence assembly, the full-text index and the views share.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
 /// Strips terminal escape sequences (CSI, OSC, DCS and friends) and every
 /// control character except newline and tab, normalises exotic spaces and
 /// line separators, and trims trailing spaces on each line.
@@ -44,6 +80,73 @@ pub fn clean_line(input: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A title or other one-line field from outside: [`clean_line`], anything
+/// that looks like a tag (`<b>`, `</p>`, `<!--`) removed, and capped at
+/// [`MAX_TITLE_CHARS`] on a word boundary with an ellipsis. Bounded work:
+/// only the first few kilobytes of a huge input are looked at.
+pub fn title(input: &str) -> String {
+    let head = match input.char_indices().nth(MAX_TITLE_CHARS * 16) {
+        Some((at, _)) => &input[..at],
+        None => input,
+    };
+    let line = clean_line(&strip_tags(head));
+    cap_chars(&line, MAX_TITLE_CHARS)
+}
+
+/// `s` cut to at most `max` characters, at the last space in the final
+/// tenth when there is one, with `…` marking the cut.
+pub fn cap_chars(s: &str, max: usize) -> String {
+    let Some((cut, _)) = s.char_indices().nth(max.saturating_sub(1)) else {
+        return s.to_string();
+    };
+    if s[cut..].chars().count() <= 1 {
+        return s.to_string();
+    }
+    let kept = &s[..cut];
+    let floor = kept.len() - kept.len() / 10;
+    let kept = match kept.rfind(' ') {
+        Some(sp) if sp >= floor => &kept[..sp],
+        _ => kept,
+    };
+    format!("{}…", kept.trim_end())
+}
+
+/// Text with tag-like runs removed: `<` followed by a letter, `/`, `!` or
+/// `?`, up to the next `>` (or the end). A `<` followed by anything else
+/// ("a < b") is text and stays.
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let after = &rest[lt + 1..];
+        let tag = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+        if tag {
+            match after.find('>') {
+                Some(gt) => {
+                    out.push(' ');
+                    rest = &after[gt + 1..];
+                }
+                None => rest = "",
+            }
+        } else {
+            out.push('<');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A count with its noun in the right number: "1 event", "0 events",
+/// "3 events", for every message that counts something.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// [`clean`], then paragraphs normalised: lines inside a paragraph joined
@@ -152,6 +255,46 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(clean(input), want, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn titles_lose_markup_and_are_capped() {
+        assert_eq!(
+            title("<b>Huawei</b> listed &amp; <i>more</i>"),
+            "Huawei listed &amp; more"
+        );
+        assert_eq!(title("a < b and c<d"), "a < b and c");
+        assert_eq!(title("x <!-- note --> y"), "x y");
+        let huge = "word ".repeat(400_000) + "<p>";
+        let t = title(&huge);
+        assert!(
+            t.chars().count() <= MAX_TITLE_CHARS,
+            "{}",
+            t.chars().count()
+        );
+        assert!(t.ends_with("word…"), "{t}");
+        let han = "华".repeat(1000);
+        let t = title(&han);
+        assert_eq!(t.chars().count(), MAX_TITLE_CHARS);
+        assert!(t.ends_with('…'));
+        assert_eq!(cap_chars("short", 10), "short");
+        assert_eq!(cap_chars("exactly10!", 10), "exactly10!");
+    }
+
+    #[test]
+    fn text_is_capped_at_a_boundary() {
+        let s = "é".repeat(1000);
+        let capped = cap_bytes(s.clone(), 101);
+        assert_eq!(capped.len(), 100);
+        assert_eq!(cap_bytes("short".into(), 10), "short");
+        let words = "word ".repeat(1000);
+        assert!(cap_bytes(words, 2003).ends_with("word"));
+    }
+
+    #[test]
+    fn one_han_definition() {
+        assert!(is_han('华') && is_han('\u{3400}') && is_han('\u{f900}'));
+        assert!(!is_han('a') && !is_han('。') && !is_han('カ'));
     }
 
     #[test]

@@ -222,6 +222,8 @@ fn opml_import_adds_its_feeds_to_feeds_toml() {
 #[test]
 fn bad_arguments_get_one_line_errors() {
     let env = Env::new();
+    // the database exists, so the only line is the error
+    assert!(env.run(&["events"]).status.success());
     for (args, want) in [
         (
             &["events", "--kind", "war"][..],
@@ -233,6 +235,8 @@ fn bad_arguments_get_one_line_errors() {
         ),
         (&["event", "confirm", "nope"], "no event with id 'nope'"),
         (&["search", "\"\""], "nothing to search for"),
+        (&["search", ":"], "nothing to search for in ':'"),
+        (&["events", ":"], "nothing to search for in ':'"),
     ] {
         let out = env.run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -294,4 +298,57 @@ fn a_locked_database_is_reported_and_nothing_is_lost() {
     drop(holder);
     assert_eq!(env.stdout(&["events", "--json"]), before);
     assert_eq!(env.articles().len(), 2);
+}
+
+#[test]
+fn a_db_path_that_does_not_exist_is_announced_once() {
+    let env = Env::new();
+    let first = env.run(&["events"]);
+    assert!(first.status.success());
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{} does not exist; creating a new database",
+            env.db().display()
+        )),
+        "{stderr}"
+    );
+    let second = env.run(&["events"]);
+    assert!(
+        second.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+}
+
+#[test]
+fn one_panicking_file_costs_one_line_and_the_others_land() {
+    let env = Env::new();
+    // the 35-byte and 17-byte feeds that once panicked, between good files
+    let mut euc = b"?<?xml n=\"\"encoding=\"euc-kr\"?><rss".to_vec();
+    euc.push(0xA3);
+    std::fs::write(env.dir.path().join("euc.xml"), &euc).expect("write");
+    let mut decl = b"<?xmlencoding=".to_vec();
+    decl.extend_from_slice(&[0xF8, b'?', b'>']);
+    std::fs::write(env.dir.path().join("decl.xml"), &decl).expect("write");
+    let out = env.run(&[
+        "import",
+        fixture("wire.rss").to_str().unwrap_or_default(),
+        env.dir.path().join("euc.xml").to_str().unwrap_or_default(),
+        env.dir.path().join("decl.xml").to_str().unwrap_or_default(),
+        fixture("zh.rss").to_str().unwrap_or_default(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("euc.xml: "), "{stderr}");
+    assert!(stderr.contains("decl.xml: "), "{stderr}");
+    let urls: Vec<String> = env
+        .articles()
+        .iter()
+        .filter_map(|a| a["url"].as_str().map(str::to_string))
+        .collect();
+    assert!(urls.iter().any(|u| u.contains("wire")), "{urls:?}");
+    assert!(urls.len() >= 2, "{urls:?}");
 }

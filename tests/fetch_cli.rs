@@ -146,7 +146,7 @@ fn fetch_prints_a_summary_and_its_exit_code_tells_of_failures() {
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
     let out = stdout(&ok);
     assert!(
-        out.contains("1 new articles") && out.contains("Good News"),
+        out.contains("1 new article,") && out.contains("Good News"),
         "{out}"
     );
     assert!(
@@ -187,7 +187,7 @@ fn fetch_prints_a_summary_and_its_exit_code_tells_of_failures() {
         "a feed backing off is not yet fine"
     );
     assert!(
-        stdout(&later).contains("waiting   after 1 failures"),
+        stdout(&later).contains("skipped   backing off after 1 failures; due "),
         "{}",
         stdout(&later)
     );
@@ -213,7 +213,7 @@ fn fetch_with_no_feeds_says_how_to_add_one() {
     let broken = dateline(dir.path(), &["fetch"]);
     assert_eq!(broken.status.code(), Some(2));
     assert!(
-        stderr(&broken).contains("feeds.toml") && stderr(&broken).contains("line 1"),
+        stderr(&broken).contains("feeds.toml:1: "),
         "{}",
         stderr(&broken)
     );

@@ -224,3 +224,43 @@ fn every_hostile_feed_fails_alone_and_the_good_ones_are_stored() {
         }
     }
 }
+
+#[test]
+fn a_drip_feeding_server_costs_one_deadline_not_every_attempt() {
+    let server = Server::start(|req| match req.path.as_str() {
+        "/drip" => Reply::Drip(Duration::from_millis(200)),
+        _ => Reply::status(404),
+    });
+    let mut opts = quick();
+    // each attempt would time out after 1.5 s, and 5 retries would take 9 s;
+    // the deadline cuts it to 2 s in all
+    opts.timeout = Duration::from_millis(1500);
+    opts.retries = 5;
+    opts.deadline = Duration::from_secs(2);
+    let dir = tempfile::tempdir().expect("tmp");
+    // what a refresh costs besides the download (database, threads), on
+    // a feed that fails at once
+    let started = Instant::now();
+    let _ = run(
+        &dir.path().join("base.db"),
+        &[feed(server.url("/gone"))],
+        &opts,
+    );
+    let base = started.elapsed();
+    let db = dir.path().join("t.db");
+    let started = Instant::now();
+    let summary = run(&db, &[feed(server.url("/drip"))], &opts);
+    let took = started.elapsed();
+    assert!(
+        took < base + Duration::from_millis(3000),
+        "took {took:?} (a refresh alone {base:?})"
+    );
+    assert!(
+        took >= Duration::from_millis(1500),
+        "gave up early: {took:?}"
+    );
+    match &summary.feeds[0].outcome {
+        FeedOutcome::Failed(e) => assert!(e.contains("timed out"), "{e}"),
+        other => panic!("expected a timeout, got {other:?}"),
+    }
+}

@@ -6,7 +6,7 @@
 
 use dateline::extract::Rules;
 use dateline::model::{Kind, Status};
-use dateline::store::{EventFilter, Store};
+use dateline::store::{EventFilter, NewFilter, Store};
 use std::sync::{Arc, Mutex};
 
 /// Tables (and the aliases the store's SQL gives them) that grow with the
@@ -27,6 +27,8 @@ const LARGE: &[&str] = &[
     "k",
     "event_langs",
     "event_source_keys",
+    "event_marks",
+    "source_marks",
 ];
 
 /// Statements that read a whole table on purpose, by a fragment of their
@@ -143,6 +145,23 @@ fn every_read_query_runs_on_an_index() {
         },
         EventFilter {
             text: Some("Alib".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            new: Some(NewFilter::Unseen),
+            ..Default::default()
+        },
+        EventFilter {
+            new: Some(NewFilter::Since("2026-01-01".into())),
+            ..Default::default()
+        },
+        EventFilter {
+            new: Some(NewFilter::LastRefresh),
+            kinds: vec![Kind::Ban],
+            ..Default::default()
+        },
+        EventFilter {
+            feed: Some("https://example.org/feed.xml".into()),
             ..Default::default()
         },
     ];

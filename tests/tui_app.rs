@@ -177,13 +177,19 @@ fn entities_enter_filters_the_timeline() {
 fn tab_and_numbers_switch_views() {
     let mut app = app_with(common::fixture_store(), 90, 20);
     let mut seen = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, "<Tab>");
         seen.push(app.view);
     }
     assert_eq!(
         seen,
-        vec![View::Entities, View::Feeds, View::Reader, View::Timeline]
+        vec![
+            View::Entities,
+            View::Feeds,
+            View::Reader,
+            View::Watch,
+            View::Timeline
+        ]
     );
     press(&mut app, "3");
     assert_eq!(app.view, View::Feeds);
@@ -331,7 +337,7 @@ fn background_refresh_reports_progress_and_new_events_keep_the_place() {
     let runs = Arc::new(AtomicUsize::new(0));
     let runs_in = Arc::clone(&runs);
     let db = path.clone();
-    let refresher: dateline::tui::Refresher = Box::new(move |tx| {
+    let refresher: dateline::tui::Refresher = Box::new(move |tx, _mode| {
         let n = runs_in.fetch_add(1, Ordering::SeqCst);
         let _ = tx.send(RefreshMsg::Started { total: 2 });
         // The refresher writes through its own connection.
@@ -418,7 +424,7 @@ fn confirm_reject_and_note_are_recorded_and_the_selection_stays() {
     let id = app.index[app.sel].id.clone();
     press(&mut app, "c");
     assert_eq!(app.index[app.sel].id, id, "same event after the rebuild");
-    press(&mut app, "nchecked by phone<Enter>");
+    press(&mut app, "achecked by phone<Enter>");
     press(&mut app, "x");
     let decisions = app_decisions(&app);
     assert_eq!(
@@ -572,4 +578,59 @@ fn clicking_a_source_in_the_detail_selects_it_and_a_second_click_reads_it() {
         app.reader.as_ref().map(|r| r.url.as_str()),
         Some("https://cn.example/2026/alibaba-qisu")
     );
+}
+
+#[test]
+fn capital_e_exports_the_filtered_view_and_shows_the_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app_with(common::fixture_store(), 110, 30).with_export_dir(dir.path());
+    press(&mut app, "/kind:ban<Enter>");
+    let shown = app.index.len();
+    assert!(shown > 0 && (shown as i64) < app.total_events, "{shown}");
+    press(&mut app, "E");
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let html = std::fs::read_to_string(&files[0]).expect("read");
+    assert_eq!(html.matches("<article class=\"event").count(), shown);
+    assert_eq!(
+        html.matches("<article class=\"event k-ban\"").count(),
+        shown
+    );
+    let (msg, error) = app.flash.clone().expect("a status message");
+    assert!(!error, "{msg}");
+    assert!(
+        msg.contains(&files[0].display().to_string()),
+        "the path is shown: {msg}"
+    );
+    assert!(screen(&app).contains("exported "));
+}
+
+#[test]
+fn capital_e_into_a_missing_folder_says_where_it_failed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let gone = dir.path().join("gone");
+    let mut app = app_with(common::fixture_store(), 110, 30).with_export_dir(&gone);
+    press(&mut app, "E");
+    let (msg, error) = app.flash.clone().expect("a status message");
+    assert!(
+        error && msg.contains("gone") && msg.contains("cannot create"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn help_overlay_scrolls_with_the_arrows_when_it_is_taller_than_the_screen() {
+    let mut app = app_with(common::fixture_store(), 60, 12);
+    press(&mut app, "?");
+    let top = screen(&app);
+    assert!(top.contains("↑↓ scroll"), "{top}");
+    press(&mut app, "<Down><Down><Down>");
+    assert!(app.help, "the arrows keep the help open");
+    let lower = screen(&app);
+    assert_ne!(top, lower, "the help scrolled");
+    press(&mut app, "x");
+    assert!(!app.help);
 }

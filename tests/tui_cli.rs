@@ -40,7 +40,7 @@ fn a_bad_keys_toml_is_named_with_what_is_wrong() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("keys.toml: unknown action 'fly'"), "{err}");
+    assert!(err.contains("keys.toml:1: unknown action 'fly'"), "{err}");
 }
 
 #[test]

@@ -106,7 +106,8 @@ fn import_opml(ctx: &Context, path: &Path) -> Result<ExitCode> {
     }
     let added = config::add_feeds(&ctx.config, &good)?;
     eprintln!(
-        "{added} feeds added to {} ({} already listed)",
+        "{} added to {} ({} already listed)",
+        crate::text::count(added, "feed", "feeds"),
         ctx.config.display(),
         good.len() - added
     );

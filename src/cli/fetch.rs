@@ -1,10 +1,15 @@
-//! `dateline fetch`: refreshes every feed of feeds.toml now. Progress goes
-//! to stderr (a bar on a terminal, plain lines otherwise); a summary of
-//! every feed goes to stdout at the end. Exit code 0 when every feed is
-//! fine, 1 when any failed or is backing off after failures.
+//! `dateline fetch [--force]`: refreshes every feed of feeds.toml now,
+//! except those backing off after failures (`--force` asks those too), with
+//! the user's rules. Progress goes to stderr (a bar on a terminal, plain
+//! lines otherwise); a summary of every feed, the skipped ones with when
+//! each is due, goes to stdout at the end, followed by the new events of
+//! each watchlist, whose commands then run. Exit code 0 when every feed is
+//! fine, 1 when any failed, is backing off after failures, or a watchlist's
+//! command failed.
 
 use super::args::Context;
-use crate::sources::fetch::{refresh, FeedOutcome, FeedReport, FetchOptions, FetchProgress};
+use crate::refresh::{self, FeedOutcome, FeedReport, FetchProgress, FetchSummary, Mode};
+use crate::settings::Settings;
 use crate::store::{FeedState, Store};
 use crate::text::clean_line;
 use anyhow::{anyhow, Result};
@@ -13,18 +18,19 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-pub fn run(ctx: &Context) -> Result<ExitCode> {
-    let feeds = super::feeds::configured(ctx)?;
-    if feeds.is_empty() {
+pub fn run(ctx: &Context, force: bool) -> Result<ExitCode> {
+    let settings = ctx.settings()?;
+    if settings.feeds.is_empty() {
         eprintln!(
             "no feeds in {}; add one with `dateline feeds add URL`",
             ctx.config.display()
         );
         return Ok(ExitCode::SUCCESS);
     }
+    ctx.announce_new_db();
     let (tx, rx) = std::sync::mpsc::channel();
-    let db = ctx.db.clone();
-    let worker = std::thread::spawn(move || refresh(&db, &feeds, &FetchOptions::default(), &tx));
+    let job = settings.job(&ctx.db, if force { Mode::Force } else { Mode::Explicit });
+    let worker = std::thread::spawn(move || refresh::run(&job, &tx));
     let mut view = Progress::new(std::io::stderr().is_terminal());
     for msg in rx {
         match msg {
@@ -52,19 +58,68 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         }
         super::out(&summary_line(r, state))?;
     }
-    super::out(&format!(
-        "{} feeds in {:.1} s: {} new articles, {} new events, {} failed",
-        summary.feeds.len(),
-        summary.elapsed.as_secs_f64(),
-        summary.new_articles,
-        summary.new_events,
-        summary.failed
-    ))?;
-    Ok(if troubled > 0 {
+    super::out(&closing_line(&summary))?;
+    let watch_failed = watchlists(ctx, &settings, &summary)?;
+    Ok(if troubled > 0 || watch_failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The last line: what was asked and what it brought; feeds not asked are
+/// counted apart, never as "0 new".
+fn closing_line(s: &FetchSummary) -> String {
+    let asked = s.feeds.len() - s.skipped;
+    let mut line = format!(
+        "{asked} of {} feeds fetched in {:.1} s: {} new articles, {} new events, {} failed",
+        s.feeds.len(),
+        s.elapsed.as_secs_f64(),
+        s.new_articles,
+        s.new_events,
+        s.failed
+    );
+    if s.skipped > 0 {
+        line.push_str(&format!(
+            "; {} skipped (backing off; `dateline fetch --force` asks them too)",
+            s.skipped
+        ));
+    }
+    line
+}
+
+/// Prints each watchlist's events that this refresh brought and runs its
+/// command for them. Returns how many commands failed.
+fn watchlists(ctx: &Context, settings: &Settings, summary: &FetchSummary) -> Result<usize> {
+    let Some(since) = summary.started_at.as_deref() else {
+        return Ok(0);
+    };
+    if settings.watchlists.is_empty() {
+        return Ok(0);
+    }
+    let store = Store::open(&ctx.db)?;
+    let mut failed = 0;
+    for w in &settings.watchlists {
+        let events = crate::watch::matches(&store, w, since)?;
+        let name = clean_line(&w.name);
+        if events.is_empty() {
+            super::out(&format!("watch {name}: nothing new"))?;
+            continue;
+        }
+        super::out(&format!(
+            "watch {name}: {} new event{}",
+            events.len(),
+            if events.len() == 1 { "" } else { "s" }
+        ))?;
+        for e in &events {
+            super::out(&format!("  {}", clean_line(&super::human_line(e))))?;
+        }
+        if let Err(e) = crate::watch::run_command(w, &events, crate::watch::COMMAND_TIMEOUT) {
+            failed += 1;
+            eprintln!("dateline: watch {name}: {}", clean_line(&e));
+        }
+    }
+    Ok(failed)
 }
 
 fn name(r: &FeedReport) -> String {
@@ -75,22 +130,33 @@ fn name(r: &FeedReport) -> String {
 fn summary_line(r: &FeedReport, state: Option<&FeedState>) -> String {
     let status = match &r.outcome {
         FeedOutcome::Updated => format!(
-            "ok        {:>4} new articles {:>4} new events",
-            r.new_articles, r.new_events
+            "ok        {:>4} new {:<8} {:>4} new {}",
+            r.new_articles,
+            if r.new_articles == 1 {
+                "article"
+            } else {
+                "articles"
+            },
+            r.new_events,
+            if r.new_events == 1 { "event" } else { "events" }
         ),
         FeedOutcome::NotModified => "unchanged".to_string(),
-        FeedOutcome::Skipped => match state {
-            Some(s) if s.consecutive_failures > 0 => format!(
-                "waiting   after {} failures, until {} (last: {})",
-                s.consecutive_failures,
-                short_time(s.next_fetch_at.as_deref()),
-                clean_line(s.last_error.as_deref().unwrap_or("?"))
-            ),
-            _ => format!(
-                "fresh     fetched recently; next at {}",
-                short_time(state.and_then(|s| s.next_fetch_at.as_deref()))
-            ),
-        },
+        FeedOutcome::Skipped => {
+            let failures = state.map_or(r.failures, |s| s.consecutive_failures);
+            let due = short_time(
+                r.next_fetch_at
+                    .as_deref()
+                    .or(state.and_then(|s| s.next_fetch_at.as_deref())),
+            );
+            if failures > 0 {
+                format!(
+                    "skipped   backing off after {failures} failures; due {due} (last: {})",
+                    clean_line(state.and_then(|s| s.last_error.as_deref()).unwrap_or("?"))
+                )
+            } else {
+                format!("skipped   fetched recently; due {due}")
+            }
+        }
         FeedOutcome::Failed(e) => format!("FAILED    {}", clean_line(e)),
     };
     let note = match (&r.outcome, state.and_then(|s| s.last_error.as_deref())) {

@@ -5,23 +5,29 @@
 
 mod args;
 mod curate;
+mod export;
 mod feeds;
 mod fetch;
 mod import;
 mod page;
 mod query;
 mod tui;
+mod watch;
 
-pub use args::{Cli, Command};
+pub use args::{command, Cli, Command};
+pub(crate) use query::human_line;
 
 use anyhow::Result;
-use clap::Parser;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// Runs dateline with the process's arguments.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = args::command().get_matches();
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -51,30 +57,56 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = args::Context::from_cli(&cli);
     let result = dispatch(&ctx, cli.command.unwrap_or(Command::Tui));
     result.map_err(|e| {
-        let locked = e.chain().any(|c| matches!(c.downcast_ref::<crate::store::StoreError>(), Some(crate::store::StoreError::Locked)));
+        let locked = e.chain().any(|c| {
+            matches!(
+                c.downcast_ref::<crate::store::StoreError>(),
+                Some(crate::store::StoreError::Locked)
+            )
+        });
         if locked {
-            anyhow::anyhow!("{}: the database is locked by another program; nothing was changed, try again when it finishes", ctx.db.display())
+            locked_message(&ctx.db, &e)
         } else {
             e
         }
     })
 }
 
+/// What a command that met a locked database tells: "nothing was changed"
+/// only when this process committed nothing; a command that knows how much
+/// it stored (import) says so itself.
+fn locked_message(db: &std::path::Path, e: &anyhow::Error) -> anyhow::Error {
+    let waited = crate::store::BUSY_TIMEOUT.as_secs();
+    let said = e.to_string();
+    if said.contains("were stored") {
+        return anyhow::anyhow!(
+            "{}: the database stayed locked by another program for {waited} s; {said}",
+            db.display()
+        );
+    }
+    match crate::store::commits() {
+        0 => anyhow::anyhow!(
+            "{}: the database stayed locked by another program for {waited} s; nothing was changed, try again when it finishes",
+            db.display()
+        ),
+        n => anyhow::anyhow!(
+            "{}: the database stayed locked by another program for {waited} s after {n} changes were saved; the rest was not, run the command again to finish",
+            db.display()
+        ),
+    }
+}
+
 fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
     match command {
         Command::Tui => tui::run(ctx),
         Command::Demo => tui::demo(ctx),
-        Command::Fetch => fetch::run(ctx),
+        Command::Fetch { force } => fetch::run(ctx, force),
+        Command::Watch { cmd } => watch::run(ctx, cmd),
         Command::Import { paths } => import::run(ctx, &paths),
         Command::Events(q) => query::events(ctx, &q),
         Command::Search(q) => query::search(ctx, &q),
         Command::Page { json, paths } => page::run(&paths, json),
         Command::Entities { json } => query::entities(ctx, json),
-        Command::Export {
-            format,
-            output,
-            filters,
-        } => query::export(ctx, format, output.as_deref(), &filters),
+        Command::Export { format } => export::run(ctx, &format),
         Command::Feeds { cmd } => feeds::run(ctx, cmd),
         Command::Reindex => curate::reindex(ctx),
         Command::Event(cmd) => curate::run(ctx, cmd),

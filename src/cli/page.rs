@@ -34,7 +34,10 @@ pub fn run(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     for path in paths {
         let page = read_capped(path)
             .map_err(crate::sources::SourceError::from)
-            .and_then(|b| read_page(&b, None));
+            .and_then(|b| {
+                crate::guard::catch(|| read_page(&b, None))
+                    .unwrap_or_else(|e| Err(crate::sources::SourceError::Internal(e)))
+            });
         let page = match page {
             Ok(p) => p,
             Err(e) => {

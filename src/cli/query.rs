@@ -1,6 +1,6 @@
 //! Reading the timeline: `events`, `search` and `entities`.
 
-use super::args::{Context, EventsArgs, ExportFormat, FilterArgs, SearchArgs};
+use super::args::{Context, EventsArgs, FilterArgs, SearchArgs};
 use super::out;
 use crate::export::json::event_line;
 use crate::model::Event;
@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// and entity names are resolved to canonical ones. A malformed filter is
 /// an error (the TUI would drop it with a hint); an unknown `key:` is
 /// searched as text, with a note on stderr.
-fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
+pub(crate) fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
     let parsed = query::parse(&q.query.join(" "));
     if let Some(e) = parsed.error() {
         return Err(anyhow!("query: {e}"));
@@ -48,6 +48,21 @@ fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
     for s in &q.status {
         flag("status", s)?;
     }
+    match (&q.new_since, q.unseen) {
+        (Some(_), true) => return Err(anyhow!("--new-since and --unseen: choose one")),
+        (Some(v), false) => f.new = Some(
+            query::parse_new(v)
+                .ok()
+                .filter(|n| *n != crate::store::NewFilter::Unseen)
+                .ok_or_else(|| {
+                    anyhow!(
+                        "--new-since: '{v}' is not `last` or a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                    )
+                })?,
+        ),
+        (None, true) => f.new = Some(crate::store::NewFilter::Unseen),
+        (None, false) => {}
+    }
     if let Some(p) = query::range_problem(&f) {
         eprintln!("note: {}", p.message);
     }
@@ -72,7 +87,8 @@ pub fn events(ctx: &Context, q: &EventsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn human_line(e: &Event) -> String {
+/// One event as one line of `dateline events`.
+pub(crate) fn human_line(e: &Event) -> String {
     let date = match e.span.end {
         Some(end) => format!("{}..{}", e.span.start, end),
         None => e.span.start.to_string(),
@@ -87,53 +103,30 @@ fn human_line(e: &Event) -> String {
     )
 }
 
-pub fn export(
-    ctx: &Context,
-    format: ExportFormat,
-    output: Option<&std::path::Path>,
-    q: &FilterArgs,
-) -> Result<ExitCode> {
-    let store = ctx.store()?;
-    let events = store.events(&filter(&store, q)?)?;
-    let text = match format {
-        ExportFormat::Md => {
-            let mut title = String::from("Timeline");
-            if !q.entity.is_empty() {
-                title = format!("{}: timeline", q.entity.join(", "));
-            }
-            crate::export::markdown::chronology(&title, &events)
-        }
-        ExportFormat::Csv => crate::export::csv::rows(&events),
-        ExportFormat::Ics => crate::export::ics::calendar(&events, chrono::Utc::now()),
-    };
-    match output {
-        Some(path) => {
-            std::fs::write(path, text)
-                .map_err(|e| anyhow!("{}: cannot write: {e}", path.display()))?;
-            eprintln!("{} events written to {}", events.len(), path.display());
-        }
-        None => {
-            use std::io::Write;
-            std::io::stdout().lock().write_all(text.as_bytes())?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
 pub fn search(ctx: &Context, q: &SearchArgs) -> Result<ExitCode> {
     let store = ctx.store()?;
     let f = filter(&store, &q.filters)?;
     let Some(text) = f.text.as_deref() else {
         return Err(anyhow!(
             "search: nothing to search for in '{}' (give words or \"a phrase\")",
-            q.filters.query.join(" ")
+            crate::text::clean_line(&q.filters.query.join(" "))
         ));
     };
-    if crate::store::cjk::match_expr(text).is_none() {
-        return Err(anyhow!("search: nothing to search for in '{text}'"));
-    }
-    let events = store.search_events(&f, q.limit, q.offset)?;
-    let articles = store.search_article_page(&f, q.limit, q.offset)?;
+    crate::store::cjk::check_text(text).map_err(|e| anyhow!("search: {e}"))?;
+    // one snapshot for both lists, so they agree with each other
+    let (events, whole, articles) = store.snapshot(|s| {
+        let events = s.search_events(&f, q.limit, q.offset)?;
+        let whole = if q.json {
+            events
+                .items
+                .iter()
+                .map(|r| s.complete_row(r.clone()))
+                .collect::<crate::store::Result<Vec<_>>>()?
+        } else {
+            Vec::new()
+        };
+        Ok((events, whole, s.search_article_page(&f, q.limit, q.offset)?))
+    })?;
     let shown = |n: usize, total: usize| -> String {
         if n == 0 || (q.offset == 0 && n == total) {
             String::new()
@@ -142,9 +135,8 @@ pub fn search(ctx: &Context, q: &SearchArgs) -> Result<ExitCode> {
         }
     };
     if q.json {
-        for r in events.items {
-            let e = store.complete_row(r)?;
-            let mut v: serde_json::Value = serde_json::from_str(&event_line(&e))?;
+        for e in &whole {
+            let mut v: serde_json::Value = serde_json::from_str(&event_line(e))?;
             v["type"] = "event".into();
             out(&v.to_string())?;
         }
@@ -221,8 +213,11 @@ pub fn entities(ctx: &Context, json: bool) -> Result<ExitCode> {
                 format!("  ({})", e.aliases.join(", "))
             };
             out(&format!(
-                "{:<36} {:<12} {:>4} events  {range}{aliases}",
-                e.name, e.kind, e.events
+                "{:<36} {:<12} {:>4} {:<6}  {range}{aliases}",
+                e.name,
+                e.kind,
+                e.events,
+                if e.events == 1 { "event" } else { "events" }
             ))?;
         }
     }

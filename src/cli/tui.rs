@@ -3,39 +3,41 @@
 
 use super::args::Context;
 use crate::pipeline;
-use crate::sources::fetch::{self, FeedOutcome, FetchOptions, FetchProgress};
+use crate::refresh::{self, FeedOutcome, FetchProgress, Mode};
+use crate::settings::Settings;
 use crate::store::Store;
-use crate::tui::{self, demo, keys::Keymap, theme::Theme, App, RefreshMsg, Refresher};
+use crate::tui::{self, demo, theme::Theme, App, RefreshMsg, Refresher};
 use anyhow::{anyhow, Context as _, Result};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Sender};
 
-fn keymap(ctx: &Context) -> Result<Keymap> {
-    let path = crate::config::config_dir(&ctx.config).join("keys.toml");
-    Keymap::load(&path).map_err(|e| anyhow!(e))
-}
-
 /// `dateline [--offline]`: the timeline over the user's database.
 pub fn run(ctx: &Context) -> Result<ExitCode> {
-    // A missing feeds.toml is an empty list; a broken one is an error.
-    let feeds = if ctx.config.exists() {
-        crate::config::load_feeds(&ctx.config)?
-    } else {
-        Vec::new()
-    };
-    let app = App::new(ctx.store()?, ctx.rules()?, keymap(ctx)?, Theme::from_env())
-        .with_feeds(feeds)
-        .with_refresher(refresher(ctx));
+    // configuration errors first, then the terminal, and only then the
+    // database, so a refusal leaves nothing behind
+    let settings = ctx.settings()?;
+    tui::require_terminal()?;
+    let app = App::new(
+        ctx.store()?,
+        (*settings.rules).clone(),
+        settings.keymap.clone(),
+        Theme::from_env(),
+    )
+    .with_feeds(settings.feeds.clone())
+    .with_watchlists(settings.watch_path(), settings.watchlists.clone())
+    .with_refresh_every(settings.refresh_every)
+    .with_refresher(refresher(ctx, &settings));
     tui::run(app, !ctx.offline)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The feed fetcher of `dateline fetch`, reporting in the TUI's terms. It
+/// The refresh of `dateline fetch`, reporting in the TUI's terms, with the
+/// settings read at start (the same rules `import` and `fetch` use). It
 /// runs on the TUI's background thread with its own store connection.
-fn refresher(ctx: &Context) -> Refresher {
+fn refresher(ctx: &Context, settings: &Settings) -> Refresher {
     let db = ctx.db.clone();
-    let config = ctx.config.clone();
-    Box::new(move |tx: Sender<RefreshMsg>| {
+    let settings = settings.clone();
+    Box::new(move |tx: Sender<RefreshMsg>, mode: Mode| {
         let fail = |what: String, error: String| {
             let _ = tx.send(RefreshMsg::Started { total: 1 });
             let _ = tx.send(RefreshMsg::Feed {
@@ -50,18 +52,21 @@ fn refresher(ctx: &Context) -> Refresher {
                 failed: 1,
             });
         };
-        let feeds = match crate::config::load_feeds(&config) {
-            Ok(f) => f,
-            Err(e) => return fail(config.display().to_string(), e.to_string()),
-        };
+        let job = settings.job(&db, mode);
         let (ftx, frx) = mpsc::channel();
-        let db = db.clone();
-        let worker =
-            std::thread::spawn(move || fetch::refresh(&db, &feeds, &FetchOptions::default(), &ftx));
+        let worker = std::thread::spawn(move || refresh::run(&job, &ftx));
         let mut finished = false;
         for msg in frx {
             let out = match msg {
                 FetchProgress::Started { total } => RefreshMsg::Started { total },
+                FetchProgress::FeedDone(r) if r.outcome == FeedOutcome::Skipped => {
+                    RefreshMsg::Skipped {
+                        url: r.url,
+                        title: r.title,
+                        due: r.next_fetch_at,
+                        backing_off: r.failures > 0,
+                    }
+                }
                 FetchProgress::FeedDone(r) => RefreshMsg::Feed {
                     error: match r.outcome {
                         FeedOutcome::Failed(e) => Some(e),
@@ -97,11 +102,12 @@ fn refresher(ctx: &Context) -> Refresher {
 /// `dateline demo`: the built-in corpus in a throwaway database.
 pub fn demo(ctx: &Context) -> Result<ExitCode> {
     let db = demo::TempDb::new();
-    let rules = ctx.rules()?;
+    let settings = ctx.settings()?;
+    let rules = (*settings.rules).clone();
     let mut store = Store::open(db.path())?;
     let articles = demo::articles().map_err(|e| anyhow!(e))?;
     pipeline::ingest(&mut store, &rules, &articles).context("importing the demo corpus")?;
-    let app = App::new(store, rules, keymap(ctx)?, Theme::from_env());
+    let app = App::new(store, rules, settings.keymap.clone(), Theme::from_env());
     let result = tui::run(app, false);
     drop(db);
     result?;

@@ -33,7 +33,16 @@ pub fn calendar(events: &[Event], stamp: chrono::DateTime<chrono::Utc>) -> Strin
                 text(&format!("[{}] {}", e.kind.as_str(), e.title))
             ),
         );
-        let mut desc = String::new();
+        line(
+            &mut out,
+            &format!("CATEGORIES:{}", text(&super::kind_label(e.kind))),
+        );
+        line(&mut out, &format!("STATUS:{}", ics_status(e.status)));
+        let mut desc = format!("Status: {}\n", e.status.as_str());
+        if let Some(note) = e.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            desc.push_str(&format!("Note: {note}\n"));
+        }
+        desc.push('\n');
         if e.span.start.precision() < 3 || e.span.end.is_some() {
             desc.push_str(&format!("Date as reported: {}", e.span.start));
             if let Some(end) = e.span.end {
@@ -45,13 +54,27 @@ pub fn calendar(events: &[Event], stamp: chrono::DateTime<chrono::Utc>) -> Strin
             desc.push_str(&format!("{}: \"{}\" {}\n", s.outlet, s.evidence, s.url));
         }
         line(&mut out, &format!("DESCRIPTION:{}", text(desc.trim_end())));
-        if let Some(s) = e.sources.first() {
-            line(&mut out, &format!("URL:{}", text(&s.url)));
+        if let Some(s) = e.sources.iter().find(|s| super::is_web_url(&s.url)) {
+            line(
+                &mut out,
+                &format!("URL:{}", crate::text::clean_line(&s.url)),
+            );
         }
         line(&mut out, "END:VEVENT");
     }
     line(&mut out, "END:VCALENDAR");
     out
+}
+
+/// RFC 5545's STATUS of a VEVENT: an analyst's decision is firm, an
+/// automatic reading tentative.
+fn ics_status(s: crate::model::Status) -> &'static str {
+    use crate::model::Status;
+    match s {
+        Status::Confirmed | Status::Manual => "CONFIRMED",
+        Status::Auto => "TENTATIVE",
+        Status::Rejected => "CANCELLED",
+    }
 }
 
 /// Escapes a TEXT value.

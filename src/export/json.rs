@@ -1,5 +1,6 @@
-//! `dateline events --json`: one object a line, in exactly the shape of
-//! DESIGN.md. Field order is fixed so diffs of two exports stay readable.
+//! `dateline events --json`: one object a line, in exactly the shape
+//! documented in docs/events-json.md. Field order is fixed so diffs of two
+//! exports stay readable.
 
 use crate::model::Event;
 use serde::Serialize;
@@ -81,6 +82,7 @@ mod tests {
             }],
             related: vec!["9ab2".into()],
             date_conflict: false,
+            edited: vec![],
         };
         assert_eq!(
             event_line(&e),

@@ -1,12 +1,15 @@
 //! A sourced chronology in Markdown, for a reporter's draft or an analyst's
 //! brief: one line an event, dated at its real precision, each with
-//! footnotes that quote the evidence and link the article.
+//! footnotes that cite the article (docs/citations.md) and quote the
+//! sentence the event was read from.
 
+use super::citation::Citation;
+use super::ProvenanceMap;
 use crate::model::Event;
 use std::fmt::Write;
 
-/// The chronology of `events`, oldest first as given.
-pub fn chronology(title: &str, events: &[Event]) -> String {
+/// The chronology of `events`, in the order given.
+pub fn chronology(title: &str, events: &[Event], prov: &ProvenanceMap) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(title));
     let mut notes = String::new();
@@ -25,18 +28,8 @@ pub fn chronology(title: &str, events: &[Event]) -> String {
         for s in &e.sources {
             n += 1;
             let _ = write!(refs, "[^{n}]");
-            let published = s
-                .published
-                .map(|t| t.format(", %-d %b %Y").to_string())
-                .unwrap_or_default();
-            let _ = writeln!(
-                notes,
-                "[^{n}]: {}{}, “{}” <{}>",
-                escape(&s.outlet),
-                published,
-                escape(&s.evidence),
-                s.url
-            );
+            let cite = Citation::of(s, prov).render(escape, link);
+            let _ = writeln!(notes, "[^{n}]: {cite} “{}”", escape(&s.evidence));
         }
         let status = match e.status {
             crate::model::Status::Confirmed => " ✓",
@@ -45,7 +38,7 @@ pub fn chronology(title: &str, events: &[Event]) -> String {
         let _ = writeln!(
             out,
             "- **{date}** · {} · {}{status}{refs}",
-            e.kind.as_str().replace('_', " "),
+            super::kind_label(e.kind),
             escape(&e.title)
         );
         if let Some(note) = &e.note {
@@ -56,6 +49,16 @@ pub fn chronology(title: &str, events: &[Event]) -> String {
         let _ = writeln!(out, "\n---\n\n{notes}");
     }
     out
+}
+
+/// A web address as an autolink; anything else as escaped text, so a
+/// hostile `javascript:` link never becomes clickable.
+fn link(u: &str) -> String {
+    if super::is_web_url(u) && !u.contains(['<', '>']) {
+        format!("<{u}>")
+    } else {
+        escape(u)
+    }
 }
 
 fn escape(s: &str) -> String {

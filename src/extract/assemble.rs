@@ -19,9 +19,15 @@ use super::sentences::{clauses, sentences, Clause};
 use super::triggers::{Hit, TriggerTable};
 use super::Rules;
 use crate::model::{Article, DateSpan, Kind, Mention, PartialDate};
+use crate::text::is_han;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use std::sync::OnceLock;
+
+/// The most triggers and dates one sentence contributes, so a sentence of
+/// keyword soup costs a bounded amount (hits x dates pairs are weighed).
+const MAX_HITS_PER_SENTENCE: usize = 12;
+const MAX_DATES_PER_SENTENCE: usize = 12;
 
 /// Words that refer back to a named entity: (phrase, what the entity's name
 /// contains, or its type after "type:").
@@ -67,6 +73,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         if hits.is_empty() {
             continue;
         }
+        // a real sentence carries a handful of triggers; keyword soup
+        // carries dozens, and every one is weighed against every date
+        hits.truncate(MAX_HITS_PER_SENTENCE);
         let cs = clauses(s, zh);
         let group_of = |h: &Hit| {
             let ci = clause_of(&cs, h.verb_start);
@@ -75,6 +84,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         TriggerTable::absorb(&mut hits, group_of);
         hits.retain(|h| !constructions::list_of_peers(s, h));
         let mut dates = find_dates(s, &anchor);
+        dates.truncate(MAX_DATES_PER_SENTENCE);
         if absolute_only {
             dates.retain(|d| !d.relative);
         }
@@ -520,10 +530,6 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
         out.push(m);
     }
     out
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// An anchor for articles without a publication time; only absolute dates

@@ -245,7 +245,7 @@ pub(crate) fn pick_date<'a>(
 /// "from June 1", "starting next Monday", "自3月10日起": the date a measure
 /// applies from.
 fn effective_date(s: &str, d: &DateMatch) -> bool {
-    let before = s.get(..d.start).unwrap_or("").trim_end().to_lowercase();
+    let before = super::sentences::lower_tail(s, d.start, 64);
     const EN: &[&str] = &[
         "from",
         "starting",

@@ -275,11 +275,21 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
         Regex::new(r"\b[A-Z][A-Za-z0-9&'’.-]*(?:\s+(?:of\s+|for\s+|de\s+)?[A-Z][A-Za-z0-9&'’.-]*)*")
             .ok()
     });
-    let overlaps = |s: usize, e: usize| known.iter().any(|k| s < k.end && k.start < e);
+    let mut known_spans = Spans::default();
+    for k in known {
+        known_spans.insert(k.start, k.end);
+    }
+    let overlaps = |s: usize, e: usize| known_spans.overlaps(s, e);
+    let known_ends: std::collections::HashSet<usize> = known.iter().map(|k| k.end).collect();
+    let mut taken = Spans::default();
+    // on an ASCII stand-in: fast whatever the text (see `shadow`)
+    let shadow = (!text.is_ascii()).then(|| super::shadow::AsciiShadow::new(text));
+    let hay = shadow.as_ref().map_or(text, |sh| sh.text.as_str());
+    let back = |i: usize| shadow.as_ref().map_or(i, |sh| sh.original(i));
     if let Some(re) = caps {
-        for m in re.find_iter(text) {
-            let mut s = m.start();
-            let mut name = m.as_str().trim_end_matches(['.', '\'', '’']);
+        for m in re.find_iter(hay) {
+            let mut s = back(m.start());
+            let mut name = text[s..back(m.end())].trim_end_matches(['.', '\'', '’']);
             // Drop leading words that are not names ("The", "Chinese").
             loop {
                 let first = name.split_whitespace().next().unwrap_or("");
@@ -312,6 +322,7 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
             if overlaps(s, e) {
                 continue;
             }
+            taken.insert(s, e);
             out.push(Found {
                 start: s,
                 end: e,
@@ -329,7 +340,7 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
             let mut start = from + pos;
             let mut count = 0;
             for (i, c) in text[..from + pos].char_indices().rev() {
-                let after_known = known.iter().any(|k| k.end == i + c.len_utf8());
+                let after_known = known_ends.contains(&(i + c.len_utf8()));
                 if ZH_STOPS.contains(c)
                     || c.is_whitespace()
                     || count >= 10
@@ -342,12 +353,10 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
                 count += 1;
             }
             from = end;
-            if count < 2
-                || overlaps(start, end)
-                || out.iter().any(|f: &Found| start < f.end && f.start < end)
-            {
+            if count < 2 || overlaps(start, end) || taken.overlaps(start, end) {
                 continue;
             }
+            taken.insert(start, end);
             out.push(Found {
                 start,
                 end,
@@ -362,9 +371,53 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
     out
 }
 
+/// Byte ranges as disjoint sorted intervals (overlapping ones merged), for
+/// "does this overlap anything taken" in logarithmic time: an article with
+/// thousands of names must not cost names x names.
+#[derive(Default)]
+struct Spans(std::collections::BTreeMap<usize, usize>);
+
+impl Spans {
+    fn insert(&mut self, mut start: usize, mut end: usize) {
+        while let Some((&s, &e)) = self.0.range(..end).next_back() {
+            if e < start {
+                break;
+            }
+            self.0.remove(&s);
+            start = start.min(s);
+            end = end.max(e);
+        }
+        self.0.insert(start, end);
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.0
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_merge_and_answer_overlaps() {
+        let mut sp = Spans::default();
+        sp.insert(10, 20);
+        sp.insert(30, 40);
+        sp.insert(18, 32);
+        assert_eq!(sp.0.len(), 1);
+        assert!(
+            sp.overlaps(39, 50)
+                && sp.overlaps(0, 11)
+                && !sp.overlaps(40, 50)
+                && !sp.overlaps(0, 10)
+        );
+        sp.insert(60, 70);
+        assert!(!sp.overlaps(45, 60) && sp.overlaps(45, 61));
+    }
 
     fn gaz() -> Gazetteer {
         let spec = |name: &str, kind: &str, aliases: &[&str]| EntitySpec {

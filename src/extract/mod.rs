@@ -16,6 +16,7 @@ pub mod modality;
 pub mod roles;
 pub mod rules;
 pub mod sentences;
+mod shadow;
 #[cfg(test)]
 mod tests;
 pub mod triggers;

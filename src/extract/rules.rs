@@ -237,7 +237,7 @@ pub fn parse_toml<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Resul
         RuleError {
             file: file.to_string(),
             line,
-            message: e.message().trim().to_string(),
+            message: crate::text::clean_line(e.message()),
         }
     })
 }
@@ -339,6 +339,29 @@ mod tests {
         let e = parse_toml::<RulesFile>("rules.toml", text).err();
         let e = e.map(|e| e.to_string()).unwrap_or_default();
         assert!(e.starts_with("rules.toml:4:"), "{e}");
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_with_file_and_line() {
+        let rules = "[[trigger]]\nkind = \"ban\"\nlang = \"en\"\npatern = \"banned\"\n";
+        let e = parse_toml::<RulesFile>("rules.toml", rules)
+            .err()
+            .map(|e| e.to_string());
+        let e = e.unwrap_or_default();
+        assert!(
+            e.starts_with("rules.toml:4: ") && e.contains("patern"),
+            "{e}"
+        );
+        let ents = "[[entity]]\nname = \"Acme\"\ntype = \"company\"\nalias = [\"A\"]\n";
+        let e = parse_toml::<EntitiesFile>("entities.toml", ents)
+            .err()
+            .map(|e| e.to_string());
+        let e = e.unwrap_or_default();
+        assert!(
+            e.starts_with("entities.toml:4: ") && e.contains("alias"),
+            "{e}"
+        );
+        assert!(!e.contains('\n'), "{e}");
     }
 
     #[test]

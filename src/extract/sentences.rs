@@ -80,7 +80,45 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+/// The longest sentence the extractor looks at, in bytes (about 150
+/// English words or 330 Chinese characters). Real sentences are shorter;
+/// a longer run without punctuation (keyword lists, run-on spam) is cut
+/// into pieces of at most this length at a space, so the work per
+/// sentence, and so per article, stays bounded whatever the text.
+pub const MAX_SENTENCE_BYTES: usize = 1000;
+
+/// The lowercased end of `s[..end]` (trailing spaces trimmed), at most
+/// about `max` bytes of it: for the many "does the text before this date
+/// end with …" checks, which must not lowercase a whole sentence for
+/// every date and trigger.
+pub fn lower_tail(s: &str, end: usize, max: usize) -> String {
+    let head = s.get(..end).unwrap_or(s).trim_end();
+    let mut from = head.len().saturating_sub(max);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    head[from..].to_lowercase()
+}
+
+fn push_trimmed(text: &str, mut start: usize, end: usize, out: &mut Vec<Sentence>) {
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // the last space in the window, unless that would leave a sliver
+        if let Some(sp) = text[start..cut].rfind(char::is_whitespace) {
+            if sp > MAX_SENTENCE_BYTES / 2 {
+                cut = start + sp;
+            }
+        }
+        push_piece(text, start, cut, out);
+        start = cut;
+    }
+    push_piece(text, start, end, out);
+}
+
+fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
@@ -420,6 +458,28 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn lower_tails() {
+        assert_eq!(lower_tail("Starting From  June", 15, 64), "starting from");
+        assert_eq!(lower_tail("Starting From June", 13, 4), "from");
+        assert_eq!(lower_tail("自3月10日起", 7, 5), "3月");
+    }
+
+    #[test]
+    fn runs_without_punctuation_are_cut_into_bounded_pieces() {
+        let soup = "Huawei ban Entity List sanctions 华为 制裁 ".repeat(400);
+        let pieces = split(&soup);
+        assert!(pieces.len() > 10, "{}", pieces.len());
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        // cut at spaces: every piece starts and ends on a whole word
+        assert!(pieces
+            .iter()
+            .all(|p| !p.starts_with("uawei") && !p.ends_with("Entit")));
+        let han = "华".repeat(2000);
+        assert!(split(&han).iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        assert_eq!(split(&han).concat(), han);
     }
 
     #[test]

@@ -72,8 +72,16 @@ impl TriggerTable {
             return Vec::new();
         };
         let mut hits: Vec<Hit> = Vec::new();
+        // English patterns use Unicode word boundaries, which the regex
+        // crate's fast engines only handle on ASCII text: on a sentence with
+        // "é" or "—" it falls back to a slow one (a 2 MB accented item took
+        // a minute). They run on an ASCII stand-in of the sentence instead,
+        // and positions are mapped back.
+        let shadow = (!zh && !s.is_ascii()).then(|| super::shadow::AsciiShadow::new(s));
+        let hay = shadow.as_ref().map_or(s, |sh| sh.text.as_str());
+        let back = |i: usize| shadow.as_ref().map_or(i, |sh| sh.original(i));
         let matched: Vec<usize> = match set {
-            Some(set) => set.matches(s).iter().collect(),
+            Some(set) => set.matches(hay).iter().collect(),
             None => (0..idx.len()).collect(),
         };
         for m in matched {
@@ -84,8 +92,8 @@ impl TriggerTable {
             // long match ("add to pressure on Huawei, which was placed on
             // the … List") must not hide a later verb of the same pattern.
             let mut at = 0;
-            while at <= s.len() {
-                let Some(caps) = t.regex.captures_at(s, at) else {
+            while at <= hay.len() {
+                let Some(caps) = t.regex.captures_at(hay, at) else {
                     break;
                 };
                 let Some(all) = caps.get(0) else { break };
@@ -95,14 +103,14 @@ impl TriggerTable {
                     .or_else(|| caps.name("v3"))
                 {
                     Some(v) => (v.start(), v.end()),
-                    None => first_word(s, all.start(), all.end(), zh),
+                    None => first_word(hay, all.start(), all.end(), zh),
                 };
                 hits.push(Hit {
                     kind: t.kind,
-                    start: all.start(),
-                    end: all.end(),
-                    verb_start: vs,
-                    verb_end: ve,
+                    start: back(all.start()),
+                    end: back(all.end()),
+                    verb_start: back(vs),
+                    verb_end: back(ve),
                     weight: t.weight,
                     absorbs: t.absorbs.clone(),
                     nominal: t.nominal,
@@ -113,7 +121,7 @@ impl TriggerTable {
                     all.end()
                 } else {
                     // An empty match: step over one character.
-                    at + s[at..].chars().next().map_or(1, char::len_utf8)
+                    at + hay[at..].chars().next().map_or(1, char::len_utf8)
                 };
             }
         }
@@ -160,7 +168,9 @@ impl TriggerTable {
 fn names_a_list(after: &str) -> bool {
     let t = after.trim_start_matches([' ', '“', '"', '”', '\'', '「']);
     let head: String = t.chars().take(6).collect();
-    head.contains("清单") || head.contains("名单") || t.to_ascii_lowercase().starts_with("list")
+    head.contains("清单")
+        || head.contains("名单")
+        || t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("list"))
 }
 
 /// 被列入实体清单企业 ("companies on the Entity List"): a listing phrase
@@ -215,6 +225,30 @@ mod tests {
         assert_eq!(h.len(), 1);
         assert_eq!(&s[h[0].verb_start..h[0].verb_end], "added");
         assert_eq!(h[0].kind, TriggerKind::Kind(Kind::Listing));
+    }
+
+    #[test]
+    fn non_ascii_sentences_match_as_written_at_the_right_bytes() {
+        let t = table(&[
+            ("listing", "en", r"(?P<v>added)\b.{0,80}?\bentity list", &[]),
+            ("ban", "en", r"\bbanned\b (?:\w+(?:\x27s|’s) )?\w+", &[]),
+        ]);
+        let s = "Le Département — “officially” — added Acmé to its Entity List; Zoë banned Huawei’s phones";
+        let h = t.find(s, false);
+        let got: Vec<(&str, &str)> = h
+            .iter()
+            .map(|h| (&s[h.verb_start..h.verb_end], &s[h.start..h.end]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("added", "added Acmé to its Entity List"),
+                ("banned", "banned Huawei’s phones")
+            ]
+        );
+        // a word boundary inside an accented word is no boundary
+        let t = table(&[("ban", "en", r"\bban\b", &[])]);
+        assert!(t.find("The bané rule and éban", false).is_empty());
     }
 
     #[test]

@@ -27,6 +27,11 @@ pub struct EventFilter {
     /// Substring of a source's outlet or url.
     pub source: Option<String>,
     pub statuses: Vec<Status>,
+    /// Only what is new (`new:`): unseen, first seen since a time, or
+    /// since the last refresh.
+    pub new: Option<NewFilter>,
+    /// Only events with a source from this feed (its url in feeds.toml).
+    pub feed: Option<String>,
     /// Rejected events are left out unless asked for (or named by
     /// `status:`).
     pub include_rejected: bool,
@@ -34,4 +39,16 @@ pub struct EventFilter {
     pub limit: Option<usize>,
     /// Rows to skip before the first one returned (paging).
     pub offset: usize,
+}
+
+/// The `new:` filter: which events count as new.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewFilter {
+    /// Not yet seen by the analyst (`new:yes`).
+    Unseen,
+    /// First seen at or after this time or day (RFC 3339 UTC, or
+    /// `YYYY-MM-DD`, compared as text: both sort by time).
+    Since(String),
+    /// First seen since the latest refresh began (`new:last`).
+    LastRefresh,
 }

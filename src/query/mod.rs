@@ -10,13 +10,13 @@
 
 mod filter;
 
-pub use filter::EventFilter;
+pub use filter::{EventFilter, NewFilter};
 
 use crate::model::{Kind, PartialDate, Status};
 
 /// The filter names the parser knows, for hints and the help overlay.
 pub const FILTERS: &[&str] = &[
-    "kind", "entity", "since", "until", "lang", "source", "status",
+    "kind", "entity", "since", "until", "lang", "source", "status", "new", "feed",
 ];
 
 /// Short spellings accepted for filter names.
@@ -147,6 +147,11 @@ pub fn apply(f: &mut EventFilter, key: &str, value: &str) -> Result<(), String> 
                 first_error = Some(format!("lang: '{value}' is not a language code (en, zh)"));
             }
         }
+        "new" => match parse_new(value) {
+            Ok(n) => f.new = Some(n),
+            Err(e) => first_error = Some(e),
+        },
+        "feed" => f.feed = Some(value.to_string()),
         _ => f.source = Some(value.to_string()),
     }
     match first_error {
@@ -190,8 +195,17 @@ pub fn parse(input: &str) -> Query {
         problems.push(p);
     }
     let joined = text.join(" ");
-    let searchable = joined.chars().any(|c| c.is_alphanumeric());
-    q.filter.text = searchable.then_some(joined);
+    // the store's own check, so the search line, `events` and `search`
+    // refuse the same texts with the same words
+    if !joined.trim().is_empty() {
+        match crate::store::cjk::check_text(&joined) {
+            Ok(()) => q.filter.text = Some(joined),
+            Err(message) => problems.push(Problem {
+                message,
+                dropped: true,
+            }),
+        }
+    }
     q.hint = problems.first().map(|p| p.message.clone());
     q.problems = problems;
     q
@@ -206,6 +220,21 @@ pub fn range_problem(f: &EventFilter) -> Option<Problem> {
     })
 }
 
+/// The value of `new:`: `yes` (not seen yet), `last` (since the last
+/// refresh) or a day (first seen on or after it, UTC).
+pub fn parse_new(value: &str) -> Result<NewFilter, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "yes" | "unseen" | "true" => Ok(NewFilter::Unseen),
+        "last" => Ok(NewFilter::LastRefresh),
+        v => match v.parse::<PartialDate>() {
+            Ok(d) => Ok(NewFilter::Since(d.first_day().to_string())),
+            Err(_) => Err(format!(
+                "new: '{value}' is not yes, last or a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+            )),
+        },
+    }
+}
+
 fn example(key: &str) -> &'static str {
     match key {
         "kind" => " (ban, lawsuit, ruling, listing, sanction, export_control, …)",
@@ -213,6 +242,8 @@ fn example(key: &str) -> &'static str {
         "lang" => " (en, zh)",
         "status" => " (auto, confirmed, rejected, manual)",
         "entity" => " (a name in either language, e.g. alibaba or 华为)",
+        "new" => " (yes, last, or a date: YYYY, YYYY-MM or YYYY-MM-DD)",
+        "feed" => " (a feed's url, as in feeds.toml)",
         _ => " (part of an outlet's name or url)",
     }
 }
@@ -290,12 +321,13 @@ mod tests {
             Case { input: "status:confirmed", statuses: &[Status::Confirmed], ..NONE },
             Case { input: "status:confirmed,manual", statuses: &[Status::Confirmed, Status::Manual], ..NONE },
             Case { input: "status:done", hint: Some("unknown status 'done' (auto, confirmed, rejected or manual)"), ..NONE },
-            Case { input: "foo:bar", text: Some("foo:bar"), hint: Some("'foo:' is not a filter (kind, entity, since, until, lang, source, status); searched as text"), ..NONE },
-            Case { input: "https://example.org/x", text: Some("https://example.org/x"), hint: Some("'https:' is not a filter (kind, entity, since, until, lang, source, status); searched as text"), ..NONE },
+            Case { input: "foo:bar", text: Some("foo:bar"), hint: Some("'foo:' is not a filter (kind, entity, since, until, lang, source, status, new, feed); searched as text"), ..NONE },
+            Case { input: "https://example.org/x", text: Some("https://example.org/x"), hint: Some("'https:' is not a filter (kind, entity, since, until, lang, source, status, new, feed); searched as text"), ..NONE },
             Case { input: "10:30", text: Some("10:30"), ..NONE },
             Case { input: ":alone", text: Some(":alone"), ..NONE },
             Case { input: "\"a:b\"", text: Some("\"a:b\""), ..NONE },
-            Case { input: "--- !!", ..NONE },
+            Case { input: "--- !!", hint: Some("nothing to search for in '--- !!'"), ..NONE },
+            Case { input: ":", hint: Some("nothing to search for in ':'"), ..NONE },
             Case {
                 input: "kind:lawsuit entity:alibaba since:2025-06 until:2026 lang:zh source:NAME status:confirmed 起诉",
                 text: Some("起诉"),
@@ -358,6 +390,43 @@ mod tests {
         assert!(apply(&mut f, "nope", "x").is_err());
         assert!(apply(&mut f, "since", " ").is_err());
         assert_eq!(f, typed, "a failed value adds nothing");
+    }
+
+    #[test]
+    fn new_and_feed_filters() {
+        let table = [
+            ("new:yes", Some(NewFilter::Unseen), None),
+            ("new:UNSEEN", Some(NewFilter::Unseen), None),
+            ("new:last", Some(NewFilter::LastRefresh), None),
+            (
+                "new:2026-12-01",
+                Some(NewFilter::Since("2026-12-01".into())),
+                None,
+            ),
+            (
+                "new:2026-12",
+                Some(NewFilter::Since("2026-12-01".into())),
+                None,
+            ),
+            (
+                "new:soon",
+                None,
+                Some("new: 'soon' is not yes, last or a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+            ),
+            (
+                "new:",
+                None,
+                Some("new: needs a value (yes, last, or a date: YYYY, YYYY-MM or YYYY-MM-DD)"),
+            ),
+        ];
+        for (input, new, hint) in table {
+            let q = parse(input);
+            assert_eq!(q.filter.new, new, "{input}");
+            assert_eq!(q.hint.as_deref(), hint, "{input}");
+        }
+        let q = parse("feed:\"https://a.example/rss?x=1\" kind:ban");
+        assert_eq!(q.filter.feed.as_deref(), Some("https://a.example/rss?x=1"));
+        assert_eq!(q.filter.kinds, vec![Kind::Ban]);
     }
 
     #[test]

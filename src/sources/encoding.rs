@@ -68,9 +68,14 @@ fn declared(head: &str) -> Option<&'static Encoding> {
         let decl_end = head.find("?>")?;
         let decl = &head[..decl_end];
         let at = decl.find("encoding")?;
-        let rest = decl[at + 8..].trim_start().strip_prefix('=')?.trim_start();
-        let quote = rest.chars().next()?;
-        let value = rest[1..].split(quote).next()?;
+        let rest = decl[at + "encoding".len()..]
+            .trim_start()
+            .strip_prefix('=')?
+            .trim_start();
+        // the value is quoted with ' or "; anything else is no declaration
+        // (and may be a multi-byte character, so never slice past it)
+        let quote = rest.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        let value = rest[quote.len_utf8()..].split(quote).next()?;
         return label(value);
     }
     let mut from = 0;
@@ -112,6 +117,31 @@ mod tests {
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("ok".as_bytes());
         assert_eq!(decode(&bom, Some("text/html; charset=latin1")), "ok");
+    }
+
+    #[test]
+    fn a_declaration_with_a_non_ascii_quote_is_no_declaration() {
+        // found by the encoding fuzzer's predecessor: a panic slicing
+        // inside the replacement character
+        let mut doc = b"<?xmlencoding=".to_vec();
+        doc.extend_from_slice(&[0xF8, b'?', b'>']);
+        let _ = sniff(&doc, None);
+        let mut quoted = b"<?xml version='1.0' encoding=".to_vec();
+        quoted.extend_from_slice("\u{201c}gbk\u{201d}?><rss/>".as_bytes());
+        assert_eq!(sniff(&quoted, None), encoding_rs::UTF_8);
+    }
+
+    #[test]
+    fn bom_and_http_charset_outrank_the_declaration() {
+        let doc = "<?xml version=\"1.0\" encoding=\"gbk\"?><rss>华为</rss>";
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(doc.as_bytes());
+        assert_eq!(sniff(&bom, None), encoding_rs::UTF_8);
+        assert_eq!(
+            sniff(doc.as_bytes(), Some("application/rss+xml; charset=utf-8")),
+            encoding_rs::UTF_8
+        );
+        assert_eq!(sniff(doc.as_bytes(), None), encoding_rs::GBK);
     }
 
     #[test]

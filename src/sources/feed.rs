@@ -19,6 +19,38 @@ pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
 pub struct ParsedFeed {
     pub title: String,
     pub items: Vec<FeedItem>,
+    /// Items left out because they had no link, no title and no text.
+    pub skipped: usize,
+}
+
+/// Links and guids longer than this are not links.
+const MAX_URL_BYTES: usize = 4096;
+
+/// The url of an item without a link: the feed's url (or a `urn:` when
+/// unknown) with a fragment hashed from the item's title, text and
+/// publication time. Stable across imports; never an http link of its own, so
+/// exports (which keep only http and https links to real pages) leave it
+/// out unless the feed itself is on the web.
+fn synthetic_url(
+    feed_url: Option<&str>,
+    published: Option<DateTime<FixedOffset>>,
+    title: &str,
+    body: &str,
+) -> String {
+    // not the guid: feed-rs makes one up (randomly) for items without
+    let mut h = blake3::Hasher::new();
+    h.update(title.as_bytes());
+    h.update(b"\0");
+    h.update(body.as_bytes());
+    h.update(b"\0");
+    if let Some(p) = published {
+        h.update(p.to_rfc3339().as_bytes());
+    }
+    let id = &h.finalize().to_hex()[..16];
+    match feed_url {
+        Some(f) => format!("{}#item-{id}", f.split('#').next().unwrap_or(f)),
+        None => format!("urn:dateline:item:{id}"),
+    }
 }
 
 /// One item: the article, and whether the feed carried only a teaser of it.
@@ -26,6 +58,9 @@ pub struct ParsedFeed {
 pub struct FeedItem {
     pub article: Article,
     pub teaser: bool,
+    /// Whether the item gave a link of its own (else its url is made up
+    /// and there is no page to fetch).
+    pub linked: bool,
 }
 
 /// Below this many characters of text, an item is taken to be a teaser.
@@ -63,9 +98,10 @@ pub fn parse_feed_typed(
     let feed_title = feed
         .title
         .as_ref()
-        .map(|t| text::clean_line(&t.content))
+        .map(|t| text::title(&t.content))
         .unwrap_or_default();
     let mut items = Vec::new();
+    let mut skipped = 0;
     for entry in feed.entries {
         let link = entry
             .links
@@ -74,15 +110,10 @@ pub fn parse_feed_typed(
             .or(entry.links.first())
             .map(|l| text::clean_line(&l.href));
         let guid = Some(text::clean_line(&entry.id)).filter(|s| !s.is_empty());
-        let url = match (&link, &guid) {
-            (Some(l), _) if !l.is_empty() => l.clone(),
-            (_, Some(g)) if g.starts_with("http") => g.clone(),
-            _ => continue,
-        };
         let title = entry
             .title
             .as_ref()
-            .map(|t| text::clean_line(&html_to_text(&t.content)))
+            .map(|t| text::title(&html_to_text(&t.content)))
             .unwrap_or_default();
         let content = entry
             .content
@@ -91,11 +122,28 @@ pub fn parse_feed_typed(
             .filter(|b| !b.trim().is_empty());
         let summary = entry.summary.as_ref().map(|s| s.content.clone());
         let body_html = content.or(summary).unwrap_or_default();
-        let body = html_to_text(&body_html);
+        let body = text::cap_bytes(html_to_text(&body_html), text::MAX_TEXT_BYTES);
         let published = entry
             .published
             .or(entry.updated)
             .map(|utc| with_offset(utc, &offsets));
+        let link = link.filter(|l| !l.is_empty() && l.len() <= MAX_URL_BYTES);
+        let mut linked = true;
+        let url = match (link, &guid) {
+            (Some(l), _) => l,
+            (None, Some(g)) if g.starts_with("http") && g.len() <= MAX_URL_BYTES => g.clone(),
+            // no link: kept under an id made from what it says, so the
+            // same item imported again is the same article
+            _ if !(title.is_empty() && body.is_empty()) => {
+                linked = false;
+                synthetic_url(feed_url, published, &title, &body)
+            }
+            _ => {
+                skipped += 1;
+                continue;
+            }
+        };
+        let guid = guid.map(|g| text::cap_chars(&g, MAX_URL_BYTES));
         let lang = if body.is_empty() && title.is_empty() {
             feed.language.clone().unwrap_or_default()
         } else {
@@ -122,32 +170,57 @@ pub fn parse_feed_typed(
                 feed_url: feed_url.map(str::to_string),
             },
             teaser,
+            linked,
         });
     }
     Ok(ParsedFeed {
         title: feed_title,
         items,
+        skipped,
     })
 }
 
-/// The document as UTF-8 text. A document in another encoding is decoded
-/// once and its XML declaration rewritten to say UTF-8, so the XML parser
-/// does not decode it a second time.
+/// The document as UTF-8 text. It is decoded once, by the encoding the
+/// sniffer chose (a BOM and the HTTP charset outrank the document's own
+/// declaration), and its XML declaration is rewritten to say UTF-8, so the
+/// XML parser neither decodes it a second time nor obeys a declaration
+/// that lost to a BOM or a header.
 fn as_utf8(bytes: &[u8], content_type: Option<&str>) -> String {
+    const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     let enc = crate::sources::encoding::sniff(bytes, content_type);
     let (text, _, _) = enc.decode(bytes);
-    if enc == encoding_rs::UTF_8 {
-        return text.into_owned();
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if body.starts_with('{') {
+        return body.to_string();
     }
-    let rest = text.trim_start_matches('\u{feff}').trim_start();
-    let rest = match rest.strip_prefix("<?xml") {
-        Some(decl) => decl.split_once("?>").map(|(_, r)| r).unwrap_or(rest),
-        None => rest,
+    let rest = match body.strip_prefix("<?xml").filter(|r| starts_decl(r)) {
+        Some(decl) => decl.split_once("?>").map(|(_, r)| r).unwrap_or(""),
+        None => body,
     };
-    let mut out = String::with_capacity(rest.len() + 40);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-    out.push_str(rest);
+    // A second declaration further on is not XML, and quick-xml panics
+    // when one names an encoding after decoding has begun: rename it to
+    // an ordinary processing instruction, which parsers skip.
+    let mut out = String::with_capacity(rest.len() + DECL.len());
+    out.push_str(DECL);
+    let mut tail = rest;
+    while let Some(at) = tail.find("<?xml") {
+        let after = &tail[at + 5..];
+        out.push_str(&tail[..at]);
+        out.push_str(if starts_decl(after) {
+            "<?xml-declaration"
+        } else {
+            "<?xml"
+        });
+        tail = after;
+    }
+    out.push_str(tail);
     out
+}
+
+/// Whether the text after `<?xml` makes it a declaration (and not, say,
+/// `<?xml-stylesheet`).
+fn starts_decl(after: &str) -> bool {
+    after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == '?')
 }
 
 /// Text of an HTML fragment (an item's content), paragraphs kept.
@@ -220,8 +293,72 @@ mod tests {
     }
 
     #[test]
+    fn items_without_a_link_are_kept_or_counted() {
+        let rss = r#"<rss version="2.0"><channel><title>W</title>
+<item><title>No link here</title><description>Huawei was added to the Entity List.</description></item>
+<item><guid isPermaLink="false">id-7</guid><title>Guid only</title></item>
+<item><description></description></item>
+</channel></rss>"#;
+        let feed = parse_feed(rss.as_bytes(), Some("https://w.example/feed")).expect("parses");
+        assert_eq!(feed.items.len(), 2);
+        assert_eq!(feed.skipped, 1);
+        let first = &feed.items[0].article.url;
+        assert!(first.starts_with("https://w.example/feed#item-"), "{first}");
+        assert!(!feed.items[0].linked);
+        let again = parse_feed(rss.as_bytes(), Some("https://w.example/feed")).expect("parses");
+        assert_eq!(&again.items[0].article.url, first);
+        assert_ne!(feed.items[1].article.url, *first);
+        let anon = parse_feed(rss.as_bytes(), None).expect("parses");
+        assert!(anon.items[0].article.url.starts_with("urn:dateline:item:"));
+    }
+
+    #[test]
     fn broken_and_empty_feeds_are_errors() {
         assert!(matches!(parse_feed(b"  ", None), Err(SourceError::Empty)));
         assert!(parse_feed(b"<rss><channel><item><title>cut", None).is_err());
+    }
+}
+
+#[cfg(test)]
+mod hostile {
+    use super::*;
+
+    #[test]
+    fn the_feeds_that_panicked_are_errors_or_feeds() {
+        let mut euc = b"?<?xml n=\"\"encoding=\"euc-kr\"?><rss".to_vec();
+        euc.push(0xA3);
+        let _ = parse_feed(&euc, None);
+        let mut decl = b"<?xmlencoding=".to_vec();
+        decl.extend_from_slice(&[0xF8, b'?', b'>']);
+        let _ = parse_feed(&decl, None);
+        // the root cause of the first: a declaration after the start
+        let late = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\n<?xml version=\"1.0\" encoding=\"euc-kr\"?><item><title>A</title><link>https://x.example/a</link></item></channel></rss>";
+        let feed = parse_feed(late.as_bytes(), None).expect("reads past the stray declaration");
+        assert_eq!(feed.items.len(), 1);
+        let stylesheet = "<?xml-stylesheet href=\"s.xsl\"?><rss version=\"2.0\"><channel><title>S</title></channel></rss>";
+        assert_eq!(
+            parse_feed(stylesheet.as_bytes(), None)
+                .expect("parses")
+                .title,
+            "S"
+        );
+    }
+
+    #[test]
+    fn a_bom_or_http_charset_beats_a_wrong_declaration() {
+        let doc = "<?xml version=\"1.0\" encoding=\"gbk\"?><rss version=\"2.0\"><channel><title>华为被列入实体清单</title></channel></rss>";
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(doc.as_bytes());
+        assert_eq!(
+            parse_feed(&bom, None).expect("parses").title,
+            "华为被列入实体清单"
+        );
+        let typed = parse_feed_typed(
+            doc.as_bytes(),
+            Some("application/rss+xml; charset=utf-8"),
+            None,
+        )
+        .expect("parses");
+        assert_eq!(typed.title, "华为被列入实体清单");
     }
 }

@@ -27,17 +27,35 @@ pub enum Shape {
     Unknown,
 }
 
-/// Guesses the shape of a document from its first few kilobytes.
+/// How far into a document the sniffer looks for its first element: past
+/// any XML declaration, comments, processing instructions and doctype
+/// (licence headers in comments can be long).
+const SNIFF_BYTES: usize = 256 * 1024;
+
+/// Guesses the shape of a document from its start: the name of its first
+/// element (after the prolog), else, for markup that does not start with
+/// its root, the tags in its first two kilobytes. `import` and `fetch` both
+/// decide by this one function, so they accept the same feeds.
 pub fn shape(bytes: &[u8]) -> Shape {
-    let head = encoding::decode(&bytes[..bytes.len().min(2048)], None).to_ascii_lowercase();
+    let head = encoding::decode(&bytes[..bytes.len().min(SNIFF_BYTES)], None);
     let t = head.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with('{') {
-        return if t.contains("jsonfeed.org") || t.contains("\"items\"") {
+        let window = &t[..floor_boundary(t, 64 * 1024)];
+        return if window.contains("jsonfeed.org") || window.contains("\"items\"") {
             Shape::JsonFeed
         } else {
             Shape::Unknown
         };
     }
+    if let Some(root) = root_name(t) {
+        match root.as_str() {
+            "rss" | "feed" | "rdf:rdf" | "rdf" => return Shape::Feed,
+            "opml" => return Shape::Opml,
+            "html" | "head" | "body" => return Shape::Page,
+            _ => {}
+        }
+    }
+    let t = t[..floor_boundary(t, 2048)].to_ascii_lowercase();
     if t.contains("<opml") {
         Shape::Opml
     } else if t.contains("<rss")
@@ -57,6 +75,52 @@ pub fn shape(bytes: &[u8]) -> Shape {
     }
 }
 
+/// Control bytes other than whitespace in the first half kilobyte.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .take(512)
+        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The lowercased name of the first element of a markup document, after
+/// whitespace, `<?…?>`, `<!--…-->` and `<!DOCTYPE …>`; `None` when the
+/// text does not start with markup or the prolog runs past the window.
+fn root_name(doc: &str) -> Option<String> {
+    let mut rest = doc;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("<?") {
+            rest = &r[r.find("?>")? + 2..];
+        } else if let Some(r) = rest.strip_prefix("<!--") {
+            rest = &r[r.find("-->")? + 3..];
+        } else if rest
+            .get(..9)
+            .is_some_and(|h| h.eq_ignore_ascii_case("<!doctype"))
+        {
+            rest = &rest[rest.find('>')? + 1..];
+        } else if let Some(r) = rest.strip_prefix('<') {
+            let name: String = r
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, ':' | '-' | '_' | '.'))
+                .take(64)
+                .collect();
+            return (!name.is_empty()).then(|| name.to_ascii_lowercase());
+        } else {
+            return None;
+        }
+    }
+}
+
 /// Reads one file. The page's `url` falls back to a `file://` url of its path.
 pub fn read_path(path: &Path) -> Result<Input, SourceError> {
     let meta = std::fs::metadata(path)?;
@@ -70,7 +134,9 @@ pub fn read_path(path: &Path) -> Result<Input, SourceError> {
         )));
     }
     let bytes = std::fs::read(path)?;
-    read_bytes(&bytes, &file_url(path))
+    let origin = file_url(path);
+    crate::guard::catch(|| read_bytes(&bytes, &origin))
+        .unwrap_or_else(|e| Err(SourceError::Internal(e)))
 }
 
 /// Reads one document of any shape; `origin` names it (a url).
@@ -86,7 +152,7 @@ pub fn read_bytes(bytes: &[u8], origin: &str) -> Result<Input, SourceError> {
             page_article(p, origin).map(Input::Page)
         }
         Shape::Unknown => {
-            let what = if bytes.iter().take(512).any(|b| *b == 0 || (*b < 9)) {
+            let what = if looks_binary(bytes) {
                 "binary data"
             } else {
                 "unknown text"
@@ -158,5 +224,37 @@ mod tests {
         assert_eq!(shape(b"<!DOCTYPE html><html>"), Shape::Page);
         assert_eq!(shape(b"<opml version='2.0'>"), Shape::Opml);
         assert_eq!(shape(b"\x00\x01\x02garbage"), Shape::Unknown);
+        assert_eq!(
+            shape(b"<!-- a < b --><?xml-stylesheet x?><rdf:RDF>"),
+            Shape::Feed
+        );
+        assert_eq!(shape(b"<html><body><feed>"), Shape::Page);
+        // found by the corpus replay: a multi-byte character within the
+        // first nine bytes of the root
+        assert_eq!(shape("<rss>华为</rss>".as_bytes()), Shape::Feed);
+        assert_eq!(
+            shape("<?xml version='1.0'?>\n<!--\u{2014}\u{2014}-->".as_bytes()),
+            Shape::Unknown
+        );
+    }
+
+    #[test]
+    fn a_root_after_a_long_licence_comment_is_still_a_feed() {
+        let doc = format!(
+            "<?xml version=\"1.0\"?>\n<!--{}-->\n<rss version=\"2.0\"><channel><title>T</title><item><title>A</title><link>https://x.example/a</link></item></channel></rss>",
+            "licence text ".repeat(1000)
+        );
+        assert_eq!(shape(doc.as_bytes()), Shape::Feed);
+        match read_bytes(doc.as_bytes(), "file:///x.xml") {
+            Ok(Input::Feed(f)) => assert_eq!(f.items.len(), 1),
+            other => panic!("not read as a feed: {other:?}"),
+        }
+        let fetched = crate::sources::fetch::fulltext::parse_feed_body(
+            doc.as_bytes(),
+            None,
+            "https://x.example/f",
+        )
+        .expect("fetch reads it too");
+        assert_eq!(fetched.items.len(), 1);
     }
 }

@@ -30,4 +30,7 @@ pub enum SourceError {
     NoStory,
     #[error("{0}")]
     TooLarge(String),
+    /// A parser panicked on this input (see [`crate::guard`]).
+    #[error("{0}")]
+    Internal(String),
 }

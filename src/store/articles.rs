@@ -11,7 +11,8 @@ pub struct Upserted {
     pub id: i64,
     /// The article was new.
     pub inserted: bool,
-    /// Its text or publication time changed, so it needs extracting again.
+    /// What extraction or the timeline reads changed (text, headline,
+    /// date, canonical url), so it needs extracting again.
     pub changed: bool,
 }
 
@@ -54,112 +55,67 @@ pub fn url_key(raw: &str) -> String {
     }
 }
 
-fn keys_of(a: &Article) -> Vec<String> {
-    let mut keys = vec![format!("url:{}", url_key(&a.url))];
-    if let Some(c) = &a.canonical_url {
-        keys.push(format!("url:{}", url_key(c)));
-    }
-    if let Some(g) = &a.guid {
-        if g.starts_with("http://") || g.starts_with("https://") {
-            keys.push(format!("url:{}", url_key(g)));
-        } else if let Some(feed) = &a.feed_url {
-            keys.push(format!("guid:{}#{}", url_key(feed), g));
-        }
-    }
-    keys.dedup();
-    keys
-}
-
 impl Store {
-    /// Stores an article, or merges it into the one already known under any
-    /// of its keys. A fuller text replaces a teaser; nothing is ever lost.
+    /// Stores an article, or merges it into the one already known under
+    /// any of its names, as far as the claim is believed (see
+    /// [`super::identity`]). A fuller text replaces a teaser, a
+    /// re-published item corrects its headline, date and text; nothing is
+    /// ever lost.
     pub fn upsert_article(&mut self, a: &Article) -> Result<Upserted> {
-        let keys = keys_of(a);
+        self.batch(|s| s.upsert_in(a))
+    }
+
+    fn upsert_in(&mut self, a: &Article) -> Result<Upserted> {
+        let plan = self.plan_article(a)?;
+        let m = &plan.stored;
+        let published = m.published.map(|t| t.to_rfc3339());
         let tx = self.conn.savepoint()?;
-        let mut existing = None;
-        for k in &keys {
-            let id: Option<i64> = tx
-                .query_row(
-                    "SELECT article_id FROM article_keys WHERE key = ?1",
-                    [k],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if id.is_some() {
-                existing = id;
-                break;
-            }
-        }
-        let published = a.published.map(|t| t.to_rfc3339());
-        let result = match existing {
+        let id = match &plan.existing {
             None => {
                 tx.execute(
                     "INSERT INTO articles (url, canonical_url, guid, feed_url, outlet, title, published, lang, text, added_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![a.url, a.canonical_url, a.guid, a.feed_url, a.outlet, a.title, published, a.lang, a.text, now_rfc3339()],
+                    params![m.url, m.canonical_url, m.guid, m.feed_url, m.outlet, m.title, published, m.lang, m.text, now_rfc3339()],
                 )?;
                 let id = tx.last_insert_rowid();
                 tx.execute(
                     "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-                    params![id, cjk::index_text(&a.title), cjk::index_text(&a.text)],
+                    params![id, cjk::index_text(&m.title), cjk::index_text(&m.text)],
                 )?;
-                Upserted {
-                    id,
-                    inserted: true,
-                    changed: true,
-                }
+                id
             }
-            Some(id) => {
-                let (old_text, old_pub, old_canon): (String, Option<String>, Option<String>) = tx
-                    .query_row(
-                    "SELECT text, published, canonical_url FROM articles WHERE id = ?1",
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )?;
-                let fuller = a.text.chars().count() > old_text.chars().count() + 40;
-                let pub_new = old_pub.is_none() && published.is_some();
-                if fuller {
+            Some(old) => {
+                if plan.changed {
                     tx.execute(
-                        "UPDATE articles SET text = ?2, lang = CASE WHEN ?3 = '' THEN lang ELSE ?3 END WHERE id = ?1",
-                        params![id, a.text, a.lang],
+                        "UPDATE articles SET canonical_url = ?2, title = ?3, published = ?4, lang = ?5, text = ?6 WHERE id = ?1",
+                        params![old.id, m.canonical_url, m.title, published, m.lang, m.text],
                     )?;
-                    let title: String =
-                        tx.query_row("SELECT title FROM articles WHERE id = ?1", [id], |r| {
-                            r.get(0)
-                        })?;
-                    tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [id])?;
+                }
+                if plan.text_changed {
+                    tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [old.id])?;
                     tx.execute(
                         "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-                        params![id, cjk::index_text(&title), cjk::index_text(&a.text)],
+                        params![old.id, cjk::index_text(&m.title), cjk::index_text(&m.text)],
                     )?;
                 }
-                if pub_new {
-                    tx.execute(
-                        "UPDATE articles SET published = ?2 WHERE id = ?1",
-                        params![id, published],
-                    )?;
-                }
-                if old_canon.is_none() && a.canonical_url.is_some() {
-                    tx.execute(
-                        "UPDATE articles SET canonical_url = ?2 WHERE id = ?1",
-                        params![id, a.canonical_url],
-                    )?;
-                }
-                Upserted {
-                    id,
-                    inserted: false,
-                    changed: fuller || pub_new,
-                }
+                old.id
             }
         };
-        for k in &keys {
-            tx.execute(
-                "INSERT INTO article_keys (key, article_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                params![k, result.id],
-            )?;
+        for (key, take_over) in &plan.keys {
+            let sql = if *take_over {
+                "INSERT INTO article_keys (key, article_id) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET article_id = excluded.article_id"
+            } else {
+                "INSERT INTO article_keys (key, article_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
+            };
+            tx.execute(sql, params![key, id])?;
         }
         tx.commit()?;
-        Ok(result)
+        Ok(Upserted {
+            id,
+            inserted: plan.existing.is_none(),
+            changed: plan.changed,
+        })
     }
 
     /// Every stored article, oldest first.
@@ -208,11 +164,13 @@ impl Store {
 
     /// Notes which rules version extracted the article.
     pub fn mark_extracted(&mut self, id: i64, version: &str) -> Result<()> {
-        self.conn.execute(
-            "UPDATE articles SET extracted_with = ?2 WHERE id = ?1",
-            params![id, version],
-        )?;
-        Ok(())
+        self.batch(|s| {
+            s.conn.execute(
+                "UPDATE articles SET extracted_with = ?2 WHERE id = ?1",
+                params![id, version],
+            )?;
+            Ok(())
+        })
     }
 
     /// Articles whose text matches a free-text query, best first.
@@ -292,7 +250,7 @@ mod tests {
         assert_eq!((b.id, b.inserted, b.changed), (a.id, false, true));
         // by guid from the same feed, again: nothing changes
         let c = s
-            .upsert_article(&art("https://mirror.example/a", None, Some("g1"), "teaser"))
+            .upsert_article(&art("https://x.example/a", None, Some("g1"), "teaser"))
             .expect("c");
         assert_eq!((c.id, c.inserted, c.changed), (a.id, false, false));
         assert_eq!(s.article_count().ok(), Some(1));

@@ -6,9 +6,7 @@
 //! (华为列入 → 华为 为列 列入), so a two-character query is one token and a
 //! longer one is a phrase of bigrams.
 
-fn is_han(c: char) -> bool {
-    crate::sources::page::is_han(c)
-}
+use crate::text::is_han;
 
 /// Text as it is written into an FTS5 column.
 pub fn index_text(text: &str) -> String {
@@ -42,6 +40,19 @@ fn flush(run: &mut Vec<char>, out: &mut String) {
     }
     out.push(' ');
     run.clear();
+}
+
+/// Whether a query's text has anything to search for: the one check, and
+/// the one message, behind `search`, `events QUERY` and the filters that
+/// carry text, so `search ':'` and `events ':'` answer alike.
+pub fn check_text(query: &str) -> Result<(), String> {
+    match match_expr(query) {
+        Some(_) => Ok(()),
+        None => Err(format!(
+            "nothing to search for in '{}'",
+            crate::text::clean_line(query)
+        )),
+    }
 }
 
 /// A user's free-text query as an FTS5 MATCH expression: every term must

@@ -1,78 +1,48 @@
 //! The analyst's decisions. They are kept apart from the derived events and
-//! replayed over every rebuild, so they survive re-extraction.
+//! replayed over every rebuild, so they survive re-extraction. The types
+//! live in [`crate::model`]; this module only persists them.
 
 use super::{now_rfc3339, Result, Store};
+use crate::model::{Decision, DecisionAction};
 use rusqlite::params;
-use std::str::FromStr;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DecisionAction {
-    Confirm,
-    Reject,
-    /// Clear a confirm or reject.
-    Reset,
-    Note,
-    /// Merge `arg` (another event id) into the event.
-    Merge,
-    /// Split the source with url `arg` out of the event.
-    Split,
-    /// A hand-made event; `arg` is its JSON.
-    Add,
-}
-
-impl DecisionAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DecisionAction::Confirm => "confirm",
-            DecisionAction::Reject => "reject",
-            DecisionAction::Reset => "reset",
-            DecisionAction::Note => "note",
-            DecisionAction::Merge => "merge",
-            DecisionAction::Split => "split",
-            DecisionAction::Add => "add",
-        }
-    }
-}
-
-impl FromStr for DecisionAction {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
-        Ok(match s {
-            "confirm" => DecisionAction::Confirm,
-            "reject" => DecisionAction::Reject,
-            "reset" => DecisionAction::Reset,
-            "note" => DecisionAction::Note,
-            "merge" => DecisionAction::Merge,
-            "split" => DecisionAction::Split,
-            "add" => DecisionAction::Add,
-            other => return Err(format!("unknown decision '{other}'")),
-        })
-    }
-}
-
-/// One decision, in the order it was taken.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Decision {
-    pub id: i64,
-    pub at: String,
-    pub action: DecisionAction,
-    pub event_id: String,
-    pub arg: Option<String>,
-}
 
 impl Store {
-    /// Records a decision.
+    /// Records a decision; returns its id.
     pub fn add_decision(
         &mut self,
         action: DecisionAction,
         event_id: &str,
         arg: Option<&str>,
     ) -> Result<i64> {
-        self.conn.execute(
-            "INSERT INTO decisions (at, action, event_id, arg) VALUES (?1, ?2, ?3, ?4)",
-            params![now_rfc3339(), action.as_str(), event_id, arg],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        self.batch(|s| {
+            s.conn.execute(
+                "INSERT INTO decisions (at, action, event_id, arg) VALUES (?1, ?2, ?3, ?4)",
+                params![now_rfc3339(), action.as_str(), event_id, arg],
+            )?;
+            Ok(s.conn.last_insert_rowid())
+        })
+    }
+
+    /// Records several decisions at once: all of them or none. Returns
+    /// their ids in order.
+    pub fn add_decisions(
+        &mut self,
+        decisions: &[(DecisionAction, String, Option<String>)],
+    ) -> Result<Vec<i64>> {
+        let tx = self.conn.savepoint()?;
+        let mut ids = Vec::with_capacity(decisions.len());
+        {
+            let mut ins = tx.prepare(
+                "INSERT INTO decisions (at, action, event_id, arg) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let at = now_rfc3339();
+            for (action, event_id, arg) in decisions {
+                ins.execute(params![at, action.as_str(), event_id, arg])?;
+                ids.push(tx.last_insert_rowid());
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
     }
 
     /// Every decision, oldest first.
@@ -99,5 +69,69 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// One decision by id.
+    pub fn decision(&self, id: i64) -> Result<Option<Decision>> {
+        use rusqlite::OptionalExtension;
+        let row: Option<(String, String, String, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT at, action, event_id, arg FROM decisions WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        Ok(row.and_then(|(at, action, event_id, arg)| {
+            Some(Decision {
+                id,
+                at,
+                action: action.parse().ok()?,
+                event_id,
+                arg,
+            })
+        }))
+    }
+
+    /// The latest decision still in force (neither an undo nor undone):
+    /// what `undo` takes back.
+    pub fn last_decision_in_force(&self) -> Result<Option<Decision>> {
+        let all = self.decisions()?;
+        let undone = crate::timeline::decisions::undone(&all);
+        Ok(all
+            .into_iter()
+            .rev()
+            .find(|d| d.action != DecisionAction::Undo && !undone.contains(&d.id)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_decisions_land_together_and_undo_finds_the_last_in_force() {
+        let mut s = Store::open_in_memory().expect("db");
+        let ids = s
+            .add_decisions(&[
+                (DecisionAction::Confirm, "a".into(), None),
+                (DecisionAction::Reject, "b".into(), None),
+            ])
+            .expect("written");
+        assert_eq!(ids.len(), 2);
+        assert_eq!(
+            s.last_decision_in_force().ok().flatten().map(|d| d.id),
+            Some(ids[1])
+        );
+        s.add_decision(DecisionAction::Undo, "b", Some(&ids[1].to_string()))
+            .expect("undo");
+        assert_eq!(
+            s.last_decision_in_force().ok().flatten().map(|d| d.id),
+            Some(ids[0])
+        );
+        assert_eq!(
+            s.decision(ids[0]).ok().flatten().map(|d| d.action),
+            Some(DecisionAction::Confirm)
+        );
     }
 }

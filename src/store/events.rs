@@ -2,7 +2,9 @@
 
 use super::rows::{event_row, EVENT_COLUMNS};
 use super::{cjk, Result, Store, StoreError};
-use crate::model::{DateSpan, Event, Kind, Mention, MentionRecord, PartialDate, Source, Status};
+use crate::model::{
+    DateSpan, EditField, Event, Kind, Mention, MentionRecord, PartialDate, Source, Status,
+};
 use chrono::DateTime;
 use rusqlite::{params, params_from_iter, types::Value, OptionalExtension};
 
@@ -20,6 +22,8 @@ pub struct EventRow {
     pub status: Status,
     pub n_sources: usize,
     pub date_conflict: bool,
+    /// The fields the analyst corrected.
+    pub edited: Vec<EditField>,
 }
 
 /// One entity with what the timeline knows of it.
@@ -51,6 +55,15 @@ fn parse_date(s: &str) -> rusqlite::Result<PartialDate> {
 impl Store {
     /// Replaces an article's mentions with a new extraction.
     pub fn replace_mentions(
+        &mut self,
+        article_id: i64,
+        mentions: &[Mention],
+        version: &str,
+    ) -> Result<()> {
+        self.batch(|s| s.replace_mentions_in(article_id, mentions, version))
+    }
+
+    fn replace_mentions_in(
         &mut self,
         article_id: i64,
         mentions: &[Mention],
@@ -129,14 +142,28 @@ impl Store {
     /// what changed is written: an event whose content (with its sources,
     /// links, status and languages) hashes as stored is left alone, a
     /// changed one is rewritten, a gone one deleted. The result is the same
-    /// as writing everything afresh, except for row ids.
+    /// as writing everything afresh, except for row ids. Counts the
+    /// rebuild, so other processes notice it (see [`Store::timeline_state`]).
     pub fn replace_events(
         &mut self,
         events: &[Event],
         entities: &[(String, String, Vec<String>)],
     ) -> Result<()> {
+        self.batch(|s| s.replace_events_in(events, entities))
+    }
+
+    fn replace_events_in(
+        &mut self,
+        events: &[Event],
+        entities: &[(String, String, Vec<String>)],
+    ) -> Result<()> {
         let tx = self.conn.savepoint()?;
+        tx.execute(
+            "UPDATE timeline_state SET builds = builds + 1 WHERE id = 1",
+            [],
+        )?;
         tx.execute_batch("DELETE FROM entities; DELETE FROM entity_aliases;")?;
+        let now = super::now_rfc3339();
         // what is stored: id -> (rowid, fingerprint)
         let mut stored: std::collections::HashMap<String, (i64, String)> =
             std::collections::HashMap::new();
@@ -175,8 +202,8 @@ impl Store {
                 Ok(())
             };
             let mut ev = tx.prepare(
-                "INSERT INTO events (id, kind, start, end_date, first_day, last_day, title, actors, targets, status, note, date_conflict, n_sources, langs, fingerprint)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                "INSERT INTO events (id, kind, start, end_date, first_day, last_day, title, actors, targets, status, note, date_conflict, n_sources, langs, fingerprint, edited)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?;
             let mut src = tx.prepare(
                 "INSERT INTO event_sources (event_id, mention_id, url, outlet, title, published, evidence, date, position)
@@ -245,6 +272,7 @@ impl Store {
                     e.sources.len() as i64,
                     langs.join(" "),
                     fingerprint,
+                    edited_text(&e.edited),
                 ])?;
                 let rowid = tx.last_insert_rowid();
                 let mut body = e.actors.join(" ") + " " + &e.targets.join(" ");
@@ -289,6 +317,8 @@ impl Store {
                     };
                     link.execute(params![a, b, "related"])?;
                 }
+                let urls: Vec<&str> = e.sources.iter().map(|s| s.url.as_str()).collect();
+                Store::mark_first_seen(&tx, &now, &e.id, &urls)?;
                 for a in &e.actors {
                     ent.execute(params![e.id, a, "actor"])?;
                 }
@@ -365,7 +395,9 @@ impl Store {
         Ok((sql, args))
     }
 
-    /// Whole events (with sources and links) for a filter.
+    /// Whole events (with sources and links) for a filter, read in one
+    /// snapshot: a rebuild in another process cannot pull an event out
+    /// from under its sources.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
         let mut out = Vec::new();
         self.for_each_event(f, |e| -> Result<()> {
@@ -376,22 +408,31 @@ impl Store {
     }
 
     /// Each whole event for a filter, in order, handed to `each` as it is
-    /// read: memory stays one event however long the timeline is.
+    /// read, all in one snapshot: memory stays one event however long the
+    /// timeline is.
     pub fn for_each_event<E: From<StoreError>>(
         &self,
         f: &EventFilter,
         mut each: impl FnMut(Event) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let (sql, args) = self.rows_sql(f)?;
-        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
-        let mut rows = stmt
-            .query(params_from_iter(args))
-            .map_err(StoreError::from)?;
-        while let Some(r) = rows.next().map_err(StoreError::from)? {
-            let row = event_row(r).map_err(StoreError::from)?;
-            each(self.complete(row)?)?;
+        let mut failed: Option<E> = None;
+        self.snapshot(|s| {
+            let (sql, args) = s.rows_sql(f)?;
+            let mut stmt = s.conn.prepare(&sql)?;
+            let mut rows = stmt.query(params_from_iter(args))?;
+            while let Some(r) = rows.next()? {
+                let e = s.complete(event_row(r)?)?;
+                if let Err(err) = each(e) {
+                    failed = Some(err);
+                    break;
+                }
+            }
+            Ok(())
+        })?;
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// A timeline row made whole: its note, sources and links.
@@ -399,8 +440,13 @@ impl Store {
         self.complete(r)
     }
 
-    /// One whole event by id (or by a unique prefix of it).
+    /// One whole event by id (or by a unique prefix of it), read in one
+    /// snapshot.
     pub fn event(&self, id: &str) -> Result<Event> {
+        self.snapshot(|s| s.event_in(id))
+    }
+
+    fn event_in(&self, id: &str) -> Result<Event> {
         let full: Option<String> = self
             .conn
             .query_row("SELECT id FROM events WHERE id = ?1", [id], |r| r.get(0))
@@ -472,6 +518,7 @@ impl Store {
             sources,
             related,
             date_conflict: r.date_conflict,
+            edited: r.edited,
         })
     }
 
@@ -503,4 +550,17 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
     }
+}
+
+/// The edited fields as the `edited` column keeps them: "date kind".
+fn edited_text(fields: &[EditField]) -> String {
+    let names: Vec<&str> = fields.iter().map(|f| f.as_str()).collect();
+    names.join(" ")
+}
+
+/// Reads the `edited` column; unknown names are skipped.
+pub(crate) fn parse_edited(s: &str) -> Vec<EditField> {
+    s.split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect()
 }

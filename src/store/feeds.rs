@@ -57,6 +57,10 @@ impl Store {
 
     /// Writes a feed's state, creating the feed when new.
     pub fn save_feed_state(&mut self, s: &FeedState) -> Result<()> {
+        self.batch(|store| store.save_feed_state_in(s))
+    }
+
+    fn save_feed_state_in(&mut self, s: &FeedState) -> Result<()> {
         self.conn.execute(
             "INSERT INTO feeds (url, title, etag, last_modified, last_fetch_at, last_success_at, last_status, last_error,
                                 consecutive_failures, next_fetch_at, articles_seen)

@@ -154,6 +154,16 @@ impl Store {
                 like_escape(&source.to_lowercase())
             )));
         }
+        if let Some(new) = &f.new {
+            let (cond, arg) = super::marks::new_clause(new);
+            sql += cond;
+            args.extend(arg.map(Value::Text));
+        }
+        if let Some(feed) = &f.feed {
+            sql += " AND e.id IN (SELECT s.event_id FROM event_sources s JOIN mentions m ON m.id = s.mention_id \
+                    JOIN articles a ON a.id = m.article_id WHERE a.feed_url = ?)";
+            args.push(Value::Text(feed.clone()));
+        }
         let text = match f.text.as_deref() {
             Some(t) => self.text_expr(t, typing)?,
             None => None,

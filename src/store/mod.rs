@@ -4,6 +4,12 @@
 //! `user_version`, bound parameters everywhere. Articles are kept whole so
 //! a better extractor can re-run over the archive; events are derived and
 //! rebuilt, while the analyst's decisions are kept apart and replayed.
+//!
+//! Several processes share the file (the TUI, a cron `dateline fetch`, a
+//! query): every write is a short `BEGIN IMMEDIATE` transaction that waits
+//! its turn for up to [`BUSY_TIMEOUT`], and an answer made of several
+//! statements is read in one read transaction ([`Store::snapshot`]), so it
+//! sees one consistent state of the database.
 
 mod articles;
 pub mod cjk;
@@ -12,15 +18,22 @@ mod diagnose;
 mod events;
 mod feeds;
 mod filter;
+pub mod identity;
+mod marks;
+mod provenance;
 mod rows;
 mod search;
+mod state;
 pub mod views;
 
-pub use articles::{StoredArticle, Upserted};
-pub use decisions::{Decision, DecisionAction};
+pub use crate::model::{Decision, DecisionAction};
+pub use articles::{url_key, StoredArticle, Upserted};
 pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
+pub use marks::{NewFilter, RefreshRecord};
+pub use provenance::Provenance;
 pub use search::{ArticleHit, Page};
+pub use state::{commits, TimelineState, WriterLease};
 
 use rusqlite::Connection;
 use std::path::Path;
@@ -31,7 +44,7 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("database {path}: {message}")]
     Open { path: String, message: String },
-    #[error("the database is locked by another program")]
+    #[error("the database is locked by another program (waited {} s)", BUSY_TIMEOUT.as_secs())]
     Locked,
     #[error("database: {0}")]
     Sql(rusqlite::Error),
@@ -63,9 +76,21 @@ impl From<serde_json::Error> for StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// How long a statement waits for another process's write to finish
+/// before it gives up with [`StoreError::Locked`]. Writes are short (one
+/// batch of articles, one rebuild), so a wait this long means something
+/// is stuck.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Applied in this order by `user_version`, and only ever appended to:
+/// a database already past an entry never sees it again.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/001_init.sql"),
-    include_str!("../../migrations/002_scale.sql"),
+    "-- 002: reserved for the scale branch",
+    include_str!("../../migrations/003_timeline_state.sql"),
+    include_str!("../../migrations/004_edits.sql"),
+    include_str!("../../migrations/005_first_seen.sql"),
+    include_str!("../../migrations/006_scale.sql"),
 ];
 
 /// A connection to the database. Each thread or task opens its own.
@@ -96,7 +121,7 @@ impl Store {
     }
 
     fn setup(conn: Connection) -> Result<Store> {
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -105,46 +130,85 @@ impl Store {
         Ok(store)
     }
 
+    /// Applies the migrations the database lacks. The version is read
+    /// inside the write transaction, so two processes opening a new
+    /// database at once migrate it once.
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version as usize > MIGRATIONS.len() {
-            return Err(StoreError::Data(format!(
-                "the database is from a newer dateline (schema {version}, this one knows {})",
-                MIGRATIONS.len()
-            )));
+        let version = |conn: &Connection| -> Result<usize> {
+            let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if v as usize > MIGRATIONS.len() {
+                return Err(StoreError::Data(format!(
+                    "the database is from a newer dateline (schema {v}, this one knows {})",
+                    MIGRATIONS.len()
+                )));
+            }
+            Ok(v as usize)
+        };
+        if version(&self.conn)? == MIGRATIONS.len() {
+            return Ok(());
         }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version(&tx)?) {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            tx.commit()?;
         }
+        tx.commit()?;
         Ok(())
     }
 
-    /// Runs `f` in one transaction: committed when it returns Ok, rolled
-    /// back when it fails, so a batch lands whole or not at all. The
-    /// store's own writes nest inside as savepoints.
+    /// Runs `f` in one write transaction: committed when it returns Ok,
+    /// rolled back when it fails, so a batch lands whole or not at all.
+    /// `BEGIN IMMEDIATE` takes the write lock first (waiting its turn), so
+    /// a read inside never has to be upgraded to a write against a newer
+    /// snapshot. Inside a transaction already, `f` simply joins it; the
+    /// store's own writes come through here.
     pub fn batch<T, E: From<StoreError>>(
         &mut self,
         f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| E::from(e.into()))?;
         match f(self) {
             Ok(v) => {
-                self.conn
-                    .execute_batch("COMMIT")
-                    .map_err(|e| E::from(e.into()))?;
+                if let Err(e) = self.conn.execute_batch("COMMIT") {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    return Err(E::from(e.into()));
+                }
+                state::committed();
                 Ok(v)
             }
             Err(e) => {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 Err(e)
             }
+        }
+    }
+
+    /// Runs `f` in one read transaction, so every statement it makes sees
+    /// the same state of the database even while other processes write.
+    /// Inside a transaction already, `f` simply joins it.
+    pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN")?;
+        let r = f(self);
+        // a read transaction has nothing to commit; ending it lets the
+        // WAL be checkpointed past it
+        let end = self.conn.execute_batch("COMMIT");
+        match (r, end) {
+            (Ok(v), Ok(())) => Ok(v),
+            (Err(e), _) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+            (Ok(_), Err(e)) => Err(e.into()),
         }
     }
 
@@ -173,5 +237,58 @@ mod tests {
         drop(s);
         let s = Store::open(&path).expect("reopen");
         assert_eq!(s.schema_version().ok(), Some(MIGRATIONS.len() as i64));
+    }
+
+    /// A database that main's dateline left at schema 5, with a timeline
+    /// in it, takes migration 006: its lang: and source: tables are filled
+    /// from the events already there, so the filters find them at once.
+    #[test]
+    fn migration_006_backfills_a_database_with_data() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).expect("open");
+            for sql in &MIGRATIONS[..5] {
+                conn.execute_batch(sql).expect("old migration");
+            }
+            conn.pragma_update(None, "user_version", 5)
+                .expect("version");
+            conn.execute_batch(
+                "INSERT INTO events (id, kind, start, first_day, last_day, title, actors, targets, status, n_sources, langs)
+                 VALUES ('e1', 'ban', '2026-01-02', '2026-01-02', '2026-01-02', 'A ban', '[]', '[]', 'auto', 2, 'en zh');
+                 INSERT INTO event_sources (event_id, mention_id, url, outlet, title, evidence, position)
+                 VALUES ('e1', 1, 'https://www.Reuters.com/x', 'Reuters', 't', 'ev', 0),
+                        ('e1', 2, 'https://news.example.cn/y', '', 't', 'ev', 1);",
+            )
+            .expect("old data");
+        }
+        let s = Store::open(&path).expect("migrate");
+        assert_eq!(s.schema_version().ok(), Some(MIGRATIONS.len() as i64));
+        let ids = |f: EventFilter| -> Vec<String> {
+            s.event_rows(&f)
+                .expect("rows")
+                .into_iter()
+                .map(|r| r.id)
+                .collect()
+        };
+        for lang in ["en", "zh"] {
+            let f = EventFilter {
+                lang: Some(lang.into()),
+                ..Default::default()
+            };
+            assert_eq!(ids(f), vec!["e1".to_string()], "lang:{lang}");
+        }
+        for source in ["reuters", "www.reuters.com", "example.cn"] {
+            let f = EventFilter {
+                source: Some(source.into()),
+                ..Default::default()
+            };
+            assert_eq!(ids(f), vec!["e1".to_string()], "source:{source}");
+        }
+        let none = EventFilter {
+            lang: Some("ja".into()),
+            ..Default::default()
+        };
+        assert!(ids(none).is_empty());
     }
 }

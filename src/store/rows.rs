@@ -6,7 +6,7 @@ use crate::model::{DateSpan, Kind, PartialDate};
 use rusqlite::Row;
 
 /// The columns [`event_row`] reads, in its order, over `events e`.
-pub const EVENT_COLUMNS: &str = "e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict";
+pub const EVENT_COLUMNS: &str = "e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict, e.edited";
 
 /// Decodes one row of [`EVENT_COLUMNS`]. A date the store cannot read is
 /// an error, not a silent year 0.
@@ -29,6 +29,7 @@ pub fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         status: status.parse().unwrap_or_default(),
         n_sources: r.get::<_, i64>(8)? as usize,
         date_conflict: r.get(9)?,
+        edited: super::events::parse_edited(&r.get::<_, String>(10)?),
     })
 }
 

@@ -268,6 +268,7 @@ mod tests {
             }],
             related: vec![],
             date_conflict: false,
+            edited: vec![],
         }
     }
 

@@ -1,14 +1,17 @@
 //! Replaying the analyst's decisions over freshly merged clusters, in the
-//! order they were taken: confirm, reject, reset, note, merge, split and
-//! hand-made events. Decisions name events by id; an event answers to its
+//! order they were taken: confirm, reject, reset, note, merge, split,
+//! hand-made events, edits and reverts; an undone decision is skipped as
+//! if it was never taken. Decisions name events by id; an event answers to its
 //! own id, to the id each of its reports would have as a seed, and to the
 //! ids of events merged into it, so a decision still finds its event when
 //! a new, earlier report changes the seed.
 
 use super::features::FastMap;
 use super::ids;
-use crate::model::{DateSpan, Kind, MentionRecord, PartialDate, Source, Status};
-use crate::store::{Decision, DecisionAction};
+use crate::model::{
+    DateSpan, Decision, DecisionAction, EventEdit, Kind, MentionRecord, PartialDate, Source, Status,
+};
+use std::collections::HashSet;
 
 /// A hand-made event, as `event add` writes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +58,16 @@ impl Manual {
         })
     }
 
+    /// The payload of its `add` decision, as [`Manual::parse`] reads it.
+    pub fn payload(&self) -> String {
+        serde_json::json!({
+            "start": self.span.start.to_string(), "end": self.span.end.map(|d| d.to_string()),
+            "kind": self.kind.as_str(), "title": self.title, "actors": self.actors,
+            "targets": self.targets, "url": self.url, "evidence": self.evidence,
+        })
+        .to_string()
+    }
+
     pub fn source(&self) -> Source {
         let outlet = url::Url::parse(&self.url)
             .ok()
@@ -84,6 +97,8 @@ pub struct Cluster {
     pub status: Status,
     pub note: Option<String>,
     pub manual: Option<Manual>,
+    /// The analyst's corrections, all edits so far folded into one.
+    pub edit: Option<EventEdit>,
     /// Other ids this cluster answers to.
     pub aliases: Vec<String>,
 }
@@ -103,6 +118,7 @@ impl Cluster {
             status: super::default_status(),
             note: None,
             manual: None,
+            edit: None,
             aliases,
         }
     }
@@ -114,6 +130,7 @@ impl Cluster {
             status: Status::Auto,
             note: None,
             manual: None,
+            edit: None,
             aliases: Vec::new(),
         }
     }
@@ -149,10 +166,31 @@ impl Index {
     }
 }
 
+/// The ids of the decisions that an `undo` took back. An undo names one
+/// earlier decision that is not itself an undo.
+pub fn undone(decisions: &[Decision]) -> HashSet<i64> {
+    let actions: std::collections::HashMap<i64, DecisionAction> =
+        decisions.iter().map(|d| (d.id, d.action)).collect();
+    decisions
+        .iter()
+        .filter(|d| d.action == DecisionAction::Undo)
+        .filter_map(|d| d.arg.as_deref()?.trim().parse::<i64>().ok())
+        .filter(|target| {
+            actions
+                .get(target)
+                .is_some_and(|a| *a != DecisionAction::Undo)
+        })
+        .collect()
+}
+
 /// Applies every decision in order. Decisions naming events that no
 /// longer exist are skipped: the reports they named are gone.
 pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[&MentionRecord], decisions: &[Decision]) {
-    let mut ordered: Vec<&Decision> = decisions.iter().collect();
+    let undone = undone(decisions);
+    let mut ordered: Vec<&Decision> = decisions
+        .iter()
+        .filter(|d| d.action != DecisionAction::Undo && !undone.contains(&d.id))
+        .collect();
     ordered.sort_by_key(|d| d.id);
     let mut index = Index::new(clusters);
     for d in ordered {
@@ -203,6 +241,9 @@ pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[&MentionRecord], decision
                 if into.manual.is_none() {
                     into.manual = taken.manual;
                 }
+                if into.edit.is_none() {
+                    into.edit = taken.edit;
+                }
             }
             DecisionAction::Split => {
                 let Some(url) = d.arg.as_deref() else {
@@ -232,10 +273,21 @@ pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[&MentionRecord], decision
                     status: Status::Auto,
                     note: None,
                     manual: None,
+                    edit: None,
                     aliases: gone,
                 });
             }
-            DecisionAction::Add => {}
+            DecisionAction::Edit => {
+                let Some(e) = d.arg.as_deref().and_then(EventEdit::from_json) else {
+                    continue;
+                };
+                clusters[at]
+                    .edit
+                    .get_or_insert_with(EventEdit::default)
+                    .then(e);
+            }
+            DecisionAction::Revert => clusters[at].edit = None,
+            DecisionAction::Add | DecisionAction::Undo => {}
         }
     }
     clusters.retain(|c| !c.members.is_empty() || c.manual.is_some());
@@ -253,6 +305,7 @@ fn add(clusters: &mut Vec<Cluster>, d: &Decision) -> bool {
         status: Status::Manual,
         note: None,
         manual: Some(m),
+        edit: None,
         aliases: Vec::new(),
     });
     true

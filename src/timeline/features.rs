@@ -3,7 +3,7 @@
 //! than "China" or "United States"), and hashed evidence tokens (words for
 //! Latin script, character bigrams for Chinese) for text similarity.
 
-use super::nations::{self, Standing};
+use super::nations::{Nations, Standing};
 use crate::model::{Kind, MentionRecord};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -178,7 +178,7 @@ struct Interner {
 }
 
 impl Interner {
-    fn intern(&mut self, s: &str) -> u32 {
+    fn intern(&mut self, s: &str, nations: &Nations) -> u32 {
         if let Some(&i) = self.spellings.get(s) {
             return i;
         }
@@ -192,17 +192,17 @@ impl Interner {
                 self.country.push(u32::MAX);
                 self.generic.push(false);
                 self.leader.push(false);
-                match nations::standing(s) {
+                match nations.standing(s) {
                     Standing::Country => {
                         self.country[i as usize] = i;
                         self.generic[i as usize] = true;
                     }
                     Standing::Body(c) => {
-                        let c = self.intern(c);
+                        let c = self.intern(c, nations);
                         self.country[i as usize] = c;
                     }
                     Standing::Leader(c) => {
-                        let c = self.intern(c);
+                        let c = self.intern(c, nations);
                         self.country[i as usize] = c;
                         self.leader[i as usize] = true;
                     }
@@ -230,7 +230,14 @@ impl Interner {
 }
 
 impl Features {
+    /// The features with the built-in gazetteer's countries.
     pub fn new(mentions: &[&MentionRecord]) -> Features {
+        Features::with_nations(mentions, Nations::builtin())
+    }
+
+    /// The features with this table of countries and bodies (built from
+    /// the user's entities as well as the built-in ones).
+    pub fn with_nations(mentions: &[&MentionRecord], nations: &Nations) -> Features {
         let mut int = Interner::default();
         let mut urls: FastMap<&str, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
@@ -240,7 +247,7 @@ impl Features {
                 let mut out: Vec<u32> = v
                     .iter()
                     .filter(|s| !s.trim().is_empty())
-                    .map(|s| int.intern(s))
+                    .map(|s| int.intern(s, nations))
                     .collect();
                 out.sort_unstable();
                 out.dedup();
@@ -252,9 +259,9 @@ impl Features {
             all.sort_unstable();
             all.dedup();
             let ext = int.with_countries(&all);
-            let (said, named_lists) = nations::mentioned(&m.mention.evidence);
-            let mut seen: Vec<u32> = said.iter().map(|s| int.intern(s)).collect();
-            let mut lists: Vec<u32> = named_lists.iter().map(|s| int.intern(s)).collect();
+            let (said, named_lists) = nations.mentioned(&m.mention.evidence);
+            let mut seen: Vec<u32> = said.iter().map(|s| int.intern(s, nations)).collect();
+            let mut lists: Vec<u32> = named_lists.iter().map(|s| int.intern(s, nations)).collect();
             lists.sort_unstable();
             lists.dedup();
             seen.extend_from_slice(&all);

@@ -17,18 +17,27 @@ pub mod merge;
 pub mod nations;
 pub mod title;
 
-use crate::model::{DateSpan, Event, Kind, MentionRecord, Source, Status};
-use crate::store::Decision;
+use crate::model::{DateSpan, Decision, Event, Kind, MentionRecord, Source, Status};
 use decisions::{Cluster, Manual};
 use features::{norm_name, Features};
 
 /// Builds the timeline from every mention and every decision, oldest first.
 pub fn build(mentions: &[MentionRecord], decisions: &[Decision]) -> Vec<Event> {
+    build_with(mentions, decisions, nations::Nations::builtin())
+}
+
+/// As [`build`], with the countries and bodies of this table (built from
+/// the user's entities too, see [`nations::Nations::from_rules`]).
+pub fn build_with(
+    mentions: &[MentionRecord],
+    decisions: &[Decision],
+    nations: &nations::Nations,
+) -> Vec<Event> {
     // seed order makes the result independent of the order given
     let mut sorted: Vec<&MentionRecord> = mentions.iter().collect();
     sorted.sort_by(|a, b| ids::seed_order(a, b));
     let owned = sorted;
-    let feats = features::Features::new(&owned);
+    let feats = features::Features::with_nations(&owned, nations);
     let mut clusters: Vec<Cluster> = merge::cluster(&feats)
         .into_iter()
         .map(|members| Cluster::auto(&owned, members))
@@ -169,53 +178,81 @@ fn assemble(c: &Cluster, mentions: &[&MentionRecord], feats: &Features) -> Optio
     if sources.is_empty() {
         return None;
     }
-    let (kind, span, actors, targets, mut title, date_conflict) = match &c.manual {
-        Some(Manual {
-            kind,
-            span,
-            actors,
-            targets,
-            title,
-            ..
-        }) => {
-            let mut conflict = false;
-            for (s, sp) in sources.iter_mut().skip(1).zip(&spans) {
-                if !(covers(span, sp) || covers(sp, span)) {
-                    s.date = Some(*sp);
-                    conflict = true;
+    let (mut kind, mut span, mut actors, mut targets, mut title, mut date_conflict) =
+        match &c.manual {
+            Some(Manual {
+                kind,
+                span,
+                actors,
+                targets,
+                title,
+                ..
+            }) => {
+                let mut conflict = false;
+                for (s, sp) in sources.iter_mut().skip(1).zip(&spans) {
+                    if !(covers(span, sp) || covers(sp, span)) {
+                        s.date = Some(*sp);
+                        conflict = true;
+                    }
                 }
+                let mut a = actors.clone();
+                a.extend(tally(members.iter().map(|m| &m.mention.actors), feats));
+                let mut t = targets.clone();
+                t.extend(tally(members.iter().map(|m| &m.mention.targets), feats));
+                (
+                    *kind,
+                    *span,
+                    dedup_names(a),
+                    dedup_names(t),
+                    title.clone(),
+                    conflict,
+                )
             }
-            let mut a = actors.clone();
-            a.extend(tally(members.iter().map(|m| &m.mention.actors), feats));
-            let mut t = targets.clone();
-            t.extend(tally(members.iter().map(|m| &m.mention.targets), feats));
-            (
-                *kind,
-                *span,
-                dedup_names(a),
-                dedup_names(t),
-                title.clone(),
-                conflict,
-            )
-        }
-        None => {
-            let (span, agree) = choose_span(&spans)?;
-            let mut conflict = false;
-            for ((s, sp), ok) in sources.iter_mut().zip(&spans).zip(agree) {
-                if !ok {
-                    s.date = Some(*sp);
-                    conflict = true;
+            None => {
+                let (span, agree) = choose_span(&spans)?;
+                let mut conflict = false;
+                for ((s, sp), ok) in sources.iter_mut().zip(&spans).zip(agree) {
+                    if !ok {
+                        s.date = Some(*sp);
+                        conflict = true;
+                    }
                 }
+                let kind = members
+                    .first()
+                    .map(|m| m.mention.kind)
+                    .unwrap_or(Kind::Other);
+                let actors = tally(members.iter().map(|m| &m.mention.actors), feats);
+                let targets = tally(members.iter().map(|m| &m.mention.targets), feats);
+                (kind, span, actors, targets, String::new(), conflict)
             }
-            let kind = members
-                .first()
-                .map(|m| m.mention.kind)
-                .unwrap_or(Kind::Other);
-            let actors = tally(members.iter().map(|m| &m.mention.actors), feats);
-            let targets = tally(members.iter().map(|m| &m.mention.targets), feats);
-            (kind, span, actors, targets, String::new(), conflict)
+        };
+    // the analyst's corrections win over what the sources say; a headline
+    // not corrected follows the corrected kind and names
+    let edited = c.edit.as_ref().map(|e| e.fields()).unwrap_or_default();
+    if let Some(e) = &c.edit {
+        if let Some(k) = e.kind {
+            kind = k;
         }
-    };
+        if let Some(s) = e.span {
+            span = s;
+            // each source's own reading shows where it disagrees
+            date_conflict = false;
+            let skip = usize::from(c.manual.is_some());
+            for (s, sp) in sources.iter_mut().skip(skip).zip(&spans) {
+                s.date = (!(covers(&span, sp) || covers(sp, &span))).then_some(*sp);
+                date_conflict |= s.date.is_some();
+            }
+        }
+        if let Some(a) = &e.actors {
+            actors = a.clone();
+        }
+        if let Some(t) = &e.targets {
+            targets = t.clone();
+        }
+        if let Some(t) = &e.title {
+            title = t.clone();
+        }
+    }
     if title.trim().is_empty() {
         let evidence: Vec<&str> = sources.iter().map(|s| s.evidence.as_str()).collect();
         title = title::headline(kind, &actors, &targets, &evidence);
@@ -232,6 +269,7 @@ fn assemble(c: &Cluster, mentions: &[&MentionRecord], feats: &Features) -> Optio
         sources,
         related: Vec::new(),
         date_conflict,
+        edited,
     })
 }
 

@@ -11,6 +11,7 @@
 //! sentence, so a report whose extracted names missed the company it is
 //! about can still meet the other reports of it.
 
+use crate::extract::entities::Gazetteer;
 use crate::extract::Rules;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -90,17 +91,21 @@ pub enum Standing {
     Specific,
 }
 
-fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(Rules::builtin)
+/// Which country each known name speaks for, and the gazetteer to find
+/// known names in a sentence: built from the built-in entities, or from
+/// the user's (so a name or alias added in entities.toml counts too).
+#[derive(Debug, Clone)]
+pub struct Nations {
+    /// Every alias and canonical name, lower-cased → what it stands for.
+    table: HashMap<String, Standing>,
+    gazetteer: Gazetteer,
 }
 
-/// Every alias and canonical name, lower-cased → what it stands for.
-fn table() -> &'static HashMap<String, Standing> {
-    static TABLE: OnceLock<HashMap<String, Standing>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+impl Nations {
+    /// The table of these rules' entities.
+    pub fn from_rules(rules: &Rules) -> Nations {
         let mut t: HashMap<String, Standing> = HashMap::new();
-        for e in &rules().gazetteer.entities {
+        for e in &rules.gazetteer.entities {
             let of = |table: &[(&'static str, &[&str])]| {
                 table.iter().find_map(|(country, names)| {
                     names
@@ -123,34 +128,59 @@ fn table() -> &'static HashMap<String, Standing> {
         for (country, _) in BODIES {
             t.entry(country.to_lowercase()).or_insert(Standing::Country);
         }
-        t
-    })
-}
-
-/// What a spelling stands for (any alias the gazetteer knows).
-pub fn standing(spelling: &str) -> Standing {
-    table()
-        .get(&spelling.trim().to_lowercase())
-        .copied()
-        .unwrap_or(Standing::Specific)
-}
-
-/// Canonical names of the known entities a sentence mentions, each once,
-/// and apart from them the government lists it names (a list is where,
-/// not who).
-pub fn mentioned(sentence: &str) -> (Vec<String>, Vec<String>) {
-    let (mut names, mut lists): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
-    for f in rules().gazetteer.find(sentence) {
-        let out = if f.kind == "list" {
-            &mut lists
-        } else {
-            &mut names
-        };
-        if !out.contains(&f.name) {
-            out.push(f.name);
+        Nations {
+            table: t,
+            gazetteer: rules.gazetteer.clone(),
         }
     }
-    (names, lists)
+
+    /// The version of the built-in rules (whose table is [`Nations::builtin`]).
+    pub fn builtin_version() -> &'static str {
+        static VERSION: OnceLock<String> = OnceLock::new();
+        VERSION.get_or_init(|| Rules::builtin().version)
+    }
+
+    /// The table of the built-in entities, built once.
+    pub fn builtin() -> &'static Nations {
+        static BUILTIN: OnceLock<Nations> = OnceLock::new();
+        BUILTIN.get_or_init(|| Nations::from_rules(&Rules::builtin()))
+    }
+
+    /// What a spelling stands for (any alias the gazetteer knows).
+    pub fn standing(&self, spelling: &str) -> Standing {
+        self.table
+            .get(&spelling.trim().to_lowercase())
+            .copied()
+            .unwrap_or(Standing::Specific)
+    }
+
+    /// Canonical names of the known entities a sentence mentions, each
+    /// once, and apart from them the government lists it names (a list is
+    /// where, not who).
+    pub fn mentioned(&self, sentence: &str) -> (Vec<String>, Vec<String>) {
+        let (mut names, mut lists): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        for f in self.gazetteer.find(sentence) {
+            let out = if f.kind == "list" {
+                &mut lists
+            } else {
+                &mut names
+            };
+            if !out.contains(&f.name) {
+                out.push(f.name);
+            }
+        }
+        (names, lists)
+    }
+}
+
+/// What a spelling stands for in the built-in table.
+pub fn standing(spelling: &str) -> Standing {
+    Nations::builtin().standing(spelling)
+}
+
+/// The known entities and lists a sentence mentions, by the built-in table.
+pub fn mentioned(sentence: &str) -> (Vec<String>, Vec<String>) {
+    Nations::builtin().mentioned(sentence)
 }
 
 #[cfg(test)]
@@ -190,5 +220,35 @@ mod tests {
         assert!(zh.contains(&"Zhang Xuezheng".to_string()), "{zh:?}");
         assert!(zh.contains(&"Wingtech".to_string()), "{zh:?}");
         assert_eq!(mentioned("Nothing known here."), (vec![], vec![]));
+    }
+
+    #[test]
+    fn user_entities_reach_the_country_table() {
+        let user = "[[entity]]\nname = \"Commerce Department\"\ntype = \"agency\"\naliases = [\"Herbert Hoover Building\"]\n\n[[entity]]\nname = \"Republic of Freedonia\"\ntype = \"country\"\naliases = [\"Freedonia\"]\n";
+        let rules = Rules::from_texts(
+            &[("data/rules.toml", include_str!("../../data/rules.toml"))],
+            &[
+                (
+                    "data/entities.toml",
+                    include_str!("../../data/entities.toml"),
+                ),
+                ("entities.toml", user),
+            ],
+        )
+        .expect("valid user entities");
+        let n = Nations::from_rules(&rules);
+        assert_eq!(
+            n.standing("Herbert Hoover Building"),
+            Standing::Body("United States"),
+            "a user alias of a built-in body"
+        );
+        assert_eq!(n.standing("Freedonia"), Standing::Country);
+        assert_eq!(
+            standing("Freedonia"),
+            Standing::Specific,
+            "the built-ins do not know it"
+        );
+        let (names, _) = n.mentioned("Officials in Freedonia said so.");
+        assert_eq!(names, vec!["Republic of Freedonia".to_string()]);
     }
 }

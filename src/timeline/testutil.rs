@@ -1,7 +1,7 @@
 //! Builders for test mentions and decisions.
 
 use crate::model::{DateSpan, Mention, MentionRecord, PartialDate};
-use crate::store::{Decision, DecisionAction};
+use crate::model::{Decision, DecisionAction};
 
 fn date(s: &str) -> PartialDate {
     s.parse().unwrap_or(PartialDate::year(1900))

@@ -4,10 +4,12 @@
 //! the outside world must do (open a browser, copy a URL) comes back as an
 //! [`Effect`] for the run loop, so the app itself never touches the terminal.
 
+use super::form::{Form, FormInput};
 use super::keys::{Action, Keymap};
 use super::query;
-use super::refresh::{Progress, RefreshMsg, Refresher, Worker};
+use super::refresh::{Progress, RefreshMsg, Refresher};
 use super::theme::Theme;
+use super::worker::{Report, Worker};
 use crate::extract::Rules;
 use crate::model::{DateSpan, Event, Kind};
 use crate::store::views::EventKey;
@@ -32,16 +34,24 @@ pub enum View {
     Entities,
     Feeds,
     Reader,
+    Watch,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Timeline, View::Entities, View::Feeds, View::Reader];
+    pub const ALL: [View; 5] = [
+        View::Timeline,
+        View::Entities,
+        View::Feeds,
+        View::Reader,
+        View::Watch,
+    ];
     pub fn title(self) -> &'static str {
         match self {
             View::Timeline => "Timeline",
             View::Entities => "Entities",
             View::Feeds => "Feeds",
             View::Reader => "Reader",
+            View::Watch => "Watch",
         }
     }
 }
@@ -52,6 +62,8 @@ pub enum Mode {
     Normal,
     Search,
     Note,
+    /// Naming the search being saved as a watchlist.
+    WatchName,
 }
 
 /// Edits to the line being typed.
@@ -80,6 +92,10 @@ pub enum Msg {
         height: u16,
     },
     Refresh(RefreshMsg),
+    /// A result of background work (decisions, rebuilds, counts, refresh).
+    Report(Report),
+    /// A key typed into the open form.
+    Form(FormInput),
     /// Time passed: look for finished background work.
     Tick,
 }
@@ -152,6 +168,8 @@ pub struct App {
     pub view: View,
     pub mode: Mode,
     pub help: bool,
+    /// How far the help overlay is scrolled, when it is taller than the screen.
+    pub help_scroll: u16,
     pub quit: bool,
     pub newest_first: bool,
     /// The query line as typed, and what it parsed to.
@@ -165,7 +183,8 @@ pub struct App {
     pub(crate) entities_stale: bool,
     /// When the query line last changed without the timeline following.
     pub(crate) search_due: Option<Instant>,
-    pub(crate) entities_job: Option<std::sync::mpsc::Receiver<Result<Vec<EntityRow>, String>>>,
+    /// Entity counts asked of the background and not arrived yet.
+    pub(crate) entities_pending: bool,
     /// Timelines with more events than this re-query when typing pauses.
     pub large_timeline: i64,
     pub items: Vec<Item>,
@@ -190,6 +209,38 @@ pub struct App {
     /// The feeds of feeds.toml, for the Feeds view.
     pub configured_feeds: Vec<crate::config::FeedConfig>,
     pub(crate) worker: Worker,
+    /// What the app last saw of other processes' writes.
+    pub(crate) watch: super::watch::DbWatch,
+    /// Where `E` writes exports (the working directory by default).
+    pub export_dir: std::path::PathBuf,
+    /// The open form (edit, add), drawn over the body.
+    pub form: Option<Form>,
+    /// Events marked with `m`, to merge into the selected one with `M`.
+    pub marked: Vec<String>,
+    /// The last confirm or reject, so pressing it again undoes that very
+    /// decision even when the row moved away; cleared by any other key.
+    pub(crate) last_curate: Option<super::curate::LastCurate>,
+    pub(crate) next_ticket: u64,
+    /// The event to select once the timeline is rebuilt (a new one).
+    pub(crate) select_after: Option<String>,
+    /// Events not seen yet (see [`crate::store`]'s marks), for the marks
+    /// and `n`/`N`; re-read when `unseen_stale`.
+    pub unseen: std::collections::HashSet<String>,
+    pub(crate) unseen_stale: bool,
+    /// Seen here but not yet written to the store (written when no
+    /// refresh is writing, and on quit).
+    pub(crate) seen_pending: Vec<String>,
+    /// The watchlists of watch.toml, their unseen counts, the cursor.
+    pub watchlists: Vec<crate::watch::Watchlist>,
+    pub watch_counts: Vec<usize>,
+    pub watch_sel: usize,
+    /// watch.toml; `None` where watchlists cannot be saved (the demo).
+    pub watch_path: Option<std::path::PathBuf>,
+    /// The name being typed for a new watchlist.
+    pub watch_name: String,
+    /// How often feeds refresh while the app is open; when the last began.
+    pub refresh_every: Option<Duration>,
+    pub(crate) last_refresh: Option<Instant>,
 }
 
 impl App {
@@ -203,6 +254,7 @@ impl App {
             view: View::Timeline,
             mode: Mode::Normal,
             help: false,
+            help_scroll: 0,
             quit: false,
             newest_first: false,
             query: String::new(),
@@ -212,7 +264,7 @@ impl App {
             cache: HashMap::new(),
             entities_stale: true,
             search_due: None,
-            entities_job: None,
+            entities_pending: false,
             large_timeline: LARGE_TIMELINE,
             items: Vec::new(),
             row_pos: Vec::new(),
@@ -234,6 +286,23 @@ impl App {
             total_articles: 0,
             configured_feeds: Vec::new(),
             worker: Worker::new(None),
+            watch: Default::default(),
+            export_dir: std::path::PathBuf::from("."),
+            form: None,
+            marked: Vec::new(),
+            last_curate: None,
+            next_ticket: 0,
+            select_after: None,
+            unseen: std::collections::HashSet::new(),
+            unseen_stale: true,
+            seen_pending: Vec::new(),
+            watchlists: Vec::new(),
+            watch_counts: Vec::new(),
+            watch_sel: 0,
+            watch_path: None,
+            watch_name: String::new(),
+            refresh_every: None,
+            last_refresh: None,
         }
     }
 
@@ -260,6 +329,20 @@ impl App {
             return None;
         }
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if self.form.is_some() {
+            return Some(Msg::Form(match ev.code {
+                KeyCode::Enter => FormInput::Submit,
+                KeyCode::Esc => FormInput::Cancel,
+                KeyCode::Tab | KeyCode::Down => FormInput::Next,
+                KeyCode::BackTab | KeyCode::Up => FormInput::Prev,
+                KeyCode::Backspace => FormInput::Backspace,
+                KeyCode::Char('w') if ctrl => FormInput::DeleteWord,
+                KeyCode::Char('u') if ctrl => FormInput::Clear,
+                KeyCode::Char('c') if ctrl => FormInput::Cancel,
+                KeyCode::Char(c) if !ctrl => FormInput::Insert(c),
+                _ => return None,
+            }));
+        }
         if self.mode != Mode::Normal {
             // The list still moves under the query line.
             match ev.code {
@@ -281,9 +364,11 @@ impl App {
             }));
         }
         if self.help {
-            // Any key closes the help; quit still quits.
-            return Some(match self.keys.action(ev) {
-                Some(Action::Quit) => Msg::Act(Action::Quit),
+            // Any key closes the help, the arrows scroll it; quit still quits.
+            return Some(match (ev.code, self.keys.action(ev)) {
+                (_, Some(Action::Quit)) => Msg::Act(Action::Quit),
+                (KeyCode::Up, _) => Msg::Act(Action::Up),
+                (KeyCode::Down, _) => Msg::Act(Action::Down),
                 _ => Msg::Act(Action::Help),
             });
         }
@@ -324,10 +409,24 @@ impl App {
         match msg {
             Msg::Act(a) => {
                 self.flash = None;
+                if !matches!(a, Action::Confirm | Action::Reject) {
+                    self.last_curate = None;
+                }
                 self.act(a)
             }
-            Msg::Edit(e) => self.edit(e),
-            Msg::Click { column, row } => self.click(column, row),
+            Msg::Edit(e) => {
+                self.last_curate = None;
+                self.edit(e)
+            }
+            Msg::Form(i) => {
+                self.last_curate = None;
+                self.form_input(i)
+            }
+            Msg::Report(r) => self.report(r),
+            Msg::Click { column, row } => {
+                self.last_curate = None;
+                self.click(column, row)
+            }
             Msg::Scroll(n) => self.scroll(n),
             Msg::Resize { width, height } => {
                 self.size = (width, height);
@@ -337,16 +436,22 @@ impl App {
                 if self.progress.apply(&r) {
                     self.progress.running = false;
                     self.entities_stale = true;
+                    self.unseen_stale = true;
                     self.reload_keep();
+                    if self.view == View::Watch {
+                        self.load_watch_counts();
+                    }
                 }
             }
             Msg::Tick => {
                 self.poll_background();
+                self.poll_database();
+                self.interval_refresh();
+                self.flush_seen();
                 // Counted in the background, so the Entities view opens at once.
                 if self.entities_stale {
                     self.load_entities();
                 }
-                self.poll_entities();
                 if self.search_due.is_some_and(|t| t.elapsed() >= SEARCH_PAUSE) {
                     self.search_due = None;
                     self.reload_keep();
@@ -354,36 +459,28 @@ impl App {
             }
         }
         self.fill_window();
+        self.note_seen();
     }
 
-    /// Folds in what the background refresh reported, and starts the
-    /// remembered request when the running one ended.
+    /// Folds in what the background reported, in the order it arrived.
     pub fn poll_background(&mut self) {
-        for m in self.worker.drain() {
-            self.update(Msg::Refresh(m));
-        }
-        if self.worker.reap() {
-            for m in self.worker.drain() {
-                self.update(Msg::Refresh(m));
-            }
-            self.progress.running = false;
-            if self.progress.pending {
-                self.progress.pending = false;
-                self.start_refresh();
-            }
+        for r in self.worker.drain() {
+            self.update(Msg::Report(r));
         }
     }
 
-    /// Waits for a running refresh and folds in its reports (tests, quit).
+    /// Waits for the running refresh and the queued store jobs, folding in
+    /// their reports (tests, quit). A remembered refresh starts, unwaited.
     pub fn wait_background(&mut self) {
-        self.worker.wait();
-        for m in self.worker.drain() {
-            self.update(Msg::Refresh(m));
-        }
-        self.progress.running = false;
-        if self.progress.pending {
-            self.progress.pending = false;
-            self.start_refresh();
+        self.worker.wait_refresh();
+        self.poll_background();
+        // A rebuild's report may ask for entity counts: wait for those too.
+        for _ in 0..4 {
+            self.worker.wait_store();
+            self.poll_background();
+            if self.worker.store_idle() && !self.entities_pending {
+                break;
+            }
         }
     }
 
@@ -396,23 +493,30 @@ impl App {
 
     /// True when the app was given a refresher.
     pub fn can_refresh(&self) -> bool {
-        self.worker.available()
+        self.worker.can_refresh()
     }
 
-    /// Starts a refresh, or remembers the request when one is running.
+    /// Starts an explicit refresh (every feed not backing off), or
+    /// remembers the request when one is running.
     pub fn start_refresh(&mut self) {
-        if !self.worker.available() {
+        self.start_refresh_as(super::refresh::Mode::Explicit);
+    }
+
+    /// Starts a refresh of this mode, or remembers the request.
+    pub fn start_refresh_as(&mut self, mode: super::refresh::Mode) {
+        if !self.worker.can_refresh() {
             self.set_flash(
                 "refresh is off: this is the demo, or no feed fetcher is wired in",
                 true,
             );
             return;
         }
-        if self.worker.running() {
+        if self.worker.refreshing() {
             self.progress.pending = true;
             return;
         }
-        if self.worker.start() {
+        if self.worker.start_refresh(mode) {
+            self.last_refresh = Some(Instant::now());
             self.progress.running = true;
             self.progress.done = 0;
             self.progress.total = 0;
@@ -428,7 +532,14 @@ impl App {
     fn act(&mut self, a: Action) {
         match a {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = !self.help,
+            Action::Help => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::Up if self.help => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Down if self.help => {
+                self.help_scroll = (self.help_scroll + 1).min(Action::ALL.len() as u16)
+            }
             Action::Search => {
                 self.view = View::Timeline;
                 self.detail = None;
@@ -450,6 +561,7 @@ impl App {
             Action::Reader => self.switch(View::Reader),
             Action::Refresh => self.start_refresh(),
             Action::ToggleOrder => self.toggle_order(),
+            Action::Export => self.export_view(),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-(self.body_height().max(2) as i64 - 1)),
@@ -474,6 +586,17 @@ impl App {
                     self.mode = Mode::Note;
                 }
             }
+            Action::Edit => self.open_edit_form(),
+            Action::Mark => self.toggle_mark(),
+            Action::Merge => self.merge_marked(),
+            Action::Split => self.split_selected_source(),
+            Action::Add => self.open_add_form(),
+            Action::Undo => self.undo_last(),
+            Action::NextNew => self.jump_unseen(true),
+            Action::PrevNew => self.jump_unseen(false),
+            Action::Watch => self.switch(View::Watch),
+            Action::SaveWatch => self.begin_save_watch(),
+            Action::DeleteWatch => self.delete_watch(),
         }
     }
 
@@ -484,6 +607,7 @@ impl App {
                 self.load_entities()
             }
             View::Feeds => self.load_feeds(),
+            View::Watch => self.load_watch_counts(),
             _ => {}
         }
     }
@@ -492,6 +616,7 @@ impl App {
         let line = match self.mode {
             Mode::Search => &mut self.query,
             Mode::Note => &mut self.note_input,
+            Mode::WatchName => &mut self.watch_name,
             Mode::Normal => return,
         };
         match e {
@@ -520,6 +645,10 @@ impl App {
                     let note = std::mem::take(&mut self.note_input);
                     self.save_note(&note);
                 }
+                if mode == Mode::WatchName {
+                    let name = std::mem::take(&mut self.watch_name);
+                    self.save_watch(&name);
+                }
                 return;
             }
             Edit::Cancel => {
@@ -530,6 +659,7 @@ impl App {
                     self.query.clear();
                     self.reload_keep();
                 }
+                self.watch_name.clear();
                 return;
             }
         }
@@ -546,12 +676,12 @@ impl App {
     /// True when a tick is wanted soon (a paused search to apply, or
     /// entity counts on their way).
     pub fn wants_tick_soon(&self) -> bool {
-        self.search_due.is_some() || self.entities_job.is_some()
+        self.search_due.is_some() || self.entities_pending || !self.worker.store_idle()
     }
 
     /// True while entity counts are being read in the background.
     pub fn entities_loading(&self) -> bool {
-        self.entities_job.is_some()
+        self.entities_pending
     }
 
     /// The filter the query line and the order toggle ask for, entity

@@ -40,14 +40,26 @@ pub enum Action {
     Confirm,
     Reject,
     Note,
+    Edit,
+    Mark,
+    Merge,
+    Split,
+    Add,
+    Undo,
     Refresh,
     ToggleOrder,
+    Export,
     Help,
     Quit,
+    NextNew,
+    PrevNew,
+    Watch,
+    SaveWatch,
+    DeleteWatch,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 36] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -68,10 +80,22 @@ impl Action {
         Action::Confirm,
         Action::Reject,
         Action::Note,
+        Action::Edit,
+        Action::Mark,
+        Action::Merge,
+        Action::Split,
+        Action::Add,
+        Action::Undo,
         Action::Refresh,
         Action::ToggleOrder,
+        Action::Export,
         Action::Help,
         Action::Quit,
+        Action::NextNew,
+        Action::PrevNew,
+        Action::Watch,
+        Action::SaveWatch,
+        Action::DeleteWatch,
     ];
 
     /// The action's name in keys.toml.
@@ -97,14 +121,27 @@ impl Action {
             Action::Confirm => "confirm",
             Action::Reject => "reject",
             Action::Note => "note",
+            Action::Edit => "edit",
+            Action::Mark => "mark",
+            Action::Merge => "merge",
+            Action::Split => "split",
+            Action::Add => "add",
+            Action::Undo => "undo",
             Action::Refresh => "refresh",
             Action::ToggleOrder => "toggle_order",
+            Action::Export => "export",
             Action::Help => "help",
             Action::Quit => "quit",
+            Action::NextNew => "next_new",
+            Action::PrevNew => "prev_new",
+            Action::Watch => "watch",
+            Action::SaveWatch => "save_watch",
+            Action::DeleteWatch => "delete_watch",
         }
     }
 
-    /// What the action does, for the help overlay.
+    /// What the action does, for the help overlay: at most 18 columns, so
+    /// two columns of them fit the smallest screen.
     pub fn describe(self) -> &'static str {
         match self {
             Action::Up => "move up",
@@ -113,8 +150,8 @@ impl Action {
             Action::PageDown => "page down",
             Action::Top => "first row",
             Action::Bottom => "last row",
-            Action::Open => "open the event, source, entity or related event",
-            Action::Back => "back; clear the search",
+            Action::Open => "open / go into",
+            Action::Back => "back; clear search",
             Action::NextView => "next view",
             Action::PrevView => "previous view",
             Action::Timeline => "Timeline view",
@@ -122,15 +159,27 @@ impl Action {
             Action::Feeds => "Feeds view",
             Action::Reader => "Reader view",
             Action::Search => "search and filter",
-            Action::Browser => "open the source in the browser",
-            Action::CopyUrl => "copy the source's URL",
-            Action::Confirm => "confirm the event (again: undo)",
-            Action::Reject => "reject the event (again: undo)",
-            Action::Note => "edit the event's note",
+            Action::Browser => "source in browser",
+            Action::CopyUrl => "copy source's URL",
+            Action::Confirm => "confirm / undo",
+            Action::Reject => "reject / undo",
+            Action::Note => "edit the note",
+            Action::Edit => "correct the event",
+            Action::Mark => "mark for merging",
+            Action::Merge => "merge marked here",
+            Action::Split => "split source off",
+            Action::Add => "add an event",
+            Action::Undo => "undo last decision",
             Action::Refresh => "refresh feeds",
-            Action::ToggleOrder => "oldest / newest first",
+            Action::ToggleOrder => "flip the order",
+            Action::Export => "export view (HTML)",
             Action::Help => "this help",
             Action::Quit => "quit",
+            Action::NextNew => "next unseen event",
+            Action::PrevNew => "previous unseen event",
+            Action::Watch => "Watch view",
+            Action::SaveWatch => "save the search as a watchlist",
+            Action::DeleteWatch => "delete the watchlist (Watch view)",
         }
     }
 
@@ -155,11 +204,23 @@ impl Action {
             Action::CopyUrl => &["y"],
             Action::Confirm => &["c"],
             Action::Reject => &["x"],
-            Action::Note => &["n"],
+            Action::Note => &["a"],
+            Action::Edit => &["e"],
+            Action::Mark => &["m"],
+            Action::Merge => &["M"],
+            Action::Split => &["S"],
+            Action::Add => &["A"],
+            Action::Undo => &["u"],
             Action::Refresh => &["r"],
             Action::ToggleOrder => &["s"],
+            Action::Export => &["E"],
             Action::Help => &["?", "F1"],
             Action::Quit => &["q", "ctrl-c"],
+            Action::NextNew => &["n"],
+            Action::PrevNew => &["N"],
+            Action::Watch => &["5"],
+            Action::SaveWatch => &["w"],
+            Action::DeleteWatch => &["D"],
         }
     }
 }
@@ -297,30 +358,47 @@ impl Keymap {
 
     /// The defaults with a keys.toml's bindings on top; `name` is used in errors.
     pub fn parse(raw: &str, name: &str) -> Result<Keymap, String> {
-        let table: toml::Table =
-            toml::from_str(raw).map_err(|e| format!("{name}: {}", e.message()))?;
+        use crate::config::{key_line, located, toml_error};
+        let table: toml::Table = toml::from_str(raw).map_err(|e| toml_error(name, raw, &e))?;
+        let at = |key: &str, msg: String| located(name, key_line(raw, key), &msg);
         let mut map = Keymap::default().by_action;
         for (action_name, value) in &table {
             let action = Action::ALL
                 .iter()
                 .copied()
                 .find(|a| a.name() == action_name)
-                .ok_or_else(|| format!("{name}: unknown action '{action_name}'"))?;
+                .ok_or_else(|| {
+                    at(
+                        action_name.as_str(),
+                        format!("unknown action '{action_name}'"),
+                    )
+                })?;
             let list = match value {
                 toml::Value::String(s) => vec![s.clone()],
                 toml::Value::Array(items) => items
                     .iter()
                     .map(|v| {
-                        v.as_str()
-                            .map(str::to_string)
-                            .ok_or_else(|| format!("{name}: {action_name}: keys must be strings"))
+                        v.as_str().map(str::to_string).ok_or_else(|| {
+                            at(
+                                action_name.as_str(),
+                                format!("{action_name}: keys must be strings"),
+                            )
+                        })
                     })
                     .collect::<Result<_, _>>()?,
-                _ => return Err(format!("{name}: {action_name}: expected a list of keys")),
+                _ => {
+                    return Err(at(
+                        action_name.as_str(),
+                        format!("{action_name}: expected a list of keys"),
+                    ))
+                }
             };
             let keys = list
                 .iter()
-                .map(|s| Key::parse(s).map_err(|e| format!("{name}: {action_name}: {e}")))
+                .map(|s| {
+                    Key::parse(s)
+                        .map_err(|e| at(action_name.as_str(), format!("{action_name}: {e}")))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             map.insert(action, keys);
         }
@@ -379,7 +457,12 @@ mod tests {
             .expect("valid keys.toml");
         let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
         assert_eq!(km.action(&n), Some(Action::Down));
-        assert!(km.keys(Action::Note).is_empty(), "n moved away from note");
+        assert!(
+            km.keys(Action::NextNew).is_empty(),
+            "n moved away from next_new"
+        );
+        let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(km.action(&a), Some(Action::Note), "the note key is a");
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(km.action(&j), None, "down's defaults were replaced");
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
@@ -391,11 +474,14 @@ mod tests {
     #[test]
     fn bad_keys_toml_gets_a_one_line_error() {
         let table = [
-            ("fly = [\"f\"]", "keys.toml: unknown action 'fly'"),
-            ("down = [\"Hyper\"]", "keys.toml: down: unknown key 'Hyper'"),
-            ("down = 3", "keys.toml: down: expected a list of keys"),
-            ("down = [3]", "keys.toml: down: keys must be strings"),
-            ("down = [\"F13\"]", "keys.toml: down: unknown key 'F13'"),
+            ("fly = [\"f\"]", "keys.toml:1: unknown action 'fly'"),
+            (
+                "# mine\ndown = [\"Hyper\"]",
+                "keys.toml:2: down: unknown key 'Hyper'",
+            ),
+            ("down = 3", "keys.toml:1: down: expected a list of keys"),
+            ("down = [3]", "keys.toml:1: down: keys must be strings"),
+            ("down = [\"F13\"]", "keys.toml:1: down: unknown key 'F13'"),
         ];
         for (raw, want) in table {
             assert_eq!(Keymap::parse(raw, "keys.toml").err().as_deref(), Some(want));
@@ -404,7 +490,7 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert!(
-            broken.starts_with("keys.toml: ") && !broken.contains('\n'),
+            broken.starts_with("keys.toml:1: ") && !broken.contains('\n'),
             "{broken}"
         );
     }

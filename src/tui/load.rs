@@ -5,7 +5,6 @@
 use super::app::{App, Detail, Item, Reader, RelatedRow};
 use super::format;
 use crate::model::Event;
-use crate::store::DecisionAction;
 use crate::text::{clean_line, clean_paragraphs};
 
 /// The timeline's lines: a heading before each month (or year, for events
@@ -40,6 +39,7 @@ impl App {
     /// Re-reads the timeline for the current query, keeping the selected
     /// event (by id) and its place on screen.
     pub fn reload_keep(&mut self) {
+        self.refresh_unseen();
         let (keep, screen_row) = self.place();
         let (filter, hint) = self.filter();
         self.hint = hint;
@@ -179,43 +179,19 @@ impl App {
         self.offset = self.offset.min(max_offset);
     }
 
-    /// Counts the entities' events: on a background thread with its own
-    /// connection when the store is a file (a large timeline takes a few
-    /// hundred milliseconds), in place when it lives in memory.
+    /// Counts the entities' events in the background (a large timeline
+    /// takes a few hundred milliseconds); the counts arrive as a report.
     pub(crate) fn load_entities(&mut self) {
         self.entities_stale = false;
-        if let Some(path) = self.store.file_path() {
-            let (tx, rx) = std::sync::mpsc::channel();
-            let spawned = std::thread::Builder::new()
-                .name("dateline-entities".into())
-                .spawn(move || {
-                    let r = crate::store::Store::open(&path)
-                        .and_then(|s| s.entities_fast())
-                        .map_err(|e| e.to_string());
-                    let _ = tx.send(r);
-                });
-            if spawned.is_ok() {
-                self.entities_job = Some(rx);
-                return;
-            }
-        }
-        let r = self.store.entities_fast().map_err(|e| e.to_string());
-        self.entities_arrived(r);
+        self.entities_pending = true;
+        self.submit(super::worker::Job::Entities);
     }
 
-    /// Takes the background count when it is ready.
-    pub(crate) fn poll_entities(&mut self) {
-        let got = self.entities_job.as_ref().and_then(|rx| rx.try_recv().ok());
-        if let Some(r) = got {
-            self.entities_job = None;
-            self.entities_arrived(r);
-        }
-    }
-
-    fn entities_arrived(&mut self, r: Result<Vec<crate::store::EntityRow>, String>) {
+    pub(crate) fn entities_arrived(&mut self, r: Result<Vec<crate::store::EntityRow>, String>) {
+        self.entities_pending = false;
         match r {
             Ok(e) => self.entities = e,
-            Err(e) => self.set_flash(&format!("cannot read entities: {e}"), true),
+            Err(e) => self.set_flash(&e, true),
         }
         self.ent_sel = self.ent_sel.min(self.entities.len().saturating_sub(1));
     }
@@ -225,13 +201,21 @@ impl App {
     pub(crate) fn load_feeds(&mut self) {
         match self.store.feed_states() {
             Ok(mut f) => {
+                // the title the user gave in feeds.toml wins over the
+                // feed's own (five Federal Register feeds call themselves
+                // the same)
                 for c in &self.configured_feeds {
-                    if !f.iter().any(|s| s.url == c.url) {
-                        f.push(crate::store::FeedState {
+                    match f.iter_mut().find(|s| s.url == c.url) {
+                        Some(s) => {
+                            if c.title.is_some() {
+                                s.title = c.title.clone();
+                            }
+                        }
+                        None => f.push(crate::store::FeedState {
                             url: c.url.clone(),
                             title: c.title.clone(),
                             ..Default::default()
-                        });
+                        }),
                     }
                 }
                 f.sort_by(|a, b| a.url.cmp(&b.url));
@@ -340,50 +324,6 @@ impl App {
         }
         self.current_event()
             .and_then(|e| e.sources.first().map(|s| s.url.clone()))
-    }
-
-    /// Confirms or rejects the current event; doing it again undoes it.
-    pub(crate) fn curate(&mut self, action: DecisionAction) {
-        let Some(ev) = self.current_event() else {
-            self.set_flash("no event selected", true);
-            return;
-        };
-        let undo = matches!(
-            (action, ev.status),
-            (DecisionAction::Confirm, crate::model::Status::Confirmed)
-                | (DecisionAction::Reject, crate::model::Status::Rejected)
-        );
-        let action = if undo { DecisionAction::Reset } else { action };
-        let verb = match action {
-            DecisionAction::Confirm => "confirmed",
-            DecisionAction::Reject => "rejected",
-            _ => "reset",
-        };
-        self.decide(action, &ev.id, None, verb);
-    }
-
-    pub(crate) fn save_note(&mut self, note: &str) {
-        let Some(ev) = self.current_event() else {
-            return;
-        };
-        let note = clean_line(note);
-        self.decide(DecisionAction::Note, &ev.id, Some(&note), "note saved");
-    }
-
-    fn decide(&mut self, action: DecisionAction, id: &str, arg: Option<&str>, done: &str) {
-        let result = self
-            .store
-            .add_decision(action, id, arg)
-            .and_then(|_| crate::pipeline::rebuild(&mut self.store, &self.rules));
-        match result {
-            Ok(_) => {
-                self.entities_stale = true;
-                self.reload_keep();
-                let short: String = id.chars().take(8).collect();
-                self.set_flash(&format!("{done}: {short}"), false);
-            }
-            Err(e) => self.set_flash(&format!("cannot save the decision: {e}"), true),
-        }
     }
 }
 

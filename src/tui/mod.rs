@@ -5,12 +5,19 @@
 //! screen, and restores them on quit, on error, on panic and on SIGTERM.
 //! The app (`app`, `load`, `navigate`) is plain state driven by messages;
 //! `views` draws it from a shared borrow; `query` parses the search line;
-//! `keys` maps keys to actions; `refresh` runs the injected feed refresher
-//! on a background thread; `demo` holds the built-in corpus.
+//! `keys` maps keys to actions; `worker` runs every store write, rebuild and
+//! the injected feed refresher in the background, reporting on one channel;
+//! `curate` turns the analyst's keys into decisions; `form` holds the edit
+//! and add forms; `export` writes the filtered view to a file; `demo` holds
+//! the built-in corpus.
 
 pub mod app;
+mod curate;
 pub mod demo;
 mod effects;
+mod export;
+mod follow;
+pub mod form;
 pub mod format;
 pub mod keys;
 mod load;
@@ -19,6 +26,8 @@ pub use crate::query;
 pub mod refresh;
 pub mod theme;
 pub mod views;
+pub mod watch;
+pub mod worker;
 
 pub use app::{App, Effect, Msg, View};
 pub use refresh::{RefreshMsg, Refresher};
@@ -40,12 +49,19 @@ impl Drop for Restore {
     }
 }
 
-/// Runs the app in the terminal until the user quits or SIGTERM arrives.
-/// `refresh_on_start` starts a background refresh at once.
-pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
+/// Refuses, in one line, when standard output is not a terminal: checked
+/// before anything is opened or created.
+pub fn require_terminal() -> anyhow::Result<()> {
     if !stdout().is_terminal() {
         anyhow::bail!("the terminal timeline needs a terminal; use `dateline events` in scripts");
     }
+    Ok(())
+}
+
+/// Runs the app in the terminal until the user quits or SIGTERM arrives.
+/// `refresh_on_start` starts a background refresh at once.
+pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
+    require_terminal()?;
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
@@ -58,6 +74,9 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
         previous(info);
     }));
+    // in front of the hooks above: a parser's panic inside a background
+    // refresh is that feed's error, and must not restore the terminal
+    crate::guard::install_hook();
     let _ = execute!(stdout(), EnableMouseCapture);
     let size = terminal.size()?;
     app.update(Msg::Resize {
@@ -65,8 +84,10 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         height: size.height,
     });
     app.reload_keep();
+    // the refresh at start is automatic: the feeds that are due, as the
+    // interval refresh asks them; `r` asks every feed
     if refresh_on_start && app.can_refresh() {
-        app.start_refresh();
+        app.start_refresh_as(refresh::Mode::Due);
     }
     loop {
         terminal.draw(|f| views::draw(&app, f))?;
@@ -92,5 +113,9 @@ pub fn run(mut app: App, refresh_on_start: bool) -> anyhow::Result<()> {
         }
         app.update(Msg::Tick);
     }
+    // Decisions already taken are shown in the timeline next time: let
+    // the queued rebuild finish (the terminal is restored after).
+    app.worker.wait_store();
+    app.flush_seen_now();
     Ok(())
 }

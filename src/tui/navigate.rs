@@ -28,6 +28,7 @@ impl App {
                 }
             }
             (View::Feeds, _) => self.feed_sel = step(self.feed_sel, by, self.feeds.len()),
+            (View::Watch, _) => self.watch_sel = step(self.watch_sel, by, self.watchlists.len()),
             (View::Reader, _) => {
                 if let Some(r) = &mut self.reader {
                     // Roughly the text's height at this width; never past it.
@@ -81,17 +82,18 @@ impl App {
                 }
             }
             View::Feeds => {
+                // the events with a source from this very feed, not from
+                // every feed of its host
                 if let Some(f) = self.feeds.get(self.feed_sel) {
-                    let host = url::Url::parse(&f.url)
-                        .ok()
-                        .and_then(|u| u.host_str().map(str::to_string))
-                        .unwrap_or_else(|| f.url.clone());
-                    self.query = format!("source:{host}");
+                    self.query = format!("feed:\"{}\"", f.url.replace('"', "%22"));
                     self.view = View::Timeline;
                     self.detail = None;
+                    self.sel = 0;
+                    self.offset = 0;
                     self.reload_keep();
                 }
             }
+            View::Watch => self.open_watch(),
             View::Reader => {}
         }
     }
@@ -107,7 +109,7 @@ impl App {
                 }
             }
             View::Reader => self.view = View::Timeline,
-            View::Entities | View::Feeds => self.view = View::Timeline,
+            View::Entities | View::Feeds | View::Watch => self.view = View::Timeline,
         }
     }
 
@@ -164,6 +166,8 @@ impl App {
                         self.load_entities();
                     } else if *v == View::Feeds {
                         self.load_feeds();
+                    } else if *v == View::Watch {
+                        self.load_watch_counts();
                     }
                     return;
                 }

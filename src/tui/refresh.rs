@@ -1,12 +1,18 @@
 //! Background refresh, injected. The TUI does not know how feeds are
-//! fetched: it runs a [`Refresher`] on its own thread, which reports through
-//! a channel and writes through its own store connection; the terminal
-//! thread only reads the reports and re-reads the store. At most one refresh
-//! runs at a time; a request made while one runs is remembered once.
+//! fetched: the worker (`worker.rs`) runs a [`Refresher`] on its own thread,
+//! which reports through the app's one report channel and writes through
+//! its own store connection; the terminal thread only reads the reports and
+//! re-reads the store. At most one refresh runs at a time; a request made
+//! while one runs is remembered once.
+//!
+//! A refresh is asked for with a [`Mode`]: `r` is explicit (every feed not
+//! backing off), the interval refresh asks only the feeds that are due.
+//! Feeds not asked are reported as skipped, with when they are due, so the
+//! status line never counts them as checked.
 
-use std::sync::mpsc::{Receiver, Sender};
-use std::sync::Arc;
-use std::thread::JoinHandle;
+pub use crate::refresh::Mode;
+
+use std::sync::mpsc::Sender;
 
 /// What a refresh reports while it runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +26,15 @@ pub enum RefreshMsg {
         error: Option<String>,
         new_articles: usize,
     },
+    /// A feed this refresh did not ask: backing off after failures, or
+    /// (interval refresh) not due yet.
+    Skipped {
+        url: String,
+        title: Option<String>,
+        /// When it is due (RFC 3339), if known.
+        due: Option<String>,
+        backing_off: bool,
+    },
     Finished {
         new_articles: usize,
         new_events: usize,
@@ -27,8 +42,9 @@ pub enum RefreshMsg {
     },
 }
 
-/// Fetches every feed, reporting on the sender. Runs on a background thread.
-pub type Refresher = Box<dyn Fn(Sender<RefreshMsg>) + Send + Sync>;
+/// Fetches the feeds the mode asks for, reporting on the sender. Runs on a
+/// background thread.
+pub type Refresher = Box<dyn Fn(Sender<RefreshMsg>, Mode) + Send + Sync>;
 
 /// What the status line shows of the current or last refresh.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +58,10 @@ pub struct Progress {
     pub new_articles: usize,
     /// (feed, error) of this refresh's failures, latest last.
     pub errors: Vec<(String, String)>,
+    /// (feed, when due) of the feeds this refresh did not ask.
+    pub skipped: Vec<(String, Option<String>)>,
+    /// Skipped feeds that are backing off after failures.
+    pub backing_off: usize,
     /// One line about the last finished refresh.
     pub summary: Option<String>,
 }
@@ -57,6 +77,25 @@ impl Progress {
                 self.failed = 0;
                 self.new_articles = 0;
                 self.errors.clear();
+                self.skipped.clear();
+                self.backing_off = 0;
+                false
+            }
+            RefreshMsg::Skipped {
+                url,
+                title,
+                due,
+                backing_off,
+            } => {
+                self.done += 1;
+                let name = title.clone().unwrap_or_else(|| url.clone());
+                self.skipped.push((
+                    crate::text::clean_line(&name),
+                    due.as_deref().map(crate::text::clean_line),
+                ));
+                if *backing_off {
+                    self.backing_off += 1;
+                }
                 false
             }
             RefreshMsg::Feed {
@@ -80,91 +119,50 @@ impl Progress {
                 new_events,
                 failed,
             } => {
-                self.summary = Some(format!(
-                    "refreshed: {new_articles} new articles, {new_events} new events{}",
-                    if *failed > 0 {
-                        format!(
-                            ", {failed} feed{} failed",
-                            if *failed == 1 { "" } else { "s" }
-                        )
-                    } else {
-                        String::new()
-                    }
-                ));
+                let failed_part = if *failed > 0 {
+                    format!(
+                        ", {failed} feed{} failed",
+                        if *failed == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                };
+                let skipped = self.skipped.len();
+                let asked = self.total.saturating_sub(skipped);
+                // feeds not asked are never counted as checked
+                self.summary = Some(if skipped == 0 {
+                    format!("refreshed: {new_articles} new articles, {new_events} new events{failed_part}")
+                } else if asked == 0 {
+                    format!(
+                        "no feed asked: {skipped} not due{}",
+                        self.next_due()
+                            .map(|d| format!(" (next at {d})"))
+                            .unwrap_or_default()
+                    )
+                } else {
+                    format!(
+                        "refreshed {asked} of {} feeds: {new_articles} new articles, {new_events} new events{failed_part}; {skipped} skipped{}",
+                        self.total,
+                        self.next_due()
+                            .map(|d| format!(", next due {d}"))
+                            .unwrap_or_default()
+                    )
+                });
                 true
             }
         }
     }
 }
 
-/// The background worker: one thread at a time, one remembered request.
-pub struct Worker {
-    refresher: Option<Arc<Refresher>>,
-    tx: Sender<RefreshMsg>,
-    rx: Receiver<RefreshMsg>,
-    handle: Option<JoinHandle<()>>,
-}
-
-impl Worker {
-    pub fn new(refresher: Option<Refresher>) -> Worker {
-        let (tx, rx) = std::sync::mpsc::channel();
-        Worker {
-            refresher: refresher.map(Arc::new),
-            tx,
-            rx,
-            handle: None,
-        }
-    }
-
-    /// True when refreshing is possible at all.
-    pub fn available(&self) -> bool {
-        self.refresher.is_some()
-    }
-
-    pub fn running(&self) -> bool {
-        self.handle.as_ref().is_some_and(|h| !h.is_finished())
-    }
-
-    /// Starts a refresh now. The caller checks [`Worker::running`] first.
-    pub fn start(&mut self) -> bool {
-        let Some(r) = self.refresher.clone() else {
-            return false;
-        };
-        let tx = self.tx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("dateline-refresh".into())
-            .spawn(move || r(tx));
-        match spawned {
-            Ok(h) => {
-                self.handle = Some(h);
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
-    /// Reports that have arrived, without waiting.
-    pub fn drain(&self) -> Vec<RefreshMsg> {
-        self.rx.try_iter().collect()
-    }
-
-    /// Takes the finished thread, if it finished; true when one did.
-    pub fn reap(&mut self) -> bool {
-        if self.handle.as_ref().is_some_and(|h| h.is_finished()) {
-            if let Some(h) = self.handle.take() {
-                let _ = h.join();
-            }
-            return true;
-        }
-        false
-    }
-
-    /// Waits for the running refresh to end (tests and shutdown).
-    pub fn wait(&mut self) {
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
-        // Keep `reap` honest: the thread is gone, nothing left to take.
+impl Progress {
+    /// The earliest time a skipped feed is due, as HH:MM local time.
+    pub fn next_due(&self) -> Option<String> {
+        self.skipped
+            .iter()
+            .filter_map(|(_, d)| d.as_deref())
+            .filter_map(|d| chrono::DateTime::parse_from_rfc3339(d).ok())
+            .min()
+            .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
     }
 }
 
@@ -198,7 +196,53 @@ mod tests {
         }));
         assert_eq!(
             p.summary.as_deref(),
-            Some("refreshed: 3 new articles, 1 new events, 1 feed failed")
+            Some("refreshed: 3 new articles, 1 new event, 1 feed failed")
         );
+    }
+
+    #[test]
+    fn feeds_not_asked_are_never_counted_as_checked() {
+        let mut p = Progress::default();
+        p.apply(&RefreshMsg::Started { total: 3 });
+        for url in ["https://a.example/rss", "https://b.example/rss"] {
+            p.apply(&RefreshMsg::Skipped {
+                url: url.into(),
+                title: None,
+                due: Some("2026-07-01T12:05:00+00:00".into()),
+                backing_off: false,
+            });
+        }
+        p.apply(&RefreshMsg::Feed {
+            url: "https://c.example/rss".into(),
+            title: None,
+            error: None,
+            new_articles: 0,
+        });
+        p.apply(&RefreshMsg::Finished {
+            new_articles: 0,
+            new_events: 0,
+            failed: 0,
+        });
+        let s = p.summary.clone().unwrap_or_default();
+        assert!(
+            s.starts_with(
+                "refreshed 1 of 3 feeds: 0 new articles, 0 new events; 2 skipped, next due "
+            ),
+            "{s}"
+        );
+        p.apply(&RefreshMsg::Started { total: 1 });
+        p.apply(&RefreshMsg::Skipped {
+            url: "https://a.example/rss".into(),
+            title: None,
+            due: None,
+            backing_off: true,
+        });
+        p.apply(&RefreshMsg::Finished {
+            new_articles: 0,
+            new_events: 0,
+            failed: 0,
+        });
+        assert_eq!(p.summary.as_deref(), Some("no feed asked: 1 not due"));
+        assert_eq!(p.backing_off, 1);
     }
 }

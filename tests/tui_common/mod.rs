@@ -306,11 +306,15 @@ pub fn fill(store: &mut Store) {
                 .collect(),
             related: s.related.iter().map(|x| x.to_string()).collect(),
             date_conflict: s.conflict,
+            edited: vec![],
         })
         .collect();
     store
         .replace_events(&events, &entity_table())
         .expect("events stored");
+    // the fixture is a timeline the analyst has read; tests of what is
+    // new mark events unseen themselves
+    store.mark_all_seen().expect("marked seen");
 }
 
 /// A store in memory holding the fixture timeline.
@@ -396,6 +400,7 @@ pub fn synthetic_events(n: usize) -> Vec<Event> {
                 }],
                 related: vec![],
                 date_conflict: false,
+                edited: vec![],
             }
         })
         .collect()

@@ -73,7 +73,7 @@ pub(crate) fn coordinated<'a>(
 /// "by 2027", "by the end of the year", "在2026年底前": a deadline the
 /// measure sets, not the day it was taken.
 pub(crate) fn deadline(s: &str, d: &DateMatch) -> bool {
-    let before = s.get(..d.start).unwrap_or("").trim_end().to_lowercase();
+    let before = crate::extract::sentences::lower_tail(s, d.start, 64);
     let after = s.get(d.end..).unwrap_or("");
     let en = ["by", "by the end of", "before the end of", "no later than"]
         .iter()
@@ -198,7 +198,7 @@ pub(crate) fn past_year(
     {
         return None;
     }
-    let before = s.get(..d.start)?.trim_end().to_lowercase();
+    let before = crate::extract::sentences::lower_tail(s, d.start, 64);
     if before.ends_with("from") || before.ends_with("until") || before.ends_with("through") {
         return None;
     }
@@ -360,7 +360,7 @@ pub(crate) fn reported_date<'a>(
     }
     let between = s.get(d.end..hit.verb_start)?;
     let that = d.end + between.find(" that ")?;
-    let head = s.get(..d.start)?.to_lowercase();
+    let head = crate::extract::sentences::lower_tail(s, d.start, 160);
     let reporting = head
         .split_whitespace()
         .rev()

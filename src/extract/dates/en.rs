@@ -23,6 +23,9 @@ use super::words::{can_start, month_index, weekday_of, Lower, CONTEXT};
 use super::Found;
 use chrono::{Datelike, NaiveDate};
 
+/// The years a date next to a month or a day may have.
+const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
+
 /// A parsed expression over tokens `s..e`.
 #[derive(Debug, Clone, Copy)]
 struct Atom {
@@ -104,7 +107,10 @@ impl Parser<'_> {
             _ => None,
         }
     }
-    /// A four-digit year 1900–2099, and whether it carries a possessive.
+    /// A four-digit year 1000–2999, and whether it carries a possessive.
+    /// A year next to a month or a day is read as written ("July 2, 1890"
+    /// is 1890, never a guessed year); see [`Self::bare_year`] for a year
+    /// alone.
     fn year(&self, i: usize) -> Option<(i32, bool)> {
         match self.toks.get(i)?.kind {
             Tk::Num {
@@ -113,7 +119,7 @@ impl Parser<'_> {
                 ordinal: false,
                 plain: true,
                 poss,
-            } if (1900..=2099).contains(&val) => Some((val as i32, poss)),
+            } if YEARS.contains(&val) => Some((val as i32, poss)),
             _ => None,
         }
     }
@@ -575,6 +581,11 @@ impl Parser<'_> {
     /// A year alone: in/since/by/... 2019, 2019's, (2019).
     fn bare_year(&self, i: usize, relaxed: bool) -> Option<Atom> {
         let (y, poss) = self.year(i)?;
+        // a number alone ("in 1500 cases") is taken for a year only when
+        // it looks like a modern one
+        if !(1900..=2099).contains(&y) {
+            return None;
+        }
         // "the third quarter of 2023" is a quarter, not a year.
         if i >= 2 && self.is(i - 1, "of") && self.is_any(i - 2, &["quarter", "half"]) {
             return None;

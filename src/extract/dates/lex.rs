@@ -126,7 +126,7 @@ fn iso_at(text: &str, s: usize, n1: usize) -> Option<(Tk, usize)> {
     };
     let y = i32::try_from(y)
         .ok()
-        .filter(|y| (1900..=2099).contains(y))?;
+        .filter(|y| (1000..=2999).contains(y))?;
     chrono::NaiveDate::from_ymd_opt(y, m, d)?;
     Some((Tk::Iso { y, m, d }, end))
 }

@@ -61,6 +61,23 @@ fn full_dates() {
 
 #[test]
 #[rustfmt::skip]
+fn years_are_read_as_written_from_1000_to_2999() {
+    check(&[
+        ("2018-07-14T09:15:00+08:00", "The treaty was signed July 2, 1890, in Berlin.", &["1890-07-02"]),
+        ("2018-07-14T09:15:00+08:00", "The charter of 5 March 1066 survives.", &["1066-03-05"]),
+        ("2018-07-14T09:15:00+08:00", "A probe launched in June 2150 will arrive later.", &["2150-06"]),
+        ("2018-07-14T09:15:00+08:00", "The archive lists 1215-06-15 as the date.", &["1215-06-15"]),
+        ("2018-07-14T09:15:00+08:00", "该条约于1890年7月2日签署。", &["1890-07-02"]),
+        // a bare number needs to look like a modern year to be one
+        ("2018-07-14T09:15:00+08:00", "Officials seized goods in 1500 cases.", &[]),
+        // outside 1000–2999 a number after the day is not its year: the
+        // day stands alone and takes the year nearest the publication
+        ("2018-07-14T09:15:00+08:00", "On July 2, 3500 workers walked out.", &["2018-07-02"]),
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
 fn month_and_year() {
     check(&[
         ("2018-04-17T06:40:00-04:00", "In March 2017, regulators fined the company.", &["2017-03"]),

@@ -29,6 +29,12 @@ pub(crate) fn scan(text: &str, anchor: NaiveDate, out: &mut Vec<Found>) {
     };
     let mut i = 0;
     while i < chars.len() {
+        // no Chinese date expression starts with a Latin letter or a space;
+        // skipping them keeps mixed-language text cheap
+        if chars[i].1.is_ascii_alphabetic() || chars[i].1.is_whitespace() {
+            i += 1;
+            continue;
+        }
         match p.expression(i) {
             Some((e, a, b)) => {
                 out.push(Found {
@@ -203,7 +209,7 @@ impl Zh<'_> {
                 ascii_digit(c).or_else(|| CN_DIGITS.contains(c).then(|| cn_digit(c)).flatten())?;
             y = y * 10 + d as i32;
         }
-        (self.ch(i + 4) == Some('年') && (1900..=2099).contains(&y)).then_some((y, i + 5))
+        (self.ch(i + 4) == Some('年') && (1000..=2999).contains(&y)).then_some((y, i + 5))
     }
 
     fn date(&self, i: usize) -> Option<(usize, Ymd)> {

@@ -17,23 +17,17 @@ pub fn parse_feed_body(
     content_type: Option<&str>,
     feed_url: &str,
 ) -> Result<ParsedFeed, String> {
+    // the same sniffing as `import`, so both accept the same feeds
     let refuse = |what: &str| Err(format!("not a feed: {what}"));
     match import::shape(bytes) {
         Shape::Page => return refuse("an HTML page"),
         Shape::Opml => return refuse("an OPML list"),
-        Shape::Unknown if looks_binary(bytes) => return refuse("binary data"),
-        _ => {}
+        Shape::Unknown if import::looks_binary(bytes) => return refuse("binary data"),
+        Shape::Unknown => return refuse("unknown text"),
+        Shape::Feed | Shape::JsonFeed => {}
     }
-    feed::parse_feed_typed(bytes, content_type, Some(feed_url))
+    crate::guard::catch(|| feed::parse_feed_typed(bytes, content_type, Some(feed_url)))?
         .map_err(|e| crate::text::clean_line(&e.to_string()))
-}
-
-/// Control bytes other than whitespace in the first half kilobyte.
-fn looks_binary(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .take(512)
-        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
 }
 
 /// The item's article with the story text of its page: the item keeps its
@@ -45,7 +39,8 @@ pub fn complete(
     page_bytes: &[u8],
     content_type: Option<&str>,
 ) -> Result<Option<Article>, SourceError> {
-    let p = page::read_page(page_bytes, content_type)?;
+    let p = crate::guard::catch(|| page::read_page(page_bytes, content_type))
+        .map_err(SourceError::Internal)??;
     let from_page = import::page_article(p, &item.url)?;
     if from_page.text.chars().count() <= item.text.chars().count() {
         // the feed had the whole story; the page may still name its

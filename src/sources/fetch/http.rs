@@ -159,16 +159,30 @@ impl Fetcher {
             return Err(HttpError::BadUrl(text::clean_line(url)));
         }
         let host = parsed.host_str().unwrap_or_default().to_string();
+        // one budget for the url, from its first turn to download (time
+        // queued behind other feeds does not count): attempts and the
+        // waits between them
+        let mut started: Option<tokio::time::Instant> = None;
+        let out_of_time = || HttpError::Timeout(self.opts.deadline);
         let mut attempt = 0;
         loop {
             let result = {
                 let _host = self.host_limit(&host).acquire_owned().await;
                 let _all = self.all.clone().acquire_owned().await;
+                let deadline =
+                    *started.get_or_insert_with(tokio::time::Instant::now) + self.opts.deadline;
+                let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+                if left.is_zero() {
+                    return Err(out_of_time());
+                }
                 let once = self.get_once(parsed.clone(), accept, validators);
-                // the client's own timeout covers the body too; this one
-                // also bounds anything it might miss
-                match tokio::time::timeout(self.opts.timeout + Duration::from_secs(1), once).await {
+                // the client's own timeout covers one attempt, body too;
+                // this one also bounds anything it might miss, and the
+                // whole budget
+                let limit = left.min(self.opts.timeout + Duration::from_secs(1));
+                match tokio::time::timeout(limit, once).await {
                     Ok(r) => r,
+                    Err(_) if limit == left => Err(out_of_time()),
                     Err(_) => Err(HttpError::Timeout(self.opts.timeout)),
                 }
             };
@@ -180,6 +194,13 @@ impl Fetcher {
                         Some(asked) => asked.max(backoff),
                         None => backoff,
                     };
+                    // no time left to wait and try again: this error stands
+                    let deadline =
+                        started.unwrap_or_else(tokio::time::Instant::now) + self.opts.deadline;
+                    let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+                    if wait >= left {
+                        return Err(e);
+                    }
                     attempt += 1;
                     tokio::time::sleep(wait).await;
                 }

@@ -64,6 +64,29 @@ pub fn is_due(state: Option<&FeedState>, now: DateTime<Utc>) -> bool {
         .is_none_or(|next| next.with_timezone(&Utc) <= now)
 }
 
+/// Which feeds a refresh asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Those whose next time has come: the TUI's interval refresh. A feed
+    /// fetched a moment ago is left alone.
+    #[default]
+    Due,
+    /// The user asked (`r`, `dateline fetch`): every feed except those
+    /// backing off after failures.
+    Explicit,
+    /// Every feed, backing off or not (`dateline fetch --force`).
+    Force,
+}
+
+/// Whether a feed is fetched by a refresh of this mode at `now`.
+pub fn wanted(state: Option<&FeedState>, now: DateTime<Utc>, mode: Mode) -> bool {
+    match mode {
+        Mode::Force => true,
+        Mode::Due => is_due(state, now),
+        Mode::Explicit => state.is_none_or(|s| s.consecutive_failures <= 0) || is_due(state, now),
+    }
+}
+
 /// Seconds or an HTTP date, as a `Retry-After` header gives it.
 pub fn parse_retry_after(value: &str, now: std::time::SystemTime) -> Option<Duration> {
     let v = value.trim();
@@ -115,6 +138,39 @@ mod tests {
         assert!(is_due(Some(&s), at("2026-07-01T12:10:00Z")));
         s.next_fetch_at = Some("garbage".into());
         assert!(is_due(Some(&s), now));
+    }
+
+    #[test]
+    fn an_explicit_refresh_asks_every_feed_not_backing_off() {
+        let now = at("2026-07-01T12:00:00Z");
+        let fresh = FeedState {
+            url: "https://a.example/rss".into(),
+            next_fetch_at: Some(Backoff::default().next_fetch(now, 0, None).to_rfc3339()),
+            ..Default::default()
+        };
+        let failing = FeedState {
+            consecutive_failures: 1,
+            next_fetch_at: Some(Backoff::default().next_fetch(now, 1, None).to_rfc3339()),
+            ..fresh.clone()
+        };
+        let table = [
+            (None, Mode::Due, true),
+            (None, Mode::Explicit, true),
+            (Some(&fresh), Mode::Due, false),
+            (Some(&fresh), Mode::Explicit, true),
+            (Some(&fresh), Mode::Force, true),
+            (Some(&failing), Mode::Due, false),
+            (Some(&failing), Mode::Explicit, false),
+            (Some(&failing), Mode::Force, true),
+        ];
+        for (state, mode, want) in table {
+            assert_eq!(wanted(state, now, mode), want, "{state:?} {mode:?}");
+        }
+        let later = at("2026-07-01T12:05:00Z");
+        assert!(
+            wanted(Some(&failing), later, Mode::Explicit),
+            "its wait is over"
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 const PAGE_ACCEPT: &str = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
 /// What a feed task tells the writer.
-pub(super) enum ToWriter {
+pub enum ToWriter {
     /// Which of these urls are stored with more text than the feed gave
     /// (by position: `true` = no need to fetch the page).
     Known {
@@ -29,12 +29,12 @@ pub(super) enum ToWriter {
 }
 
 /// The end of one feed's fetch.
-pub(super) struct FeedResult {
+pub struct FeedResult {
     pub feed: FeedConfig,
     pub outcome: Outcome,
 }
 
-pub(super) enum Outcome {
+pub enum Outcome {
     NotModified,
     Updated {
         title: String,
@@ -51,7 +51,7 @@ pub(super) enum Outcome {
 
 /// Fetches one feed and reports to the writer. Never panics the runtime on
 /// bad input: every failure becomes an `Outcome::Failed`.
-pub(super) async fn run(
+pub async fn run(
     fetcher: Arc<Fetcher>,
     feed: FeedConfig,
     validators: Validators,
@@ -107,6 +107,7 @@ async fn fetch(
     let mut todo = Vec::new();
     for item in parsed.items {
         let page = wants_pages
+            && item.linked
             && (feed.fulltext == Some(true) || item.teaser)
             && item.article.url.starts_with("http");
         if page {

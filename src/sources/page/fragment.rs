@@ -21,6 +21,12 @@ const SKIP_TAGS: &[&str] = &[
     "textarea",
     "figure",
     "figcaption",
+    // raw-text elements: their content is markup as text, never prose
+    "title",
+    "xmp",
+    "plaintext",
+    "noembed",
+    "noframes",
 ];
 
 /// Tags that end a paragraph.

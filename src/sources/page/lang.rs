@@ -3,6 +3,8 @@
 //! reliably (extraction rules differ), so the guess from text is a count of
 //! Han characters among letters.
 
+use crate::text::is_han;
+
 /// `zh` when a good share of the letters are Han characters, else `en`.
 pub fn guess_language(text: &str) -> &'static str {
     if han_share(text) >= 0.2 {
@@ -29,11 +31,6 @@ fn han_share(text: &str) -> f64 {
     } else {
         han as f64 / letters as f64
     }
-}
-
-/// A CJK unified ideograph (the basic block, extension A, compatibility).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
 /// The primary subtag of a language tag (`zh-Hans-CN` → `zh`,

@@ -76,20 +76,24 @@ pub fn read_meta(doc: &Document) -> Meta {
         })
         .or_else(|| first_text(doc, &H1))
         .or_else(|| first_text(doc, &TITLE))
+        .map(|t| text::title(&t))
         .unwrap_or_default();
     let published = first_time(doc, &PUB_OG)
         .or_else(|| ld_article(&ld).and_then(|a| ld_time(a, "datePublished")))
         .or_else(|| ld.iter().find_map(ld_any_date))
         .or_else(|| first_time(doc, &PUB_OTHER))
         .or_else(|| time_element(doc));
-    let site_name = first_attr(doc, &SITE_NAME, "content").or_else(|| {
-        ld_article(&ld)
-            .and_then(|a| a.get("publisher"))
-            .and_then(|p| p.get("name"))
-            .and_then(Value::as_str)
-            .map(text::clean_line)
-            .filter(|n| !n.is_empty())
-    });
+    let site_name = first_attr(doc, &SITE_NAME, "content")
+        .or_else(|| {
+            ld_article(&ld)
+                .and_then(|a| a.get("publisher"))
+                .and_then(|p| p.get("name"))
+                .and_then(Value::as_str)
+                .map(text::clean_line)
+                .filter(|n| !n.is_empty())
+        })
+        .map(|n| text::title(&n))
+        .filter(|n| !n.is_empty());
     let langs = vec![
         first_attr(doc, &HTML_TAG, "lang").or_else(|| first_attr(doc, &HTML_TAG, "xml:lang")),
         ld_article(&ld)

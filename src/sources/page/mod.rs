@@ -16,7 +16,7 @@ mod story;
 mod tidy;
 
 pub use fragment::fragment_text;
-pub use lang::{guess_language, is_han};
+pub use lang::guess_language;
 pub use meta::parse_time;
 
 use crate::sources::{encoding, SourceError};
@@ -80,7 +80,10 @@ fn read(html: &str) -> (Page, Option<String>) {
     let over = budget::check_tree(&doc).err().or_else(|| {
         match story::story_text(doc, budget::MAX_ELEMENTS) {
             Ok(text) => {
-                page.text = without_title(text, &page.title);
+                page.text = crate::text::cap_bytes(
+                    without_title(text, &page.title),
+                    crate::text::MAX_TEXT_BYTES,
+                );
                 None
             }
             Err(e) => Some(e),
@@ -143,6 +146,28 @@ mod tests {
         );
         assert_eq!(page.lang, "zh");
         assert_eq!(page.text, "美国商务部将华为列入实体清单。");
+    }
+
+    #[test]
+    fn an_unclosed_title_is_capped_and_without_markup() {
+        let html = format!(
+            "<html><head><title>Chip rules <b>tighten</b></head><body>{}</body></html>",
+            "<div class=\"x\"><p>Paragraph of the page.</p></div>".repeat(50_000)
+        );
+        let page = read_html(&html);
+        assert!(
+            page.title.starts_with("Chip rules tighten"),
+            "{}",
+            page.title
+        );
+        assert!(page.title.chars().count() <= crate::text::MAX_TITLE_CHARS);
+        assert!(
+            !page.title.contains('<') && !page.title.contains('>'),
+            "{}",
+            page.title
+        );
+        let raw = read_html("<html><body><article><p>Story text that is long enough to read here.</p><xmp><p>shown as text</p></xmp><noembed><b>x</b></noembed></article></body></html>");
+        assert!(!raw.text.contains('<'), "{}", raw.text);
     }
 
     #[test]

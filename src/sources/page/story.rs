@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 /// Tags whose whole subtree is never story text.
 static DROP_TAGS: LazyLock<Matcher> = LazyLock::new(|| {
-    Matcher::new("script, style, noscript, template, button, select, textarea, iframe, svg, dialog, figure, figcaption")
+    Matcher::new("script, style, noscript, template, button, select, textarea, iframe, svg, dialog, figure, figcaption, title, xmp, plaintext, noembed, noframes")
         .expect("constant selector")
 });
 

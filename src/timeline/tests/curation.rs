@@ -3,8 +3,8 @@
 use super::super::testutil::{decision, m};
 use super::super::*;
 use super::{huawei_reports, COM};
+use crate::model::DecisionAction as A;
 use crate::model::Status;
-use crate::store::DecisionAction as A;
 
 #[test]
 fn ids_do_not_depend_on_input_order_or_row_ids() {
@@ -165,5 +165,103 @@ fn hand_made_events_join_the_timeline() {
     assert_eq!(
         build(&[], &[decision(1, A::Add, "m1", Some("not json"))]).len(),
         0
+    );
+}
+
+#[test]
+fn edits_correct_fields_and_the_headline_follows_the_names() {
+    use crate::model::{DateSpan, EditField, EventEdit, Kind};
+    let ms = huawei_reports();
+    let before = build(&ms, &[]);
+    let id = before[0].id.clone();
+    let edit = EventEdit {
+        span: Some(DateSpan::at("2019-05".parse().expect("a month"))),
+        kind: Some(Kind::Sanction),
+        actors: Some(vec!["Department of the Treasury".into()]),
+        ..Default::default()
+    };
+    let e = &build(&ms, &[decision(1, A::Edit, &id, Some(&edit.to_json()))])[0];
+    assert_eq!(e.id, id, "an edit keeps the event's id");
+    assert_eq!(e.kind, Kind::Sanction);
+    assert_eq!(e.span.start.to_string(), "2019-05");
+    assert_eq!(e.actors, vec!["Department of the Treasury".to_string()]);
+    assert_eq!(e.targets, before[0].targets, "targets not edited");
+    assert_eq!(
+        e.edited,
+        vec![EditField::Date, EditField::Kind, EditField::Actors]
+    );
+    assert!(
+        e.title.contains("Treasury") && e.title != before[0].title,
+        "the headline is made from the corrected names: {}",
+        e.title
+    );
+    assert!(
+        e.sources.iter().all(|s| s.date.is_none()),
+        "May 2019 covers every source"
+    );
+
+    // A later edit wins field by field; a set title wins over the headline.
+    let title = EventEdit {
+        title: Some("Treasury sanctions two Chinese firms".into()),
+        kind: Some(Kind::ExportControl),
+        ..Default::default()
+    };
+    let d = vec![
+        decision(1, A::Edit, &id, Some(&edit.to_json())),
+        decision(2, A::Edit, &id, Some(&title.to_json())),
+    ];
+    let e = &build(&ms, &d)[0];
+    assert_eq!(e.kind, Kind::ExportControl);
+    assert_eq!(e.title, "Treasury sanctions two Chinese firms");
+    assert_eq!(
+        e.span.start.to_string(),
+        "2019-05",
+        "the first edit's date stays"
+    );
+
+    // A revert drops every edit; undoing the revert brings them back.
+    let reverted = [d.clone(), vec![decision(3, A::Revert, &id, None)]].concat();
+    let e = &build(&ms, &reverted)[0];
+    assert_eq!(
+        (e.kind, e.title.as_str()),
+        (before[0].kind, before[0].title.as_str())
+    );
+    assert!(e.edited.is_empty());
+    let undone = [reverted, vec![decision(4, A::Undo, &id, Some("3"))]].concat();
+    assert_eq!(build(&ms, &undone)[0].kind, Kind::ExportControl);
+}
+
+#[test]
+fn an_edited_date_flags_the_sources_that_disagree() {
+    use crate::model::{DateSpan, EventEdit};
+    let ms = huawei_reports();
+    let id = build(&ms, &[])[0].id.clone();
+    let edit = EventEdit {
+        span: Some(DateSpan::at("2019-05-20".parse().expect("a day"))),
+        ..Default::default()
+    };
+    let e = &build(&ms, &[decision(1, A::Edit, &id, Some(&edit.to_json()))])[0];
+    assert!(e.date_conflict);
+    assert!(e.sources.iter().any(|s| s.date.is_some()));
+}
+
+#[test]
+fn undo_takes_back_one_decision_and_leaves_the_state_before_it() {
+    let ms = huawei_reports();
+    let id = build(&ms, &[])[0].id.clone();
+    let d = vec![
+        decision(1, A::Confirm, &id, None),
+        decision(2, A::Reject, &id, None),
+        decision(3, A::Undo, &id, Some("2")),
+    ];
+    assert_eq!(build(&ms, &d)[0].status, Status::Confirmed);
+    // An undo of an undo is ignored rather than redoing.
+    let d2 = [d, vec![decision(4, A::Undo, &id, Some("3"))]].concat();
+    assert_eq!(build(&ms, &d2)[0].status, Status::Confirmed);
+    assert_eq!(
+        super::super::decisions::undone(&d2)
+            .into_iter()
+            .collect::<Vec<_>>(),
+        vec![2]
     );
 }

@@ -111,6 +111,19 @@ pub fn layout<'a>(app: &App, d: &Detail, width: usize) -> Layout<'a> {
         None,
         None,
     );
+    if !e.edited.is_empty() {
+        let names: Vec<&str> = e.edited.iter().map(|f| f.as_str()).collect();
+        push(
+            &mut out,
+            field(
+                "Edited",
+                format!("{} (by hand; u undoes)", names.join(", ")),
+                t.label(),
+            ),
+            None,
+            None,
+        );
+    }
     if let Some(n) = e.note.as_deref().filter(|n| !n.is_empty()) {
         push(
             &mut out,

@@ -47,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if let Some(zh) = e
             .aliases
             .iter()
-            .find(|a| a.chars().any(crate::sources::page::is_han))
+            .find(|a| a.chars().any(crate::text::is_han))
         {
             name = format!("{name} {}", clean_line(zh));
         }

@@ -5,10 +5,14 @@
 use crate::text::clean_line;
 use crate::tui::app::App;
 use crate::tui::format::fit;
+use crate::tui::views::timeline::pad;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+/// The state column's width.
+const STATE_W: usize = 15;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -26,16 +30,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
     }
     for (i, f) in app.feeds.iter().enumerate() {
-        let failing = f.consecutive_failures > 0 || f.last_error.is_some();
-        let state = if failing {
+        // failing means failures in a row; a working feed may still carry
+        // a note (pages that could not be read), shown below it
+        let state = if f.consecutive_failures > 0 {
             Span::styled(
-                format!(" ✗ failing ×{:<3}", f.consecutive_failures),
+                pad(&format!(" ✗ failing ×{}", f.consecutive_failures), STATE_W),
                 t.error(),
             )
         } else if f.last_success_at.is_some() {
-            Span::styled(format!("{:<15}", " ✓ ok"), t.ok())
+            Span::styled(pad(" ✓ ok", STATE_W), t.ok())
         } else {
-            Span::styled(format!("{:<15}", " · never"), t.dim())
+            Span::styled(pad(" · never", STATE_W), t.dim())
         };
         let name = clean_line(f.title.as_deref().unwrap_or(&f.url));
         let last = f
@@ -43,11 +48,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .as_deref()
             .map(|s| s.replace('T', " ").chars().take(16).collect::<String>())
             .unwrap_or_else(|| "never".into());
-        let rest = format!("  {:>5} articles  last fetch {last}", f.articles_seen);
-        let name_w = w.saturating_sub(15 + rest.chars().count()).max(8);
+        let rest = format!(
+            "  {:>5} {:<8}  last fetch {last}",
+            f.articles_seen,
+            if f.articles_seen == 1 {
+                "article"
+            } else {
+                "articles"
+            }
+        );
+        let rest_w = Span::raw(rest.as_str()).width();
+        let name_w = w.saturating_sub(STATE_W + rest_w).max(8);
+        // padded by display width, so CJK titles keep the columns
         let mut spans = vec![
             state,
-            Span::raw(format!("{:<name_w$}", fit(&name, name_w))),
+            Span::raw(pad(&fit(&name, name_w), name_w)),
             Span::styled(rest, t.dim()),
         ];
         if i == app.feed_sel {
@@ -55,9 +70,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(spans));
         if let Some(e) = &f.last_error {
+            let style = if f.consecutive_failures > 0 {
+                t.error()
+            } else {
+                t.dim()
+            };
             lines.push(Line::from(Span::styled(
                 fit(&format!("     {}", clean_line(e)), w),
-                t.error(),
+                style,
             )));
         }
     }

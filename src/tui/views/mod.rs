@@ -5,9 +5,11 @@
 pub mod detail;
 pub mod entities;
 pub mod feeds;
+pub mod form;
 pub mod help;
 pub mod reader;
 pub mod timeline;
+pub mod watch;
 
 use super::app::{App, Mode, View};
 use super::keys::Action;
@@ -34,6 +36,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         View::Entities => entities::render(app, body, buf),
         View::Feeds => feeds::render(app, body, buf),
         View::Reader => reader::render(app, body, buf),
+        View::Watch => watch::render(app, body, buf),
+    }
+    if let Some(f) = &app.form {
+        form::render(app, f, body, buf);
     }
     render_status(app, status, buf);
     render_bottom(app, bottom, buf);
@@ -61,9 +67,12 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let right = format!("dateline · {order} · ? help ");
     let used: usize = spans.iter().map(|s| s.width()).sum();
-    let pad = (area.width as usize).saturating_sub(used + right.chars().count());
-    spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(right, t.dim()));
+    // on a narrow screen the tabs keep their room and the right side goes
+    if used + right.chars().count() <= area.width as usize {
+        let pad = (area.width as usize).saturating_sub(used + right.chars().count());
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(right, t.dim()));
+    }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
@@ -107,11 +116,23 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         format!("{}/", app.sel + 1)
     };
     let shown = if app.query.is_empty() {
-        format!("{at}{} events", app.index.len())
+        format!(
+            "{at}{}",
+            crate::text::count(app.index.len(), "event", "events")
+        )
     } else {
-        format!("{at}{} of {} events", app.index.len(), app.total_events)
+        format!(
+            "{at}{} of {}",
+            app.index.len(),
+            crate::text::count(app.total_events.max(0) as usize, "event", "events")
+        )
     };
-    let right = format!("{shown} ");
+    let unseen = if app.unseen.is_empty() {
+        String::new()
+    } else {
+        format!("{} unseen · ", app.unseen.len())
+    };
+    let right = format!("{unseen}{shown} ");
     let used: usize = left.iter().map(|s| s.width()).sum();
     let room = (area.width as usize).saturating_sub(right.chars().count() + 1);
     if used > room {
@@ -131,6 +152,19 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_bottom(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    if let Some(f) = &app.form {
+        let hint = f.fields.get(f.focus).map(|x| x.hint).unwrap_or("");
+        let line = Line::from(vec![
+            Span::styled(" Tab", t.label()),
+            Span::styled(" next field ", t.dim()),
+            Span::styled("Enter", t.label()),
+            Span::styled(" save ", t.dim()),
+            Span::styled("Esc", t.label()),
+            Span::styled(format!(" cancel · {hint}"), t.dim()),
+        ]);
+        Paragraph::new(line).render(area, buf);
+        return;
+    }
     let line = match app.mode {
         Mode::Search => {
             let mut spans = vec![
@@ -151,7 +185,13 @@ fn render_bottom(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled("█", t.dim()),
             Span::styled("  Enter save · Esc cancel · empty clears", t.dim()),
         ]),
-        Mode::Normal if !app.query.is_empty() => {
+        Mode::WatchName => Line::from(vec![
+            Span::styled("watchlist name: ", t.label()),
+            Span::raw(crate::text::clean_line(&app.watch_name)),
+            Span::styled("█", t.dim()),
+            Span::styled("  Enter save · Esc cancel", t.dim()),
+        ]),
+        Mode::Normal if !app.query.is_empty() && app.view == View::Timeline => {
             let mut spans = vec![
                 Span::styled("filter: ", t.label()),
                 Span::raw(crate::text::clean_line(&app.query)),
@@ -159,7 +199,13 @@ fn render_bottom(app: &App, area: Rect, buf: &mut Buffer) {
             if let Some(h) = &app.hint {
                 spans.push(Span::styled(format!("  {h}"), t.error()));
             } else {
-                spans.push(Span::styled("  / edit · Esc clear", t.dim()));
+                let save = app
+                    .keys
+                    .keys(Action::SaveWatch)
+                    .first()
+                    .map(|k| format!(" · {k} watch"))
+                    .unwrap_or_default();
+                spans.push(Span::styled(format!("  / edit · Esc clear{save}"), t.dim()));
             }
             Line::from(spans)
         }
@@ -175,6 +221,7 @@ fn render_bottom(app: &App, area: Rect, buf: &mut Buffer) {
                 (View::Timeline, false) => vec![
                     (k(Action::Open), "open"),
                     (k(Action::Search), "search"),
+                    (k(Action::NextNew), "next new"),
                     (k(Action::Confirm), "confirm"),
                     (k(Action::Reject), "reject"),
                     (k(Action::Note), "note"),
@@ -197,6 +244,12 @@ fn render_bottom(app: &App, area: Rect, buf: &mut Buffer) {
                 (View::Reader, _) => {
                     vec![(k(Action::Browser), "browser"), (k(Action::Back), "back")]
                 }
+                (View::Watch, _) => vec![
+                    (k(Action::Open), "show its events"),
+                    (k(Action::DeleteWatch), "delete"),
+                    (k(Action::Search), "search, then"),
+                    (k(Action::SaveWatch), "saves a watchlist"),
+                ],
             };
             let mut spans = Vec::new();
             for (key, what) in hints {

@@ -22,8 +22,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let msg = if app.query.is_empty() && app.total_articles > 0 {
             vec![
                 Line::from(format!(
-                    " {} articles are stored, but no dated event has been found in them yet.",
-                    app.total_articles
+                    " {} stored, but no dated event has been found in them yet.",
+                    if app.total_articles == 1 {
+                        "1 article is".to_string()
+                    } else {
+                        format!("{} articles are", app.total_articles)
+                    }
                 )),
                 Line::from(""),
                 Line::from(" `dateline reindex` re-reads them with the current extractor."),
@@ -66,13 +70,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: usize) -> Line<'a> {
     let t = &app.theme;
+    let marked = app.marked.contains(&r.id);
+    // not seen yet: a dot where an automatic event has no status mark,
+    // and a bold headline
+    let unseen = app.unseen.contains(&r.id);
     let mark = match r.status {
+        _ if marked => "●",
         Status::Confirmed => "✓",
         Status::Rejected => "✗",
         Status::Manual => "✎",
+        Status::Auto if unseen => "•",
         Status::Auto => " ",
     };
-    let conflict = if r.date_conflict { "≠" } else { " " };
+    // an analyst's edit says more than a conflict (an edited date usually
+    // disagrees with the sources on purpose); the detail names both
+    let conflict = if !r.edited.is_empty() {
+        "±"
+    } else if r.date_conflict {
+        "≠"
+    } else {
+        " "
+    };
     let (date_w, kind_w) = if width >= 80 { WIDE } else { NARROW };
     let date = fit(&span(&r.span), date_w);
     let kind = fit(&r.kind.as_str().replace('_', " "), kind_w - 1);
@@ -92,11 +110,32 @@ fn row_line<'a>(app: &App, r: &crate::store::EventRow, selected: bool, width: us
     };
     let title = fit(&clean_line(&r.title), title_w.saturating_sub(1));
     let mut spans = vec![
-        Span::styled(mark.to_string(), t.status(r.status)),
-        Span::styled(conflict.to_string(), t.error()),
+        Span::styled(
+            mark.to_string(),
+            if marked || (unseen && r.status == Status::Auto) {
+                t.label()
+            } else {
+                t.status(r.status)
+            },
+        ),
+        Span::styled(
+            conflict.to_string(),
+            if r.edited.is_empty() {
+                t.error()
+            } else {
+                t.label()
+            },
+        ),
         Span::raw(format!("{} ", pad(&date, date_w))),
         Span::styled(pad(&kind, kind_w), t.kind(r.kind)),
-        Span::raw(pad(&title, title_w)),
+        if unseen {
+            Span::styled(
+                pad(&title, title_w),
+                ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+            )
+        } else {
+            Span::raw(pad(&title, title_w))
+        },
     ];
     if who_w > 0 {
         spans.push(Span::styled(pad(&fit(&who, who_w - 1), who_w), t.dim()));
