@@ -7,6 +7,8 @@ CREATE TABLE event_marks (
     first_seen TEXT NOT NULL,      -- RFC 3339 UTC: the rebuild that first produced this id
     seen_at    TEXT                -- when the analyst saw it; NULL while unseen
 ) WITHOUT ROWID;
+-- serves `new:` since a time and the start of a refresh (max(first_seen))
+CREATE INDEX event_marks_first_seen ON event_marks (first_seen);
 
 CREATE TABLE source_marks (
     event_id   TEXT NOT NULL,

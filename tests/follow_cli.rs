@@ -332,7 +332,7 @@ fn a_broken_watch_toml_stops_fetch_with_its_path_and_line() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
-        err.contains("watch.toml: watch 1: query: unknown kind 'war'") && err.contains("(line 1)"),
+        err.contains("watch.toml:1: watch 1: query: unknown kind 'war'"),
         "{err}"
     );
 }

@@ -289,16 +289,22 @@ pub enum WatchCmd {
     List,
     /// Add (or replace) a watchlist.
     Add {
+        /// The watchlist's name, as shown in the Watch view.
         name: String,
         /// The query, in the language of the timeline's `/` search.
         #[arg(required = true)]
         query: Vec<String>,
     },
     /// Remove a watchlist.
-    Remove { name: String },
+    Remove {
+        /// The name of the watchlist to remove.
+        name: String,
+    },
     /// The events of one watchlist (`--new` for unseen only), as JSON lines.
     Show {
+        /// The name of the watchlist to show.
         name: String,
+        /// Only the events not yet seen.
         #[arg(long)]
         new: bool,
     },

@@ -11,7 +11,7 @@ use super::args::Context;
 use crate::refresh::{self, FeedOutcome, FeedReport, FetchProgress, FetchSummary, Mode};
 use crate::settings::Settings;
 use crate::store::{FeedState, Store};
-use crate::text::clean_line;
+use crate::text::{clean_line, count};
 use anyhow::{anyhow, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashMap;
@@ -72,11 +72,11 @@ pub fn run(ctx: &Context, force: bool) -> Result<ExitCode> {
 fn closing_line(s: &FetchSummary) -> String {
     let asked = s.feeds.len() - s.skipped;
     let mut line = format!(
-        "{asked} of {} feeds fetched in {:.1} s: {} new articles, {} new events, {} failed",
-        s.feeds.len(),
+        "{asked} of {} fetched in {:.1} s: {}, {}, {} failed",
+        count(s.feeds.len(), "feed", "feeds"),
         s.elapsed.as_secs_f64(),
-        s.new_articles,
-        s.new_events,
+        count(s.new_articles, "new article", "new articles"),
+        count(s.new_events, "new event", "new events"),
         s.failed
     );
     if s.skipped > 0 {

@@ -147,9 +147,22 @@ impl Store {
 
     /// Records that a refresh began; returns its id for [`Store::refresh_finished`].
     pub fn refresh_started(&mut self) -> Result<i64> {
+        // Stamps have millisecond precision, and a refresh may begin within
+        // the millisecond of the last event write (a script running `fetch`
+        // twice): the start is put after every first-seen mark, so what an
+        // earlier run stored is never new to this one.
+        let now = chrono::Utc::now();
+        let latest: Option<String> =
+            self.conn
+                .query_row("SELECT max(first_seen) FROM event_marks", [], |r| r.get(0))?;
+        let start = latest
+            .and_then(|l| chrono::DateTime::parse_from_rfc3339(&l).ok())
+            .map(|l| l.with_timezone(&chrono::Utc) + chrono::Duration::milliseconds(1))
+            .filter(|after| *after > now)
+            .unwrap_or(now);
         self.conn.execute(
             "INSERT INTO refreshes (started_at) VALUES (?1)",
-            [now_rfc3339()],
+            [start.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)],
         )?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -244,6 +257,19 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn a_refresh_started_right_after_a_write_finds_nothing_new() {
+        let mut s = Store::open_in_memory().expect("db");
+        s.replace_events(&[ev("a", "https://x.example/1")], &[])
+            .expect("stored");
+        // the next refresh starts at once, most often within the same second
+        s.refresh_started().expect("started");
+        assert!(
+            ids(&s, NewFilter::LastRefresh).is_empty(),
+            "an event stored before the refresh began is not new to it"
+        );
     }
 
     #[test]

@@ -220,8 +220,11 @@ impl Store {
     }
 }
 
+/// Now, as stored: RFC 3339 in UTC with milliseconds, so that stamps taken
+/// in one second still order (an event first seen at the end of one refresh
+/// is not "new" to the next refresh that starts within the same second).
 pub(crate) fn now_rfc3339() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 #[cfg(test)]

@@ -176,10 +176,10 @@ impl Action {
             Action::Help => "this help",
             Action::Quit => "quit",
             Action::NextNew => "next unseen event",
-            Action::PrevNew => "previous unseen event",
+            Action::PrevNew => "prev. unseen event",
             Action::Watch => "Watch view",
-            Action::SaveWatch => "save the search as a watchlist",
-            Action::DeleteWatch => "delete the watchlist (Watch view)",
+            Action::SaveWatch => "save as watchlist",
+            Action::DeleteWatch => "delete watchlist",
         }
     }
 

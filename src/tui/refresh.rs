@@ -12,6 +12,7 @@
 
 pub use crate::refresh::Mode;
 
+use crate::text::count;
 use std::sync::mpsc::Sender;
 
 /// What a refresh reports while it runs.
@@ -131,7 +132,11 @@ impl Progress {
                 let asked = self.total.saturating_sub(skipped);
                 // feeds not asked are never counted as checked
                 self.summary = Some(if skipped == 0 {
-                    format!("refreshed: {new_articles} new articles, {new_events} new events{failed_part}")
+                    format!(
+                        "refreshed: {}, {}{failed_part}",
+                        count(*new_articles, "new article", "new articles"),
+                        count(*new_events, "new event", "new events")
+                    )
                 } else if asked == 0 {
                     format!(
                         "no feed asked: {skipped} not due{}",
@@ -141,8 +146,10 @@ impl Progress {
                     )
                 } else {
                     format!(
-                        "refreshed {asked} of {} feeds: {new_articles} new articles, {new_events} new events{failed_part}; {skipped} skipped{}",
+                        "refreshed {asked} of {} feeds: {}, {}{failed_part}; {skipped} skipped{}",
                         self.total,
+                        count(*new_articles, "new article", "new articles"),
+                        count(*new_events, "new event", "new events"),
                         self.next_due()
                             .map(|d| format!(", next due {d}"))
                             .unwrap_or_default()

@@ -68,14 +68,17 @@ pub fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
         fit(" Search: words, \"phrases\", 华为, and filters", width),
         t.heading(),
     )));
-    out.push(text(format!(
-        " {}",
-        FILTERS
-            .iter()
-            .map(|f| format!("{f}:"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    )));
+    // The filter names, wrapped to fit the overlay at its smallest (60 wide).
+    let mut line = String::new();
+    for f in FILTERS {
+        if line.len() + f.len() + 2 > 50 {
+            out.push(text(std::mem::take(&mut line)));
+        }
+        line.push_str(&format!(" {f}:"));
+    }
+    if !line.is_empty() {
+        out.push(text(line));
+    }
     out.push(text(
         " e.g. kind:lawsuit entity:华为 since:2025-06 lang:zh".into(),
     ));
