@@ -50,16 +50,18 @@ pub(crate) fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
     }
     match (&q.new_since, q.unseen) {
         (Some(_), true) => return Err(anyhow!("--new-since and --unseen: choose one")),
-        (Some(v), false) => f.new = Some(
-            query::parse_new(v)
-                .ok()
-                .filter(|n| *n != crate::store::NewFilter::Unseen)
-                .ok_or_else(|| {
-                    anyhow!(
+        (Some(v), false) => {
+            f.new = Some(
+                query::parse_new(v)
+                    .ok()
+                    .filter(|n| *n != crate::store::NewFilter::Unseen)
+                    .ok_or_else(|| {
+                        anyhow!(
                         "--new-since: '{v}' is not `last` or a date (YYYY, YYYY-MM or YYYY-MM-DD)"
                     )
-                })?,
-        ),
+                    })?,
+            )
+        }
         (None, true) => f.new = Some(crate::store::NewFilter::Unseen),
         (None, false) => {}
     }
