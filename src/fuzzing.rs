@@ -85,4 +85,23 @@ pub fn query(data: &[u8]) {
         let _ = crate::store::cjk::match_expr(text);
     }
     let _ = crate::store::cjk::match_expr(input);
+    // The parsed filter also runs, as the CLI and the TUI would run it, on a
+    // small database opened once per thread: a filter that compiles to bad
+    // SQL or a search expression FTS5 rejects must come back as an error.
+    QUERY_STORE.with(|store| {
+        if let Some(store) = store {
+            let _ = store.events(&q.filter);
+            let _ = store.event_keys(&q.filter);
+        }
+    });
+}
+
+thread_local! {
+    static QUERY_STORE: Option<crate::store::Store> = {
+        let mut store = crate::store::Store::open_in_memory().ok();
+        if let (Some(s), Ok(articles)) = (store.as_mut(), crate::tui::demo::articles()) {
+            let _ = crate::pipeline::ingest(s, &crate::extract::Rules::builtin(), &articles);
+        }
+        store
+    };
 }

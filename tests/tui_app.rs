@@ -3,74 +3,14 @@
 
 #[path = "tui_common/mod.rs"]
 mod common;
+use common::app::{app_with, press, screen};
 
 use dateline::extract::Rules;
 use dateline::store::{DecisionAction, Store};
-use dateline::tui::keys::Keymap;
-use dateline::tui::theme::Theme;
-use dateline::tui::{views, App, Effect, Msg, RefreshMsg, View};
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-use ratatui::Terminal;
+use dateline::tui::{App, Effect, Msg, RefreshMsg, View};
+use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-
-fn app_with(store: Store, w: u16, h: u16) -> App {
-    let mut app = App::new(store, Rules::builtin(), Keymap::default(), Theme::plain());
-    app.update(Msg::Resize {
-        width: w,
-        height: h,
-    });
-    app.reload_keep();
-    app
-}
-
-fn screen(app: &App) -> String {
-    if app.size.0 == 0 || app.size.1 == 0 {
-        // TestBackend cannot be empty; render into an empty buffer instead.
-        let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
-        let mut buf = ratatui::buffer::Buffer::empty(area);
-        views::render(app, area, &mut buf);
-        return String::new();
-    }
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    t.draw(|f| views::draw(app, f)).expect("draw");
-    t.backend().to_string()
-}
-
-/// Presses keys: plain characters, or `<Enter>`, `<Esc>`, `<Down>`, … .
-fn press(app: &mut App, keys: &str) {
-    let mut rest = keys;
-    while let Some(c) = rest.chars().next() {
-        let (code, len) = if c == '<' {
-            let end = rest.find('>').expect("closed key name");
-            let code = match &rest[1..end] {
-                "Enter" => KeyCode::Enter,
-                "Esc" => KeyCode::Esc,
-                "Down" => KeyCode::Down,
-                "Up" => KeyCode::Up,
-                "Tab" => KeyCode::Tab,
-                "Backspace" => KeyCode::Backspace,
-                "PageDown" => KeyCode::PageDown,
-                other => panic!("unknown key {other}"),
-            };
-            (code, end + 1)
-        } else {
-            (KeyCode::Char(c), c.len_utf8())
-        };
-        let mods = if c.is_ascii_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        if let Some(m) = app.on_key(&KeyEvent::new(code, mods)) {
-            app.update(m);
-        }
-        rest = &rest[len..];
-    }
-}
 
 fn selected_title(app: &App) -> String {
     app.row(app.sel)

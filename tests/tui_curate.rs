@@ -4,26 +4,13 @@
 
 #[path = "tui_common/mod.rs"]
 mod common;
+use common::app::{app_with, press, screen};
 
 use dateline::extract::Rules;
 use dateline::model::{DecisionAction, EditField, Status};
 use dateline::store::Store;
-use dateline::tui::keys::Keymap;
-use dateline::tui::theme::Theme;
-use dateline::tui::{views, App, Msg};
-use ratatui::backend::TestBackend;
+use dateline::tui::App;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-
-fn app_with(store: Store, w: u16, h: u16) -> App {
-    let mut app = App::new(store, Rules::builtin(), Keymap::default(), Theme::plain());
-    app.update(Msg::Resize {
-        width: w,
-        height: h,
-    });
-    app.reload_keep();
-    app
-}
 
 /// The fixture with its events rebuilt from mentions and decisions, as
 /// curation needs.
@@ -36,44 +23,6 @@ fn curated_app(w: u16, h: u16) -> App {
     let mut store = Store::open_in_memory().expect("db");
     rebuilt(&mut store);
     app_with(store, w, h)
-}
-
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    t.draw(|f| views::draw(app, f)).expect("draw");
-    t.backend().to_string()
-}
-
-/// Presses keys: plain characters, or `<Enter>`, `<Esc>`, `<Tab>`, … .
-fn press(app: &mut App, keys: &str) {
-    let mut rest = keys;
-    while let Some(c) = rest.chars().next() {
-        let (code, len) = if c == '<' && rest.len() > 1 && rest.contains('>') {
-            let end = rest.find('>').expect("closed key name");
-            let code = match &rest[1..end] {
-                "Enter" => KeyCode::Enter,
-                "Esc" => KeyCode::Esc,
-                "Down" => KeyCode::Down,
-                "Up" => KeyCode::Up,
-                "Tab" => KeyCode::Tab,
-                "BackTab" => KeyCode::BackTab,
-                "Backspace" => KeyCode::Backspace,
-                other => panic!("unknown key {other}"),
-            };
-            (code, end + 1)
-        } else {
-            (KeyCode::Char(c), c.len_utf8())
-        };
-        let mods = if c.is_ascii_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        if let Some(m) = app.on_key(&KeyEvent::new(code, mods)) {
-            app.update(m);
-        }
-        rest = &rest[len..];
-    }
 }
 
 /// Clears the focused form field (ctrl-u).

@@ -5,63 +5,15 @@
 
 #[path = "tui_common/mod.rs"]
 mod common;
+use common::app::{app_with, press, screen};
 
 use dateline::config::FeedConfig;
 use dateline::extract::Rules;
 use dateline::refresh::Mode;
 use dateline::store::{FeedState, Store};
-use dateline::tui::keys::Keymap;
-use dateline::tui::theme::Theme;
-use dateline::tui::{views, App, Msg, RefreshMsg, View};
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
+use dateline::tui::{App, Msg, RefreshMsg, View};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-fn app_with(store: Store, w: u16, h: u16) -> App {
-    let mut app = App::new(store, Rules::builtin(), Keymap::default(), Theme::plain());
-    app.update(Msg::Resize {
-        width: w,
-        height: h,
-    });
-    app.reload_keep();
-    app
-}
-
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    t.draw(|f| views::draw(app, f)).expect("draw");
-    t.backend().to_string()
-}
-
-/// Presses keys: plain characters, or `<Enter>`, `<Esc>`, `<Down>`.
-fn press(app: &mut App, keys: &str) {
-    let mut rest = keys;
-    while let Some(c) = rest.chars().next() {
-        let (code, len) = if c == '<' {
-            let end = rest.find('>').expect("closed key name");
-            let code = match &rest[1..end] {
-                "Enter" => KeyCode::Enter,
-                "Esc" => KeyCode::Esc,
-                "Down" => KeyCode::Down,
-                other => panic!("unknown key {other}"),
-            };
-            (code, end + 1)
-        } else {
-            (KeyCode::Char(c), c.len_utf8())
-        };
-        let mods = if c.is_ascii_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        if let Some(m) = app.on_key(&KeyEvent::new(code, mods)) {
-            app.update(m);
-        }
-        rest = &rest[len..];
-    }
-}
 
 fn selected_id(app: &App) -> String {
     app.index

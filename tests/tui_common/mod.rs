@@ -4,6 +4,8 @@
 //! large synthetic timelines.
 #![allow(dead_code)]
 
+pub mod app;
+
 use chrono::DateTime;
 use dateline::model::{Article, DateSpan, Event, Kind, Mention, PartialDate, Source, Status};
 use dateline::store::Store;
