@@ -22,13 +22,13 @@ use std::time::{Duration, Instant};
 fn cpu() -> Duration {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
-    let f: Vec<u64> = after
-        .split_whitespace()
-        .filter_map(|x| x.parse().ok())
-        .collect();
-    // fields 14 and 15 of stat; 12 and 13 once the pid, name and state are cut
-    let ticks = f.get(10).copied().unwrap_or(0) + f.get(11).copied().unwrap_or(0);
-    Duration::from_millis(ticks * 10)
+    // every field counts, even those that are not unsigned (tty_nr and tpgid
+    // are -1 without a terminal): dropping them shifted utime out and read
+    // stime + cutime instead. Once the pid and name are cut, the state is
+    // field 0, so utime (field 14 of stat) is 11 and stime (15) is 12.
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let tick = |i: usize| f.get(i).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0);
+    Duration::from_millis((tick(11) + tick(12)) * 10)
 }
 
 /// Peak resident memory of this process (VmHWM), in MiB.
