@@ -5,7 +5,8 @@
 //! `extract` (articles in, [`model::Mention`]s out; pure) →
 //! `timeline` (mentions in, [`model::Event`]s out; pure) →
 //! `store` (SQLite, the only module that speaks SQL) →
-//! `cli`, `tui` and `export` (what users see).
+//! `cli`, `tui` and `export` (what users see), with `query` the one query
+//! language the CLI and the TUI share.
 //! Above the pipeline, `refresh` fetches feeds through `sources` and stores
 //! them through `pipeline`; `settings` reads the user's files once; `watch`
 //! keeps saved queries.
@@ -20,6 +21,7 @@ pub mod fuzzing;
 pub mod guard;
 pub mod model;
 pub mod pipeline;
+pub mod query;
 pub mod refresh;
 pub mod settings;
 pub mod sources;

@@ -70,16 +70,8 @@ pub enum Command {
     },
     /// The timeline, oldest first.
     Events(EventsArgs),
-    /// Full-text search over articles and events.
-    Search {
-        /// One JSON object a line, events (`"type":"event"`, the fields of
-        /// `events --json`) then articles (`"type":"article"`).
-        #[arg(long)]
-        json: bool,
-        /// Words or "phrases", English or Chinese.
-        #[arg(required = true, value_name = "QUERY")]
-        query: Vec<String>,
-    },
+    /// Full-text search over articles and events, best matches first.
+    Search(SearchArgs),
     /// What dateline reads from article pages (text, metadata).
     Page {
         /// One JSON object a page: path, url, title, published, site_name, lang, text.
@@ -121,6 +113,27 @@ pub struct EventsArgs {
     /// sources allow.
     #[arg(long)]
     pub json: bool,
+    /// At most this many events.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Skip this many events first (with --limit: one page).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// One JSON object a line.
+    #[arg(long)]
+    pub json: bool,
+    /// Events and articles shown per page.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Skip this many of each first (the next page: --offset 20).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -195,7 +208,9 @@ pub struct ExportOut {
     pub filters: FilterArgs,
 }
 
-/// Which events: shared by `events` and `export`.
+/// Which events: shared by `events`, `search` and `export`. The words
+/// take the query language of the TUI's `/` (`kind:lawsuit entity:华为
+/// since:2025 "entity list"`); the flags are shorthands for its filters.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
     /// Only these kinds (repeat or comma-separate).
@@ -210,6 +225,15 @@ pub struct FilterArgs {
     /// Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
     pub until: Option<String>,
+    /// Only events with a source in this language (en, zh).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Only events with a source from this outlet or site (part of its name).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only events with these statuses (auto, confirmed, rejected, manual).
+    #[arg(long, value_delimiter = ',')]
+    pub status: Vec<String>,
     /// Only events first seen on or after DATE (YYYY, YYYY-MM or
     /// YYYY-MM-DD, UTC), or with `last` since the last refresh began.
     #[arg(long, value_name = "DATE|last")]
@@ -221,7 +245,8 @@ pub struct FilterArgs {
     /// Newest first.
     #[arg(long)]
     pub reverse: bool,
-    /// Free text to search for (words or "phrases", English or Chinese).
+    /// Words, "phrases" (English or Chinese) and filters (kind: entity:
+    /// since: until: lang: source: status: new: feed:).
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
 }

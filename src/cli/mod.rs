@@ -103,7 +103,7 @@ fn dispatch(ctx: &args::Context, command: Command) -> Result<ExitCode> {
         Command::Watch { cmd } => watch::run(ctx, cmd),
         Command::Import { paths } => import::run(ctx, &paths),
         Command::Events(q) => query::events(ctx, &q),
-        Command::Search { json, query } => query::search(ctx, json, &query.join(" ")),
+        Command::Search(q) => query::search(ctx, &q),
         Command::Page { json, paths } => page::run(&paths, json),
         Command::Entities { json } => query::entities(ctx, json),
         Command::Export { format } => export::run(ctx, &format),

@@ -1,77 +1,91 @@
 //! Reading the timeline: `events`, `search` and `entities`.
 
-use super::args::{Context, EventsArgs, FilterArgs};
+use super::args::{Context, EventsArgs, FilterArgs, SearchArgs};
 use super::out;
 use crate::export::json::event_line;
-use crate::model::{Event, Kind, PartialDate};
+use crate::model::Event;
+use crate::query;
 use crate::store::{EventFilter, Store};
 use anyhow::{anyhow, Result};
 use std::process::ExitCode;
 
-/// Turns `events` flags into a filter, resolving entity aliases.
+/// The query words and the flags as one filter: the words are parsed by
+/// the shared query language, each flag goes through its value parser,
+/// and entity names are resolved to canonical ones. A malformed filter is
+/// an error (the TUI would drop it with a hint); an unknown `key:` is
+/// searched as text, with a note on stderr.
 pub(crate) fn filter(store: &Store, q: &FilterArgs) -> Result<EventFilter> {
-    let kinds = q
-        .kind
-        .iter()
-        .map(|k| k.parse::<Kind>().map_err(|e| anyhow!("--kind: {e}")))
-        .collect::<Result<Vec<_>>>()?;
-    let date = |flag: &str, v: &Option<String>| -> Result<Option<PartialDate>> {
-        v.as_deref()
-            .map(|s| {
-                s.parse::<PartialDate>()
-                    .map_err(|e| anyhow!("--{flag}: {e}"))
-            })
-            .transpose()
+    let parsed = query::parse(&q.query.join(" "));
+    if let Some(e) = parsed.error() {
+        return Err(anyhow!("query: {e}"));
+    }
+    for p in &parsed.problems {
+        eprintln!("note: {}", p.message);
+    }
+    let mut f = parsed.filter;
+    let mut flag = |key: &str, value: &str| -> Result<()> {
+        query::apply(&mut f, key, value).map_err(|e| {
+            let why = e.strip_prefix(&format!("{key}: ")).unwrap_or(&e);
+            anyhow!("--{key}: {why}")
+        })
     };
-    let mut entities = Vec::new();
-    for name in &q.entity {
-        entities.push(
-            store
-                .resolve_entity(name)?
-                .unwrap_or_else(|| name.trim().to_string()),
-        );
+    for k in &q.kind {
+        flag("kind", k)?;
     }
-    let text = q.query.join(" ");
-    if !text.trim().is_empty() {
-        crate::store::cjk::check_text(&text).map_err(|e| anyhow!("{e}"))?;
+    for e in &q.entity {
+        flag("entity", e)?;
     }
-    let new = match (&q.new_since, q.unseen) {
+    for (key, v) in [
+        ("since", &q.since),
+        ("until", &q.until),
+        ("lang", &q.lang),
+        ("source", &q.source),
+    ] {
+        if let Some(v) = v {
+            flag(key, v)?;
+        }
+    }
+    for s in &q.status {
+        flag("status", s)?;
+    }
+    match (&q.new_since, q.unseen) {
         (Some(_), true) => return Err(anyhow!("--new-since and --unseen: choose one")),
-        (Some(v), false) => Some(
-            crate::tui::query::parse_new(v)
-                .ok()
-                .filter(|n| *n != crate::store::NewFilter::Unseen)
-                .ok_or_else(|| {
-                    anyhow!(
+        (Some(v), false) => {
+            f.new = Some(
+                query::parse_new(v)
+                    .ok()
+                    .filter(|n| *n != crate::store::NewFilter::Unseen)
+                    .ok_or_else(|| {
+                        anyhow!(
                         "--new-since: '{v}' is not `last` or a date (YYYY, YYYY-MM or YYYY-MM-DD)"
                     )
-                })?,
-        ),
-        (None, true) => Some(crate::store::NewFilter::Unseen),
-        (None, false) => None,
-    };
-    Ok(EventFilter {
-        new,
-        kinds,
-        entities,
-        since: date("since", &q.since)?,
-        until: date("until", &q.until)?,
-        text: (!text.trim().is_empty()).then_some(text),
-        newest_first: q.reverse,
-        ..Default::default()
-    })
+                    })?,
+            )
+        }
+        (None, true) => f.new = Some(crate::store::NewFilter::Unseen),
+        (None, false) => {}
+    }
+    if let Some(p) = query::range_problem(&f) {
+        eprintln!("note: {}", p.message);
+    }
+    f.newest_first = q.reverse;
+    store.resolve_filter(&mut f)?;
+    Ok(f)
 }
 
 pub fn events(ctx: &Context, q: &EventsArgs) -> Result<ExitCode> {
     let store = ctx.store()?;
-    let f = filter(&store, &q.filters)?;
-    for e in store.events(&f)? {
+    let mut f = filter(&store, &q.filters)?;
+    f.limit = q.limit;
+    f.offset = q.offset;
+    // one event at a time: the archive is never held whole
+    store.for_each_event(&f, |e| {
         if q.json {
-            out(&event_line(&e))?;
+            out(&event_line(&e))
         } else {
-            out(&human_line(&e))?;
+            out(&human_line(&e))
         }
-    }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -91,51 +105,97 @@ pub(crate) fn human_line(e: &Event) -> String {
     )
 }
 
-pub fn search(ctx: &Context, json: bool, query: &str) -> Result<ExitCode> {
+pub fn search(ctx: &Context, q: &SearchArgs) -> Result<ExitCode> {
     let store = ctx.store()?;
-    crate::store::cjk::check_text(query).map_err(|e| anyhow!("{e}"))?;
+    let f = filter(&store, &q.filters)?;
+    let Some(text) = f.text.as_deref() else {
+        return Err(anyhow!(
+            "search: nothing to search for in '{}' (give words or \"a phrase\")",
+            crate::text::clean_line(&q.filters.query.join(" "))
+        ));
+    };
+    crate::store::cjk::check_text(text).map_err(|e| anyhow!("search: {e}"))?;
     // one snapshot for both lists, so they agree with each other
-    let (events, articles) = store.snapshot(|s| {
-        let events = s.events(&EventFilter {
-            text: Some(query.to_string()),
-            ..Default::default()
-        })?;
-        Ok((events, s.search_articles(query, 50)?))
+    let (events, whole, articles) = store.snapshot(|s| {
+        let events = s.search_events(&f, q.limit, q.offset)?;
+        let whole = if q.json {
+            events
+                .items
+                .iter()
+                .map(|r| s.complete_row(r.clone()))
+                .collect::<crate::store::Result<Vec<_>>>()?
+        } else {
+            Vec::new()
+        };
+        Ok((events, whole, s.search_article_page(&f, q.limit, q.offset)?))
     })?;
-    if json {
-        for e in &events {
+    let shown = |n: usize, total: usize| -> String {
+        if n == 0 || (q.offset == 0 && n == total) {
+            String::new()
+        } else {
+            format!(" ({}–{} shown)", q.offset + 1, q.offset + n)
+        }
+    };
+    if q.json {
+        for e in &whole {
             let mut v: serde_json::Value = serde_json::from_str(&event_line(e))?;
             v["type"] = "event".into();
             out(&v.to_string())?;
         }
-        for a in &articles {
+        for a in &articles.items {
             let v = serde_json::json!({
-                "type": "article", "url": a.article.best_url(), "outlet": a.article.outlet,
-                "title": a.article.title, "published": a.article.published.map(|t| t.to_rfc3339()),
-                "lang": a.article.lang,
+                "type": "article", "url": a.url, "outlet": a.outlet,
+                "title": a.title, "published": a.published.map(|t| t.to_rfc3339()),
+                "lang": a.lang,
             });
             out(&v.to_string())?;
         }
     } else {
-        out(&crate::text::count(events.len(), "event", "events"))?;
-        for e in &events {
-            out(&format!("  {}", human_line(e)))?;
+        out(&format!(
+            "{}{}",
+            plural(events.total, "event"),
+            shown(events.items.len(), events.total)
+        ))?;
+        for r in &events.items {
+            out(&format!("  {}", row_line(r)))?;
         }
-        out(&crate::text::count(articles.len(), "article", "articles"))?;
-        for a in &articles {
+        out(&format!(
+            "{}{}",
+            plural(articles.total, "article"),
+            shown(articles.items.len(), articles.total)
+        ))?;
+        for a in &articles.items {
             let date = a
-                .article
                 .published
                 .map(|t| t.date_naive().to_string())
                 .unwrap_or_default();
             out(&format!(
                 "  {date:<10} {}  {}",
-                a.article.title,
-                a.article.best_url()
+                crate::text::clean_line(&a.title),
+                a.url
             ))?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A search hit as one line, from its row alone (no sources read).
+fn row_line(r: &crate::store::EventRow) -> String {
+    let date = match r.span.end {
+        Some(end) => format!("{}..{}", r.span.start, end),
+        None => r.span.start.to_string(),
+    };
+    format!(
+        "{date:<12} {:<14} {}  [{}] {}",
+        r.kind.as_str(),
+        r.title,
+        plural(r.n_sources, "source"),
+        &r.id[..r.id.len().min(8)]
+    )
 }
 
 pub fn entities(ctx: &Context, json: bool) -> Result<ExitCode> {

@@ -61,28 +61,38 @@ pub fn check_text(query: &str) -> Result<(), String> {
 /// `None` when nothing searchable is left. Never produces FTS5 syntax
 /// errors, since every term is quoted.
 pub fn match_expr(query: &str) -> Option<String> {
-    let mut terms = Vec::new();
-    let mut rest = query;
-    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
-        rest = &rest[start..];
-        let (term, next) = if let Some(stripped) = rest.strip_prefix('"') {
-            match stripped.find('"') {
-                Some(end) => (&stripped[..end], &stripped[end + 1..]),
-                None => (stripped, ""),
-            }
-        } else {
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            (&rest[..end], &rest[end..])
-        };
-        if let Some(t) = term_expr(term) {
-            terms.push(t);
-        }
-        rest = next;
-    }
+    let terms: Vec<String> = terms(query)
+        .into_iter()
+        .filter_map(|(t, _)| term_expr(t))
+        .collect();
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
-fn term_expr(term: &str) -> Option<String> {
+/// The terms of a free-text query in order: each word, or each quoted
+/// phrase (flagged `true`); an unclosed quote runs to the end.
+pub fn terms(query: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut rest = query;
+    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+        rest = &rest[start..];
+        let (term, quoted, next) = if let Some(stripped) = rest.strip_prefix('"') {
+            match stripped.find('"') {
+                Some(end) => (&stripped[..end], true, &stripped[end + 1..]),
+                None => (stripped, true, ""),
+            }
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            (&rest[..end], false, &rest[end..])
+        };
+        out.push((term, quoted));
+        rest = next;
+    }
+    out
+}
+
+/// One term as an FTS5 expression (always quoted, so never a syntax
+/// error); `None` when it holds nothing searchable.
+pub fn term_expr(term: &str) -> Option<String> {
     let indexed = index_text(term);
     let words: Vec<String> = indexed
         .split(|c: char| !(c.is_alphanumeric() || is_han(c)))

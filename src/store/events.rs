@@ -1,37 +1,14 @@
 //! Mentions, the events rebuilt from them, their links and entities.
 
+use super::rows::{event_row, EVENT_COLUMNS};
 use super::{cjk, Result, Store, StoreError};
 use crate::model::{
     DateSpan, EditField, Event, Kind, Mention, MentionRecord, PartialDate, Source, Status,
 };
 use chrono::DateTime;
-use rusqlite::{params, params_from_iter, types::Value, OptionalExtension, Row};
+use rusqlite::{params, params_from_iter, types::Value, OptionalExtension};
 
-/// What `events` and the TUI filter by. Empty fields do not filter.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EventFilter {
-    pub kinds: Vec<Kind>,
-    /// Canonical entity names; an event matches when it names any of them.
-    pub entities: Vec<String>,
-    pub since: Option<PartialDate>,
-    pub until: Option<PartialDate>,
-    /// Free text, searched in titles, evidence and names.
-    pub text: Option<String>,
-    /// Language of at least one source (`en`, `zh`).
-    pub lang: Option<String>,
-    /// Substring of a source's outlet or url.
-    pub source: Option<String>,
-    pub statuses: Vec<Status>,
-    /// Only what is new (`new:`): unseen, first seen since a time, or
-    /// since the last refresh.
-    pub new: Option<super::NewFilter>,
-    /// Only events with a source from this feed (its url in feeds.toml).
-    pub feed: Option<String>,
-    /// Rejected events are left out unless asked for.
-    pub include_rejected: bool,
-    pub newest_first: bool,
-    pub limit: Option<usize>,
-}
+pub use crate::query::EventFilter;
 
 /// One line of the timeline: an event without its sources.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,9 +138,12 @@ impl Store {
     }
 
     /// Replaces the derived timeline (events, sources, links, entity index)
-    /// in one transaction; `entities` is (canonical, type, aliases). Counts
-    /// the rebuild, so other processes notice it (see
-    /// [`Store::timeline_state`]).
+    /// in one transaction; `entities` is (canonical, type, aliases). Only
+    /// what changed is written: an event whose content (with its sources,
+    /// links, status and languages) hashes as stored is left alone, a
+    /// changed one is rewritten, a gone one deleted. The result is the same
+    /// as writing everything afresh, except for row ids. Counts the
+    /// rebuild, so other processes notice it (see [`Store::timeline_state`]).
     pub fn replace_events(
         &mut self,
         events: &[Event],
@@ -182,14 +162,48 @@ impl Store {
             "UPDATE timeline_state SET builds = builds + 1 WHERE id = 1",
             [],
         )?;
-        tx.execute_batch(
-            "DELETE FROM events; DELETE FROM event_sources; DELETE FROM event_links; DELETE FROM event_entities;
-             DELETE FROM events_fts; DELETE FROM entities; DELETE FROM entity_aliases;",
-        )?;
+        tx.execute_batch("DELETE FROM entities; DELETE FROM entity_aliases;")?;
+        let now = super::now_rfc3339();
+        // what is stored: id -> (rowid, fingerprint)
+        let mut stored: std::collections::HashMap<String, (i64, String)> =
+            std::collections::HashMap::new();
         {
+            let mut q = tx.prepare("SELECT id, rowid, fingerprint FROM events")?;
+            let rows = q.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, (r.get::<_, i64>(1)?, r.get(2)?)))
+            })?;
+            for row in rows {
+                let (id, v) = row?;
+                stored.insert(id, v);
+            }
+        }
+        {
+            let mut gone: Vec<rusqlite::Statement<'_>> = [
+                "DELETE FROM events WHERE rowid = ?1",
+                "DELETE FROM events_fts WHERE rowid = ?1",
+                "DELETE FROM event_sources WHERE event_id = ?2",
+                "DELETE FROM event_links WHERE a = ?2",
+                "DELETE FROM event_links WHERE b = ?2",
+                "DELETE FROM event_entities WHERE event_id = ?2",
+                "DELETE FROM event_langs WHERE event_id = ?2",
+                "DELETE FROM event_source_keys WHERE event_id = ?2",
+            ]
+            .iter()
+            .map(|sql| tx.prepare(sql))
+            .collect::<std::result::Result<_, _>>()?;
+            let mut remove = |rowid: i64, id: &str| -> Result<()> {
+                for (i, st) in gone.iter_mut().enumerate() {
+                    if i < 2 {
+                        st.execute(params![rowid])?;
+                    } else {
+                        st.execute(params![rowid, id])?;
+                    }
+                }
+                Ok(())
+            };
             let mut ev = tx.prepare(
-                "INSERT INTO events (id, kind, start, end_date, first_day, last_day, title, actors, targets, status, note, date_conflict, n_sources, langs, edited)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                "INSERT INTO events (id, kind, start, end_date, first_day, last_day, title, actors, targets, status, note, date_conflict, n_sources, langs, fingerprint, edited)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?;
             let mut src = tx.prepare(
                 "INSERT INTO event_sources (event_id, mention_id, url, outlet, title, published, evidence, date, position)
@@ -198,6 +212,15 @@ impl Store {
             let mut link = tx.prepare(
                 "INSERT INTO event_links (a, b, reason) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
             )?;
+            let mut lang_row = tx.prepare(
+                "INSERT INTO event_langs (lang, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            )?;
+            let mut key_row = tx.prepare(
+                "INSERT INTO event_source_keys (key, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            )?;
+            let mut key =
+                tx.prepare("INSERT INTO source_keys (key) VALUES (?1) ON CONFLICT DO NOTHING")?;
+            let mut keys_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
             let mut ent = tx.prepare("INSERT INTO event_entities (event_id, entity, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?;
             let mut fts =
                 tx.prepare("INSERT INTO events_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
@@ -224,6 +247,15 @@ impl Store {
                         }
                     }
                 }
+                let fingerprint = blake3::hash(format!("{e:?}\u{0}{}", langs.join(" ")).as_bytes())
+                    .to_hex()[..32]
+                    .to_string();
+                if let Some((rowid, old)) = stored.remove(&e.id) {
+                    if old == fingerprint {
+                        continue;
+                    }
+                    remove(rowid, &e.id)?;
+                }
                 ev.execute(params![
                     e.id,
                     e.kind.as_str(),
@@ -239,6 +271,7 @@ impl Store {
                     e.date_conflict,
                     e.sources.len() as i64,
                     langs.join(" "),
+                    fingerprint,
                     edited_text(&e.edited),
                 ])?;
                 let rowid = tx.last_insert_rowid();
@@ -259,6 +292,16 @@ impl Store {
                     body.push_str(&s.evidence);
                     body.push(' ');
                     body.push_str(&s.outlet);
+                    for k in super::filter::source_keys(&s.outlet, &s.url) {
+                        key_row.execute(params![k, e.id])?;
+                        if !keys_seen.contains(&k) {
+                            key.execute(params![k])?;
+                            keys_seen.insert(k);
+                        }
+                    }
+                }
+                for l in &langs {
+                    lang_row.execute(params![l, e.id])?;
                 }
                 fts.execute(params![
                     rowid,
@@ -274,12 +317,17 @@ impl Store {
                     };
                     link.execute(params![a, b, "related"])?;
                 }
+                let urls: Vec<&str> = e.sources.iter().map(|s| s.url.as_str()).collect();
+                Store::mark_first_seen(&tx, &now, &e.id, &urls)?;
                 for a in &e.actors {
                     ent.execute(params![e.id, a, "actor"])?;
                 }
                 for t in &e.targets {
                     ent.execute(params![e.id, t, "target"])?;
                 }
+            }
+            for (id, (rowid, _)) in &stored {
+                remove(*rowid, id)?;
             }
             let mut en = tx.prepare("INSERT INTO entities (name, type, aliases) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?;
             let mut al = tx.prepare(
@@ -293,7 +341,6 @@ impl Store {
                 }
             }
         }
-        Store::mark_first_seen(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -325,32 +372,72 @@ impl Store {
 
     /// The timeline's rows for a filter, oldest first unless asked otherwise.
     pub fn event_rows(&self, f: &EventFilter) -> Result<Vec<EventRow>> {
-        let (clause, mut args) = super::views::where_clause(f, false);
-        let mut sql = String::from(
-            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict, e.edited FROM events e",
-        ) + &clause;
+        let (sql, args) = self.rows_sql(f)?;
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), event_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The timeline's query for a filter, in date order with its page.
+    fn rows_sql(&self, f: &EventFilter) -> Result<(String, Vec<Value>)> {
+        let (clause, mut args) = self.compile(f, false)?.with_text();
+        let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events e{clause}");
         sql += if f.newest_first {
             " ORDER BY e.first_day DESC, e.last_day DESC, e.id"
         } else {
             " ORDER BY e.first_day, e.last_day, e.id"
         };
-        if let Some(limit) = f.limit {
-            sql += " LIMIT ?";
-            args.push(Value::Integer(limit as i64));
+        if f.limit.is_some() || f.offset > 0 {
+            sql += " LIMIT ? OFFSET ?";
+            args.push(Value::Integer(f.limit.map_or(-1, |l| l as i64)));
+            args.push(Value::Integer(f.offset as i64));
         }
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args), event_row)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        Ok((sql, args))
     }
 
     /// Whole events (with sources and links) for a filter, read in one
     /// snapshot: a rebuild in another process cannot pull an event out
     /// from under its sources.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
+        let mut out = Vec::new();
+        self.for_each_event(f, |e| -> Result<()> {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Each whole event for a filter, in order, handed to `each` as it is
+    /// read, all in one snapshot: memory stays one event however long the
+    /// timeline is.
+    pub fn for_each_event<E: From<StoreError>>(
+        &self,
+        f: &EventFilter,
+        mut each: impl FnMut(Event) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut failed: Option<E> = None;
         self.snapshot(|s| {
-            let rows = s.event_rows(f)?;
-            rows.into_iter().map(|r| s.complete(r)).collect()
-        })
+            let (sql, args) = s.rows_sql(f)?;
+            let mut stmt = s.conn.prepare(&sql)?;
+            let mut rows = stmt.query(params_from_iter(args))?;
+            while let Some(r) = rows.next()? {
+                let e = s.complete(event_row(r)?)?;
+                if let Err(err) = each(e) {
+                    failed = Some(err);
+                    break;
+                }
+            }
+            Ok(())
+        })?;
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// A timeline row made whole: its note, sources and links.
+    pub fn complete_row(&self, r: EventRow) -> Result<Event> {
+        self.complete(r)
     }
 
     /// One whole event by id (or by a unique prefix of it), read in one
@@ -369,9 +456,10 @@ impl Store {
             None => {
                 let mut stmt = self
                     .conn
-                    .prepare("SELECT id FROM events WHERE id LIKE ?1 || '%' LIMIT 2")?;
+                    .prepare("SELECT id FROM events WHERE id BETWEEN ?1 AND ?1 || '~' LIMIT 2")?;
+                // ids are lower-case ASCII, and '~' sorts after all of it
                 let ids: Vec<String> = stmt
-                    .query_map([id], |r| r.get(0))?
+                    .query_map([id.to_ascii_lowercase()], |r| r.get(0))?
                     .collect::<std::result::Result<_, _>>()?;
                 match ids.as_slice() {
                     [one] if id.len() >= 4 => one.clone(),
@@ -380,7 +468,7 @@ impl Store {
             }
         };
         let row = self.conn.query_row(
-            "SELECT id, kind, start, end_date, title, actors, targets, status, n_sources, date_conflict, edited FROM events WHERE id = ?1",
+            &format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?1"),
             [&full],
             event_row,
         )?;
@@ -462,28 +550,6 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
     }
-}
-
-fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
-    let kind: String = r.get(1)?;
-    let start: String = r.get(2)?;
-    let end: Option<String> = r.get(3)?;
-    let status: String = r.get(7)?;
-    Ok(EventRow {
-        id: r.get(0)?,
-        kind: kind.parse().unwrap_or(Kind::Other),
-        span: DateSpan {
-            start: parse_date(&start)?,
-            end: end.as_deref().map(parse_date).transpose()?,
-        },
-        title: r.get(4)?,
-        actors: parse_list(&r.get::<_, String>(5)?),
-        targets: parse_list(&r.get::<_, String>(6)?),
-        status: status.parse().unwrap_or_default(),
-        n_sources: r.get::<_, i64>(8)? as usize,
-        date_conflict: r.get(9)?,
-        edited: parse_edited(&r.get::<_, String>(10)?),
-    })
 }
 
 /// The edited fields as the `edited` column keeps them: "date kind".

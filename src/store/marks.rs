@@ -12,17 +12,7 @@ use super::{now_rfc3339, Result, Store};
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashSet;
 
-/// The `new:` filter: which events count as new.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NewFilter {
-    /// Not yet seen by the analyst (`new:yes`).
-    Unseen,
-    /// First seen at or after this time or day (RFC 3339 UTC, or
-    /// `YYYY-MM-DD`, compared as text: both sort by time).
-    Since(String),
-    /// First seen since the latest refresh began (`new:last`).
-    LastRefresh,
-}
+pub use crate::query::NewFilter;
 
 /// One refresh as the store keeps it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,21 +46,28 @@ pub(super) fn new_clause(f: &NewFilter) -> (&'static str, Option<String>) {
 }
 
 impl Store {
-    /// Gives every event and source of the derived timeline a first-seen
-    /// mark when it has none; called by every rebuild, inside its
-    /// transaction.
-    pub(super) fn mark_first_seen(conn: &rusqlite::Connection) -> Result<()> {
-        let now = now_rfc3339();
-        conn.execute(
-            "INSERT INTO event_marks (event_id, first_seen) SELECT id, ?1 FROM events WHERE true
+    /// Gives an event the rebuild wrote, and each of its sources, a
+    /// first-seen mark when it has none; called by every rebuild, inside
+    /// its transaction, for the events it wrote (an event it left alone is
+    /// unchanged, so it has its marks already).
+    pub(super) fn mark_first_seen(
+        conn: &rusqlite::Connection,
+        now: &str,
+        event_id: &str,
+        urls: &[&str],
+    ) -> Result<()> {
+        conn.prepare_cached(
+            "INSERT INTO event_marks (event_id, first_seen) VALUES (?1, ?2)
              ON CONFLICT (event_id) DO NOTHING",
-            [&now],
-        )?;
-        conn.execute(
-            "INSERT INTO source_marks (event_id, url, first_seen) SELECT event_id, url, ?1 FROM event_sources WHERE true
+        )?
+        .execute(params![event_id, now])?;
+        let mut src = conn.prepare_cached(
+            "INSERT INTO source_marks (event_id, url, first_seen) VALUES (?1, ?2, ?3)
              ON CONFLICT (event_id, url) DO NOTHING",
-            [&now],
         )?;
+        for url in urls {
+            src.execute(params![event_id, url, now])?;
+        }
         Ok(())
     }
 

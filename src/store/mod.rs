@@ -14,11 +14,15 @@
 mod articles;
 pub mod cjk;
 mod decisions;
+mod diagnose;
 mod events;
 mod feeds;
+mod filter;
 pub mod identity;
 mod marks;
 mod provenance;
+mod rows;
+mod search;
 mod state;
 pub mod views;
 
@@ -28,6 +32,7 @@ pub use events::{EntityRow, EventFilter, EventRow};
 pub use feeds::FeedState;
 pub use marks::{NewFilter, RefreshRecord};
 pub use provenance::Provenance;
+pub use search::{ArticleHit, Page};
 pub use state::{commits, TimelineState, WriterLease};
 
 use rusqlite::Connection;
@@ -85,6 +90,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/003_timeline_state.sql"),
     include_str!("../../migrations/004_edits.sql"),
     include_str!("../../migrations/005_first_seen.sql"),
+    include_str!("../../migrations/006_scale.sql"),
 ];
 
 /// A connection to the database. Each thread or task opens its own.
@@ -234,5 +240,58 @@ mod tests {
         drop(s);
         let s = Store::open(&path).expect("reopen");
         assert_eq!(s.schema_version().ok(), Some(MIGRATIONS.len() as i64));
+    }
+
+    /// A database that main's dateline left at schema 5, with a timeline
+    /// in it, takes migration 006: its lang: and source: tables are filled
+    /// from the events already there, so the filters find them at once.
+    #[test]
+    fn migration_006_backfills_a_database_with_data() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).expect("open");
+            for sql in &MIGRATIONS[..5] {
+                conn.execute_batch(sql).expect("old migration");
+            }
+            conn.pragma_update(None, "user_version", 5)
+                .expect("version");
+            conn.execute_batch(
+                "INSERT INTO events (id, kind, start, first_day, last_day, title, actors, targets, status, n_sources, langs)
+                 VALUES ('e1', 'ban', '2026-01-02', '2026-01-02', '2026-01-02', 'A ban', '[]', '[]', 'auto', 2, 'en zh');
+                 INSERT INTO event_sources (event_id, mention_id, url, outlet, title, evidence, position)
+                 VALUES ('e1', 1, 'https://www.Reuters.com/x', 'Reuters', 't', 'ev', 0),
+                        ('e1', 2, 'https://news.example.cn/y', '', 't', 'ev', 1);",
+            )
+            .expect("old data");
+        }
+        let s = Store::open(&path).expect("migrate");
+        assert_eq!(s.schema_version().ok(), Some(MIGRATIONS.len() as i64));
+        let ids = |f: EventFilter| -> Vec<String> {
+            s.event_rows(&f)
+                .expect("rows")
+                .into_iter()
+                .map(|r| r.id)
+                .collect()
+        };
+        for lang in ["en", "zh"] {
+            let f = EventFilter {
+                lang: Some(lang.into()),
+                ..Default::default()
+            };
+            assert_eq!(ids(f), vec!["e1".to_string()], "lang:{lang}");
+        }
+        for source in ["reuters", "www.reuters.com", "example.cn"] {
+            let f = EventFilter {
+                source: Some(source.into()),
+                ..Default::default()
+            };
+            assert_eq!(ids(f), vec!["e1".to_string()], "source:{source}");
+        }
+        let none = EventFilter {
+            lang: Some("ja".into()),
+            ..Default::default()
+        };
+        assert!(ids(none).is_empty());
     }
 }

@@ -5,10 +5,11 @@
 //! The filter is applied exactly as [`Store::event_rows`] applies it; keep
 //! the two in step (`event_rows_and_keys_agree` checks it).
 
-use super::{cjk, Result, Store};
-use crate::model::{DateSpan, Kind, PartialDate};
+use super::rows::{day_number, event_row, quick_date, EVENT_COLUMNS};
+use super::{Result, Store};
+use crate::model::PartialDate;
 use crate::store::{EntityRow, EventFilter, EventRow};
-use rusqlite::{params_from_iter, types::Value};
+use rusqlite::params_from_iter;
 
 /// One line of the timeline's index: enough to order, group and find it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,16 +20,6 @@ pub struct EventKey {
     /// The first and last day the event covers, as yyyymmdd.
     pub first_day: u32,
     pub last_day: u32,
-}
-
-/// "2026-06-24" → 20260624 (0 for anything else).
-fn day_number(s: &str) -> u32 {
-    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() == 8 {
-        digits.parse().unwrap_or(0)
-    } else {
-        0
-    }
 }
 
 /// Turns a timeline sorted one way into the other in linear time: the
@@ -64,116 +55,6 @@ pub fn sort_keys(keys: &mut [EventKey], newest_first: bool) {
     }
 }
 
-/// "2026-06-24" → its parts, without allocating; falls back to the
-/// checked parser for anything unusual.
-fn quick_date(s: &str) -> PartialDate {
-    let b = s.as_bytes();
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = b.get(r)?;
-        part.iter().try_fold(0u32, |acc, c| {
-            c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32)
-        })
-    };
-    let fast = match b.len() {
-        4 => num(0..4).map(|y| PartialDate::year(y as i32)),
-        7 => num(0..4)
-            .zip(num(5..7))
-            .and_then(|(y, m)| PartialDate::month(y as i32, m)),
-        10 => num(0..4)
-            .zip(num(5..7))
-            .zip(num(8..10))
-            .and_then(|((y, m), d)| PartialDate::day(y as i32, m, d)),
-        _ => None,
-    };
-    fast.or_else(|| s.parse().ok())
-        .unwrap_or(PartialDate::year(0))
-}
-
-/// The match expression for a query as it is being typed: as
-/// [`cjk::match_expr`], but a last word of plain letters and digits (two or
-/// more, outside quotes) matches as a prefix, so "Alib" already finds
-/// Alibaba.
-pub fn typing_expr(text: &str) -> Option<String> {
-    let trimmed = text.trim_end();
-    let (head, last) = match trimmed.rfind(char::is_whitespace) {
-        Some(i) => (&trimmed[..i], &trimmed[i + 1..]),
-        None => ("", trimmed),
-    };
-    let in_quotes = head.matches('"').count() % 2 == 1;
-    if last.len() < 2 || in_quotes || !last.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return cjk::match_expr(text);
-    }
-    let prefix = format!("\"{last}\"*");
-    Some(match cjk::match_expr(head) {
-        Some(h) => format!("{h} AND {prefix}"),
-        None => prefix,
-    })
-}
-
-/// The WHERE clause and its bound values for a filter; `typing` lets the
-/// last word of the text match as a prefix, while the user types.
-pub(super) fn where_clause(f: &EventFilter, typing: bool) -> (String, Vec<Value>) {
-    let mut sql = String::from(" WHERE 1=1");
-    let mut args: Vec<Value> = Vec::new();
-    let marks = |n: usize| vec!["?"; n].join(", ");
-    if !f.kinds.is_empty() {
-        sql += &format!(" AND e.kind IN ({})", marks(f.kinds.len()));
-        args.extend(f.kinds.iter().map(|k| Value::Text(k.as_str().into())));
-    }
-    if !f.statuses.is_empty() {
-        sql += &format!(" AND e.status IN ({})", marks(f.statuses.len()));
-        args.extend(f.statuses.iter().map(|s| Value::Text(s.as_str().into())));
-    } else if !f.include_rejected {
-        sql += " AND e.status != 'rejected'";
-    }
-    if let Some(since) = f.since {
-        sql += " AND e.last_day >= ?";
-        args.push(Value::Text(since.first_day().to_string()));
-    }
-    if let Some(until) = f.until {
-        sql += " AND e.first_day <= ?";
-        args.push(Value::Text(until.last_day().to_string()));
-    }
-    if !f.entities.is_empty() {
-        sql += &format!(
-            " AND e.id IN (SELECT event_id FROM event_entities WHERE entity IN ({}))",
-            marks(f.entities.len())
-        );
-        args.extend(f.entities.iter().map(|n| Value::Text(n.clone())));
-    }
-    if let Some(lang) = &f.lang {
-        sql += " AND (' ' || e.langs || ' ') LIKE ?";
-        args.push(Value::Text(format!("% {} %", lang.to_lowercase())));
-    }
-    if let Some(source) = &f.source {
-        sql +=
-            " AND e.id IN (SELECT event_id FROM event_sources WHERE outlet LIKE ? OR url LIKE ?)";
-        let pat = format!("%{}%", source.replace(['%', '_'], ""));
-        args.push(Value::Text(pat.clone()));
-        args.push(Value::Text(pat));
-    }
-    if let Some(new) = &f.new {
-        let (cond, arg) = super::marks::new_clause(new);
-        sql += cond;
-        args.extend(arg.map(Value::Text));
-    }
-    if let Some(feed) = &f.feed {
-        sql += " AND e.id IN (SELECT s.event_id FROM event_sources s JOIN mentions m ON m.id = s.mention_id \
-                JOIN articles a ON a.id = m.article_id WHERE a.feed_url = ?)";
-        args.push(Value::Text(feed.clone()));
-    }
-    let expr = match f.text.as_deref() {
-        Some(t) if typing => typing_expr(t),
-        Some(t) => cjk::match_expr(t),
-        None => None,
-    };
-    if let Some(expr) = expr {
-        sql += " AND e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
-        args.push(Value::Text(expr));
-    }
-    (sql, args)
-}
-
 impl Store {
     /// The timeline's index for a filter, in the order of
     /// [`Store::event_rows`]; `limit` is honoured. The rows are read in one
@@ -184,13 +65,13 @@ impl Store {
     }
 
     /// As [`Store::event_keys`], with the last word of the free text
-    /// matched as a prefix (see [`typing_expr`]): for search as you type.
+    /// matched as a prefix: for search as you type.
     pub fn event_keys_as_typed(&self, f: &EventFilter) -> Result<Vec<EventKey>> {
         self.keys_where(f, true)
     }
 
     fn keys_where(&self, f: &EventFilter, typing: bool) -> Result<Vec<EventKey>> {
-        let (clause, args) = where_clause(f, typing);
+        let (clause, args) = self.compile(f, typing)?.with_text();
         let sql =
             format!("SELECT e.rowid, e.id, e.start, e.first_day, e.last_day FROM events e{clause}");
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -208,6 +89,9 @@ impl Store {
         })?;
         let mut keys: Vec<EventKey> = rows.collect::<std::result::Result<_, _>>()?;
         sort_keys(&mut keys, f.newest_first);
+        if f.offset > 0 {
+            keys.drain(..f.offset.min(keys.len()));
+        }
         if let Some(limit) = f.limit {
             keys.truncate(limit);
         }
@@ -217,37 +101,14 @@ impl Store {
     /// The full rows of the events with these row ids, each with its row
     /// id; missing ones are left out.
     pub fn event_rows_by_rowid(&self, rowids: &[i64]) -> Result<Vec<(i64, EventRow)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.kind, e.start, e.end_date, e.title, e.actors, e.targets, e.status, e.n_sources, e.date_conflict, e.rowid, e.edited
-             FROM events e WHERE e.rowid = ?1",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid = ?1"
+        ))?;
         let mut out = Vec::with_capacity(rowids.len());
         for id in rowids {
             let mut rows = stmt.query([id])?;
             if let Some(r) = rows.next()? {
-                let kind: String = r.get(1)?;
-                let start: String = r.get(2)?;
-                let end: Option<String> = r.get(3)?;
-                let status: String = r.get(7)?;
-                let list = |s: String| serde_json::from_str::<Vec<String>>(&s).unwrap_or_default();
-                out.push((
-                    *id,
-                    EventRow {
-                        id: r.get(0)?,
-                        kind: kind.parse().unwrap_or(Kind::Other),
-                        span: DateSpan {
-                            start: quick_date(&start),
-                            end: end.as_deref().map(quick_date),
-                        },
-                        title: r.get(4)?,
-                        actors: list(r.get(5)?),
-                        targets: list(r.get(6)?),
-                        status: status.parse().unwrap_or_default(),
-                        n_sources: r.get::<_, i64>(8)? as usize,
-                        date_conflict: r.get(9)?,
-                        edited: super::events::parse_edited(&r.get::<_, String>(11)?),
-                    },
-                ));
+                out.push((*id, event_row(r)?));
             }
         }
         Ok(out)
@@ -382,7 +243,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{DateSpan, Kind, PartialDate};
     use crate::model::{Event, Source, Status};
+    use crate::store::filter::typing_expr;
 
     fn ev(id: &str, date: &str, kind: Kind, title: &str, status: Status) -> Event {
         Event {

@@ -689,17 +689,8 @@ impl App {
     pub fn filter(&self) -> (EventFilter, Option<String>) {
         let q = query::parse(&self.query);
         let mut f = q.filter;
-        f.entities = f
-            .entities
-            .iter()
-            .map(|e| {
-                self.store
-                    .resolve_entity(e)
-                    .ok()
-                    .flatten()
-                    .unwrap_or_else(|| e.clone())
-            })
-            .collect();
+        // a name the store cannot resolve (or a store error) is kept as typed
+        let _ = self.store.resolve_filter(&mut f);
         f.newest_first = self.newest_first;
         (f, q.hint)
     }

@@ -22,7 +22,7 @@ pub mod format;
 pub mod keys;
 mod load;
 mod navigate;
-pub mod query;
+pub use crate::query;
 pub mod refresh;
 pub mod theme;
 pub mod views;

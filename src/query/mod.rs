@@ -1,25 +1,57 @@
-//! The search line's language, parsed by one pure function:
-//! free words and "quoted phrases" go to the full-text index, and filters
-//! narrow the result: `kind:lawsuit,ban entity:alibaba since:2025-06
-//! until:2026 lang:zh source:reuters status:confirmed`. A malformed filter
-//! never fails the query: it is left out and a hint says why, so the
-//! timeline keeps narrowing while the user types.
+//! The one query language, parsed by one pure function for the CLI's
+//! `events` and `search` and the TUI's `/` alike: free words and "quoted
+//! phrases" go to the full-text index, and filters narrow the result:
+//! `kind:lawsuit,ban entity:alibaba since:2025-06 until:2026 lang:zh
+//! source:reuters status:confirmed`. A malformed filter never fails the
+//! parse: it is left out and reported as a [`Problem`], so the TUI keeps
+//! narrowing while the user types and shows a hint, while the CLI refuses
+//! the query with the same one-line message. The CLI's flags (`--kind`,
+//! `--entity`, …) go through [`apply`], the same value parser.
+
+mod filter;
+
+pub use filter::{EventFilter, NewFilter};
 
 use crate::model::{Kind, PartialDate, Status};
-use crate::store::{EventFilter, NewFilter};
 
 /// The filter names the parser knows, for hints and the help overlay.
 pub const FILTERS: &[&str] = &[
     "kind", "entity", "since", "until", "lang", "source", "status", "new", "feed",
 ];
 
-/// A parsed query. `filter.entities` holds names as typed; the app
+/// Short spellings accepted for filter names.
+const ALIASES: &[(&str, &str)] = &[("e", "entity"), ("src", "source")];
+
+/// Something wrong with a query, as one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    /// True when a filter was left out (a bad value); false when the query
+    /// still means what was typed (an unknown `key:` searched as text).
+    pub dropped: bool,
+}
+
+/// A parsed query. `filter.entities` holds names as typed; the caller
 /// resolves them to canonical names through the store.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
     pub filter: EventFilter,
-    /// What was wrong with the query, if anything, as one line.
+    /// What was wrong with the query, if anything, as one line (the first
+    /// of `problems`).
     pub hint: Option<String>,
+    /// Everything that was wrong, in the order typed.
+    pub problems: Vec<Problem>,
+}
+
+impl Query {
+    /// The first problem that dropped a filter, for callers that refuse a
+    /// malformed query rather than run what is left of it.
+    pub fn error(&self) -> Option<&str> {
+        self.problems
+            .iter()
+            .find(|p| p.dropped)
+            .map(|p| p.message.as_str())
+    }
 }
 
 /// Splits the input into words, keeping `"quoted phrases"` (also after a
@@ -50,11 +82,89 @@ fn unquote(s: &str) -> String {
     s.trim_matches('"').trim().to_string()
 }
 
+/// The canonical filter name for `key` (any case, short spellings
+/// accepted), if it is one.
+pub fn filter_name(key: &str) -> Option<&'static str> {
+    let key = key.to_ascii_lowercase();
+    FILTERS
+        .iter()
+        .copied()
+        .find(|f| *f == key)
+        .or_else(|| ALIASES.iter().find(|(a, _)| *a == key).map(|(_, f)| *f))
+}
+
+/// Adds one `key:value` to a filter: the value parser behind both the
+/// query line and the CLI's flags. `key` must be one of [`FILTERS`] (or a
+/// short spelling). On error nothing is added, except the good parts of a
+/// comma list (`kind:ban,war` keeps `ban`); the message is one line.
+pub fn apply(f: &mut EventFilter, key: &str, value: &str) -> Result<(), String> {
+    let Some(key) = filter_name(key) else {
+        return Err(format!("'{key}:' is not a filter ({})", FILTERS.join(", ")));
+    };
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(format!("{key}: needs a value{}", example(key)));
+    }
+    let mut first_error: Option<String> = None;
+    match key {
+        "kind" => {
+            for part in value.split(',').filter(|p| !p.trim().is_empty()) {
+                match part.parse::<Kind>() {
+                    Ok(k) if !f.kinds.contains(&k) => f.kinds.push(k),
+                    Ok(_) => {}
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                    }
+                }
+            }
+        }
+        "status" => {
+            for part in value.split(',').filter(|p| !p.trim().is_empty()) {
+                match part.parse::<Status>() {
+                    Ok(s) if !f.statuses.contains(&s) => f.statuses.push(s),
+                    Ok(_) => {}
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                    }
+                }
+            }
+        }
+        "entity" => {
+            if !f.entities.iter().any(|e| e == value) {
+                f.entities.push(value.to_string());
+            }
+        }
+        "since" | "until" => match value.parse::<PartialDate>() {
+            Ok(d) if key == "since" => f.since = Some(d),
+            Ok(d) => f.until = Some(d),
+            Err(e) => first_error = Some(format!("{key}: {e}")),
+        },
+        "lang" => {
+            let l = value.to_ascii_lowercase();
+            if (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase()) {
+                f.lang = Some(l);
+            } else {
+                first_error = Some(format!("lang: '{value}' is not a language code (en, zh)"));
+            }
+        }
+        "new" => match parse_new(value) {
+            Ok(n) => f.new = Some(n),
+            Err(e) => first_error = Some(e),
+        },
+        "feed" => f.feed = Some(value.to_string()),
+        _ => f.source = Some(value.to_string()),
+    }
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
 /// Parses a query line. Pure: no store, no clock.
 pub fn parse(input: &str) -> Query {
     let mut q = Query::default();
     let mut text: Vec<String> = Vec::new();
-    let mut hints: Vec<String> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
     for word in words(input) {
         let Some((key, value)) = word.split_once(':').filter(|(k, _)| {
             !k.is_empty() && !k.starts_with('"') && k.chars().all(|c| c.is_ascii_alphabetic())
@@ -62,70 +172,27 @@ pub fn parse(input: &str) -> Query {
             text.push(word);
             continue;
         };
-        let key = key.to_ascii_lowercase();
-        let value = unquote(value);
-        let known = FILTERS.contains(&key.as_str()) || matches!(key.as_str(), "e" | "src");
-        if !known {
-            hints.push(format!(
-                "'{key}:' is not a filter ({}); searched as text",
-                FILTERS.join(", ")
-            ));
+        if filter_name(key).is_none() {
+            problems.push(Problem {
+                message: format!(
+                    "'{}:' is not a filter ({}); searched as text",
+                    key.to_ascii_lowercase(),
+                    FILTERS.join(", ")
+                ),
+                dropped: false,
+            });
             text.push(word);
             continue;
         }
-        if value.is_empty() {
-            hints.push(format!("{key}: needs a value{}", example(&key)));
-            continue;
-        }
-        match key.as_str() {
-            "kind" => {
-                for part in value.split(',').filter(|p| !p.trim().is_empty()) {
-                    match part.parse::<Kind>() {
-                        Ok(k) if !q.filter.kinds.contains(&k) => q.filter.kinds.push(k),
-                        Ok(_) => {}
-                        Err(e) => hints.push(e),
-                    }
-                }
-            }
-            "status" => {
-                for part in value.split(',').filter(|p| !p.trim().is_empty()) {
-                    match part.parse::<Status>() {
-                        Ok(s) if !q.filter.statuses.contains(&s) => q.filter.statuses.push(s),
-                        Ok(_) => {}
-                        Err(e) => hints.push(e),
-                    }
-                }
-            }
-            "entity" | "e" => {
-                if !q.filter.entities.contains(&value) {
-                    q.filter.entities.push(value);
-                }
-            }
-            "since" | "until" => match value.parse::<PartialDate>() {
-                Ok(d) if key == "since" => q.filter.since = Some(d),
-                Ok(d) => q.filter.until = Some(d),
-                Err(e) => hints.push(format!("{key}: {e}")),
-            },
-            "lang" => {
-                let l = value.to_ascii_lowercase();
-                if (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase()) {
-                    q.filter.lang = Some(l);
-                } else {
-                    hints.push(format!("lang: '{value}' is not a language code (en, zh)"));
-                }
-            }
-            "new" => match parse_new(&value) {
-                Ok(n) => q.filter.new = Some(n),
-                Err(e) => hints.push(e),
-            },
-            "feed" => q.filter.feed = Some(value),
-            _ => q.filter.source = Some(value),
+        if let Err(message) = apply(&mut q.filter, key, &unquote(value)) {
+            problems.push(Problem {
+                message,
+                dropped: true,
+            });
         }
     }
-    if let (Some(s), Some(u)) = (q.filter.since, q.filter.until) {
-        if s.first_day() > u.last_day() {
-            hints.push(format!("since:{s} is after until:{u}; nothing can match"));
-        }
+    if let Some(p) = range_problem(&q.filter) {
+        problems.push(p);
     }
     let joined = text.join(" ");
     // the store's own check, so the search line, `events` and `search`
@@ -133,11 +200,24 @@ pub fn parse(input: &str) -> Query {
     if !joined.trim().is_empty() {
         match crate::store::cjk::check_text(&joined) {
             Ok(()) => q.filter.text = Some(joined),
-            Err(e) => hints.push(e),
+            Err(message) => problems.push(Problem {
+                message,
+                dropped: true,
+            }),
         }
     }
-    q.hint = hints.into_iter().next();
+    q.hint = problems.first().map(|p| p.message.clone());
+    q.problems = problems;
     q
+}
+
+/// A since after the until: nothing can match (reported, not dropped).
+pub fn range_problem(f: &EventFilter) -> Option<Problem> {
+    let (s, u) = (f.since?, f.until?);
+    (s.first_day() > u.last_day()).then(|| Problem {
+        message: format!("since:{s} is after until:{u}; nothing can match"),
+        dropped: false,
+    })
 }
 
 /// The value of `new:`: `yes` (not seen yet), `last` (since the last
@@ -161,7 +241,7 @@ fn example(key: &str) -> &'static str {
         "since" | "until" => " (YYYY, YYYY-MM or YYYY-MM-DD)",
         "lang" => " (en, zh)",
         "status" => " (auto, confirmed, rejected, manual)",
-        "entity" | "e" => " (a name in either language, e.g. alibaba or 华为)",
+        "entity" => " (a name in either language, e.g. alibaba or 华为)",
         "new" => " (yes, last, or a date: YYYY, YYYY-MM or YYYY-MM-DD)",
         "feed" => " (a feed's url, as in feeds.toml)",
         _ => " (part of an outlet's name or url)",
@@ -283,6 +363,33 @@ mod tests {
             assert_eq!(q.hint.as_deref(), c.hint, "hint of {ctx:?}");
             assert!(!f.newest_first && f.limit.is_none() && !f.include_rejected);
         }
+    }
+
+    #[test]
+    fn dropped_filters_are_errors_and_unknown_keys_are_notes() {
+        let q = parse("foo:bar kind:war");
+        assert_eq!(q.problems.len(), 2);
+        assert!(!q.problems[0].dropped && q.problems[1].dropped);
+        assert!(q
+            .error()
+            .is_some_and(|e| e.starts_with("unknown kind 'war'")));
+        assert_eq!(parse("foo:bar").error(), None);
+        assert_eq!(parse("since:2026 until:2025").error(), None);
+    }
+
+    #[test]
+    fn flags_and_words_share_one_value_parser() {
+        let mut f = EventFilter::default();
+        assert_eq!(apply(&mut f, "KIND", "lawsuit,ban"), Ok(()));
+        assert_eq!(apply(&mut f, "e", "华为"), Ok(()));
+        assert_eq!(apply(&mut f, "src", "reuters"), Ok(()));
+        assert_eq!(apply(&mut f, "status", "rejected"), Ok(()));
+        let typed = parse("kind:lawsuit,ban e:华为 src:reuters status:rejected").filter;
+        assert_eq!(f, typed);
+        assert!(apply(&mut f, "lang", "chinese").is_err());
+        assert!(apply(&mut f, "nope", "x").is_err());
+        assert!(apply(&mut f, "since", " ").is_err());
+        assert_eq!(f, typed, "a failed value adds nothing");
     }
 
     #[test]

@@ -1,0 +1,219 @@
+//! Issue 13's cost curve: the operations users wait for, at 10k, 100k and
+//! 1M generated articles (`cargo bench --bench scale -- 100000`).
+//!
+//! The database for a size is generated once into `bench-data/` (not
+//! committed) and reused: import throughput is measured only when it is
+//! built (`--fresh` rebuilds it). Then: a refresh of 50 new articles,
+//! search p50/p95 (a common word, a phrase, a Chinese word, filters),
+//! `events --entity`, `entities`, one event's detail, `export md` of one
+//! entity, and the process's peak memory. Wall times are noisy on a shared
+//! machine, so bulk phases also report CPU time.
+
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use dateline::extract::Rules;
+use dateline::pipeline;
+use dateline::store::{EventFilter, Store};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// This process's user+system CPU time, from /proc (Linux).
+fn cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    // every field counts, even those that are not unsigned (tty_nr and tpgid
+    // are -1 without a terminal): dropping them shifted utime out and read
+    // stime + cutime instead. Once the pid and name are cut, the state is
+    // field 0, so utime (field 14 of stat) is 11 and stime (15) is 12.
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let tick = |i: usize| f.get(i).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0);
+    Duration::from_millis((tick(11) + tick(12)) * 10)
+}
+
+/// Peak resident memory of this process (VmHWM), in MiB.
+fn peak_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// p50 and p95 of `reps` runs of `f`, in ms.
+fn percentiles(reps: usize, mut f: impl FnMut()) -> (f64, f64) {
+    let mut t: Vec<f64> = (0..reps)
+        .map(|_| {
+            let s = Instant::now();
+            f();
+            ms(s.elapsed())
+        })
+        .collect();
+    t.sort_by(f64::total_cmp);
+    let at = |p: f64| t[((t.len() as f64 - 1.0) * p).round() as usize];
+    (at(0.5), at(0.95))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(10_000);
+    let fresh = args.iter().any(|a| a == "--fresh");
+    let rules = Rules::builtin();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench-data");
+    std::fs::create_dir_all(&dir).expect("bench-data folder");
+    let path = dir.join(format!("scale-{n}.db"));
+    if fresh {
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+        }
+    }
+    let built = path.exists();
+    let mut store = Store::open(&path).expect("open");
+    println!("articles            {n}  ({})", path.display());
+    if !built {
+        // import in feed-sized batches, generated as they go: the corpus is
+        // never held whole
+        const CHUNK: usize = 5_000;
+        let (t, c) = (Instant::now(), cpu());
+        let mut r = corpus::Rng::new(42);
+        let mut done = 0;
+        while done < n {
+            let batch: Vec<_> = (done..(done + CHUNK).min(n))
+                .map(|i| corpus::article(&mut r, i))
+                .collect();
+            pipeline::ingest(&mut store, &rules, &batch).expect("ingest");
+            done += batch.len();
+            eprintln!("  imported {done}");
+        }
+        let (wall, cpu_t) = (t.elapsed(), cpu() - c);
+        println!(
+            "import (batches of {CHUNK}, FTS, timeline)  {:.0} articles/s wall, {:.0} /s CPU  ({:.1} s wall, {:.1} s CPU)",
+            n as f64 / wall.as_secs_f64(),
+            n as f64 / cpu_t.as_secs_f64().max(1e-9),
+            wall.as_secs_f64(),
+            cpu_t.as_secs_f64()
+        );
+    }
+    println!(
+        "events              {}",
+        store.event_count().expect("count")
+    );
+
+    // a refresh: 50 articles the archive has not seen
+    let mut r = corpus::Rng::new(7 + n as u64);
+    let new: Vec<_> = (0..50)
+        .map(|i| {
+            let mut a = corpus::article(&mut r, 10_000_000 + i);
+            a.guid = Some(format!("refresh-{}-{i}", store.event_count().unwrap_or(0)));
+            a.url = format!("{}-r{}", a.url, store.event_count().unwrap_or(0));
+            a
+        })
+        .collect();
+    let (t, c) = (Instant::now(), cpu());
+    let rep = pipeline::ingest(&mut store, &rules, &new).expect("refresh");
+    println!(
+        "refresh of 50 new   {:.0} ms wall, {:.0} ms CPU  ({} new articles)",
+        ms(t.elapsed()),
+        ms(cpu() - c),
+        rep.new_articles
+    );
+
+    let search = |text: &str, extra: EventFilter| EventFilter {
+        text: Some(text.into()),
+        ..extra
+    };
+    let mut cases: Vec<(&str, EventFilter)> = vec![
+        ("search huawei", search("huawei", EventFilter::default())),
+        (
+            "search \"entity list\"",
+            search("\"entity list\"", EventFilter::default()),
+        ),
+        ("search 华为", search("华为", EventFilter::default())),
+        (
+            "search huawei kind:listing since:2024",
+            search(
+                "huawei",
+                EventFilter {
+                    kinds: vec![dateline::model::Kind::Listing],
+                    since: "2024".parse().ok(),
+                    ..Default::default()
+                },
+            ),
+        ),
+    ];
+    for (name, f) in cases.drain(..) {
+        let (p50, p95) = percentiles(20, || {
+            let e = store.search_events(&f, 20, 0).expect("events");
+            let a = store.search_article_page(&f, 20, 0).expect("articles");
+            std::hint::black_box((e.total, a.total));
+        });
+        let e = store.search_events(&f, 20, 0).expect("events");
+        let a = store.search_article_page(&f, 20, 0).expect("articles");
+        println!(
+            "{name:<38} p50 {p50:>7.1} ms  p95 {p95:>7.1} ms  ({} events, {} articles)",
+            e.total, a.total
+        );
+    }
+    let mut huawei = EventFilter {
+        entities: vec!["华为".into()],
+        limit: Some(50),
+        ..Default::default()
+    };
+    store.resolve_filter(&mut huawei).expect("resolve");
+    let (p50, p95) = percentiles(10, || {
+        let mut k = 0;
+        store
+            .for_each_event(&huawei, |_| -> Result<(), dateline::store::StoreError> {
+                k += 1;
+                Ok(())
+            })
+            .expect("events");
+        std::hint::black_box(k);
+    });
+    let total = store.count_events(&huawei).expect("count");
+    println!("events --entity 华为 (first 50 of {total})  p50 {p50:.1} ms  p95 {p95:.1} ms");
+
+    let t = Instant::now();
+    let n_ent = store.entities().expect("entities").len();
+    println!(
+        "entities            {:.0} ms  ({n_ent} entities)",
+        ms(t.elapsed())
+    );
+
+    // the event with the most sources
+    let busiest = store
+        .event_rows(&EventFilter::default())
+        .expect("rows")
+        .into_iter()
+        .max_by_key(|r| r.n_sources)
+        .map(|r| (r.id, r.n_sources));
+    if let Some((id, k)) = busiest {
+        let (p50, p95) = percentiles(20, || {
+            std::hint::black_box(store.event(&id).expect("detail"));
+        });
+        println!("detail ({k} sources)  p50 {p50:.1} ms  p95 {p95:.1} ms");
+    }
+
+    let f = EventFilter {
+        entities: huawei.entities.clone(),
+        ..Default::default()
+    };
+    let (t, c) = (Instant::now(), cpu());
+    let mut opts = dateline::export::Options::new(chrono::Utc::now());
+    opts.title = "Huawei: timeline".into();
+    let (md, n) = dateline::export::export(&store, &f, dateline::export::Format::Markdown, &opts)
+        .expect("export");
+    println!(
+        "export md --entity 华为  {:.0} ms wall, {:.0} ms CPU  ({} events, {} KiB)",
+        ms(t.elapsed()),
+        ms(cpu() - c),
+        n,
+        md.len() / 1024
+    );
+    println!("peak memory         {:.0} MiB", peak_mib());
+}

@@ -1,0 +1,231 @@
+//! Every query the CLI and the TUI issue to read the timeline runs on an
+//! index: the read paths are driven over the demo corpus with statement
+//! recording on, and SQLite's plan for each recorded statement must not
+//! scan a large table, except the few statements that list everything by
+//! design (named below with their reason).
+
+use dateline::extract::Rules;
+use dateline::model::{Kind, Status};
+use dateline::store::{EventFilter, NewFilter, Store};
+use std::sync::{Arc, Mutex};
+
+/// Tables (and the aliases the store's SQL gives them) that grow with the
+/// archive.
+const LARGE: &[&str] = &[
+    "events",
+    "e",
+    "event_sources",
+    "event_links",
+    "event_entities",
+    "n",
+    "articles",
+    "a",
+    "mentions",
+    "m",
+    "article_keys",
+    "entity_aliases",
+    "k",
+    "event_langs",
+    "event_source_keys",
+    "event_marks",
+    "source_marks",
+];
+
+/// Statements that read a whole table on purpose, by a fragment of their
+/// SQL, with why.
+const WHOLE_TABLE: &[(&str, &str)] = &[
+    // the whole timeline, in date order: walks the day index and stops at
+    // the page (TUI: event_keys reads the light index of every event)
+    ("SELECT e.rowid, e.id, e.start, e.first_day, e.last_day FROM events e WHERE 1=1 AND e.status != 'rejected'", "the TUI's index of the whole timeline"),
+    ("FROM events e WHERE 1=1 AND e.status != 'rejected' ORDER BY e.first_day", "the whole timeline in date order, one page"),
+    ("SELECT count(*) FROM events e WHERE 1=1 AND e.status != 'rejected'", "the size of the whole timeline"),
+    ("SELECT count(*) FROM events WHERE status != 'rejected'", "the size of the whole timeline"),
+    // every entity with its counts: one pass over each table
+    ("SELECT id, start, coalesce(end_date, start) FROM events WHERE status != 'rejected'", "entities view: every event's span"),
+    ("SELECT entity, event_id FROM event_entities", "entities view: every name's events"),
+    ("SELECT name, type, aliases FROM entities", "entities view: every known name"),
+    ("FROM event_entities n JOIN events e ON e.id = n.event_id", "entities command: every name's events"),
+];
+
+/// Partial indexes, scanned whole by design: small by their WHERE.
+const PARTIAL: &[&str] = &["event_marks_unseen"];
+
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory().expect("db");
+    let rules = Rules::builtin();
+    let articles = dateline::tui::demo::articles().expect("demo corpus");
+    dateline::pipeline::ingest(&mut store, &rules, &articles).expect("ingest");
+    store
+}
+
+fn is_large_scan(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("SCAN ") else {
+        return false;
+    };
+    let table = rest.split_whitespace().next().unwrap_or("");
+    // a partial index holds only the rows its WHERE names (the unseen
+    // events: as many as the analyst has not looked at, not the archive)
+    if PARTIAL
+        .iter()
+        .any(|ix| rest.ends_with(&format!("USING INDEX {ix}")))
+    {
+        return false;
+    }
+    if rest.contains("VIRTUAL TABLE") {
+        // a full-text table is scanned only through a MATCH constraint
+        return !rest.contains(":M") && !rest.contains("INDEX 0:M");
+    }
+    LARGE.contains(&table)
+}
+
+#[test]
+fn every_read_query_runs_on_an_index() {
+    let mut store = demo_store();
+    let sink = Arc::new(Mutex::new(Vec::new()));
+    store.record_statements(sink.clone()).expect("trace");
+
+    let all = store.events(&EventFilter::default()).expect("events");
+    assert!(all.len() > 5);
+    let one = &all[all.len() / 2];
+    let filters = vec![
+        EventFilter::default(),
+        EventFilter {
+            limit: Some(5),
+            offset: 2,
+            ..Default::default()
+        },
+        EventFilter {
+            newest_first: true,
+            limit: Some(5),
+            ..Default::default()
+        },
+        EventFilter {
+            kinds: vec![Kind::Lawsuit],
+            ..Default::default()
+        },
+        EventFilter {
+            kinds: vec![Kind::Listing, Kind::Ban],
+            newest_first: true,
+            ..Default::default()
+        },
+        EventFilter {
+            entities: vec!["Huawei".into()],
+            ..Default::default()
+        },
+        EventFilter {
+            since: "2025".parse().ok(),
+            ..Default::default()
+        },
+        EventFilter {
+            until: "2020-06".parse().ok(),
+            ..Default::default()
+        },
+        EventFilter {
+            since: "2020".parse().ok(),
+            until: "2021".parse().ok(),
+            ..Default::default()
+        },
+        EventFilter {
+            lang: Some("zh".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            source: Some("demo".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            statuses: vec![Status::Rejected],
+            ..Default::default()
+        },
+        EventFilter {
+            statuses: vec![Status::Confirmed, Status::Manual],
+            ..Default::default()
+        },
+        EventFilter {
+            text: Some("huawei".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            text: Some("\"entity list\"".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            text: Some("华为".into()),
+            kinds: vec![Kind::Listing],
+            ..Default::default()
+        },
+        EventFilter {
+            text: Some("Alib".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            new: Some(NewFilter::Unseen),
+            ..Default::default()
+        },
+        EventFilter {
+            new: Some(NewFilter::Since("2026-01-01".into())),
+            ..Default::default()
+        },
+        EventFilter {
+            new: Some(NewFilter::LastRefresh),
+            kinds: vec![Kind::Ban],
+            ..Default::default()
+        },
+        EventFilter {
+            feed: Some("https://example.org/feed.xml".into()),
+            ..Default::default()
+        },
+    ];
+    for f in &filters {
+        // the CLI: events (streamed whole), search, counts, exports
+        store
+            .for_each_event(f, |_| -> Result<(), dateline::store::StoreError> { Ok(()) })
+            .expect("events");
+        store.count_events(f).expect("count");
+        if f.text.is_some() {
+            store.search_events(f, 20, 0).expect("search events");
+            store
+                .search_article_page(f, 20, 20)
+                .expect("search articles");
+        }
+        // the TUI: the light index, as typed and as entered
+        store.event_keys(f).expect("keys");
+        store.event_keys_as_typed(f).expect("keys as typed");
+    }
+    let keys = store.event_keys(&EventFilter::default()).expect("keys");
+    let rowids: Vec<i64> = keys.iter().take(30).map(|k| k.rowid).collect();
+    store.event_rows_by_rowid(&rowids).expect("rows on screen");
+    store.event(&one.id).expect("detail");
+    store.event(&one.id[..6]).expect("detail by prefix");
+    store.event_rowid(&one.id).expect("rowid");
+    store.resolve_entity("华为").expect("alias");
+    store.resolve_entity("Nobody Known").expect("unknown name");
+    store.aliases_of(&["Huawei".into()]).expect("aliases");
+    store.entities().expect("entities");
+    store.entities_fast().expect("entities view");
+    store.shown_event_count().expect("count");
+    store.decisions().expect("decisions");
+
+    let mut statements: Vec<String> = sink.lock().expect("sink").clone();
+    statements.sort();
+    statements.dedup();
+    statements.retain(|s| s.trim_start().to_ascii_uppercase().starts_with("SELECT"));
+    assert!(
+        statements.len() > 20,
+        "the read paths ran: {}",
+        statements.len()
+    );
+    let mut failures = Vec::new();
+    for sql in &statements {
+        let plan = store.query_plan(sql).expect("plan");
+        let scans: Vec<&String> = plan.iter().filter(|l| is_large_scan(l)).collect();
+        if scans.is_empty() {
+            continue;
+        }
+        if WHOLE_TABLE.iter().any(|(frag, _)| sql.contains(frag)) {
+            continue;
+        }
+        failures.push(format!("{sql}\n    plan: {plan:?}"));
+    }
+    assert!(failures.is_empty(), "full scans:\n{}", failures.join("\n"));
+}
