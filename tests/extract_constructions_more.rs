@@ -175,6 +175,13 @@ fn hours_after_is_the_same_day() {
     let text = "The ban, announced on Tuesday, took effect at once. \
                 It came hours after U.S. tariffs on the goods doubled to 20%.";
     check(&[(text, Kind::Tariff, "2025-06-17")]);
+    // Capitals (a headline written in title case) count too: the quick
+    // "after" scan that skips most sentences ignores case.
+    check(&[(
+        "Ruritania Bans Tin Exports on Friday, A Day After Freedonia Adds 12 Firms to Its Entity List",
+        Kind::Listing,
+        "2025-06-12",
+    )]);
 }
 
 #[test]

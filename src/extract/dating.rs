@@ -73,7 +73,8 @@ pub(crate) fn add_phrase_dates(
         // "Same day" is the day the last eventful sentence was about (its
         // first day-precise date: "9日发布公告，决定自10日起……。同日……" is
         // the 9th), "at the time" the last event's date.
-        let here = lower.find(p.as_str()).and_then(|at| {
+        let found = lower.find(p.as_str());
+        let here = found.and_then(|at| {
             dates
                 .iter()
                 .find(|d| d.end <= at && d.span.start.precision() == 3)
@@ -89,7 +90,7 @@ pub(crate) fn add_phrase_dates(
         } else {
             recent(false).map(|m| m.span.start)
         };
-        if let (Some(at), Some(day)) = (lower.find(p.as_str()), day) {
+        if let (Some(at), Some(day)) = (found, day) {
             if !dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
                 dates.push(DateMatch {
                     start: at,

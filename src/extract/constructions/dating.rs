@@ -108,6 +108,14 @@ pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option
         ("moments after", 0),
         ("just after", 0),
     ];
+    // Every phrase ends in "after": one scan rules most sentences out.
+    if !s
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"after"))
+    {
+        return;
+    }
     let lower = s.to_lowercase();
     if lower.len() != s.len() {
         return;
