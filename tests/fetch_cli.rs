@@ -4,30 +4,8 @@
 
 mod common;
 
+use common::cli::{dateline, stderr, stdout};
 use common::*;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn dateline(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .arg("--db")
-        .arg(dir.join("d.db"))
-        .arg("--config")
-        .arg(dir.join("feeds.toml"))
-        .args(args)
-        .env_remove("DATELINE_DB")
-        .env_remove("DATELINE_CONFIG")
-        .output()
-        .expect("runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).to_string()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
-}
 
 #[test]
 fn feeds_add_list_remove_export_import_round_trip() {

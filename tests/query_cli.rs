@@ -3,23 +3,10 @@
 //! them, malformed filters fail with one line, search is paginated with
 //! its total shown, and a name finds reports in the other language.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
+use common::cli::dateline_db as dateline;
 
-fn dateline(db: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("DATELINE_CONFIG")
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use std::path::Path;
 
 fn demo_db(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("q.db");

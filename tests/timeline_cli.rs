@@ -1,22 +1,8 @@
 //! The curation commands run as a user would: a hand-made event, then
 //! confirm, note and reject on it, read back through `events --json`.
 
-use std::process::Command;
-
-fn dateline(db: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("DATELINE_CONFIG")
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::cli::dateline_db as dateline;
 
 #[test]
 fn hand_made_events_take_decisions() {

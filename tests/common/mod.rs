@@ -5,6 +5,8 @@
 //! internet.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use dateline::config::FeedConfig;
 use dateline::sources::fetch::{refresh, Backoff, FetchOptions, FetchSummary};
 use std::io::{Read, Write};
