@@ -4,41 +4,8 @@
 //! Taiwanese text, and the institutional vocabulary of courts, regulators
 //! and ministries. Every sentence is written for these tests.
 
-use super::{extract, Rules};
-use crate::model::{Article, Kind};
-use std::sync::OnceLock;
-
-fn rules() -> &'static Rules {
-    static R: OnceLock<Rules> = OnceLock::new();
-    R.get_or_init(Rules::builtin)
-}
-
-/// (kind, start date) of every mention, for a document published on
-/// Wednesday 2025-06-18.
-fn found(text: &str) -> Vec<(Kind, String)> {
-    let zh = text.chars().any(crate::text::is_han);
-    let article = Article {
-        url: "https://example.test/doc".into(),
-        lang: if zh { "zh" } else { "en" }.into(),
-        text: text.into(),
-        published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
-        ..Default::default()
-    };
-    extract(&article, rules())
-        .into_iter()
-        .map(|m| (m.kind, m.span.start.to_string()))
-        .collect()
-}
-
-fn check(cases: &[(&str, Kind, &str)]) {
-    for (text, kind, date) in cases {
-        let got = found(text);
-        assert!(
-            got.contains(&(*kind, date.to_string())),
-            "expected {kind} {date} in {text:?}, got {got:?}"
-        );
-    }
-}
+use super::tests::{check, found};
+use crate::model::Kind;
 
 fn check_none(texts: &[&str]) {
     for text in texts {
