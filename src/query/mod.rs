@@ -12,7 +12,7 @@ mod filter;
 
 pub use filter::{EventFilter, NewFilter};
 
-use crate::model::{Kind, PartialDate, Status};
+use crate::model::PartialDate;
 
 /// The filter names the parser knows, for hints and the help overlay.
 pub const FILTERS: &[&str] = &[
@@ -93,6 +93,23 @@ pub fn filter_name(key: &str) -> Option<&'static str> {
         .or_else(|| ALIASES.iter().find(|(a, _)| *a == key).map(|(_, f)| *f))
 }
 
+/// Adds each part of a comma list that parses and is not there yet; the
+/// first part that does not parse is kept as the error.
+fn add_each<T>(value: &str, into: &mut Vec<T>, first_error: &mut Option<String>)
+where
+    T: std::str::FromStr<Err = String> + PartialEq,
+{
+    for part in value.split(',').filter(|p| !p.trim().is_empty()) {
+        match part.parse::<T>() {
+            Ok(v) if !into.contains(&v) => into.push(v),
+            Ok(_) => {}
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+}
+
 /// Adds one `key:value` to a filter: the value parser behind both the
 /// query line and the CLI's flags. `key` must be one of [`FILTERS`] (or a
 /// short spelling). On error nothing is added, except the good parts of a
@@ -107,28 +124,8 @@ pub fn apply(f: &mut EventFilter, key: &str, value: &str) -> Result<(), String> 
     }
     let mut first_error: Option<String> = None;
     match key {
-        "kind" => {
-            for part in value.split(',').filter(|p| !p.trim().is_empty()) {
-                match part.parse::<Kind>() {
-                    Ok(k) if !f.kinds.contains(&k) => f.kinds.push(k),
-                    Ok(_) => {}
-                    Err(e) => {
-                        first_error.get_or_insert(e);
-                    }
-                }
-            }
-        }
-        "status" => {
-            for part in value.split(',').filter(|p| !p.trim().is_empty()) {
-                match part.parse::<Status>() {
-                    Ok(s) if !f.statuses.contains(&s) => f.statuses.push(s),
-                    Ok(_) => {}
-                    Err(e) => {
-                        first_error.get_or_insert(e);
-                    }
-                }
-            }
-        }
+        "kind" => add_each(value, &mut f.kinds, &mut first_error),
+        "status" => add_each(value, &mut f.statuses, &mut first_error),
         "entity" => {
             if !f.entities.iter().any(|e| e == value) {
                 f.entities.push(value.to_string());
@@ -251,6 +248,7 @@ fn example(key: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Kind, Status};
 
     fn date(s: &str) -> Option<PartialDate> {
         s.parse().ok()
