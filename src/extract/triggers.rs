@@ -462,12 +462,15 @@ mod tests {
             ),
         ]);
         let s = "The agency denied an application for § 14 authorization; the rule prohibits “transactions” with Ruritania";
-        let verbs: Vec<&str> = t
-            .find(s, false)
+        assert_eq!(verbs(&t, s), vec!["denied", "prohibits"]);
+    }
+
+    /// The verbs the table finds in `s`, in order.
+    fn verbs<'a>(t: &TriggerTable, s: &'a str) -> Vec<&'a str> {
+        t.find(s, false)
             .iter()
             .map(|h| &s[h.verb_start..h.verb_end])
-            .collect();
-        assert_eq!(verbs, vec!["denied", "prohibits"]);
+            .collect()
     }
 
     #[test]
@@ -480,12 +483,7 @@ mod tests {
         assert_eq!(t.en.in_set.len(), 1);
         assert_eq!(t.en.always.len(), 2);
         let s = "Ruritania banned phones; Acme outlawed “foreign” apps";
-        let verbs: Vec<&str> = t
-            .find(s, false)
-            .iter()
-            .map(|h| &s[h.verb_start..h.verb_end])
-            .collect();
-        assert_eq!(verbs, vec!["banned", "outlawed"]);
+        assert_eq!(verbs(&t, s), vec!["banned", "outlawed"]);
     }
 
     #[test]
