@@ -182,6 +182,77 @@ fn a_broken_user_file_gets_a_one_line_error_with_file_and_line() {
 }
 
 #[test]
+fn a_user_file_turns_a_builtin_trigger_off_by_its_id() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("no temp dir")
+    };
+    let builtin = Rules::builtin();
+    let a = article(
+        "Officials sanctioned the shipping firm Ostrava Lines on June 3.",
+        "en",
+        "2025-06-10T09:00:00Z",
+    );
+    assert_eq!(
+        summary(&extract(&a, &builtin)),
+        vec![(Kind::Sanction, "2025-06-03".to_string())]
+    );
+    // the trigger that reads "sanctioned", found by what it matches
+    let id = builtin
+        .trigger_ids()
+        .into_iter()
+        .find(|id| id.starts_with("en-sanction-"))
+        .map(str::to_string)
+        .unwrap_or_default();
+    let all = builtin.trigger_ids().len();
+    std::fs::write(
+        dir.path().join("rules.toml"),
+        format!("# switched off\ndisable = [\"{id}\"]\n"),
+    )
+    .ok();
+    let user = Rules::load(dir.path());
+    let Ok(user) = user else {
+        panic!("{:?}", user.err())
+    };
+    assert_eq!(user.trigger_ids().len(), all - 1);
+    assert!(!user.trigger_ids().contains(&id.as_str()));
+    assert_ne!(builtin.version, user.version);
+    assert!(extract(&a, &user).is_empty(), "{id} still fires");
+}
+
+#[test]
+fn an_unknown_trigger_id_is_refused_with_file_and_line() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("no temp dir")
+    };
+    std::fs::write(
+        dir.path().join("rules.toml"),
+        "# my rules\ndisable = [\n  \"en-ban-1\",\n  \"en-embargo-9\",\n]\n",
+    )
+    .ok();
+    let e = Rules::load(dir.path())
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        e.ends_with("rules.toml:4: disable: no built-in trigger has the id 'en-embargo-9'"),
+        "{e}"
+    );
+    assert_eq!(e.lines().count(), 1);
+}
+
+#[test]
+fn every_builtin_trigger_has_a_unique_id_named_for_its_language() {
+    let rules = Rules::builtin();
+    let ids = rules.trigger_ids();
+    assert!(ids.len() > 200);
+    let mut seen = std::collections::HashSet::new();
+    for id in &ids {
+        assert!(seen.insert(*id), "{id} twice");
+        assert!(id.starts_with("en-") || id.starts_with("zh-"), "{id}");
+    }
+}
+
+#[test]
 fn an_article_without_a_publication_time_keeps_only_absolute_dates() {
     let rules = Rules::builtin();
     let mut a = article(

@@ -14,13 +14,13 @@ use super::dating::{
     pick_date,
 };
 use super::entities::{unknown_orgs, Found};
+use super::lang::{self, has, words};
 use super::roles::{self, Scope};
 use super::rules::TriggerKind;
 use super::sentences::{clauses, sentences, Clause};
 use super::triggers::{Hit, TriggerTable};
-use super::Rules;
+use super::{Lang, Rules};
 use crate::model::{Article, DateSpan, Kind, Mention, PartialDate};
-use crate::text::is_han;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use std::sync::OnceLock;
@@ -29,33 +29,6 @@ use std::sync::OnceLock;
 /// keyword soup costs a bounded amount (hits x dates pairs are weighed).
 const MAX_HITS_PER_SENTENCE: usize = 12;
 const MAX_DATES_PER_SENTENCE: usize = 12;
-
-/// Words that refer back to a named entity: (phrase, what the entity's name
-/// contains, or its type after "type:").
-const ANAPHORS: &[(&str, &str)] = &[
-    ("the department", "Department"),
-    ("the bureau", "Bureau"),
-    ("the commission", "Commission"),
-    ("the ministry", "Ministry"),
-    ("the regulator", "type:agency"),
-    ("the agency", "type:agency"),
-    ("the watchdog", "type:agency"),
-    ("the company", "type:company"),
-    ("the chinese company", "type:company"),
-    ("the smartphone maker", "type:company"),
-    ("the chipmaker", "type:company"),
-    ("the firm", "type:company"),
-    ("the startup", "type:company"),
-    ("the app", "type:product|company"),
-    ("the chatbot", "type:product|company"),
-    ("the service", "type:product|company"),
-    ("the platform", "type:product|company"),
-    ("该公司", "type:company"),
-    ("该部", "type:agency"),
-];
-
-/// How an official document names itself as the subject of "takes effect".
-const SELF_REFERENCE: &[&str] = &["本决定", "本公告", "本令"];
 
 pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     // A publication time outside any plausible range (year 0 from a broken
@@ -70,10 +43,23 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut last_kind: Option<(usize, Kind)> = None;
     let mut day_anchor: Option<(usize, PartialDate)> = None;
+    let article_lang = rules.article_lang(article);
+    // the day of the instrument the document says it acts under
+    let mut instrument: Option<PartialDate> = None;
     for (si, sent) in sentences(text).into_iter().enumerate() {
         let s = &text[sent.start..sent.end];
-        let zh = s.chars().any(is_han);
-        let mut hits = rules.triggers.find(s, zh);
+        let lang = rules.sentence_lang(article_lang, s);
+        // what the grammar code below asks: is the sentence's language
+        // written without spaces between words
+        let zh = !rules.lang(lang).spaced;
+        let code = rules.lang(lang).code.as_str();
+        let mut hits = rules.triggers.find(s, lang);
+        if instrument.is_none() && !absolute_only {
+            let w = words(code);
+            if w.instrument_tails.iter().any(|t| s.contains(t.as_str())) {
+                instrument = constructions::instrument_date(s, &find_dates(s, &anchor), code);
+            }
+        }
         if hits.is_empty() {
             continue;
         }
@@ -92,13 +78,23 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         if absolute_only {
             dates.retain(|d| !d.relative);
         }
-        dates.retain(|d| !nonevent_date(rules, s, d, &hits, zh));
+        dates.retain(|d| !nonevent_date(rules, s, d, &hits, lang));
         add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
         let recent_day = day_anchor.filter(|(at, _)| si - at <= 1).map(|(_, d)| d);
         constructions::add_days_after(s, &mut dates, recent_day);
         constructions::add_dated_noun_years(s, &hits, &mut dates);
         if !absolute_only {
             add_document_date(rules, s, &mut dates, &hits, published, zh);
+        }
+        if let Some(day) = instrument.filter(|_| dates.is_empty()) {
+            for h in &hits {
+                dates.push(DateMatch {
+                    start: h.verb_start,
+                    end: h.verb_start,
+                    span: DateSpan::at(day),
+                    relative: true,
+                });
+            }
         }
         let before_count = out.len();
         if !dates.is_empty() {
@@ -145,10 +141,15 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         // a bare "the order"/公告 refers to the event before.
                         let clause_start = cs[clause_of(&cs, hit.verb_start)].start;
                         let subject = s.get(clause_start..hit.verb_start).unwrap_or("");
-                        match rules.effect_kind(subject, zh) {
+                        match rules.effect_kind(subject, lang) {
                             // "本决定自4月13日起施行": the document itself took
                             // effect, so the decision it opened with.
-                            _ if zh && SELF_REFERENCE.iter().any(|w| subject.contains(w)) => {
+                            _ if zh
+                                && words("zh")
+                                    .self_reference
+                                    .iter()
+                                    .any(|w| subject.contains(w.as_str())) =>
+                            {
                                 match out.first() {
                                     Some(first) => first.kind,
                                     None => continue,
@@ -182,7 +183,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     }
                 };
                 if let Some((mut m, also)) = mention(
-                    rules, s, si, &cs, &dates, &hits, hit, kind, &local, zh, prior, published,
+                    rules, s, si, &cs, &dates, &hits, hit, kind, &local, lang, prior, published,
                 ) {
                     if m.actors.is_empty() && m.targets.is_empty() {
                         inherit_names(&mut m, &out, zh);
@@ -221,10 +222,11 @@ fn mention(
     hit: &Hit,
     kind: Kind,
     names: &[Found],
-    zh: bool,
+    lang: Lang,
     prior: Option<&str>,
     published: NaiveDate,
 ) -> Option<(Mention, Vec<DateSpan>)> {
+    let zh = !rules.lang(lang).spaced;
     if kind == Kind::Accusation && !zh && reduced_relative(s.get(..hit.verb_start).unwrap_or("")) {
         return None;
     }
@@ -259,11 +261,7 @@ fn mention(
     // August to list its shares, …") dates nothing here.
     if !own {
         let dc = cs.get(clause_of(cs, date.start))?;
-        let phrases = if zh {
-            &rules.nonevent_zh
-        } else {
-            &rules.nonevent_en
-        };
+        let phrases = &rules.lang(lang).nonevent;
         let text = s.get(dc.start..dc.end).unwrap_or("");
         if phrases
             .find_all(text)
@@ -278,8 +276,9 @@ fn mention(
         && own
         && date.start > hit.verb_end
         && rules
+            .lang(lang)
             .modality
-            .check(&mask_dates(s, hit.verb_end, date.start, dates), zh)
+            .check(&mask_dates(s, hit.verb_end, date.start, dates))
             .is_some()
     {
         return None;
@@ -293,11 +292,14 @@ fn mention(
     // twenty characters in Chinese, never beyond the clause.
     let from = cue_window(s, clause.start.min(hit.start), hit.verb_start, zh);
     if rules
+        .lang(lang)
         .modality
-        .check(
-            &constructions::mask_embedded_questions(mask_dates(s, from, hit.verb_start, dates)),
-            zh,
-        )
+        .check(&constructions::mask_embedded_questions(mask_dates(
+            s,
+            from,
+            hit.verb_start,
+            dates,
+        )))
         .is_some()
     {
         return None;
@@ -339,7 +341,7 @@ fn mention(
     if kind == Kind::Accusation && !zh && r.actors.is_empty() {
         return None;
     }
-    let cues = find_cues(rules, s, zh);
+    let cues = find_cues(rules, s, lang);
     Some((
         Mention {
             kind,
@@ -398,48 +400,16 @@ fn inherit_names(m: &mut Mention, before: &[Mention], zh: bool) {
 /// "three companies accused of supplying parts": a participle after a
 /// plain noun describes the noun; nobody is accusing anyone in this clause.
 fn reduced_relative(before_verb: &str) -> bool {
-    const SUBJECT_ENDS: &[&str] = &[
-        "has",
-        "have",
-        "had",
-        "also",
-        "publicly",
-        "formally",
-        "was",
-        "were",
-        "been",
-        "is",
-        "are",
-        "repeatedly",
-        "again",
-        "previously",
-        "then",
-        "later",
-        "it",
-        "they",
-        "he",
-        "she",
-        "and",
-        "who",
-        "which",
-        "that",
-        "officially",
-        "openly",
-        "directly",
-        "explicitly",
-        "once",
-        "first",
-    ];
     let Some(w) = before_verb.split_whitespace().next_back() else {
         return false;
     };
     let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
     let lw = w.to_lowercase();
-    starts_lower && !SUBJECT_ENDS.contains(&lw.as_str()) && !w.ends_with(',') && lw.ends_with('s')
+    starts_lower && !has(&words("en").subject_ends, &lw) && !w.ends_with(',') && lw.ends_with('s')
 }
 
-fn find_cues(rules: &Rules, s: &str, zh: bool) -> Vec<String> {
-    let cues = if zh { &rules.cues_zh } else { &rules.cues_en };
+fn find_cues(rules: &Rules, s: &str, lang: Lang) -> Vec<String> {
+    let cues = &rules.lang(lang).cues;
     let mut out: Vec<String> = Vec::new();
     for (_, _, c) in cues.find_all(s) {
         if !out.iter().any(|o| o == c) {
@@ -461,12 +431,20 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
         .cloned()
         .collect();
     all.extend(unknown);
+    static ANAPHORS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    // every built-in language's, in registry order
+    let anaphors = ANAPHORS.get_or_init(|| {
+        lang::BUILTIN
+            .iter()
+            .flat_map(|b| words(b.code).anaphors.iter().cloned())
+            .collect()
+    });
     static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     let matcher = MATCHER.get_or_init(|| {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(ANAPHORS.iter().map(|(p, _)| p))
+            .build(anaphors.iter().map(|(p, _)| p))
             .ok()
     });
     let Some(matcher) = matcher else {
@@ -475,7 +453,7 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
     let mut found = Vec::new();
     for m in matcher.find_iter(text) {
         let (at, end) = (m.start(), m.end());
-        let Some((_, want)) = ANAPHORS.get(m.pattern().as_usize()) else {
+        let Some((_, want)) = anaphors.get(m.pattern().as_usize()) else {
             continue;
         };
         if text[end..]

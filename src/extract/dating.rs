@@ -9,7 +9,7 @@ use super::constructions;
 use super::dates::DateMatch;
 use super::sentences::{Clause, Join};
 use super::triggers::Hit;
-use super::Rules;
+use super::{Lang, Rules};
 use crate::model::{DateSpan, Mention, PartialDate};
 
 /// The clause holding byte `at`.
@@ -21,17 +21,20 @@ pub(crate) fn clause_of(cs: &[Clause], at: usize) -> usize {
 
 /// True when a non-event cue ("founded in", 成立于) stands just before the
 /// date with no trigger in between.
-pub(crate) fn nonevent_date(rules: &Rules, s: &str, d: &DateMatch, hits: &[Hit], zh: bool) -> bool {
+pub(crate) fn nonevent_date(
+    rules: &Rules,
+    s: &str,
+    d: &DateMatch,
+    hits: &[Hit],
+    lang: Lang,
+) -> bool {
+    let zh = !rules.lang(lang).spaced;
     let mut from = d.start.saturating_sub(if zh { 24 } else { 32 });
     while !s.is_char_boundary(from) {
         from += 1;
     }
     let window = s.get(from..d.start).unwrap_or("");
-    let cues = if zh {
-        &rules.nonevent_zh
-    } else {
-        &rules.nonevent_en
-    };
+    let cues = &rules.lang(lang).nonevent;
     cues.find_all(window).any(|(start, end, _)| {
         // "trip" is a cue, "tripled" is not.
         if !zh && !constructions::whole_word(window, start, end) {
@@ -247,16 +250,7 @@ pub(crate) fn pick_date<'a>(
 /// applies from.
 fn effective_date(s: &str, d: &DateMatch) -> bool {
     let before = super::sentences::lower_tail(s, d.start, 64);
-    const EN: &[&str] = &[
-        "from",
-        "starting",
-        "effective",
-        "beginning",
-        "as of",
-        "starting on",
-        "effective on",
-    ];
-    let en = EN.iter().any(|w| {
+    let en = super::lang::words("en").from.iter().any(|w| {
         before.ends_with(w)
             && !before[..before.len() - w.len()]
                 .chars()

@@ -1,7 +1,8 @@
 //! Extraction: an [`Article`] in, the dated events its sentences assert
 //! out. Pure: no I/O, and "now" is the article's publication time, passed
 //! in. Triggers and names come from data files compiled into the binary
-//! (`data/rules.toml`, `data/entities.toml`), which a user can extend.
+//! (one per language, `data/lang/<code>.toml`, and `data/entities.toml`),
+//! which a user can extend and whose triggers a user can disable by id.
 //!
 //! A sentence yields an event when a trigger of a kind is asserted (not
 //! hedged, threatened, denied or negated) and a date belongs to it: the date
@@ -12,6 +13,7 @@ mod constructions;
 pub mod dates;
 mod dating;
 pub mod entities;
+pub mod lang;
 pub mod modality;
 pub mod normalize;
 pub mod roles;
@@ -26,6 +28,7 @@ pub mod triggers;
 
 use crate::model::{Article, Mention};
 use entities::Gazetteer;
+pub use lang::Lang;
 use modality::Modality;
 use rules::{EntitiesFile, RuleError, RulesFile};
 use std::path::Path;
@@ -33,7 +36,6 @@ use triggers::TriggerTable;
 
 pub use rules::RuleError as Error;
 
-const BUILTIN_RULES: &str = include_str!("../../data/rules.toml");
 const BUILTIN_ENTITIES: &str = include_str!("../../data/entities.toml");
 
 /// The rules and names the extractor works from.
@@ -42,18 +44,37 @@ pub struct Rules {
     /// Changes whenever the rules change, so stale extractions are found.
     pub version: String,
     pub(crate) triggers: TriggerTable,
-    pub(crate) modality: Modality,
-    pub(crate) cues_en: rules::Phrases,
-    pub(crate) cues_zh: rules::Phrases,
+    /// The languages, in registry order: a [`lang::Lang`] indexes them.
+    pub(crate) langs: Vec<LangRules>,
     pub(crate) gazetteer: Gazetteer,
-    pub(crate) nonevent_en: rules::Phrases,
-    pub(crate) nonevent_zh: rules::Phrases,
     pub(crate) same_day: Vec<String>,
     pub(crate) next_day: Vec<String>,
     pub(crate) prev_day: Vec<String>,
     pub(crate) document_day: rules::Phrases,
-    /// (kind or none, English nouns, Chinese nouns).
-    pub(crate) effect_nouns: Vec<(Option<crate::model::Kind>, Vec<String>, Vec<String>)>,
+}
+
+/// The rules of one language.
+#[derive(Debug, Clone)]
+pub(crate) struct LangRules {
+    pub code: String,
+    pub script: lang::Script,
+    pub spaced: bool,
+    pub modality: Modality,
+    pub cues: rules::Phrases,
+    pub nonevent: rules::Phrases,
+    /// (kind or none, nouns).
+    pub effect_nouns: Vec<(Option<crate::model::Kind>, Vec<String>)>,
+}
+
+/// A language's lists while files are read, compiled at the end.
+struct LangDraft {
+    code: String,
+    script: lang::Script,
+    spaced: bool,
+    modality: Modality,
+    cues: Vec<String>,
+    nonevent: Vec<String>,
+    effect_nouns: Vec<(Option<crate::model::Kind>, Vec<String>)>,
 }
 
 impl Default for Rules {
@@ -68,11 +89,8 @@ impl Rules {
         // The built-in files are part of the program and tested; a failure
         // here is a bug in this build, not bad input.
         #[allow(clippy::expect_used)]
-        Rules::from_texts(
-            &[("data/rules.toml", BUILTIN_RULES)],
-            &[("data/entities.toml", BUILTIN_ENTITIES)],
-        )
-        .expect("built-in rules compile")
+        Rules::from_texts(&[], &[("data/entities.toml", BUILTIN_ENTITIES)])
+            .expect("built-in rules compile")
     }
 
     /// The built-in rules plus the user's `rules.toml` and `entities.toml`
@@ -93,7 +111,7 @@ impl Rules {
         };
         let user_rules = read("rules.toml")?;
         let user_entities = read("entities.toml")?;
-        let mut r: Vec<(&str, &str)> = vec![("data/rules.toml", BUILTIN_RULES)];
+        let mut r: Vec<(&str, &str)> = Vec::new();
         if let Some((f, t)) = &user_rules {
             r.push((f, t));
         }
@@ -104,52 +122,124 @@ impl Rules {
         Rules::from_texts(&r, &e)
     }
 
-    /// Rules from (file name, TOML text) pairs, later files extending
-    /// earlier ones.
+    /// The built-in languages extended by rules files in the user's format
+    /// and by entity files, as (file name, TOML text) pairs, later files
+    /// extending earlier ones.
     pub fn from_texts(
         rule_files: &[(&str, &str)],
         entity_files: &[(&str, &str)],
     ) -> Result<Rules, RuleError> {
         let mut hasher = blake3::Hasher::new();
         let mut triggers = Vec::new();
-        let mut modality = Modality::default();
-        let (mut cues_en, mut cues_zh) = (Vec::new(), Vec::new());
-        let (mut nonevent_en, mut nonevent_zh) = (Vec::new(), Vec::new());
+        let mut drafts: Vec<LangDraft> = Vec::new();
         let (mut same_day, mut next_day, mut prev_day) = (Vec::new(), Vec::new(), Vec::new());
         let mut document_day = Vec::new();
-        let mut effect_nouns = Vec::new();
+        let low = |v: &[String]| v.iter().map(|c| c.to_lowercase()).collect::<Vec<_>>();
+        let files: Vec<(&str, &str, lang::LangFile)> = lang::BUILTIN
+            .iter()
+            .map(|b| lang::parse(b.file, b.text).map(|f| (b.file, b.text, f)))
+            .collect::<Result<_, _>>()?;
+        let codes: Vec<(&str, bool)> = files
+            .iter()
+            .map(|(_, _, f)| (f.code.as_str(), f.spaced))
+            .collect();
+        for (li, (name, text, f)) in files.iter().enumerate() {
+            if !dates::GRAMMARS.iter().any(|g| g.code == f.code) {
+                return Err(RuleError {
+                    file: name.to_string(),
+                    line: None,
+                    message: format!("no date grammar for language '{}'", f.code),
+                });
+            }
+            hasher.update(text.as_bytes());
+            hasher.update(b"\0");
+            triggers.extend(rules::compile_triggers(
+                name,
+                text,
+                &f.trigger,
+                &codes,
+                Some(li),
+            )?);
+            let case = |v: &[String]| if f.spaced { low(v) } else { v.to_vec() };
+            same_day.extend(case(&f.dates.same_day));
+            next_day.extend(case(&f.dates.next_day));
+            prev_day.extend(case(&f.dates.prev_day));
+            document_day.extend(case(&f.dates.document_day));
+            let mut effect_nouns = Vec::new();
+            for (i, e) in f.effect_noun.iter().enumerate() {
+                let kind = effect_kind_of(name, text, i, &e.kind)?;
+                effect_nouns.push((kind, case(&e.words)));
+            }
+            drafts.push(LangDraft {
+                code: f.code.clone(),
+                script: f.script,
+                spaced: f.spaced,
+                modality: Modality::new(f.spaced, &f.modality),
+                cues: case(&f.cues.link),
+                nonevent: case(&f.cues.nonevent),
+                effect_nouns,
+            });
+        }
+        let builtin_ids = triggers
+            .iter()
+            .filter_map(|t| t.id.clone())
+            .collect::<Vec<_>>();
+        let mut disabled: Vec<String> = Vec::new();
         for (name, text) in rule_files {
             hasher.update(text.as_bytes());
             hasher.update(b"\0");
             let f: RulesFile = rules::parse_toml(name, text)?;
-            triggers.extend(rules::compile_triggers(name, text, &f.trigger)?);
-            modality.extend(&f.modality);
-            cues_en.extend(f.cues.en.iter().map(|c| c.to_lowercase()));
-            cues_zh.extend(f.cues.zh.iter().cloned());
-            nonevent_en.extend(f.nonevent.en.iter().map(|c| c.to_lowercase()));
-            nonevent_zh.extend(f.nonevent.zh.iter().cloned());
-            same_day.extend(f.dates.same_day.iter().map(|c| c.to_lowercase()));
-            next_day.extend(f.dates.next_day.iter().map(|c| c.to_lowercase()));
-            prev_day.extend(f.dates.prev_day.iter().map(|c| c.to_lowercase()));
-            document_day.extend(f.dates.document_day.iter().map(|c| c.to_lowercase()));
+            for id in &f.disable {
+                if !builtin_ids.contains(id) {
+                    return Err(RuleError {
+                        file: name.to_string(),
+                        line: rules::quoted_line(text, id),
+                        message: format!("disable: no built-in trigger has the id '{id}'"),
+                    });
+                }
+            }
+            disabled.extend(f.disable.iter().cloned());
+            triggers.extend(rules::compile_triggers(
+                name, text, &f.trigger, &codes, None,
+            )?);
+            let draft =
+                |drafts: &[LangDraft], code: &str| drafts.iter().position(|d| d.code == code);
+            if let Some(en) = draft(&drafts, "en") {
+                let d = &mut drafts[en];
+                d.modality.extend(&lang::ModalityWords {
+                    hedge: f.modality.en_hedge.clone(),
+                    negation: f.modality.en_negation.clone(),
+                    reported: f.modality.en_reported.clone(),
+                    not_cue: Vec::new(),
+                });
+                d.cues.extend(low(&f.cues.en));
+                d.nonevent.extend(low(&f.nonevent.en));
+            }
+            if let Some(zh) = draft(&drafts, "zh") {
+                let d = &mut drafts[zh];
+                d.modality.extend(&lang::ModalityWords {
+                    hedge: f.modality.zh_hedge.clone(),
+                    negation: f.modality.zh_negation.clone(),
+                    reported: Vec::new(),
+                    not_cue: f.modality.zh_not_cue.clone(),
+                });
+                d.cues.extend(f.cues.zh.iter().cloned());
+                d.nonevent.extend(f.nonevent.zh.iter().cloned());
+            }
+            same_day.extend(low(&f.dates.same_day));
+            next_day.extend(low(&f.dates.next_day));
+            prev_day.extend(low(&f.dates.prev_day));
+            document_day.extend(low(&f.dates.document_day));
             for (i, e) in f.effect_noun.iter().enumerate() {
-                let kind = if e.kind == "none" {
-                    None
-                } else {
-                    Some(
-                        e.kind
-                            .parse::<crate::model::Kind>()
-                            .map_err(|m| RuleError {
-                                file: name.to_string(),
-                                line: rules::table_line(text, "effect_noun", i),
-                                message: m,
-                            })?,
-                    )
-                };
-                let en = e.en.iter().map(|w| w.to_lowercase()).collect();
-                effect_nouns.push((kind, en, e.zh.clone()));
+                let kind = effect_kind_of(name, text, i, &e.kind)?;
+                for (code, words) in [("en", low(&e.en)), ("zh", e.zh.clone())] {
+                    if let Some(d) = draft(&drafts, code) {
+                        drafts[d].effect_nouns.push((kind, words));
+                    }
+                }
             }
         }
+        triggers.retain(|t| !t.id.as_ref().is_some_and(|id| disabled.contains(id)));
         let mut specs = Vec::new();
         for (name, text) in entity_files {
             hasher.update(text.as_bytes());
@@ -158,21 +248,58 @@ impl Rules {
             rules::check_entities(name, text, &f.entity)?;
             specs.extend(f.entity);
         }
+        let langs = drafts
+            .into_iter()
+            .map(|d| LangRules {
+                code: d.code,
+                script: d.script,
+                spaced: d.spaced,
+                modality: d.modality,
+                cues: rules::Phrases::new(d.cues),
+                nonevent: rules::Phrases::new(d.nonevent),
+                effect_nouns: d.effect_nouns,
+            })
+            .collect::<Vec<_>>();
+        let spaced: Vec<bool> = langs.iter().map(|l| l.spaced).collect();
         Ok(Rules {
             version: hasher.finalize().to_hex()[..16].to_string(),
-            triggers: TriggerTable::new(triggers),
-            modality,
-            cues_en: rules::Phrases::new(cues_en),
-            cues_zh: rules::Phrases::new(cues_zh),
+            triggers: TriggerTable::new(triggers, &spaced),
+            langs,
             gazetteer: Gazetteer::new(&specs),
-            nonevent_en: rules::Phrases::new(nonevent_en),
-            nonevent_zh: rules::Phrases::new(nonevent_zh),
             same_day,
             next_day,
             prev_day,
             document_day: rules::Phrases::new(document_day),
-            effect_nouns,
         })
+    }
+
+    /// The rules of language `l`.
+    pub(crate) fn lang(&self, l: Lang) -> &LangRules {
+        // a Lang only comes from this rule set, which has at least one language
+        &self.langs[l.0.min(self.langs.len() - 1)]
+    }
+
+    /// The language an article is written in, by its letters; its tag
+    /// (`lang`) decides a text with none.
+    pub fn article_lang(&self, article: &Article) -> Lang {
+        let scripts = self.scripts();
+        let primary = article.lang.split(['-', '_']).next().unwrap_or("");
+        let tag = self.langs.iter().position(|l| l.code == primary);
+        Lang(lang::detect(&scripts, &article.text, tag))
+    }
+
+    /// The language a sentence of an article in `article` is read in.
+    pub(crate) fn sentence_lang(&self, article: Lang, s: &str) -> Lang {
+        Lang(lang::of_sentence(&self.scripts(), article.0, s))
+    }
+
+    fn scripts(&self) -> Vec<lang::Script> {
+        self.langs.iter().map(|l| l.script).collect()
+    }
+
+    /// The ids of the triggers in force, for `dateline` to list and tests.
+    pub fn trigger_ids(&self) -> Vec<&str> {
+        self.triggers.ids()
     }
 
     /// Canonical entities as (name, type, aliases), for the store's index.
@@ -187,17 +314,13 @@ impl Rules {
     /// What the subject of "took effect" names: `Some(Some(kind))` for a
     /// measure of a kind, `Some(None)` for something that is not an event
     /// of ours (a law), `None` when it does not say (the order, 公告).
-    pub(crate) fn effect_kind(
-        &self,
-        subject: &str,
-        zh: bool,
-    ) -> Option<Option<crate::model::Kind>> {
+    pub(crate) fn effect_kind(&self, subject: &str, l: Lang) -> Option<Option<crate::model::Kind>> {
+        let lr = self.lang(l);
         let lower = subject.to_lowercase();
         let mut best: Option<(usize, Option<crate::model::Kind>)> = None;
-        for (kind, en, zhs) in &self.effect_nouns {
-            let words = if zh { zhs } else { en };
+        for (kind, words) in &lr.effect_nouns {
             for w in words {
-                let found = if zh {
+                let found = if !lr.spaced {
                     subject.rfind(w.as_str())
                 } else {
                     lower.rmatch_indices(w.as_str()).map(|(i, _)| i).find(|&i| {
@@ -226,6 +349,25 @@ impl Rules {
     pub fn canonical(&self, name: &str) -> Option<&str> {
         self.gazetteer.lookup(name).map(|e| e.name.as_str())
     }
+}
+
+/// The kind an `effect_noun` table names (`none`: not an event of ours).
+fn effect_kind_of(
+    file: &str,
+    text: &str,
+    i: usize,
+    kind: &str,
+) -> Result<Option<crate::model::Kind>, RuleError> {
+    if kind == "none" {
+        return Ok(None);
+    }
+    kind.parse::<crate::model::Kind>()
+        .map(Some)
+        .map_err(|m| RuleError {
+            file: file.to_string(),
+            line: rules::table_line(text, "effect_noun", i),
+            message: m,
+        })
 }
 
 /// Every dated event the article asserts.

@@ -6,7 +6,7 @@
 //! in the timeline. A cue counts when it stands in the trigger's clause,
 //! before the trigger (English: as a whole word).
 
-use super::rules::ModalitySpec;
+use super::lang::ModalityWords;
 use aho_corasick::AhoCorasick;
 
 /// Why a trigger does not yield an event.
@@ -16,18 +16,17 @@ pub enum Blocked {
     Negation(String),
 }
 
-/// Compiled cue lists.
+/// The compiled cue lists of one language.
 #[derive(Debug, Clone, Default)]
 pub struct Modality {
-    en_hedge: Vec<String>,
-    en_negation: Vec<String>,
-    en_reported: Vec<String>,
-    zh_hedge: Vec<String>,
-    zh_negation: Vec<String>,
-    zh_not_cue: Vec<String>,
+    /// Words separated by spaces: cues match as whole words, ignoring case.
+    spaced: bool,
+    hedge: Vec<String>,
+    negation: Vec<String>,
+    reported: Vec<String>,
+    not_cue: Vec<String>,
     /// One pass over a clause for every cue: (is negation, cue) by pattern.
-    en_matcher: Option<(AhoCorasick, Vec<(bool, String)>)>,
-    zh_matcher: Option<(AhoCorasick, Vec<(bool, String)>)>,
+    matcher: Option<(AhoCorasick, Vec<(bool, String)>)>,
 }
 
 fn matcher(neg: &[String], hedge: &[String]) -> Option<(AhoCorasick, Vec<(bool, String)>)> {
@@ -42,41 +41,37 @@ fn matcher(neg: &[String], hedge: &[String]) -> Option<(AhoCorasick, Vec<(bool, 
 }
 
 impl Modality {
-    pub fn new(spec: &ModalitySpec) -> Modality {
-        let low = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
-        Modality {
-            en_hedge: low(&spec.en_hedge),
-            en_negation: low(&spec.en_negation),
-            en_reported: low(&spec.en_reported),
-            zh_hedge: spec.zh_hedge.clone(),
-            zh_negation: spec.zh_negation.clone(),
-            zh_not_cue: spec.zh_not_cue.clone(),
-            en_matcher: None,
-            zh_matcher: None,
-        }
-        .compiled()
+    pub fn new(spaced: bool, words: &ModalityWords) -> Modality {
+        let mut m = Modality {
+            spaced,
+            ..Modality::default()
+        };
+        m.extend(words);
+        m
     }
 
-    fn compiled(mut self) -> Modality {
-        self.en_matcher = matcher(&self.en_negation, &self.en_hedge);
-        self.zh_matcher = matcher(&self.zh_negation, &self.zh_hedge);
-        self
+    /// Adds more cues of this language.
+    pub fn extend(&mut self, words: &ModalityWords) {
+        let spaced = self.spaced;
+        let low = |v: &[String]| {
+            v.iter()
+                .map(|s| if spaced { s.to_lowercase() } else { s.clone() })
+                .collect::<Vec<_>>()
+        };
+        self.hedge.extend(low(&words.hedge));
+        self.negation.extend(low(&words.negation));
+        self.reported.extend(low(&words.reported));
+        self.not_cue.extend(low(&words.not_cue));
+        self.matcher = matcher(&self.negation, &self.hedge);
     }
 
-    /// Adds a user's cues to these.
-    pub fn extend(&mut self, spec: &ModalitySpec) {
-        let more = Modality::new(spec);
-        self.en_hedge.extend(more.en_hedge);
-        self.en_negation.extend(more.en_negation);
-        self.en_reported.extend(more.en_reported);
-        self.zh_hedge.extend(more.zh_hedge);
-        self.zh_negation.extend(more.zh_negation);
-        self.zh_not_cue.extend(more.zh_not_cue);
-        *self = std::mem::take(self).compiled();
+    /// The hedge and negation cues, for tests that try each.
+    pub fn cues(&self) -> impl Iterator<Item = &str> {
+        self.hedge.iter().chain(&self.negation).map(String::as_str)
     }
 
     /// Checks `before`, the clause text from its start up to the trigger.
-    pub fn check(&self, before: &str, zh: bool) -> Option<Blocked> {
+    pub fn check(&self, before: &str) -> Option<Blocked> {
         let block = |neg: bool, cue: &str| {
             Some(if neg {
                 Blocked::Negation(cue.to_string())
@@ -84,11 +79,11 @@ impl Modality {
                 Blocked::Hedge(cue.to_string())
             })
         };
-        if zh {
-            let (ac, cues) = self.zh_matcher.as_ref()?;
+        let (ac, cues) = self.matcher.as_ref()?;
+        if !self.spaced {
             for m in ac.find_overlapping_iter(before) {
                 let (neg, cue) = &cues[m.pattern().as_usize()];
-                if !inside_exception(before, m.start(), cue, &self.zh_not_cue) {
+                if !inside_exception(before, m.start(), cue, &self.not_cue) {
                     return block(*neg, cue);
                 }
             }
@@ -99,7 +94,6 @@ impl Modality {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        let (ac, cues) = self.en_matcher.as_ref()?;
         for m in ac.find_overlapping_iter(&lower) {
             let (neg, cue) = &cues[m.pattern().as_usize()];
             if !whole_words(&lower, m.start(), m.end(), cue) {
@@ -107,6 +101,9 @@ impl Modality {
             }
             // "said it would impose": a reported plan, asserted.
             if !*neg && cue == "would" && self.reported_before(&lower[..m.start()]) {
+                continue;
+            }
+            if inside_exception(&lower, m.start(), cue, &self.not_cue) {
                 continue;
             }
             return block(*neg, cue);
@@ -118,7 +115,7 @@ impl Modality {
     /// decision. The reporting verb is the first word of a listed phrase.
     fn reported_before(&self, text: &str) -> bool {
         let t = text.trim_end();
-        if self.en_reported.iter().any(|r| t.ends_with(r.as_str())) {
+        if self.reported.iter().any(|r| t.ends_with(r.as_str())) {
             return true;
         }
         let words: Vec<&str> = t.split_whitespace().rev().take(6).collect();
@@ -126,12 +123,12 @@ impl Modality {
             return false;
         };
         let pronoun = self
-            .en_reported
+            .reported
             .iter()
             .filter_map(|r| r.split_whitespace().last())
             .any(|p| p == *last);
         let verbs: Vec<&str> = self
-            .en_reported
+            .reported
             .iter()
             .filter_map(|r| r.split_whitespace().next())
             .collect();
@@ -171,59 +168,69 @@ fn whole_words(text: &str, start: usize, end: usize, cue: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn m() -> Modality {
-        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        Modality::new(&ModalitySpec {
-            en_hedge: s(&["could", "may", "would", "plans to", "threatened to"]),
-            en_negation: s(&["not", "n't", "denied"]),
-            en_reported: s(&["said it", "said they"]),
-            zh_hedge: s(&["可能", "拟"]),
-            zh_negation: s(&["未", "否认"]),
-            zh_not_cue: s(&["未来"]),
-        })
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    fn en() -> Modality {
+        Modality::new(
+            true,
+            &ModalityWords {
+                hedge: s(&["could", "may", "would", "plans to", "threatened to"]),
+                negation: s(&["not", "n't", "denied"]),
+                reported: s(&["said it", "said they"]),
+                not_cue: Vec::new(),
+            },
+        )
+    }
+
+    fn zh() -> Modality {
+        Modality::new(
+            false,
+            &ModalityWords {
+                hedge: s(&["可能", "拟"]),
+                negation: s(&["未", "否认"]),
+                reported: Vec::new(),
+                not_cue: s(&["未来"]),
+            },
+        )
     }
 
     #[test]
     fn english_cues_block_as_whole_words() {
-        let m = m();
+        let m = en();
         assert_eq!(
-            m.check("Xiaomi could be ", false),
+            m.check("Xiaomi could be "),
             Some(Blocked::Hedge("could".into()))
         );
         assert_eq!(
-            m.check("It has not ", false),
+            m.check("It has not "),
             Some(Blocked::Negation("not".into()))
         );
-        assert_eq!(
-            m.check("It hasn't ", false),
-            Some(Blocked::Negation("n't".into()))
-        );
-        assert_eq!(m.check("The firm nothing ", false), None);
-        assert_eq!(m.check("In Mayfield the city ", false), None);
+        assert_eq!(m.check("It hasn't "), Some(Blocked::Negation("n't".into())));
+        assert_eq!(m.check("The firm nothing "), None);
+        assert_eq!(m.check("In Mayfield the city "), None);
     }
 
     #[test]
     fn reported_would_is_asserted() {
-        let m = m();
-        assert_eq!(m.check("Beijing also said it would ", false), None);
-        assert_eq!(m.check("Treasury said on      it would ", false), None);
+        let m = en();
+        assert_eq!(m.check("Beijing also said it would "), None);
+        assert_eq!(m.check("Treasury said on      it would "), None);
         assert_eq!(
-            m.check("the ban would ", false),
+            m.check("the ban would "),
             Some(Blocked::Hedge("would".into()))
         );
     }
 
     #[test]
     fn chinese_cues_block_except_inside_other_words() {
-        let m = m();
+        let m = zh();
+        assert_eq!(m.check("公司尚未"), Some(Blocked::Negation("未".into())));
         assert_eq!(
-            m.check("公司尚未", true),
-            Some(Blocked::Negation("未".into()))
-        );
-        assert_eq!(
-            m.check("美国政府可能在未来数月内", true),
+            m.check("美国政府可能在未来数月内"),
             Some(Blocked::Hedge("可能".into()))
         );
-        assert_eq!(m.check("未来数月内美国", true), None);
+        assert_eq!(m.check("未来数月内美国"), None);
     }
 }

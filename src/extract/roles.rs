@@ -7,6 +7,7 @@
 //! Department).
 
 use super::entities::Found;
+use super::lang::{self, has};
 use super::triggers::Hit;
 use std::ops::Range;
 
@@ -24,10 +25,6 @@ pub struct Scope {
     /// The clause and its coordinated neighbours (the subject lives here).
     pub group: Range<usize>,
 }
-
-const BE: &[&str] = &[
-    "was", "were", "been", "being", "is", "are", "be", "get", "got",
-];
 
 /// Assigns roles to `hit` in sentence `s`; `names` are sentence-relative.
 pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> Roles {
@@ -194,12 +191,12 @@ fn is_passive(before_verb: &str) -> bool {
     let mut words = before_verb.split_whitespace().rev();
     let Some(w) = words.next() else { return false };
     let w = w.to_ascii_lowercase();
-    if BE.contains(&w.as_str()) {
+    if has(&lang::words("en").be, &w) {
         return true;
     }
     if w.ends_with("ly") {
         if let Some(w2) = words.next() {
-            return BE.contains(&w2.to_ascii_lowercase().as_str());
+            return has(&lang::words("en").be, &w2.to_ascii_lowercase());
         }
     }
     false

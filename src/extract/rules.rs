@@ -36,6 +36,9 @@ impl std::error::Error for RuleError {}
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesFile {
+    /// Ids of built-in triggers to turn off.
+    #[serde(default)]
+    pub disable: Vec<String>,
     #[serde(default)]
     pub trigger: Vec<TriggerSpec>,
     #[serde(default)]
@@ -88,11 +91,17 @@ pub struct DateCueSpec {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TriggerSpec {
+    /// A stable name, which `disable` in a user's rules.toml can refer to.
+    /// Every built-in trigger has one.
+    #[serde(default)]
+    pub id: Option<String>,
     /// An event kind, or `effect` for "X took effect", which takes the kind
     /// of the event the sentence or the one before it refers to.
     pub kind: String,
-    /// `en` or `zh`.
-    pub lang: String,
+    /// The code of a registered language (`en`, `zh`); implied in a
+    /// language's own file, required in a user's rules.toml.
+    #[serde(default)]
+    pub lang: Option<String>,
     /// A regular expression (English ones match case-insensitively). A
     /// named group `v` marks the verb; names after it are targets.
     pub pattern: String,
@@ -189,8 +198,10 @@ pub enum TriggerKind {
 /// A compiled trigger.
 #[derive(Debug, Clone)]
 pub struct Trigger {
+    pub id: Option<String>,
     pub kind: TriggerKind,
-    pub zh: bool,
+    /// The language it reads, an index into the rule set's languages.
+    pub lang: usize,
     pub regex: Regex,
     pub absorbs: Vec<Kind>,
     pub weight: f32,
@@ -256,11 +267,15 @@ pub fn table_line(text: &str, table: &str, n: usize) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
-/// Compiles the triggers of a rules file.
+/// Compiles the triggers of a rules file. `langs` are the registered
+/// languages as (code, spaced); `own` is the language of a language's own
+/// file, whose triggers name none.
 pub fn compile_triggers(
     file: &str,
     text: &str,
     specs: &[TriggerSpec],
+    langs: &[(&str, bool)],
+    own: Option<usize>,
 ) -> Result<Vec<Trigger>, RuleError> {
     let mut out = Vec::with_capacity(specs.len());
     for (i, t) in specs.iter().enumerate() {
@@ -274,15 +289,20 @@ pub fn compile_triggers(
         } else {
             TriggerKind::Kind(t.kind.parse::<Kind>().map_err(err)?)
         };
-        let zh = match t.lang.as_str() {
-            "zh" => true,
-            "en" => false,
-            other => return Err(err(format!("unknown lang '{other}' (en or zh)"))),
+        let codes = || langs.iter().map(|l| l.0).collect::<Vec<_>>().join(" or ");
+        let lang = match (&t.lang, own) {
+            (None, Some(own)) => own,
+            (None, None) => return Err(err(format!("trigger without lang ({})", codes()))),
+            (Some(code), _) => langs
+                .iter()
+                .position(|l| l.0 == code)
+                .ok_or_else(|| err(format!("unknown lang '{code}' ({})", codes())))?,
         };
-        let pattern = if zh {
-            t.pattern.clone()
-        } else {
+        let spaced = langs.get(lang).is_some_and(|l| l.1);
+        let pattern = if spaced {
             format!("(?i){}", t.pattern)
+        } else {
+            t.pattern.clone()
         };
         let regex = Regex::new(&pattern)
             .map_err(|e| err(format!("bad pattern: {}", first_line(&e.to_string()))))?;
@@ -292,8 +312,9 @@ pub fn compile_triggers(
             .map(|k| k.parse::<Kind>().map_err(err))
             .collect::<Result<Vec<_>, _>>()?;
         out.push(Trigger {
+            id: t.id.clone(),
             kind,
-            zh,
+            lang,
             regex,
             absorbs,
             weight: t.weight.unwrap_or(1.0).clamp(0.0, 1.0),
@@ -301,6 +322,14 @@ pub fn compile_triggers(
         });
     }
     Ok(out)
+}
+
+/// The line of the first quoted `word` in `text`, for errors.
+pub fn quoted_line(text: &str, word: &str) -> Option<usize> {
+    let (dq, sq) = (format!("\"{word}\""), format!("'{word}'"));
+    text.lines()
+        .position(|l| l.contains(&dq) || l.contains(&sq))
+        .map(|i| i + 1)
 }
 
 /// Checks the entity specs of a file (known types, non-empty names).
@@ -368,11 +397,31 @@ mod tests {
         assert!(!e.contains('\n'), "{e}");
     }
 
+    const LANGS: &[(&str, bool)] = &[("en", true), ("zh", false)];
+
+    #[test]
+    fn an_unknown_language_or_none_is_refused_at_its_trigger() {
+        let text = "[[trigger]]\nkind = \"ban\"\nlang = \"fr\"\npattern = \"x\"\n\n[[trigger]]\nkind = \"ban\"\npattern = \"x\"\n";
+        let file: RulesFile = parse_toml("r.toml", text).unwrap_or_default();
+        let e = compile_triggers("r.toml", text, &file.trigger[..1], LANGS, None).err();
+        let e = e.map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(e, "r.toml:1: unknown lang 'fr' (en or zh)");
+        let e = compile_triggers("r.toml", text, &file.trigger, LANGS, Some(0)).err();
+        let e = e.map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(e, "r.toml:1: unknown lang 'fr' (en or zh)");
+        let e = compile_triggers("r.toml", text, &file.trigger[1..], LANGS, None).err();
+        let e = e.map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(e, "r.toml:1: trigger without lang (en or zh)");
+        // in a language's own file the language is implied
+        let own = compile_triggers("r.toml", text, &file.trigger[1..], LANGS, Some(1));
+        assert_eq!(own.map(|t| t[0].lang).ok(), Some(1));
+    }
+
     #[test]
     fn an_unknown_kind_names_its_trigger_line() {
         let text = "[[trigger]]\nkind = \"ban\"\nlang = \"en\"\npattern = \"banned\"\n\n[[trigger]]\nkind = \"war\"\nlang = \"en\"\npattern = \"x\"\n";
         let file: RulesFile = parse_toml("r.toml", text).unwrap_or_default();
-        let e = compile_triggers("r.toml", text, &file.trigger).err();
+        let e = compile_triggers("r.toml", text, &file.trigger, LANGS, None).err();
         let e = e.map(|e| e.to_string()).unwrap_or_default();
         assert!(e.starts_with("r.toml:6: unknown kind 'war'"), "{e}");
     }
@@ -381,7 +430,7 @@ mod tests {
     fn a_bad_regex_is_reported() {
         let text = "[[trigger]]\nkind = \"ban\"\nlang = \"zh\"\npattern = \"(禁止\"\n";
         let file: RulesFile = parse_toml("r.toml", text).unwrap_or_default();
-        let e = compile_triggers("r.toml", text, &file.trigger).err();
+        let e = compile_triggers("r.toml", text, &file.trigger, LANGS, None).err();
         let e = e.map(|e| e.to_string()).unwrap_or_default();
         assert!(e.starts_with("r.toml:1: bad pattern"), "{e}");
     }

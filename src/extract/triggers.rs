@@ -1,11 +1,12 @@
 //! Triggers: the constructions that assert an event of a kind ("X was
 //! added to the Entity List", "将X列入实体清单", "sued", "imposed tariffs").
 //!
-//! The patterns are data (`data/rules.toml`); this module runs them over a
-//! sentence, prefiltered by one `RegexSet` per language so a sentence costs
-//! one scan when nothing matches, and resolves overlaps and absorptions.
+//! The patterns are data (`data/lang/<code>.toml`); this module runs them
+//! over a sentence, prefiltered by one `RegexSet` per language so a
+//! sentence costs one scan when nothing matches, and resolves overlaps and
+//! absorptions.
 //!
-//! The English set runs without Unicode classes, on the ASCII stand-in the
+//! The set of a spaced language (English) runs without Unicode classes, on the ASCII stand-in the
 //! English patterns read anyway. With Unicode `\w`, `\b` and `.` its lazy
 //! DFA had 256 byte classes a state and outgrew its cache on ordinary
 //! prose once the official-document triggers joined (a 40-alternative
@@ -37,8 +38,10 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct TriggerTable {
     triggers: Vec<Trigger>,
-    en: Prefilter,
-    zh: Prefilter,
+    /// One prefilter per language, by its index.
+    filters: Vec<Prefilter>,
+    /// Whether each language is spaced (read on the ASCII stand-in).
+    spaced: Vec<bool>,
 }
 
 /// Which triggers of a language may match a sentence: those its set
@@ -63,8 +66,12 @@ enum Set {
 const SET_CACHE: usize = 16 << 20;
 
 impl Prefilter {
-    fn chinese(triggers: &[Trigger]) -> Prefilter {
-        let idx: Vec<usize> = (0..triggers.len()).filter(|&i| triggers[i].zh).collect();
+    /// The set of an unspaced language (Chinese) matches the sentence as
+    /// written.
+    fn unspaced(triggers: &[Trigger], lang: usize) -> Prefilter {
+        let idx: Vec<usize> = (0..triggers.len())
+            .filter(|&i| triggers[i].lang == lang)
+            .collect();
         let pats = idx.iter().map(|&i| triggers[i].regex.as_str());
         // The patterns are already compiled one by one, so the set can
         // only fail on size; without it every pattern is tried.
@@ -89,11 +96,11 @@ impl Prefilter {
     /// with ASCII classes: on ASCII text `\w`, `\b`, `.` and `(?i)` mean
     /// what they mean in Unicode mode. A pattern that cannot be put that
     /// way is tried every time.
-    fn english(triggers: &[Trigger]) -> Prefilter {
+    fn spaced(triggers: &[Trigger], lang: usize) -> Prefilter {
         let mut in_set = Vec::new();
         let mut pats = Vec::new();
         let mut always = Vec::new();
-        for i in (0..triggers.len()).filter(|&i| !triggers[i].zh) {
+        for i in (0..triggers.len()).filter(|&i| triggers[i].lang == lang) {
             match ascii_pattern(triggers[i].regex.as_str()) {
                 Some(p) => {
                     in_set.push(i);
@@ -219,11 +226,14 @@ fn negated_class_with_non_ascii(pattern: &str) -> bool {
 }
 
 impl TriggerTable {
-    pub fn new(mut triggers: Vec<Trigger>) -> TriggerTable {
+    /// The table of `triggers`, whose languages are spaced or not as
+    /// `spaced` says, by index.
+    pub fn new(mut triggers: Vec<Trigger>, spaced: &[bool]) -> TriggerTable {
         // English patterns read the stand-in, where `’` is an apostrophe
         // and `§` or `“` is `#`: spelled as it spells them, "application
         // for § 214 authorization" and "prohibits “transactions”" match.
-        for t in triggers.iter_mut().filter(|t| !t.zh) {
+        let is_spaced = |l: usize| spaced.get(l).copied().unwrap_or(false);
+        for t in triggers.iter_mut().filter(|t| is_spaced(t.lang)) {
             let Some(ascii) = ascii_pattern(t.regex.as_str()) else {
                 continue;
             };
@@ -233,9 +243,28 @@ impl TriggerTable {
                 }
             }
         }
-        let en = Prefilter::english(&triggers);
-        let zh = Prefilter::chinese(&triggers);
-        TriggerTable { triggers, en, zh }
+        let filters = (0..spaced.len())
+            .map(|l| {
+                if is_spaced(l) {
+                    Prefilter::spaced(&triggers, l)
+                } else {
+                    Prefilter::unspaced(&triggers, l)
+                }
+            })
+            .collect();
+        TriggerTable {
+            triggers,
+            filters,
+            spaced: spaced.to_vec(),
+        }
+    }
+
+    /// The ids of the triggers in the table.
+    pub fn ids(&self) -> Vec<&str> {
+        self.triggers
+            .iter()
+            .filter_map(|t| t.id.as_deref())
+            .collect()
     }
 
     pub fn len(&self) -> usize {
@@ -250,8 +279,11 @@ impl TriggerTable {
     /// the longest; a trigger word that only names a list ("export control
     /// list", 出口管制“实体清单”) is not a trigger. Absorption is left to
     /// the caller, which knows the clauses.
-    pub fn find(&self, s: &str, zh: bool) -> Vec<Hit> {
-        let filter = if zh { &self.zh } else { &self.en };
+    pub fn find(&self, s: &str, lang: super::Lang) -> Vec<Hit> {
+        let Some(filter) = self.filters.get(lang.0) else {
+            return Vec::new();
+        };
+        let zh = !self.spaced.get(lang.0).copied().unwrap_or(false);
         let mut hits: Vec<Hit> = Vec::new();
         // English patterns use Unicode word boundaries, which the regex
         // crate's fast engines only handle on ASCII text: on a sentence with
@@ -378,27 +410,34 @@ fn first_word(s: &str, start: usize, end: usize, zh: bool) -> (usize, usize) {
 mod tests {
     use super::*;
     use crate::extract::rules::{compile_triggers, TriggerSpec};
+    use crate::extract::Lang;
 
     fn table(specs: &[(&str, &str, &str, &[&str])]) -> TriggerTable {
         let specs: Vec<TriggerSpec> = specs
             .iter()
             .map(|(k, l, p, a)| TriggerSpec {
+                id: None,
                 kind: k.to_string(),
-                lang: l.to_string(),
+                lang: Some(l.to_string()),
                 pattern: p.to_string(),
                 absorbs: a.iter().map(|s| s.to_string()).collect(),
                 weight: None,
                 nominal: false,
             })
             .collect();
-        TriggerTable::new(compile_triggers("t", "", &specs).unwrap_or_default())
+        let langs = [("en", true), ("zh", false)];
+        let triggers = compile_triggers("t", "", &specs, &langs, None).unwrap_or_default();
+        TriggerTable::new(triggers, &[true, false])
     }
+
+    const EN: Lang = Lang(0);
+    const ZH: Lang = Lang(1);
 
     #[test]
     fn finds_triggers_with_their_verb() {
         let t = table(&[("listing", "en", r"(?P<v>added)\b.{0,80}?\bentity list", &[])]);
         let s = "The department added Acme to its Entity List on Friday";
-        let h = t.find(s, false);
+        let h = t.find(s, EN);
         assert_eq!(h.len(), 1);
         assert_eq!(&s[h[0].verb_start..h[0].verb_end], "added");
         assert_eq!(h[0].kind, TriggerKind::Kind(Kind::Listing));
@@ -411,7 +450,7 @@ mod tests {
             ("ban", "en", r"\bbanned\b (?:\w+(?:\x27s|’s) )?\w+", &[]),
         ]);
         let s = "Le Département — “officially” — added Acmé to its Entity List; Zoë banned Huawei’s phones";
-        let h = t.find(s, false);
+        let h = t.find(s, EN);
         let got: Vec<(&str, &str)> = h
             .iter()
             .map(|h| (&s[h.verb_start..h.verb_end], &s[h.start..h.end]))
@@ -425,7 +464,7 @@ mod tests {
         );
         // a word boundary inside an accented word is no boundary
         let t = table(&[("ban", "en", r"\bban\b", &[])]);
-        assert!(t.find("The bané rule and éban", false).is_empty());
+        assert!(t.find("The bané rule and éban", EN).is_empty());
     }
 
     #[test]
@@ -467,7 +506,7 @@ mod tests {
 
     /// The verbs the table finds in `s`, in order.
     fn verbs<'a>(t: &TriggerTable, s: &'a str) -> Vec<&'a str> {
-        t.find(s, false)
+        t.find(s, EN)
             .iter()
             .map(|h| &s[h.verb_start..h.verb_end])
             .collect()
@@ -480,8 +519,8 @@ mod tests {
             ("ban", "en", r"\p{Lu}\w+ (?P<v>banned)", &[]),
             ("ban", "en", r"(?P<v>outlawed) [^”]+ apps", &[]),
         ]);
-        assert_eq!(t.en.in_set.len(), 1);
-        assert_eq!(t.en.always.len(), 2);
+        assert_eq!(t.filters[0].in_set.len(), 1);
+        assert_eq!(t.filters[0].always.len(), 2);
         let s = "Ruritania banned phones; Acme outlawed “foreign” apps";
         assert_eq!(verbs(&t, s), vec!["banned", "outlawed"]);
     }
@@ -490,8 +529,8 @@ mod tests {
     fn the_builtin_english_set_is_ascii_and_misses_no_match() {
         let rules = crate::extract::Rules::builtin();
         let t = &rules.triggers;
-        assert!(t.en.always.is_empty(), "{:?}", t.en.always);
-        assert!(matches!(t.en.set, Some(Set::Ascii(_))));
+        assert!(t.filters[0].always.is_empty(), "{:?}", t.filters[0].always);
+        assert!(matches!(t.filters[0].set, Some(Set::Ascii(_))));
         // sentences written for this test, with non-ASCII punctuation and
         // letters, and a keyword-stuffed one
         let sentences = [
@@ -504,8 +543,8 @@ mod tests {
         for s in sentences {
             let sh = crate::extract::shadow::AsciiShadow::new(s);
             let hay = sh.text.as_str();
-            let cands = t.en.candidates(hay);
-            for (i, tr) in t.triggers.iter().enumerate().filter(|(_, tr)| !tr.zh) {
+            let cands = t.filters[0].candidates(hay);
+            for (i, tr) in t.triggers.iter().enumerate().filter(|(_, tr)| tr.lang == 0) {
                 if tr.regex.is_match(hay) {
                     assert!(cands.contains(&i), "{} missed on {s}", tr.regex.as_str());
                 }
@@ -521,7 +560,7 @@ mod tests {
             ("sanction", "en", r"\bdenial order\b", &["ban"]),
         ]);
         let s = "It barred sales, activating a denial order; Acme barred apps.";
-        let mut h = t.find(s, false);
+        let mut h = t.find(s, EN);
         assert_eq!(h.len(), 3);
         let semi = s.find(';').unwrap_or(0);
         TriggerTable::absorb(&mut h, |h| usize::from(h.start > semi));
@@ -542,13 +581,10 @@ mod tests {
             ("export_control", "zh", "出口管制", &[]),
         ]);
         assert!(t
-            .find("It added Acme to its export control list.", false)
+            .find("It added Acme to its export control list.", EN)
             .is_empty());
-        assert!(t.find("将华为列入出口管制“实体清单”", true).is_empty());
-        assert_eq!(
-            t.find("It imposed export controls on Monday.", false).len(),
-            1
-        );
+        assert!(t.find("将华为列入出口管制“实体清单”", ZH).is_empty());
+        assert_eq!(t.find("It imposed export controls on Monday.", EN).len(), 1);
     }
 
     #[test]
@@ -557,8 +593,8 @@ mod tests {
             ("lawsuit", "zh", "提起诉讼", &[]),
             ("lawsuit", "en", r"\bsued\b", &[]),
         ]);
-        assert_eq!(t.find("原告于8月提起诉讼", true).len(), 1);
-        assert_eq!(t.find("原告于8月提起诉讼", false).len(), 0);
-        assert_eq!(t.find("Acme sued Bolt", false).len(), 1);
+        assert_eq!(t.find("原告于8月提起诉讼", ZH).len(), 1);
+        assert_eq!(t.find("原告于8月提起诉讼", EN).len(), 0);
+        assert_eq!(t.find("Acme sued Bolt", EN).len(), 1);
     }
 }

@@ -226,7 +226,7 @@ mod tests {
     fn user_entities_reach_the_country_table() {
         let user = "[[entity]]\nname = \"Commerce Department\"\ntype = \"agency\"\naliases = [\"Herbert Hoover Building\"]\n\n[[entity]]\nname = \"Republic of Freedonia\"\ntype = \"country\"\naliases = [\"Freedonia\"]\n";
         let rules = Rules::from_texts(
-            &[("data/rules.toml", include_str!("../../data/rules.toml"))],
+            &[],
             &[
                 (
                     "data/entities.toml",

@@ -3,6 +3,7 @@
 //! year-less dates, and dated nouns ("New Delhi's June 29 ban").
 
 use super::super::dates::DateMatch;
+use super::super::lang::{has, words};
 use super::super::sentences::Clause;
 use super::super::triggers::Hit;
 use crate::model::{DateSpan, PartialDate};
@@ -96,18 +97,6 @@ pub(crate) fn deadline(s: &str, d: &DateMatch) -> bool {
 /// ("It came hours after …"), `anchor`, the day the sentence before was
 /// about.
 pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<PartialDate>) {
-    const PHRASES: &[(&str, i64)] = &[
-        ("a day after", 1),
-        ("one day after", 1),
-        ("the day after", 1),
-        ("two days after", 2),
-        ("three days after", 3),
-        ("minutes after", 0),
-        ("hours after", 0),
-        ("shortly after", 0),
-        ("moments after", 0),
-        ("just after", 0),
-    ];
     // Every phrase ends in "after": one scan rules most sentences out.
     if !s
         .as_bytes()
@@ -120,7 +109,7 @@ pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option
     if lower.len() != s.len() {
         return;
     }
-    for (p, n) in PHRASES {
+    for (p, n) in &words("en").days_after {
         let Some(at) = lower.find(p) else { continue };
         let end = at + p.len();
         if dates.iter().any(|d| at < d.end && d.start < end) {
@@ -146,34 +135,6 @@ pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option
     }
     dates.sort_by_key(|d| d.start);
 }
-
-/// Past forms that do not end in -ed.
-const IRREGULAR_PAST: &[&str] = &[
-    "sued", "took", "put", "cut", "brought", "began", "ran", "set", "won", "lost", "struck",
-    "froze", "forbade", "told", "sent", "hit", "made", "gave", "paid", "led", "said", "upheld",
-    "held", "found", "sought", "threw", "withdrew", "shut", "became", "wrote", "bought", "sold",
-    "drew", "spoke", "stood", "overrode",
-];
-
-/// Words that make a sentence speak of the future, where a year-less
-/// date after publication is meant.
-const FUTURE: &[&str] = &[
-    "will ",
-    "would ",
-    "due to",
-    "set to",
-    "scheduled",
-    "take effect",
-    "takes effect",
-    "come into",
-    "comes into",
-    "starting",
-    "effective",
-    "expected",
-    "is to ",
-    "are to ",
-    "deadline",
-];
 
 /// "Huawei sued the government in March", written in December: a verb in
 /// the past tense reports a March already gone. Returns the date a year
@@ -227,12 +188,17 @@ pub(crate) fn past_year(
                 .take(6),
         )
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .any(|w| (w.ends_with("ed") && w.len() > 4) || IRREGULAR_PAST.contains(&w));
+        .any(|w| (w.ends_with("ed") && w.len() > 4) || has(&words("en").irregular_past, w));
     // "New Delhi's June 29 ban": a dated noun reports a measure taken.
     let noun = dated_head(s, hit).is_some();
-    let past = first.ends_with("ed") || IRREGULAR_PAST.contains(&first) || governed || noun;
+    let past = first.ends_with("ed") || has(&words("en").irregular_past, first) || governed || noun;
     let lower = s.to_lowercase();
-    if !past || FUTURE.iter().any(|f| lower.contains(f)) {
+    if !past
+        || words("en")
+            .future
+            .iter()
+            .any(|f| lower.contains(f.as_str()))
+    {
         return None;
     }
     year_back(d, published)
@@ -244,15 +210,13 @@ fn past_year_zh(s: &str, d: &DateMatch, text: &str, published: NaiveDate) -> Opt
     const RELATIVE: &[char] = &[
         '年', '本', '下', '明', '今', '上', '去', '周', '星', '前', '后',
     ];
-    const FUTURE_ZH: &[&str] = &[
-        "将", "拟", "计划", "预计", "即将", "届时", "定于", "以后", "之后", "有望", "准备",
-    ];
     if text.contains(RELATIVE) || !text.contains('月') {
         return None;
     }
     let after = s.get(d.end..).unwrap_or("");
     let from = after.starts_with('起') && !after.starts_with("起诉") && !after.starts_with("起草");
-    if from || after.starts_with("前") || FUTURE_ZH.iter().any(|f| s.contains(f)) {
+    if from || after.starts_with("前") || words("zh").future.iter().any(|f| s.contains(f.as_str()))
+    {
         return None;
     }
     year_back(d, published)
@@ -339,21 +303,6 @@ pub(crate) fn dated_noun_date<'a>(
     )
 }
 
-/// Verbs that report what someone else did ("said on Tuesday that …").
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "announced",
-    "disclosed",
-    "confirmed",
-    "reported",
-    "revealed",
-    "stated",
-    "told",
-    "noted",
-    "added",
-];
-
 /// "disclosed on Tuesday that regulators had opened an investigation in
 /// April": the date of the saying dates the report; a date inside the
 /// that-clause, when there is one, dates the event.
@@ -373,7 +322,7 @@ pub(crate) fn reported_date<'a>(
         .split_whitespace()
         .rev()
         .take(3)
-        .any(|w| REPORTING.contains(&w));
+        .any(|w| has(&words("en").reporting, w));
     if !reporting {
         return None;
     }
@@ -382,4 +331,28 @@ pub(crate) fn reported_date<'a>(
         .copied()
         .filter(|x| x.start > that && x.start != d.start)
         .min_by_key(|x| x.start.abs_diff(hit.verb_end))
+}
+
+/// "一、依据行政院114年3月31日院授数资安字第…号函办理。": an official
+/// document that acts under an instrument cites it, with its date; the
+/// day of the instrument is the day of the measures the document restates
+/// without a date of their own. The citation's words are the language's
+/// `instrument_heads` and `instrument_tails`.
+pub(crate) fn instrument_date(s: &str, dates: &[DateMatch], code: &str) -> Option<PartialDate> {
+    let w = words(code);
+    let head = w
+        .instrument_heads
+        .iter()
+        .filter_map(|h| s.find(h.as_str()).map(|i| i + h.len()))
+        .min()?;
+    let tail = w
+        .instrument_tails
+        .iter()
+        .filter_map(|t| s.get(head..)?.find(t.as_str()).map(|i| head + i))
+        .min()?;
+    dates
+        .iter()
+        .find(|d| d.start >= head && d.end <= tail && d.span.end.is_none())
+        .filter(|d| d.span.start.precision() == 3)
+        .map(|d| d.span.start)
 }

@@ -4,6 +4,7 @@
 //! of peers, embedded questions and dates inside relative clauses.
 
 use super::super::dates::DateMatch;
+use super::super::lang::{has, words};
 use super::super::rules::TriggerKind;
 use super::super::triggers::Hit;
 use crate::model::Kind;
@@ -35,28 +36,21 @@ pub(crate) fn elaborating_accusation(s: &str, hits: &[Hit], hit: &Hit, zh: bool)
         })
 }
 
-/// Verb forms that are also plural nouns.
-const NOUN_LIKE: &[&str] = &[
-    "bans", "bars", "blocks", "fines", "curbs", "limits", "sues", "appeals", "probes",
-];
-
-/// Words after which such a form is a noun: "said the bans violated …".
-const DETERMINERS: &[&str] = &[
-    "the", "its", "their", "these", "those", "such", "new", "earlier", "similar", "previous",
-    "his", "her", "our", "of", "two", "three", "several",
-];
-
 /// "the bans violated the rules": a trigger verb form used as a noun after
 /// a determiner names measures; it asserts no new one.
 pub(crate) fn noun_use(s: &str, hit: &Hit) -> bool {
     let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
-    if !NOUN_LIKE.iter().any(|n| verb.eq_ignore_ascii_case(n)) {
+    if !words("en")
+        .noun_like
+        .iter()
+        .any(|n| verb.eq_ignore_ascii_case(n))
+    {
         return false;
     }
     let before = s.get(..hit.verb_start).unwrap_or("");
     let last = before.split_whitespace().next_back().unwrap_or("");
     let last = last.to_lowercase();
-    DETERMINERS.contains(&last.as_str()) || last.ends_with("'s") || last.ends_with("’s")
+    has(&words("en").determiners, &last) || last.ends_with("'s") || last.ends_with("’s")
 }
 
 /// "an investigation into whether imported cars threaten security,
@@ -64,21 +58,13 @@ pub(crate) fn noun_use(s: &str, hit: &Hit) -> bool {
 /// probe asks, not a doubt about the probe. Blanks such phrases before the
 /// modality check.
 pub(crate) fn mask_embedded_questions(text: String) -> String {
-    const LEADS: &[&str] = &[
-        "into ",
-        "over ",
-        "about ",
-        "on ",
-        "of ",
-        "determine ",
-        "examine ",
-    ];
+    let leads = &words("en").question_leads;
     let lower = text.to_ascii_lowercase();
     let mut out = text.into_bytes();
     let mut at = 0;
     while let Some(i) = lower[at..].find("whether").map(|i| at + i) {
         let before = &lower[..i];
-        if LEADS.iter().any(|l| before.ends_with(l)) {
+        if leads.iter().any(|l| before.ends_with(l.as_str())) {
             for b in &mut out[i..i + "whether".len()] {
                 *b = b' ';
             }
@@ -109,15 +95,11 @@ pub(crate) fn describes_in_place(s: &str, hit: &Hit) -> bool {
 /// "Pompeo announced the restrictions on Tuesday": a definite, general
 /// noun for a measure refers back to the measure named just before.
 pub(crate) fn anaphoric_measure(s: &str, hit: &Hit) -> bool {
-    const NOUNS: &[&str] = &[
-        "the restrictions",
-        "the curbs",
-        "the measures",
-        "the new measures",
-        "the new restrictions",
-    ];
     let matched = s.get(hit.start..hit.end).unwrap_or("").to_lowercase();
-    NOUNS.iter().any(|n| matched.ends_with(n))
+    words("en")
+        .summing_nouns
+        .iter()
+        .any(|n| matched.ends_with(n.as_str()))
 }
 
 /// "the Entity List, which Huawei was added to in May 2019, cut the

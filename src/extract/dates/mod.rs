@@ -56,17 +56,40 @@ pub(crate) struct Found {
     pub b: Option<Ymd>,
 }
 
+/// A language's date grammar: a cheap test of whether a text may hold a
+/// date in it, and the reader that finds them.
+pub(crate) struct Grammar {
+    /// The code of the language (its file is `data/lang/<code>.toml`).
+    pub code: &'static str,
+    worth_scanning: fn(&str) -> bool,
+    scan: fn(&str, NaiveDate, &mut Vec<Found>),
+}
+
+/// The date grammars, keyed by language code. Every grammar reads every
+/// sentence: an English story quotes "5月15日", a Chinese one "May 15".
+pub(crate) const GRAMMARS: &[Grammar] = &[
+    Grammar {
+        code: "en",
+        worth_scanning: words::worth_scanning,
+        scan: en::scan,
+    },
+    Grammar {
+        code: "zh",
+        worth_scanning: zh::worth_scanning,
+        scan: zh::scan,
+    },
+];
+
 /// Every date expression in `text` (usually one sentence), in order, non-overlapping,
 /// resolved against `anchor` (the article's publication time, in its own offset:
 /// use anchor.date_naive() of the DateTime<FixedOffset> as given, NOT converted to UTC).
 pub fn find_dates(text: &str, anchor: &DateTime<FixedOffset>) -> Vec<DateMatch> {
     let day = anchor.date_naive();
     let mut found = Vec::new();
-    if words::worth_scanning(text) {
-        en::scan(text, day, &mut found);
-    }
-    if zh::worth_scanning(text) {
-        zh::scan(text, day, &mut found);
+    for g in GRAMMARS {
+        if (g.worth_scanning)(text) {
+            (g.scan)(text, day, &mut found);
+        }
     }
     if text.contains('/') {
         slashed(text, day, &mut found);

@@ -1,0 +1,312 @@
+//! Languages as values. Each language dateline reads is one data file
+//! (`data/lang/<code>.toml`: triggers with ids, modality cues, linking and
+//! date phrases, the word lists the construction code reads) and one date
+//! grammar (`dates/<code>.rs`), listed once in [`BUILTIN`]. The article's
+//! language, detected from its letters, chooses the rules a sentence is
+//! read with; a sentence written wholly in another registered script (a
+//! quoted Chinese paragraph in an English story) is read as that language.
+//!
+//! Adding a language is adding its file, its date grammar and one line to
+//! [`BUILTIN`] and to `dates::GRAMMARS` (see `docs/languages.md`).
+
+use super::rules::{DateCueSpec, RuleError};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// A language built into the binary: its code and its data file.
+pub struct Builtin {
+    pub code: &'static str,
+    pub file: &'static str,
+    pub text: &'static str,
+}
+
+/// The registry of built-in languages, keyed by code. The order is the
+/// order in which their rules are compiled.
+pub const BUILTIN: &[Builtin] = &[
+    Builtin {
+        code: "en",
+        file: "data/lang/en.toml",
+        text: include_str!("../../data/lang/en.toml"),
+    },
+    Builtin {
+        code: "zh",
+        file: "data/lang/zh.toml",
+        text: include_str!("../../data/lang/zh.toml"),
+    },
+];
+
+/// The script a language is written in: which characters are its letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// Latin letters (ASCII and the Latin-1 and Latin Extended blocks).
+    Latin,
+    /// CJK ideographs.
+    Han,
+}
+
+impl Script {
+    /// Whether `c` is a letter of this script.
+    pub fn holds(self, c: char) -> bool {
+        match self {
+            Script::Latin => {
+                c.is_ascii_alphabetic() || (c.is_alphabetic() && ('\u{c0}'..'\u{250}').contains(&c))
+            }
+            Script::Han => crate::text::is_han(c),
+        }
+    }
+}
+
+/// A language within a compiled rule set: an index into its languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Lang(pub(crate) usize);
+
+/// `data/lang/<code>.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangFile {
+    pub code: String,
+    pub name: String,
+    pub script: Script,
+    /// Words separated by spaces: patterns match case-insensitively and
+    /// cues as whole words.
+    pub spaced: bool,
+    #[serde(default)]
+    pub modality: ModalityWords,
+    #[serde(default)]
+    pub cues: CueWords,
+    #[serde(default)]
+    pub dates: DateCueSpec,
+    #[serde(default)]
+    pub words: Words,
+    #[serde(default)]
+    pub effect_noun: Vec<EffectWords>,
+    #[serde(default)]
+    pub trigger: Vec<super::rules::TriggerSpec>,
+}
+
+/// The modality cues of one language.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModalityWords {
+    #[serde(default)]
+    pub hedge: Vec<String>,
+    #[serde(default)]
+    pub negation: Vec<String>,
+    #[serde(default)]
+    pub reported: Vec<String>,
+    #[serde(default)]
+    pub not_cue: Vec<String>,
+}
+
+/// Linking cues and non-event cues of one language.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueWords {
+    #[serde(default)]
+    pub link: Vec<String>,
+    #[serde(default)]
+    pub nonevent: Vec<String>,
+}
+
+/// Nouns of one language that, as the subject of "took effect", give the
+/// event's kind.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffectWords {
+    pub kind: String,
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+/// The word lists the construction code reads. A language without a
+/// construction leaves its list empty, and the construction finds nothing.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    /// Verbs that report what someone else did ("said on Tuesday that …").
+    #[serde(default)]
+    pub reporting: Vec<String>,
+    /// Words that make a sentence speak of the future.
+    #[serde(default)]
+    pub future: Vec<String>,
+    /// Past forms that do not end in -ed.
+    #[serde(default)]
+    pub irregular_past: Vec<String>,
+    /// Verb forms that are also plural nouns ("bans").
+    #[serde(default)]
+    pub noun_like: Vec<String>,
+    /// Words after which such a form is a noun ("the bans").
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// Words before "whether" that open a question, not a doubt.
+    #[serde(default)]
+    pub question_leads: Vec<String>,
+    /// Definite nouns that sum up a measure just named ("the curbs").
+    #[serde(default)]
+    pub summing_nouns: Vec<String>,
+    /// Words that end a subject before a verb ("has", "also").
+    #[serde(default)]
+    pub subject_ends: Vec<String>,
+    /// Forms of "be" and "get" that make a participle passive.
+    #[serde(default)]
+    pub be: Vec<String>,
+    /// Words before a date a measure applies from ("starting").
+    #[serde(default)]
+    pub from: Vec<String>,
+    /// How an official document names itself (本决定).
+    #[serde(default)]
+    pub self_reference: Vec<String>,
+    /// How an official document begins to cite the instrument it acts
+    /// under (依据), and how the citation ends (函办理): the instrument's
+    /// date dates the document's own undated measures.
+    #[serde(default)]
+    pub instrument_heads: Vec<String>,
+    #[serde(default)]
+    pub instrument_tails: Vec<String>,
+    /// Phrases that refer back to a named entity: (phrase, what the
+    /// entity's name contains, or its type after "type:").
+    #[serde(default)]
+    pub anaphors: Vec<(String, String)>,
+    /// "a day after": phrases that date an event a number of days before
+    /// the date that follows them.
+    #[serde(default)]
+    pub days_after: Vec<(String, i64)>,
+}
+
+/// Whether `list` holds `word`.
+pub fn has(list: &[String], word: &str) -> bool {
+    list.iter().any(|x| x == word)
+}
+
+/// The built-in language files, parsed once.
+pub fn builtin_files() -> &'static [(&'static Builtin, LangFile)] {
+    static FILES: OnceLock<Vec<(&'static Builtin, LangFile)>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .filter_map(|b| parse(b.file, b.text).ok().map(|f| (b, f)))
+            .collect()
+    })
+}
+
+/// The built-in word lists of the language with `code` (empty lists for a
+/// language that is not built in).
+pub fn words(code: &str) -> &'static Words {
+    static NONE: OnceLock<Words> = OnceLock::new();
+    builtin_files()
+        .iter()
+        .find(|(b, _)| b.code == code)
+        .map(|(_, f)| &f.words)
+        .unwrap_or_else(|| NONE.get_or_init(Words::default))
+}
+
+/// Parses a language file, checking that its code is its file's.
+pub fn parse(file: &str, text: &str) -> Result<LangFile, RuleError> {
+    let f: LangFile = super::rules::parse_toml(file, text)?;
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    if f.code != stem {
+        return Err(RuleError {
+            file: file.to_string(),
+            line: text
+                .lines()
+                .position(|l| l.trim_start().starts_with("code"))
+                .map(|i| i + 1),
+            message: format!("code '{}' is not the file's name '{stem}'", f.code),
+        });
+    }
+    Ok(f)
+}
+
+/// Which language a text is in: the registered language with the most
+/// letters in it; with none, the one `tag` names, else the first.
+pub fn detect(scripts: &[Script], text: &str, tag: Option<usize>) -> usize {
+    let mut counts = vec![0usize; scripts.len()];
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if let Some(i) = scripts.iter().position(|s| s.holds(c)) {
+            counts[i] += 1;
+        }
+    }
+    let best = counts.iter().copied().max().unwrap_or(0);
+    if best == 0 {
+        return tag.unwrap_or(0);
+    }
+    // a tie goes to the tagged language, else the one listed first
+    match tag {
+        Some(t) if counts.get(t) == Some(&best) => t,
+        _ => counts.iter().position(|&c| c == best).unwrap_or(0),
+    }
+}
+
+/// The language a sentence of an article in `article` is read in: the
+/// article's, unless the sentence holds no letter of its script and some
+/// of another registered script.
+pub fn of_sentence(scripts: &[Script], article: usize, s: &str) -> usize {
+    let Some(own) = scripts.get(article) else {
+        return article;
+    };
+    let mut other = None;
+    for c in s.chars() {
+        if own.holds(c) {
+            return article;
+        }
+        if other.is_none() {
+            other = scripts.iter().position(|x| x.holds(c));
+        }
+    }
+    other.unwrap_or(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_language_parses_and_is_keyed_by_its_code() {
+        for b in BUILTIN {
+            let f = parse(b.file, b.text);
+            assert!(f.is_ok(), "{}: {:?}", b.file, f.err());
+            assert_eq!(f.map(|f| f.code).ok().as_deref(), Some(b.code));
+        }
+        assert_eq!(builtin_files().len(), BUILTIN.len());
+    }
+
+    #[test]
+    fn a_file_whose_code_is_not_its_name_is_refused_at_its_line() {
+        let text = "name = \"French\"\ncode = \"de\"\nscript = \"latin\"\nspaced = true\n";
+        let e = parse("data/lang/fr.toml", text)
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("data/lang/fr.toml:2: code 'de' is not the file's name 'fr'")
+        );
+    }
+
+    #[test]
+    fn the_article_language_is_the_script_with_most_letters() {
+        let scripts = [Script::Latin, Script::Han];
+        assert_eq!(detect(&scripts, "华为（Huawei）被列入实体清单。", None), 1);
+        assert_eq!(
+            detect(&scripts, "Huawei (华为) was added to the list.", None),
+            0
+        );
+        assert_eq!(detect(&scripts, "2019-05-16", Some(1)), 1);
+        assert_eq!(detect(&scripts, "2019-05-16", None), 0);
+    }
+
+    #[test]
+    fn a_sentence_wholly_in_another_script_is_read_in_that_language() {
+        let scripts = [Script::Latin, Script::Han];
+        // an English article: a name in Chinese does not make the sentence Chinese
+        assert_eq!(of_sentence(&scripts, 0, "Huawei (华为) was added."), 0);
+        assert_eq!(of_sentence(&scripts, 0, "商务部将华为列入清单。"), 1);
+        // a Chinese article: a quoted English sentence is read as English
+        assert_eq!(of_sentence(&scripts, 1, "The list grew on May 15."), 0);
+        assert_eq!(of_sentence(&scripts, 1, "华为（Huawei）被列入清单。"), 1);
+        assert_eq!(of_sentence(&scripts, 1, "2019.5.16"), 1);
+    }
+}
