@@ -87,7 +87,11 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             add_document_date(rules, s, &mut dates, &hits, published, zh);
         }
         if let Some(day) = instrument.filter(|_| dates.is_empty()) {
-            for h in &hits {
+            // a rule the document quotes (「……应立即移除」) is not its act
+            for h in hits
+                .iter()
+                .filter(|h| !constructions::quoted(s, h.verb_start))
+            {
                 dates.push(DateMatch {
                     start: h.verb_start,
                     end: h.verb_start,

@@ -221,11 +221,20 @@ pub fn parse(file: &str, text: &str) -> Result<LangFile, RuleError> {
     Ok(f)
 }
 
+/// How much of an article language detection reads: enough to outweigh a
+/// quoted paragraph, not a scan of a 2 MB item.
+pub const DETECT_CHARS: usize = 4000;
+
 /// Which language a text is in: the registered language with the most
-/// letters in it; with none, the one `tag` names, else the first.
+/// letters in its first [`DETECT_CHARS`] characters; with none, the one
+/// `tag` names, else the first.
 pub fn detect(scripts: &[Script], text: &str, tag: Option<usize>) -> usize {
     let mut counts = vec![0usize; scripts.len()];
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text
+        .chars()
+        .take(DETECT_CHARS)
+        .filter(|c| c.is_alphabetic())
+    {
         if let Some(i) = scripts.iter().position(|s| s.holds(c)) {
             counts[i] += 1;
         }
@@ -241,23 +250,33 @@ pub fn detect(scripts: &[Script], text: &str, tag: Option<usize>) -> usize {
     }
 }
 
-/// The language a sentence of an article in `article` is read in: the
-/// article's, unless the sentence holds no letter of its script and some
-/// of another registered script.
-pub fn of_sentence(scripts: &[Script], article: usize, s: &str) -> usize {
-    let Some(own) = scripts.get(article) else {
-        return article;
-    };
+/// The language a sentence of an article in `article` is read in.
+///
+/// A sentence holding letters of an unspaced language (Chinese) is read
+/// in that language: its patterns match only its own characters, so the
+/// Latin names among them do not disturb it, while a spaced language's
+/// patterns would read the ideographs as unknown words (and keyword soup
+/// of both scripts sends their prefilter's lazy DFA into a slow fallback
+/// that stays for every later sentence on the thread). Otherwise the
+/// article's language reads it when it holds its letters, else the
+/// language whose letters it holds.
+pub fn of_sentence(scripts: &[(Script, bool)], article: usize, s: &str) -> usize {
+    let mut own = false;
     let mut other = None;
     for c in s.chars() {
-        if own.holds(c) {
-            return article;
-        }
-        if other.is_none() {
-            other = scripts.iter().position(|x| x.holds(c));
+        if let Some(i) = scripts.iter().position(|x| x.0.holds(c)) {
+            if !scripts[i].1 {
+                return i;
+            }
+            own |= i == article;
+            other = other.or(Some(i));
         }
     }
-    other.unwrap_or(article)
+    if own {
+        article
+    } else {
+        other.unwrap_or(article)
+    }
 }
 
 #[cfg(test)]
@@ -299,14 +318,17 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_wholly_in_another_script_is_read_in_that_language() {
-        let scripts = [Script::Latin, Script::Han];
-        // an English article: a name in Chinese does not make the sentence Chinese
-        assert_eq!(of_sentence(&scripts, 0, "Huawei (华为) was added."), 0);
+    fn a_sentence_is_read_in_its_article_language_or_the_unspaced_one_it_holds() {
+        let scripts = [(Script::Latin, true), (Script::Han, false)];
+        assert_eq!(of_sentence(&scripts, 0, "The list grew on May 15."), 0);
         assert_eq!(of_sentence(&scripts, 0, "商务部将华为列入清单。"), 1);
+        // Chinese patterns read their own characters; the Latin name is no bar
+        assert_eq!(of_sentence(&scripts, 0, "Huawei (华为) was added."), 1);
+        assert_eq!(of_sentence(&scripts, 1, "华为（Huawei）被列入清单。"), 1);
         // a Chinese article: a quoted English sentence is read as English
         assert_eq!(of_sentence(&scripts, 1, "The list grew on May 15."), 0);
-        assert_eq!(of_sentence(&scripts, 1, "华为（Huawei）被列入清单。"), 1);
+        // no letters: the article's language
         assert_eq!(of_sentence(&scripts, 1, "2019.5.16"), 1);
+        assert_eq!(of_sentence(&scripts, 0, "2019.5.16"), 0);
     }
 }

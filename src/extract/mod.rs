@@ -24,6 +24,8 @@ mod shadow;
 mod tests;
 #[cfg(test)]
 mod tests_official;
+#[cfg(test)]
+mod tests_real;
 pub mod triggers;
 
 use crate::model::{Article, Mention};
@@ -46,6 +48,8 @@ pub struct Rules {
     pub(crate) triggers: TriggerTable,
     /// The languages, in registry order: a [`lang::Lang`] indexes them.
     pub(crate) langs: Vec<LangRules>,
+    /// Each language's script and whether it is spaced, by index.
+    scripts: Vec<(lang::Script, bool)>,
     pub(crate) gazetteer: Gazetteer,
     pub(crate) same_day: Vec<String>,
     pub(crate) next_day: Vec<String>,
@@ -264,6 +268,7 @@ impl Rules {
         Ok(Rules {
             version: hasher.finalize().to_hex()[..16].to_string(),
             triggers: TriggerTable::new(triggers, &spaced),
+            scripts: langs.iter().map(|l| (l.script, l.spaced)).collect(),
             langs,
             gazetteer: Gazetteer::new(&specs),
             same_day,
@@ -282,7 +287,7 @@ impl Rules {
     /// The language an article is written in, by its letters; its tag
     /// (`lang`) decides a text with none.
     pub fn article_lang(&self, article: &Article) -> Lang {
-        let scripts = self.scripts();
+        let scripts: Vec<lang::Script> = self.scripts.iter().map(|s| s.0).collect();
         let primary = article.lang.split(['-', '_']).next().unwrap_or("");
         let tag = self.langs.iter().position(|l| l.code == primary);
         Lang(lang::detect(&scripts, &article.text, tag))
@@ -290,11 +295,7 @@ impl Rules {
 
     /// The language a sentence of an article in `article` is read in.
     pub(crate) fn sentence_lang(&self, article: Lang, s: &str) -> Lang {
-        Lang(lang::of_sentence(&self.scripts(), article.0, s))
-    }
-
-    fn scripts(&self) -> Vec<lang::Script> {
-        self.langs.iter().map(|l| l.script).collect()
+        Lang(lang::of_sentence(&self.scripts, article.0, s))
     }
 
     /// The ids of the triggers in force, for `dateline` to list and tests.

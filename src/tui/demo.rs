@@ -77,6 +77,16 @@ mod tests {
     }
 
     #[test]
+    fn every_demo_article_yields_an_event() {
+        // the README promises each incident (Micron's 2023 review among them)
+        let rules = crate::extract::Rules::builtin();
+        for a in articles().expect("the demo feed parses") {
+            let found = crate::extract::extract(&a, &rules);
+            assert!(!found.is_empty(), "no event in {}", a.url);
+        }
+    }
+
+    #[test]
     fn temp_db_is_removed_on_drop() {
         let db = TempDb::new();
         let path = db.path().to_path_buf();

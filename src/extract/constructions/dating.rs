@@ -356,3 +356,11 @@ pub(crate) fn instrument_date(s: &str, dates: &[DateMatch], code: &str) -> Optio
         .filter(|d| d.span.start.precision() == 3)
         .map(|d| d.span.start)
 }
+
+/// Whether byte `at` of `s` stands inside a quotation (「…」, “…”, 『…』).
+pub(crate) fn quoted(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or("");
+    let depth =
+        |open: char, close: char| before.matches(open).count() > before.matches(close).count();
+    depth('「', '」') || depth('“', '”') || depth('『', '』')
+}

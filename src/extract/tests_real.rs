@@ -1,0 +1,99 @@
+//! Constructions found missing on real text (tests/corpus/real/tune), each
+//! tested on sentences written for this file: a regulator's directive or
+//! order to stop, a service blocked in a place, a
+//! review as the subject of its beginning, a law's dated passage, a base
+//! form after a reported "would", a tariff as the subject of its change,
+//! and an official document's citation of the instrument it acts under.
+
+use super::tests::{check, found};
+use crate::model::Kind;
+
+#[test]
+fn a_directive_to_regulated_parties_is_a_ban_and_advice_is_not() {
+    check(&[
+        (
+            "The regulator said on June 2 that operators of data centres must stop buying routers from Ostrava Networks.",
+            Kind::Ban,
+            "2025-06-02",
+        ),
+        (
+            "On May 21 the watchdog said firms running payment systems should cease using the Velka app.",
+            Kind::Ban,
+            "2025-05-21",
+        ),
+    ]);
+    assert!(
+        found("A senator said on June 2 that the Pentagon should stop buying the drones.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_review_that_had_begun_is_an_investigation() {
+    check(&[
+        (
+            "The review had begun in mid-April.",
+            Kind::Investigation,
+            "2025-04",
+        ),
+        (
+            "The inquiry, which has started on March 3, covers cloud contracts.",
+            Kind::Investigation,
+            "2025-03-03",
+        ),
+    ]);
+}
+
+#[test]
+fn a_dated_passage_of_a_law_is_legislation() {
+    check(&[
+        (
+            "The March 2024 passage of the Border Data Act worried exporters.",
+            Kind::Legislation,
+            "2024-03",
+        ),
+        (
+            "Its May 3, 2024 adoption of the Platform Security Law followed months of debate.",
+            Kind::Legislation,
+            "2024-05-03",
+        ),
+    ]);
+}
+
+#[test]
+fn a_reported_decision_to_open_an_investigation_is_one_and_a_plan_is_not() {
+    check(&[(
+        "The trade office said on May 5 that it would open an investigation into drone imports.",
+        Kind::Investigation,
+        "2025-05-05",
+    )]);
+    assert!(found("The trade office plans to open an investigation on July 1.").is_empty());
+}
+
+#[test]
+fn tariffs_as_the_subject_of_their_change() {
+    check(&[
+        (
+            "The duties were lifted in February 2025.",
+            Kind::Tariff,
+            "2025-02",
+        ),
+        (
+            "Those tariffs had been raised on March 4 to 20%.",
+            Kind::Tariff,
+            "2025-03-04",
+        ),
+    ]);
+}
+
+#[test]
+fn an_instrument_cited_by_a_document_dates_its_undated_measures() {
+    let text =
+        "一、依据经济部2025年3月2日经贸字第1140001号函办理。\n\n二、各机关不得采购该公司的设备。";
+    assert_eq!(found(text), vec![(Kind::Ban, "2025-03-02".to_string())]);
+    // a rule the document quotes is not the document's act
+    let quoted = "一、依据经济部2025年3月2日经贸字第1140001号函办理。\n\n二、依据某办法第六条：「机关应立即移除该产品」。";
+    assert!(found(quoted).is_empty(), "{:?}", found(quoted));
+    // without the citation the prohibition has no date
+    assert!(found("二、各机关不得采购该公司的设备。").is_empty());
+}
