@@ -293,10 +293,10 @@ pub(crate) fn add_document_date(
     published: chrono::NaiveDate,
     zh: bool,
 ) {
-    let cue = rules
-        .document_day
-        .find_all(s)
-        .find(|&(a, b, _)| zh || constructions::whole_word(s, a, b));
+    let cue = rules.document_day.find_all(s).find(|&(a, b, _)| {
+        // the words of a rule the document quotes are not its voice
+        (zh || constructions::whole_word(s, a, b)) && !constructions::quoted(s, a)
+    });
     let Some((start, end, _)) = cue else {
         return;
     };

@@ -298,7 +298,8 @@ impl Rules {
         Lang(lang::of_sentence(&self.scripts, article.0, s))
     }
 
-    /// The ids of the triggers in force, for `dateline` to list and tests.
+    /// The ids of the triggers in force (the built-in ones a user has not
+    /// disabled, and the user's own that have one).
     pub fn trigger_ids(&self) -> Vec<&str> {
         self.triggers.ids()
     }

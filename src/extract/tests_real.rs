@@ -29,6 +29,22 @@ fn a_directive_to_regulated_parties_is_a_ban_and_advice_is_not() {
 }
 
 #[test]
+fn a_chinese_directive_with_no_date_is_dated_by_its_document() {
+    // published 2025-06-18, as every document of these tests
+    check(&[(
+        "按照有关规定，数据中心的运营者应停止采购奥斯特拉瓦公司的路由器。",
+        Kind::Ban,
+        "2025-06-18",
+    )]);
+    // a date of its own wins over the document's
+    check(&[(
+        "6月2日，监管机构要求运营者应立即停止使用该应用。",
+        Kind::Ban,
+        "2025-06-02",
+    )]);
+}
+
+#[test]
 fn a_review_that_had_begun_is_an_investigation() {
     check(&[
         (
