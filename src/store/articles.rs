@@ -328,6 +328,33 @@ mod tests {
         );
     }
 
+    /// A bulk write's articles are found once the batch has written their
+    /// index entries; outside a batch the unindexed upsert is refused, so
+    /// no article is ever committed without its entry.
+    #[test]
+    fn unindexed_upserts_are_found_once_the_batch_indexes_them() {
+        let mut s = Store::open_in_memory().expect("db");
+        let a = art("https://a.example/1", None, None, "Regulators fined Acme.");
+        assert!(s.upsert_article_unindexed(&a).is_err());
+        assert_eq!(s.article_count().ok(), Some(0));
+        let longer = "Regulators fined Acme again, and this time the fine was larger.";
+        let n = s
+            .batch(|s| -> Result<usize> {
+                let mut entries = Vec::new();
+                for a in [a.clone(), art("https://a.example/1", None, None, longer)] {
+                    let (_, stored, entry) = s.upsert_article_unindexed(&a)?;
+                    assert_eq!(stored.text, a.text);
+                    entries.extend(entry);
+                }
+                s.index_articles(&entries)?;
+                Ok(entries.len())
+            })
+            .expect("batch");
+        assert_eq!(n, 2, "the new article, then its fuller text");
+        assert_eq!(s.search_articles("larger", 10).expect("search").len(), 1);
+        assert_eq!(s.search_articles("acme", 10).expect("search").len(), 1);
+    }
+
     #[test]
     fn finds_english_and_two_character_chinese_words() {
         let mut s = Store::open_in_memory().expect("db");

@@ -215,13 +215,13 @@ impl Store {
         }
     }
 
-    /// Sets how much of the database this connection caches, in MiB
-    /// (SQLite's default is 2). A bulk write (import, reindex) whose
+    /// Sets how much of the database this connection caches, in KiB
+    /// (SQLite's default is 2,000). A bulk write (import, reindex) whose
     /// transactions outgrow the cache spills pages to the WAL mid-way and
     /// reads them back; a bigger cache for its duration avoids that, while
     /// readers keep the small default.
-    pub fn set_cache_mib(&self, mib: i64) -> Result<()> {
-        self.conn.pragma_update(None, "cache_size", -1024 * mib)?;
+    pub fn set_cache_kib(&self, kib: i64) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -kib)?;
         Ok(())
     }
 
