@@ -68,14 +68,17 @@ pub fn ingest_counted<B: AsRef<[Article]>>(
 ) -> Result<(), StoreError> {
     let _lease = store.writer_lease();
     report.events_before = store.event_count()? as usize;
-    for given in input {
-        let given = given.as_ref();
-        let articles = last_of_each_page(given);
-        batches::store_articles(store, rules, &articles, report)?;
-        // an earlier version of a page that its last one replaced counts
-        // as stored with it
-        report.stored_articles += given.len() - articles.len();
-    }
+    batches::with_workers(rules, |workers| -> Result<(), StoreError> {
+        for given in input {
+            let given = given.as_ref();
+            let articles = last_of_each_page(given);
+            batches::store_articles(store, workers, rules, &articles, report)?;
+            // an earlier version of a page that its last one replaced
+            // counts as stored with it
+            report.stored_articles += given.len() - articles.len();
+        }
+        Ok(())
+    })?;
     if store.rebuild_pending()? || report.events_before == 0 {
         rebuild(store, rules)?;
     }

@@ -2,8 +2,9 @@
 //! fast. Extraction is most of the work, and it is pure, so it runs on
 //! every core while the previous batch is being written: for each batch,
 //! what each article will be once stored is read in one snapshot (the
-//! preview), its extraction is handed to worker threads, and meanwhile the
-//! batch before it is written under the write lock.
+//! preview), its extraction is handed to worker threads (one a core, for
+//! the whole ingest), and meanwhile the batch before it is written under
+//! the write lock.
 //!
 //! A preview may be stale by the time its batch is written (another
 //! process, or the batch written meanwhile, changed the article): the write
@@ -16,7 +17,8 @@ use crate::extract::{self, Rules};
 use crate::fault;
 use crate::model::{Article, Mention};
 use crate::store::{Store, StoreError};
-use std::thread::{self, Scope, ScopedJoinHandle};
+use std::sync::{mpsc, Mutex};
+use std::thread;
 
 /// Articles written in one transaction: large enough that commits are
 /// rare, small enough that another process waits milliseconds for the lock.
@@ -34,18 +36,113 @@ const DEFAULT_CACHE_KIB: i64 = 2000;
 /// `None` when storing it will change nothing extraction reads.
 type Extracted = Option<(Article, Vec<Mention>)>;
 
+/// Threads that extract for the length of one ingest or reindex. They
+/// live as long as it does, rather than a batch, because each keeps warm
+/// caches (the trigger regexes' lazy automata) that a fresh thread would
+/// build again: with a thread per batch that rebuilding cost a tenth of the
+/// import's CPU.
+pub(super) struct Workers {
+    jobs: mpsc::Sender<Job>,
+    threads: usize,
+}
+
+/// A part of a batch to extract: its place in the batch, the previews, and
+/// where the result goes.
+type Job = (
+    usize,
+    Vec<Option<Article>>,
+    mpsc::Sender<(usize, Vec<Extracted>)>,
+);
+
+/// A batch being extracted: its parts come back on `results`.
+struct Extracting {
+    results: mpsc::Receiver<(usize, Vec<Extracted>)>,
+    parts: usize,
+}
+
+/// Runs `f` with one extraction thread a core, ended when `f` returns.
+pub(super) fn with_workers<T>(rules: &Rules, f: impl FnOnce(&Workers) -> T) -> T {
+    let threads = thread::available_parallelism().map_or(1, |n| n.get());
+    let (jobs, queue) = mpsc::channel::<Job>();
+    let queue = Mutex::new(queue);
+    thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                // the lock is held only to take the next job
+                let next = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                let Ok((at, part, reply)) = next else { break };
+                let out = part
+                    .into_iter()
+                    .map(|p| {
+                        p.map(|a| {
+                            let m = extract::extract(&a, rules);
+                            (a, m)
+                        })
+                    })
+                    .collect();
+                // the batch's owner has given up only on an error
+                let _ = reply.send((at, out));
+            });
+        }
+        let workers = Workers { jobs, threads };
+        let out = f(&workers);
+        // no more jobs: the threads end and the scope joins them
+        drop(workers);
+        out
+    })
+}
+
+impl Workers {
+    /// Hands a batch's previews to the threads, split in one part each.
+    fn extract(&self, previews: Vec<Option<Article>>) -> Extracting {
+        let per = previews.len().div_ceil(self.threads).max(1);
+        let (reply, results) = mpsc::channel();
+        let mut rest = previews.into_iter();
+        let mut parts = 0;
+        loop {
+            let part: Vec<_> = rest.by_ref().take(per).collect();
+            if part.is_empty() {
+                break;
+            }
+            if self.jobs.send((parts, part, reply.clone())).is_err() {
+                panic!("the extraction threads have ended");
+            }
+            parts += 1;
+        }
+        Extracting { results, parts }
+    }
+}
+
+impl Extracting {
+    /// The batch's extractions, in the batch's order.
+    fn wait(self) -> Vec<Extracted> {
+        let mut parts: Vec<(usize, Vec<Extracted>)> = Vec::with_capacity(self.parts);
+        for _ in 0..self.parts {
+            match self.results.recv() {
+                Ok(part) => parts.push(part),
+                // a thread died mid-job: its panic was printed, and the
+                // scope carries it on when the ingest ends
+                Err(_) => panic!("an extraction thread panicked"),
+            }
+        }
+        parts.sort_by_key(|(at, _)| *at);
+        parts.into_iter().flat_map(|(_, p)| p).collect()
+    }
+}
+
 /// Stores `articles` in batches of [`BATCH`] (one transaction each),
 /// counting into `report` as each batch commits.
 pub(super) fn store_articles(
     store: &mut Store,
+    workers: &Workers,
     rules: &Rules,
     articles: &[&Article],
     report: &mut IngestReport,
 ) -> Result<(), StoreError> {
     let size = fault::batch_size(BATCH);
     store.set_cache_kib(BULK_CACHE_KIB)?;
-    let stored = thread::scope(|scope| -> Result<(), StoreError> {
-        let mut writing: Option<(&[&Article], ScopedJoinHandle<'_, Vec<Extracted>>)> = None;
+    let stored = (|| -> Result<(), StoreError> {
+        let mut writing: Option<(&[&Article], Extracting)> = None;
         for chunk in articles.chunks(size) {
             // previewed before the batch ahead of it is written, so the
             // connection is free and extraction overlaps that write
@@ -55,63 +152,18 @@ pub(super) fn store_articles(
                     .map(|a| s.preview_article(a))
                     .collect::<Result<Vec<_>, _>>()
             })?;
-            let extracting = scope.spawn(move || extract_all(scope, previews, rules));
+            let extracting = workers.extract(previews);
             if let Some((ahead, job)) = writing.replace((chunk, extracting)) {
-                write(store, rules, ahead, joined(job), report)?;
+                write(store, rules, ahead, job.wait(), report)?;
             }
         }
         if let Some((last, job)) = writing {
-            write(store, rules, last, joined(job), report)?;
+            write(store, rules, last, job.wait(), report)?;
         }
         Ok(())
-    });
+    })();
     store.set_cache_kib(DEFAULT_CACHE_KIB)?;
     stored
-}
-
-/// The worker's result, or its panic carried on in this thread.
-fn joined<T>(job: ScopedJoinHandle<'_, T>) -> T {
-    job.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
-}
-
-/// Extracts every previewed article, split across the machine's cores.
-fn extract_all<'s>(
-    scope: &'s Scope<'s, '_>,
-    previews: Vec<Option<Article>>,
-    rules: &'s Rules,
-) -> Vec<Extracted> {
-    let workers = thread::available_parallelism().map_or(1, |n| n.get());
-    let per = previews.len().div_ceil(workers).max(1);
-    let mut parts: Vec<Vec<Option<Article>>> = Vec::new();
-    let mut rest = previews.into_iter();
-    loop {
-        let part: Vec<_> = rest.by_ref().take(per).collect();
-        if part.is_empty() {
-            break;
-        }
-        parts.push(part);
-    }
-    let extract_part = move |part: Vec<Option<Article>>| -> Vec<Extracted> {
-        part.into_iter()
-            .map(|p| {
-                p.map(|a| {
-                    let m = extract::extract(&a, rules);
-                    (a, m)
-                })
-            })
-            .collect()
-    };
-    // the first part in this thread, the others each in a thread of its own
-    let mut parts = parts.into_iter();
-    let first = parts.next();
-    let others: Vec<_> = parts
-        .map(|p| scope.spawn(move || extract_part(p)))
-        .collect();
-    let mut out = first.map(extract_part).unwrap_or_default();
-    for job in others {
-        out.extend(joined(job));
-    }
-    out
 }
 
 /// Writes one batch in one transaction: each article stored (planned again
@@ -166,8 +218,8 @@ pub(super) fn reextract_all(store: &mut Store, rules: &Rules) -> Result<usize, S
     let mut done = 0;
     let mut after = 0;
     store.set_cache_kib(BULK_CACHE_KIB)?;
-    let read = thread::scope(|scope| -> Result<usize, StoreError> {
-        let mut writing: Option<(Vec<i64>, ScopedJoinHandle<'_, Vec<Extracted>>)> = None;
+    let read = with_workers(rules, |workers| -> Result<usize, StoreError> {
+        let mut writing: Option<(Vec<i64>, Extracting)> = None;
         loop {
             let page = store.snapshot(|s| s.articles_after(after, size))?;
             let Some(last) = page.last() else { break };
@@ -175,13 +227,13 @@ pub(super) fn reextract_all(store: &mut Store, rules: &Rules) -> Result<usize, S
             done += page.len();
             let ids: Vec<i64> = page.iter().map(|a| a.id).collect();
             let read: Vec<Option<Article>> = page.into_iter().map(|a| Some(a.article)).collect();
-            let extracting = scope.spawn(move || extract_all(scope, read, rules));
+            let extracting = workers.extract(read);
             if let Some((ahead, job)) = writing.replace((ids, extracting)) {
-                rewrite(store, rules, &ahead, joined(job))?;
+                rewrite(store, rules, &ahead, job.wait())?;
             }
         }
         if let Some((last, job)) = writing {
-            rewrite(store, rules, &last, joined(job))?;
+            rewrite(store, rules, &last, job.wait())?;
         }
         Ok(done)
     });
