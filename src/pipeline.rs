@@ -11,9 +11,13 @@
 //! next command, any command, completes the rebuild before it answers
 //! ([`complete_pending`]).
 
-use crate::extract::{self, Rules};
+mod batches;
+
+pub use batches::BATCH;
+
+use crate::extract::Rules;
 use crate::fault;
-use crate::model::{Article, Mention};
+use crate::model::Article;
 use crate::store::{url_key, Store, StoreError};
 use crate::timeline;
 
@@ -35,8 +39,6 @@ impl IngestReport {
     }
 }
 
-const BATCH: usize = 500;
-
 /// Rebuild attempts that build outside the write lock; the last one holds
 /// it throughout, so a rebuild always ends.
 const REBUILD_TRIES: usize = 3;
@@ -49,69 +51,34 @@ pub fn ingest(
     articles: &[Article],
 ) -> Result<IngestReport, StoreError> {
     let mut report = IngestReport::default();
-    ingest_counted(store, rules, articles, &mut report)?;
+    ingest_counted(store, rules, [articles], &mut report)?;
     Ok(report)
 }
 
-/// As [`ingest`], filling `report` as it goes, so that after an error it
-/// tells how much was stored.
-pub fn ingest_counted(
+/// As [`ingest`], over articles that arrive a batch at a time (one feed
+/// file's items, a page of generated ones), so that an import never holds
+/// its whole input: each batch is stored as it comes, and the timeline is
+/// rebuilt once after the last. Fills `report` as it goes, so that after an
+/// error it tells how much was stored.
+pub fn ingest_counted<B: AsRef<[Article]>>(
     store: &mut Store,
     rules: &Rules,
-    articles: &[Article],
+    input: impl IntoIterator<Item = B>,
     report: &mut IngestReport,
 ) -> Result<(), StoreError> {
     let _lease = store.writer_lease();
     report.events_before = store.event_count()? as usize;
-    let articles = last_of_each_page(articles);
-    for chunk in articles.chunks(fault::batch_size(BATCH)) {
-        // What each article will be once stored, read in one snapshot and
-        // extracted before the write lock is taken.
-        let previews = store.snapshot(|s| {
-            chunk
-                .iter()
-                .map(|a| s.preview_article(a))
-                .collect::<Result<Vec<_>, _>>()
-        })?;
-        let extracted: Vec<Option<(Article, Vec<Mention>)>> = previews
-            .into_iter()
-            .map(|p| {
-                p.map(|a| {
-                    let m = extract::extract(&a, rules);
-                    (a, m)
-                })
-            })
-            .collect();
-        let (new, updated) = store.batch(|s| -> Result<(usize, usize), StoreError> {
-            let (mut new, mut updated) = (0, 0);
-            for (a, pre) in chunk.iter().zip(&extracted) {
-                let up = s.upsert_article(a)?;
-                if up.inserted {
-                    new += 1;
-                } else if up.changed {
-                    updated += 1;
-                }
-                if up.changed {
-                    // extracted as stored, since the store merges what it
-                    // already had; another process may have changed it
-                    // since the preview, and then it is extracted again
-                    let stored = s.article(up.id)?.map(|x| x.article);
-                    let stored = stored.as_ref().unwrap_or(a);
-                    let mentions = match pre {
-                        Some((p, m)) if p == stored => m.clone(),
-                        _ => extract::extract(stored, rules),
-                    };
-                    s.replace_mentions(up.id, &mentions, &rules.version)?;
-                }
-            }
-            fault::point("ingest: batch written, not committed");
-            Ok((new, updated))
-        })?;
-        report.new_articles += new;
-        report.updated_articles += updated;
-        report.stored_articles += chunk.len();
-        fault::point("ingest: batch committed");
-    }
+    batches::with_workers(rules, |workers| -> Result<(), StoreError> {
+        for given in input {
+            let given = given.as_ref();
+            let articles = last_of_each_page(given);
+            batches::store_articles(store, workers, rules, &articles, report)?;
+            // an earlier version of a page that its last one replaced
+            // counts as stored with it
+            report.stored_articles += given.len() - articles.len();
+        }
+        Ok(())
+    })?;
     if store.rebuild_pending()? || report.events_before == 0 {
         rebuild(store, rules)?;
     }
@@ -168,43 +135,23 @@ pub fn complete_pending(store: &mut Store, rules: &Rules) -> Result<bool, StoreE
     Ok(true)
 }
 
-/// Re-runs extraction over every stored article, then rebuilds. Mentions
-/// are replaced in short batches; an interruption leaves the rebuild
-/// pending, and a second run starts over.
+/// Re-runs extraction over every stored article, then rebuilds. The
+/// archive is read a page at a time and mentions are replaced in short
+/// batches; an interruption leaves the rebuild pending, and a second run
+/// starts over. Returns (articles re-extracted, events).
 pub fn reindex(store: &mut Store, rules: &Rules) -> Result<(usize, usize), StoreError> {
     let _lease = store.writer_lease();
-    let articles = store.snapshot(|s| s.articles())?;
-    for chunk in articles.chunks(fault::batch_size(BATCH)) {
-        let extracted: Vec<Vec<Mention>> = chunk
-            .iter()
-            .map(|a| extract::extract(&a.article, rules))
-            .collect();
-        store.batch(|s| -> Result<(), StoreError> {
-            for (a, mentions) in chunk.iter().zip(&extracted) {
-                // an article another process changed since it was read is
-                // extracted again as it is now
-                match s.article(a.id)? {
-                    Some(now) if now.article == a.article => {
-                        s.replace_mentions(a.id, mentions, &rules.version)?
-                    }
-                    Some(now) => {
-                        let fresh = extract::extract(&now.article, rules);
-                        s.replace_mentions(a.id, &fresh, &rules.version)?
-                    }
-                    None => {}
-                }
-            }
-            Ok(())
-        })?;
-    }
+    let articles = batches::reextract_all(store, rules)?;
     let n = rebuild(store, rules)?;
-    Ok((articles.len(), n))
+    Ok((articles, n))
 }
 
 /// Items of one feed that share a link are one page: the feed's last word on
 /// it stands, and the others are left out, so a second import of the same
 /// feed finds nothing to change instead of replaying each version in turn.
-fn last_of_each_page(articles: &[Article]) -> Vec<Article> {
+/// Applied to each batch given to [`ingest_counted`] (for `import`, each
+/// file).
+fn last_of_each_page(articles: &[Article]) -> Vec<&Article> {
     fn page(a: &Article) -> Option<(&str, String)> {
         a.feed_url.as_deref().map(|f| (f, url_key(&a.url)))
     }
@@ -218,7 +165,7 @@ fn last_of_each_page(articles: &[Article]) -> Vec<Article> {
         .iter()
         .enumerate()
         .filter(|(i, a)| page(a).is_none_or(|key| last.get(&key) == Some(i)))
-        .map(|(_, a)| a.clone())
+        .map(|(_, a)| a)
         .collect()
 }
 

@@ -16,6 +16,16 @@ pub struct Upserted {
     pub changed: bool,
 }
 
+/// What the search index must learn about a stored article: its headline
+/// and text, replacing what it had under that id if `replaces`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    pub id: i64,
+    pub replaces: bool,
+    pub title: String,
+    pub text: String,
+}
+
 /// An article with its row id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredArticle {
@@ -62,43 +72,82 @@ impl Store {
     /// re-published item corrects its headline, date and text; nothing is
     /// ever lost.
     pub fn upsert_article(&mut self, a: &Article) -> Result<Upserted> {
-        self.batch(|s| s.upsert_in(a))
+        self.batch(|s| {
+            let (up, _, entry) = s.upsert_in(a)?;
+            s.index_articles(entry.as_slice())?;
+            Ok(up)
+        })
     }
 
-    fn upsert_in(&mut self, a: &Article) -> Result<Upserted> {
+    /// As [`Store::upsert_article`] inside a batch, for a bulk write:
+    /// also gives the article as it is now stored (what extraction must
+    /// read, without reading it back), and leaves its search-index entry
+    /// to the caller, who writes the batch's entries together with
+    /// [`Store::index_articles`] before the batch commits.
+    ///
+    /// Why: every savepoint makes the search index flush what it holds in
+    /// memory as a segment of its own, and storing an article (or its
+    /// mentions) takes one, so indexing each article as it is stored makes
+    /// a segment per article and merge work for all of them.
+    pub fn upsert_article_unindexed(
+        &mut self,
+        a: &Article,
+    ) -> Result<(Upserted, Article, Option<IndexEntry>)> {
+        if self.conn.is_autocommit() {
+            return Err(super::StoreError::Data(
+                "an unindexed upsert must run inside a batch".into(),
+            ));
+        }
+        self.upsert_in(a)
+    }
+
+    /// Writes search-index entries left by
+    /// [`Store::upsert_article_unindexed`], in one statement each and no
+    /// savepoint between them.
+    pub fn index_articles(&mut self, entries: &[IndexEntry]) -> Result<()> {
+        self.batch(|s| {
+            for e in entries {
+                if e.replaces {
+                    s.conn
+                        .prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
+                        .execute([e.id])?;
+                }
+                s.conn
+                    .prepare_cached(
+                        "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(params![
+                        e.id,
+                        cjk::index_text(&e.title),
+                        cjk::index_text(&e.text)
+                    ])?;
+            }
+            Ok(())
+        })
+    }
+
+    fn upsert_in(&mut self, a: &Article) -> Result<(Upserted, Article, Option<IndexEntry>)> {
         let plan = self.plan_article(a)?;
         let m = &plan.stored;
         let published = m.published.map(|t| t.to_rfc3339());
         let tx = self.conn.savepoint()?;
-        let id = match &plan.existing {
+        let (id, replaces) = match &plan.existing {
             None => {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO articles (url, canonical_url, guid, feed_url, outlet, title, published, lang, text, added_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![m.url, m.canonical_url, m.guid, m.feed_url, m.outlet, m.title, published, m.lang, m.text, now_rfc3339()],
-                )?;
-                let id = tx.last_insert_rowid();
-                tx.execute(
-                    "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-                    params![id, cjk::index_text(&m.title), cjk::index_text(&m.text)],
-                )?;
-                id
+                )?
+                .execute(params![m.url, m.canonical_url, m.guid, m.feed_url, m.outlet, m.title, published, m.lang, m.text, now_rfc3339()])?;
+                (tx.last_insert_rowid(), false)
             }
             Some(old) => {
                 if plan.changed {
-                    tx.execute(
+                    tx.prepare_cached(
                         "UPDATE articles SET canonical_url = ?2, title = ?3, published = ?4, lang = ?5, text = ?6 WHERE id = ?1",
-                        params![old.id, m.canonical_url, m.title, published, m.lang, m.text],
-                    )?;
+                    )?
+                    .execute(params![old.id, m.canonical_url, m.title, published, m.lang, m.text])?;
                 }
-                if plan.text_changed {
-                    tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [old.id])?;
-                    tx.execute(
-                        "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-                        params![old.id, cjk::index_text(&m.title), cjk::index_text(&m.text)],
-                    )?;
-                }
-                old.id
+                (old.id, true)
             }
         };
         for (key, take_over) in &plan.keys {
@@ -108,14 +157,34 @@ impl Store {
             } else {
                 "INSERT INTO article_keys (key, article_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
             };
-            tx.execute(sql, params![key, id])?;
+            tx.prepare_cached(sql)?.execute(params![key, id])?;
         }
         tx.commit()?;
-        Ok(Upserted {
+        let up = Upserted {
             id,
             inserted: plan.existing.is_none(),
             changed: plan.changed,
-        })
+        };
+        let entry = plan.text_changed.then(|| IndexEntry {
+            id,
+            replaces,
+            title: plan.stored.title.clone(),
+            text: plan.stored.text.clone(),
+        });
+        // the row as written: a new article whole, or the old one with the
+        // fields the UPDATE above sets (the merge changes no others)
+        Ok((up, plan.stored, entry))
+    }
+
+    /// Up to `limit` stored articles with row ids above `after`, oldest
+    /// first: the archive a page at a time, so a pass over it (reindex)
+    /// never holds it whole.
+    pub fn articles_after(&self, after: i64, limit: usize) -> Result<Vec<StoredArticle>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{ARTICLE_SELECT} WHERE id > ?1 ORDER BY id LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![after, limit as i64], article_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// Every stored article, oldest first.
@@ -131,11 +200,8 @@ impl Store {
     pub fn article(&self, id: i64) -> Result<Option<StoredArticle>> {
         Ok(self
             .conn
-            .query_row(
-                &format!("{ARTICLE_SELECT} WHERE id = ?1"),
-                [id],
-                article_row,
-            )
+            .prepare_cached(&format!("{ARTICLE_SELECT} WHERE id = ?1"))?
+            .query_row([id], article_row)
             .optional()?)
     }
 
@@ -260,6 +326,33 @@ mod tests {
             stored.article.canonical_url.as_deref(),
             Some("https://x.example/a/")
         );
+    }
+
+    /// A bulk write's articles are found once the batch has written their
+    /// index entries; outside a batch the unindexed upsert is refused, so
+    /// no article is ever committed without its entry.
+    #[test]
+    fn unindexed_upserts_are_found_once_the_batch_indexes_them() {
+        let mut s = Store::open_in_memory().expect("db");
+        let a = art("https://a.example/1", None, None, "Regulators fined Acme.");
+        assert!(s.upsert_article_unindexed(&a).is_err());
+        assert_eq!(s.article_count().ok(), Some(0));
+        let longer = "Regulators fined Acme again, and this time the fine was larger.";
+        let n = s
+            .batch(|s| -> Result<usize> {
+                let mut entries = Vec::new();
+                for a in [a.clone(), art("https://a.example/1", None, None, longer)] {
+                    let (_, stored, entry) = s.upsert_article_unindexed(&a)?;
+                    assert_eq!(stored.text, a.text);
+                    entries.extend(entry);
+                }
+                s.index_articles(&entries)?;
+                Ok(entries.len())
+            })
+            .expect("batch");
+        assert_eq!(n, 2, "the new article, then its fuller text");
+        assert_eq!(s.search_articles("larger", 10).expect("search").len(), 1);
+        assert_eq!(s.search_articles("acme", 10).expect("search").len(), 1);
     }
 
     #[test]

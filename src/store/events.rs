@@ -70,9 +70,10 @@ impl Store {
         version: &str,
     ) -> Result<()> {
         let tx = self.conn.savepoint()?;
-        tx.execute("DELETE FROM mentions WHERE article_id = ?1", [article_id])?;
+        tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?
+            .execute([article_id])?;
         {
-            let mut ins = tx.prepare(
+            let mut ins = tx.prepare_cached(
                 "INSERT INTO mentions (article_id, sentence, kind, start, end_date, actors, targets, evidence, confidence, cues)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING",
             )?;
@@ -91,10 +92,8 @@ impl Store {
                 ])?;
             }
         }
-        tx.execute(
-            "UPDATE articles SET extracted_with = ?2 WHERE id = ?1",
-            params![article_id, version],
-        )?;
+        tx.prepare_cached("UPDATE articles SET extracted_with = ?2 WHERE id = ?1")?
+            .execute(params![article_id, version])?;
         tx.commit()?;
         Ok(())
     }
