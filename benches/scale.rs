@@ -8,9 +8,19 @@
 //! `events --entity`, `entities`, one event's detail, `export md` of one
 //! entity, and the process's peak memory. Wall times are noisy on a shared
 //! machine, so bulk phases also report CPU time.
+//!
+//! `--direct` builds a different database, `bench-data/scale-direct-N.db`,
+//! written straight through the store's write APIs by `common/direct.rs`
+//! (articles with FTS, mentions, a timeline), without extraction or
+//! re-linking: a stand-in, so that reads can be measured at 1M articles
+//! while import is still slow. Its timeline is simpler than the real
+//! one's (see that file); read figures from it say so. It skips the
+//! refresh, which would re-link the whole stand-in timeline.
 
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/direct.rs"]
+mod direct;
 
 use dateline::extract::Rules;
 use dateline::pipeline;
@@ -63,10 +73,15 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let n: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(10_000);
     let fresh = args.iter().any(|a| a == "--fresh");
+    let direct_db = args.iter().any(|a| a == "--direct");
     let rules = Rules::builtin();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench-data");
     std::fs::create_dir_all(&dir).expect("bench-data folder");
-    let path = dir.join(format!("scale-{n}.db"));
+    let path = dir.join(if direct_db {
+        format!("scale-direct-{n}.db")
+    } else {
+        format!("scale-{n}.db")
+    });
     if fresh {
         for ext in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
@@ -75,7 +90,15 @@ fn main() {
     let built = path.exists();
     let mut store = Store::open(&path).expect("open");
     println!("articles            {n}  ({})", path.display());
-    if !built {
+    if !built && direct_db {
+        let (t, c) = (Instant::now(), cpu());
+        let (a, m, e) = direct::generate(&mut store, n, 42).expect("generate");
+        println!(
+            "generated directly (no extraction, no re-linking): {a} articles, {m} mentions, {e} events in {:.1} s wall, {:.1} s CPU",
+            t.elapsed().as_secs_f64(),
+            (cpu() - c).as_secs_f64()
+        );
+    } else if !built {
         // import in feed-sized batches, generated as they go: the corpus is
         // never held whole
         const CHUNK: usize = 5_000;
@@ -104,7 +127,15 @@ fn main() {
         store.event_count().expect("count")
     );
 
-    // a refresh: 50 articles the archive has not seen
+    if !direct_db {
+        refresh(&mut store, &rules, n);
+    }
+    reads(&store);
+    println!("peak memory         {:.0} MiB", peak_mib());
+}
+
+/// A refresh: 50 articles the archive has not seen.
+fn refresh(store: &mut Store, rules: &Rules, n: usize) {
     let mut r = corpus::Rng::new(7 + n as u64);
     let new: Vec<_> = (0..50)
         .map(|i| {
@@ -115,14 +146,17 @@ fn main() {
         })
         .collect();
     let (t, c) = (Instant::now(), cpu());
-    let rep = pipeline::ingest(&mut store, &rules, &new).expect("refresh");
+    let rep = pipeline::ingest(store, rules, &new).expect("refresh");
     println!(
         "refresh of 50 new   {:.0} ms wall, {:.0} ms CPU  ({} new articles)",
         ms(t.elapsed()),
         ms(cpu() - c),
         rep.new_articles
     );
+}
 
+/// The reads users wait for.
+fn reads(store: &Store) {
     let search = |text: &str, extra: EventFilter| EventFilter {
         text: Some(text.into()),
         ..extra
@@ -215,5 +249,4 @@ fn main() {
         n,
         md.len() / 1024
     );
-    println!("peak memory         {:.0} MiB", peak_mib());
 }

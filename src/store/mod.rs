@@ -15,12 +15,14 @@ mod articles;
 pub mod cjk;
 mod decisions;
 mod diagnose;
+mod entity_stats;
 mod events;
 mod feeds;
 mod filter;
 pub mod identity;
 mod marks;
 mod provenance;
+mod rank;
 mod rows;
 mod search;
 mod state;
@@ -91,6 +93,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/004_edits.sql"),
     include_str!("../../migrations/005_first_seen.sql"),
     include_str!("../../migrations/006_scale.sql"),
+    "-- 007: reserved for the incr branch",
+    include_str!("../../migrations/008_reads.sql"),
 ];
 
 /// A connection to the database. Each thread or task opens its own.
@@ -127,6 +131,13 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store { conn };
         store.migrate()?;
+        // each full-text index's vocabulary (how many rows hold a term, one
+        // lookup a term), which search ranks with (see `rank`): views of
+        // the index, made per connection, nothing stored
+        store.conn.execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles_fts, 'row');
+             CREATE VIRTUAL TABLE IF NOT EXISTS temp.events_vocab USING fts5vocab(main, events_fts, 'row');",
+        )?;
         Ok(store)
     }
 
@@ -194,10 +205,21 @@ impl Store {
     /// the same state of the database even while other processes write.
     /// Inside a transaction already, `f` simply joins it.
     pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.snapshot_with(f)
+    }
+
+    /// [`Store::snapshot`] for a reader whose own errors are not the
+    /// store's (an export that also writes a file).
+    pub fn snapshot_with<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         if !self.conn.is_autocommit() {
             return f(self);
         }
-        self.conn.execute_batch("BEGIN")?;
+        self.conn
+            .execute_batch("BEGIN")
+            .map_err(|e| E::from(e.into()))?;
         let r = f(self);
         // a read transaction has nothing to commit; ending it lets the
         // WAL be checkpointed past it
@@ -208,7 +230,7 @@ impl Store {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 Err(e)
             }
-            (Ok(_), Err(e)) => Err(e.into()),
+            (Ok(_), Err(e)) => Err(E::from(e.into())),
         }
     }
 
