@@ -240,13 +240,35 @@ fn reads(store: &Store) {
     let (t, c) = (Instant::now(), cpu());
     let mut opts = dateline::export::Options::new(chrono::Utc::now());
     opts.title = "Huawei: timeline".into();
-    let (md, n) = dateline::export::export(&store, &f, dateline::export::Format::Markdown, &opts)
-        .expect("export");
+    // streamed to a counting sink, as `export md` streams to its file
+    let mut out = Counted(0);
+    let n = dateline::export::export_to(
+        store,
+        &f,
+        dateline::export::Format::Markdown,
+        &opts,
+        &mut out,
+    )
+    .expect("export");
     println!(
-        "export md --entity 华为  {:.0} ms wall, {:.0} ms CPU  ({} events, {} KiB)",
+        "export md --entity 华为  {:.0} ms wall, {:.0} ms CPU  ({} events, {} KiB, peak so far {:.0} MiB)",
         ms(t.elapsed()),
         ms(cpu() - c),
         n,
-        md.len() / 1024
+        out.0 / 1024,
+        peak_mib()
     );
+}
+
+/// A writer that only counts the bytes it is given.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -9,9 +9,10 @@
 //!
 //! A phrase's document count is its rarest word's (an upper bound, so its
 //! weight is a little low); an article is scored on its headline and the
-//! start of its text, where news puts what it is about.
+//! start of its text, where news puts what it is about; a phrase is
+//! counted as it reads in running text (whole words, a Chinese word
+//! anywhere in a run), and a document's length is its text's length.
 
-use super::cjk;
 use super::Result;
 use rusqlite::Connection;
 
@@ -44,15 +45,14 @@ pub fn phrases(expr: &str) -> Vec<(Vec<String>, bool)> {
     out
 }
 
-/// A candidate's words as the index has them (Han runs as bigrams),
-/// lower-cased.
-fn words(text: &str) -> Vec<String> {
+/// Text lower-cased as the index folds it, cut to what is scored.
+fn folded(text: &str) -> String {
     let cut = cut(text, SCORED_TEXT);
-    cjk::index_text(cut)
-        .split(|c: char| !(c.is_alphanumeric() || crate::text::is_han(c)))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    if cut.is_ascii() {
+        cut.to_ascii_lowercase()
+    } else {
+        cut.to_lowercase()
+    }
 }
 
 /// `s` cut to at most `max` bytes, on a character boundary.
@@ -67,21 +67,42 @@ pub fn cut(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// How often a phrase occurs in `ws`.
-fn occurrences(ws: &[String], phrase: &[String], prefix: bool) -> usize {
-    if phrase.is_empty() || ws.len() < phrase.len() {
+/// A phrase as it reads in running text: words joined by a space, and a
+/// chain of Han bigrams (华为 为技 技术) joined back into its run (华为技术).
+fn needle(words: &[String]) -> String {
+    let mut out = String::new();
+    for w in words {
+        let first = w.chars().next();
+        let chained = out.chars().last().zip(first).is_some_and(|(last, first)| {
+            crate::text::is_han(last) && last == first && w.chars().count() == 2
+        });
+        if chained {
+            out.extend(w.chars().skip(1));
+        } else {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// How often `needle` occurs in `hay` as whole words (a Han end needs no
+/// boundary: the index finds a Chinese word inside a run; with `prefix`
+/// the last word may run on).
+fn occurrences(hay: &str, needle: &str, prefix: bool) -> usize {
+    if needle.is_empty() {
         return 0;
     }
-    let last = phrase.len() - 1;
-    ws.windows(phrase.len())
-        .filter(|w| {
-            w.iter().zip(phrase).enumerate().all(|(i, (a, b))| {
-                if prefix && i == last {
-                    a.starts_with(b.as_str())
-                } else {
-                    a == b
-                }
-            })
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::text::is_han(c));
+    let starts_han = needle.chars().next().is_some_and(crate::text::is_han);
+    let ends_han = needle.chars().last().is_some_and(crate::text::is_han);
+    hay.match_indices(needle)
+        .filter(|(i, m)| {
+            let before = hay[..*i].chars().next_back();
+            let after = hay[i + m.len()..].chars().next();
+            (starts_han || !word(before)) && (ends_han || prefix || !word(after))
         })
         .count()
 }
@@ -118,27 +139,28 @@ pub fn idf(
 }
 
 /// BM25 scores of the candidates `(title, text)`, higher is better, in
-/// their order.
+/// their order. A document's length is its scored text's.
 pub fn scores(
     candidates: &[(String, String)],
     phrases: &[(Vec<String>, bool)],
     idf: &[f64],
 ) -> Vec<f64> {
-    let docs: Vec<(Vec<String>, Vec<String>)> = candidates
+    let needles: Vec<(String, bool)> = phrases.iter().map(|(w, p)| (needle(w), *p)).collect();
+    let docs: Vec<(String, String)> = candidates
         .iter()
-        .map(|(t, x)| (words(t), words(x)))
+        .map(|(t, x)| (folded(t), folded(x)))
         .collect();
-    let len = |d: &(Vec<String>, Vec<String>)| TITLE_WEIGHT * d.0.len() as f64 + d.1.len() as f64;
+    let len = |d: &(String, String)| TITLE_WEIGHT * d.0.len() as f64 + d.1.len() as f64;
     let avg = docs.iter().map(len).sum::<f64>() / docs.len().max(1) as f64;
     docs.iter()
         .map(|d| {
             let norm = K1 * (1.0 - B + B * len(d) / avg.max(1.0));
-            phrases
+            needles
                 .iter()
                 .zip(idf)
-                .map(|((p, prefix), w)| {
-                    let tf = TITLE_WEIGHT * occurrences(&d.0, p, *prefix) as f64
-                        + occurrences(&d.1, p, *prefix) as f64;
+                .map(|((n, prefix), w)| {
+                    let tf = TITLE_WEIGHT * occurrences(&d.0, n, *prefix) as f64
+                        + occurrences(&d.1, n, *prefix) as f64;
                     w * tf * (K1 + 1.0) / (tf + norm)
                 })
                 .sum()
@@ -186,6 +208,10 @@ mod tests {
         assert_eq!(s[2], 0.0, "not the phrase");
         let zh = scores(&docs, &phrases("\"华为\""), &w);
         assert!(zh[3] > 0.0, "a Chinese word inside a run");
+        let long = scores(&docs, &phrases("\"实体 体清 清单\""), &w);
+        assert!(long[3] > 0.0 && long[0] == 0.0, "a bigram chain is its run");
+        let prefix = scores(&docs, &phrases("\"ent\"*"), &w);
+        assert!(prefix[0] > 0.0 && scores(&docs, &phrases("\"ent\""), &w)[0] == 0.0);
         assert_eq!(cut("华为华为", 4), "华");
     }
 }
