@@ -17,7 +17,7 @@ use super::Result;
 use rusqlite::Connection;
 
 /// How much of a candidate's text is scored (bytes, cut on a character).
-pub const SCORED_TEXT: usize = 1500;
+pub const SCORED_TEXT: usize = 800;
 
 /// A headline counts as much as this many copies of the text.
 const TITLE_WEIGHT: f64 = 2.0;
@@ -133,7 +133,12 @@ pub fn idf(
             df = df.min(d);
         }
         let df = df.min(n).max(0.0);
-        out.push(((n - df + 0.5) / (df + 0.5) + 1.0).ln());
+        // a phrase no row holds cannot occur: weight 0, and not looked for
+        out.push(if df == 0.0 {
+            0.0
+        } else {
+            ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+        });
     }
     Ok(out)
 }
@@ -158,6 +163,7 @@ pub fn scores(
             needles
                 .iter()
                 .zip(idf)
+                .filter(|(_, w)| **w > 0.0)
                 .map(|((n, prefix), w)| {
                     let tf = TITLE_WEIGHT * occurrences(&d.0, n, *prefix) as f64
                         + occurrences(&d.1, n, *prefix) as f64;
