@@ -66,17 +66,6 @@ fn is_large_scan(line: &str) -> bool {
     {
         return false;
     }
-    if table.ends_with("_vocab") {
-        // an fts5vocab table: idxNum bit 0x100 is its `term = ?` lookup
-        // (FTS5_VOCAB_TERM_EQ), one term, not the vocabulary
-        let idx = rest
-            .split("INDEX ")
-            .nth(1)
-            .and_then(|x| x.split(':').next())
-            .and_then(|n| n.trim().parse::<u32>().ok())
-            .unwrap_or(0);
-        return idx & 0x100 == 0;
-    }
     if rest.contains("VIRTUAL TABLE") {
         // a full-text table is scanned only through a MATCH constraint
         return !rest.contains(":M") && !rest.contains("INDEX 0:M");

@@ -131,13 +131,6 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store { conn };
         store.migrate()?;
-        // each full-text index's vocabulary (how many rows hold a term, one
-        // lookup a term), which search ranks with (see `rank`): views of
-        // the index, made per connection, nothing stored
-        store.conn.execute_batch(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles_fts, 'row');
-             CREATE VIRTUAL TABLE IF NOT EXISTS temp.events_vocab USING fts5vocab(main, events_fts, 'row');",
-        )?;
         Ok(store)
     }
 

@@ -9,9 +9,8 @@
 //! (it walks its doclists backwards and stops), the filter is tested on
 //! each row through that row's own indexes (`compile_rowwise`), and the
 //! walk stops after [`CANDIDATES`] matches that pass. Those are ranked by
-//! BM25 (computed in `rank` from the candidates' own text and the index's
-//! vocabulary, never by a pass over every match) and the page is cut from
-//! them.
+//! BM25 (computed in `rank` from the candidates' own text, never by a
+//! pass over every match) and the page is cut from them.
 //!
 //! When fewer than [`CANDIDATES`] match, that is every match: the ranking
 //! is bm25 over all of them and the total is exact. When more match, the
@@ -123,12 +122,7 @@ impl Store {
         args.push(Value::Text(expr.clone()));
         args.push(Value::Integer(i64::try_from(win).unwrap_or(i64::MAX)));
         let (rowids, texts) = self.candidates(&sql, args)?;
-        let n: i64 =
-            self.conn
-                .query_row("SELECT coalesce(max(rowid), 0) FROM events", [], |r| {
-                    r.get(0)
-                })?;
-        let scores = self.scores(&expr, "events_vocab", n, &texts)?;
+        let scores = rank::scores(&texts, &rank::phrases(&expr));
         let page = page_of(&rowids, &scores, limit, offset);
         let items = self
             .event_rows_by_rowid(&page)?
@@ -153,19 +147,6 @@ impl Store {
             texts.push((r.get::<_, String>(1)?, r.get::<_, String>(2)?));
         }
         Ok((ids, texts))
-    }
-
-    /// BM25 scores of candidates for a match expression (see `rank`).
-    fn scores(
-        &self,
-        expr: &str,
-        vocab: &str,
-        rows: i64,
-        texts: &[(String, String)],
-    ) -> Result<Vec<f64>> {
-        let phrases = rank::phrases(expr);
-        let idf = rank::idf(&self.conn, vocab, &phrases, rows.max(1) as f64)?;
-        Ok(rank::scores(texts, &phrases, &idf))
     }
 
     /// How many events a filter matches (its limit and offset ignored).
@@ -220,12 +201,7 @@ impl Store {
         let win = window(limit, offset);
         args.push(Value::Integer(i64::try_from(win).unwrap_or(i64::MAX)));
         let (ids, texts) = self.candidates(&sql, args)?;
-        let n: i64 = self
-            .conn
-            .query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| {
-                r.get(0)
-            })?;
-        let scores = self.scores(&expr, "articles_vocab", n, &texts)?;
+        let scores = rank::scores(&texts, &rank::phrases(&expr));
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, coalesce(a.canonical_url, a.url), a.outlet, a.title, a.published, a.lang
              FROM articles a WHERE a.id = ?1",
