@@ -55,8 +55,11 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// p50 and p95 of `reps` runs of `f`, in ms.
+/// p50 and p95 of `reps` runs of `f`, in ms; also prints the mean CPU
+/// time a run (the steadier figure on a loaded machine; 10 ms ticks,
+/// averaged over the runs).
 fn percentiles(reps: usize, mut f: impl FnMut()) -> (f64, f64) {
+    let c = cpu();
     let mut t: Vec<f64> = (0..reps)
         .map(|_| {
             let s = Instant::now();
@@ -64,6 +67,7 @@ fn percentiles(reps: usize, mut f: impl FnMut()) -> (f64, f64) {
             ms(s.elapsed())
         })
         .collect();
+    print!("[CPU {:5.1} ms/run] ", ms(cpu() - c) / reps as f64);
     t.sort_by(f64::total_cmp);
     let at = |p: f64| t[((t.len() as f64 - 1.0) * p).round() as usize];
     (at(0.5), at(0.95))
