@@ -59,6 +59,9 @@ impl<T> Page<T> {
     }
 }
 
+/// A window's row ids, and each one's (title, text) to score it by.
+type Candidates = (Vec<i64>, Vec<(String, String)>);
+
 /// The window of newest matches a page is cut from.
 fn window(limit: usize, offset: usize) -> usize {
     CANDIDATES.max(offset.saturating_add(limit))
@@ -138,7 +141,7 @@ impl Store {
 
     /// The candidates of a window query: row ids, and (title, text) to
     /// score them by.
-    fn candidates(&self, sql: &str, args: Vec<Value>) -> Result<(Vec<i64>, Vec<(String, String)>)> {
+    fn candidates(&self, sql: &str, args: Vec<Value>) -> Result<Candidates> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let mut rows = stmt.query(params_from_iter(args))?;
         let (mut ids, mut texts) = (Vec::new(), Vec::new());
