@@ -8,9 +8,19 @@
 //! `events --entity`, `entities`, one event's detail, `export md` of one
 //! entity, and the process's peak memory. Wall times are noisy on a shared
 //! machine, so bulk phases also report CPU time.
+//!
+//! `--direct` builds a different database, `bench-data/scale-direct-N.db`,
+//! written straight through the store's write APIs by `common/direct.rs`
+//! (articles with FTS, mentions, a timeline), without extraction or
+//! re-linking: a stand-in, so that reads can be measured at 1M articles
+//! while import is still slow. Its timeline is simpler than the real
+//! one's (see that file); read figures from it say so. It skips the
+//! refresh, which would re-link the whole stand-in timeline.
 
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/direct.rs"]
+mod direct;
 
 use dateline::extract::Rules;
 use dateline::pipeline;
@@ -45,8 +55,11 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// p50 and p95 of `reps` runs of `f`, in ms.
+/// p50 and p95 of `reps` runs of `f`, in ms; also prints the mean CPU
+/// time a run (the steadier figure on a loaded machine; 10 ms ticks,
+/// averaged over the runs).
 fn percentiles(reps: usize, mut f: impl FnMut()) -> (f64, f64) {
+    let c = cpu();
     let mut t: Vec<f64> = (0..reps)
         .map(|_| {
             let s = Instant::now();
@@ -54,6 +67,7 @@ fn percentiles(reps: usize, mut f: impl FnMut()) -> (f64, f64) {
             ms(s.elapsed())
         })
         .collect();
+    print!("[CPU {:5.1} ms/run] ", ms(cpu() - c) / reps as f64);
     t.sort_by(f64::total_cmp);
     let at = |p: f64| t[((t.len() as f64 - 1.0) * p).round() as usize];
     (at(0.5), at(0.95))
@@ -63,10 +77,15 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let n: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(10_000);
     let fresh = args.iter().any(|a| a == "--fresh");
+    let direct_db = args.iter().any(|a| a == "--direct");
     let rules = Rules::builtin();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench-data");
     std::fs::create_dir_all(&dir).expect("bench-data folder");
-    let path = dir.join(format!("scale-{n}.db"));
+    let path = dir.join(if direct_db {
+        format!("scale-direct-{n}.db")
+    } else {
+        format!("scale-{n}.db")
+    });
     if fresh {
         for ext in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
@@ -75,7 +94,15 @@ fn main() {
     let built = path.exists();
     let mut store = Store::open(&path).expect("open");
     println!("articles            {n}  ({})", path.display());
-    if !built {
+    if !built && direct_db {
+        let (t, c) = (Instant::now(), cpu());
+        let (a, m, e) = direct::generate(&mut store, n, 42).expect("generate");
+        println!(
+            "generated directly (no extraction, no re-linking): {a} articles, {m} mentions, {e} events in {:.1} s wall, {:.1} s CPU",
+            t.elapsed().as_secs_f64(),
+            (cpu() - c).as_secs_f64()
+        );
+    } else if !built {
         // one ingest, handed the corpus in feed-sized batches generated as
         // they go, so it is never held whole (`--bench ingest` times the
         // import and its timeline step apart)
@@ -109,7 +136,15 @@ fn main() {
         store.event_count().expect("count")
     );
 
-    // a refresh: 50 articles the archive has not seen
+    if !direct_db {
+        refresh(&mut store, &rules, n);
+    }
+    reads(&store);
+    println!("peak memory         {:.0} MiB", peak_mib());
+}
+
+/// A refresh: 50 articles the archive has not seen.
+fn refresh(store: &mut Store, rules: &Rules, n: usize) {
     let mut r = corpus::Rng::new(7 + n as u64);
     let new: Vec<_> = (0..50)
         .map(|i| {
@@ -120,14 +155,17 @@ fn main() {
         })
         .collect();
     let (t, c) = (Instant::now(), cpu());
-    let rep = pipeline::ingest(&mut store, &rules, &new).expect("refresh");
+    let rep = pipeline::ingest(store, rules, &new).expect("refresh");
     println!(
         "refresh of 50 new   {:.0} ms wall, {:.0} ms CPU  ({} new articles)",
         ms(t.elapsed()),
         ms(cpu() - c),
         rep.new_articles
     );
+}
 
+/// The reads users wait for.
+fn reads(store: &Store) {
     let search = |text: &str, extra: EventFilter| EventFilter {
         text: Some(text.into()),
         ..extra
@@ -211,14 +249,35 @@ fn main() {
     let (t, c) = (Instant::now(), cpu());
     let mut opts = dateline::export::Options::new(chrono::Utc::now());
     opts.title = "Huawei: timeline".into();
-    let (md, n) = dateline::export::export(&store, &f, dateline::export::Format::Markdown, &opts)
-        .expect("export");
+    // streamed to a counting sink, as `export md` streams to its file
+    let mut out = Counted(0);
+    let n = dateline::export::export_to(
+        store,
+        &f,
+        dateline::export::Format::Markdown,
+        &opts,
+        &mut out,
+    )
+    .expect("export");
     println!(
-        "export md --entity 华为  {:.0} ms wall, {:.0} ms CPU  ({} events, {} KiB)",
+        "export md --entity 华为  {:.0} ms wall, {:.0} ms CPU  ({} events, {} KiB, peak so far {:.0} MiB)",
         ms(t.elapsed()),
         ms(cpu() - c),
         n,
-        md.len() / 1024
+        out.0 / 1024,
+        peak_mib()
     );
-    println!("peak memory         {:.0} MiB", peak_mib());
+}
+
+/// A writer that only counts the bytes it is given.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

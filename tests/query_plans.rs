@@ -40,11 +40,6 @@ const WHOLE_TABLE: &[(&str, &str)] = &[
     ("FROM events e WHERE 1=1 AND e.status != 'rejected' ORDER BY e.first_day", "the whole timeline in date order, one page"),
     ("SELECT count(*) FROM events e WHERE 1=1 AND e.status != 'rejected'", "the size of the whole timeline"),
     ("SELECT count(*) FROM events WHERE status != 'rejected'", "the size of the whole timeline"),
-    // every entity with its counts: one pass over each table
-    ("SELECT id, start, coalesce(end_date, start) FROM events WHERE status != 'rejected'", "entities view: every event's span"),
-    ("SELECT entity, event_id FROM event_entities", "entities view: every name's events"),
-    ("SELECT name, type, aliases FROM entities", "entities view: every known name"),
-    ("FROM event_entities n JOIN events e ON e.id = n.event_id", "entities command: every name's events"),
 ];
 
 /// Partial indexes, scanned whole by design: small by their WHERE.
@@ -158,6 +153,22 @@ fn every_read_query_runs_on_an_index() {
             text: Some("Alib".into()),
             ..Default::default()
         },
+        // search with every filter the full-text walk tests row by row
+        EventFilter {
+            text: Some("huawei".into()),
+            kinds: vec![Kind::Listing],
+            since: "2024".parse().ok(),
+            until: "2026".parse().ok(),
+            ..Default::default()
+        },
+        EventFilter {
+            text: Some("华为".into()),
+            entities: vec!["Huawei".into()],
+            lang: Some("zh".into()),
+            source: Some("demo".into()),
+            statuses: vec![Status::Auto, Status::Confirmed],
+            ..Default::default()
+        },
         EventFilter {
             new: Some(NewFilter::Unseen),
             ..Default::default()
@@ -187,6 +198,13 @@ fn every_read_query_runs_on_an_index() {
             store
                 .search_article_page(f, 20, 20)
                 .expect("search articles");
+            // a page past the end counts the window instead
+            store
+                .search_events(f, 20, 5000)
+                .expect("search past the end");
+            store
+                .search_article_page(f, 20, 5000)
+                .expect("articles past the end");
         }
         // the TUI: the light index, as typed and as entered
         store.event_keys(f).expect("keys");

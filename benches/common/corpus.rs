@@ -4,8 +4,20 @@
 
 #![allow(dead_code)]
 
-use chrono::{DateTime, Duration, FixedOffset, TimeZone};
-use dateline::model::Article;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
+use dateline::model::{Article, Kind};
+
+/// One event sentence an article was given: what a perfect extractor
+/// would read from it. `company` is the name as written (English or
+/// Chinese); `sentence` its index among the article's sentences.
+#[derive(Debug, Clone)]
+pub struct Planted {
+    pub kind: Kind,
+    pub company: &'static str,
+    pub day: NaiveDate,
+    pub evidence: String,
+    pub sentence: usize,
+}
 
 pub struct Rng(u64);
 
@@ -79,7 +91,10 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
-fn en_event(r: &mut Rng, published: &DateTime<FixedOffset>) -> String {
+fn en_event(
+    r: &mut Rng,
+    published: &DateTime<FixedOffset>,
+) -> (String, Kind, &'static str, NaiveDate) {
     let c = r.pick(COMPANIES);
     let day = published.date_naive() - Duration::days(1 + r.below(60) as i64);
     let date = format!(
@@ -87,29 +102,49 @@ fn en_event(r: &mut Rng, published: &DateTime<FixedOffset>) -> String {
         MONTHS[day.format("%m").to_string().parse::<usize>().unwrap_or(1) - 1],
         day.format("%-d")
     );
-    match r.below(8) {
-        0 => format!("The Commerce Department added {c} to the Entity List on {date}, citing national security concerns."),
-        1 => format!("On {date}, {c} filed a lawsuit in federal court challenging the Pentagon's decision to name it a Chinese military company."),
-        2 => format!("A federal judge on {date} blocked the order against {c}, granting a preliminary injunction."),
-        3 => format!("The Treasury Department imposed sanctions on {c} on {date}, freezing any assets it holds in the United States."),
-        4 => format!("Washington raised tariffs on Chinese-made batteries to 25% on {date}, a step that hits suppliers such as {c}."),
-        5 => format!("China's market regulator opened an investigation into {c} on {date} over suspected violations of the anti-monopoly law."),
-        6 => format!("Texas banned {c}'s apps on state-issued devices on {date}."),
-        _ => format!("The Senate passed a bill on {date} that would restrict federal purchases from {c}."),
-    }
+    let (s, kind) = match r.below(8) {
+        0 => (format!("The Commerce Department added {c} to the Entity List on {date}, citing national security concerns."), Kind::Listing),
+        1 => (format!("On {date}, {c} filed a lawsuit in federal court challenging the Pentagon's decision to name it a Chinese military company."), Kind::Lawsuit),
+        2 => (format!("A federal judge on {date} blocked the order against {c}, granting a preliminary injunction."), Kind::Ruling),
+        3 => (format!("The Treasury Department imposed sanctions on {c} on {date}, freezing any assets it holds in the United States."), Kind::Sanction),
+        4 => (format!("Washington raised tariffs on Chinese-made batteries to 25% on {date}, a step that hits suppliers such as {c}."), Kind::Tariff),
+        5 => (format!("China's market regulator opened an investigation into {c} on {date} over suspected violations of the anti-monopoly law."), Kind::Investigation),
+        6 => (format!("Texas banned {c}'s apps on state-issued devices on {date}."), Kind::Ban),
+        _ => (format!("The Senate passed a bill on {date} that would restrict federal purchases from {c}."), Kind::Legislation),
+    };
+    (s, kind, c, day)
 }
 
-fn zh_event(r: &mut Rng, published: &DateTime<FixedOffset>) -> String {
+fn zh_event(
+    r: &mut Rng,
+    published: &DateTime<FixedOffset>,
+) -> (String, Kind, &'static str, NaiveDate) {
     let c = r.pick(ZH_COMPANIES);
     let day = published.date_naive() - Duration::days(1 + r.below(60) as i64);
     let date = format!("{}月{}日", day.format("%-m"), day.format("%-d"));
-    match r.below(5) {
-        0 => format!("美国商务部{date}宣布，将{c}列入出口管制实体清单。"),
-        1 => format!("{c}于{date}向美国联邦法院提起诉讼，要求撤销相关禁令。"),
-        2 => format!("国家市场监督管理总局{date}对{c}立案调查。"),
-        3 => format!("美国财政部{date}宣布对{c}实施制裁。"),
-        _ => format!("商务部{date}宣布对相关物项实施出口管制，涉及{c}等企业。"),
-    }
+    let (s, kind) = match r.below(5) {
+        0 => (
+            format!("美国商务部{date}宣布，将{c}列入出口管制实体清单。"),
+            Kind::Listing,
+        ),
+        1 => (
+            format!("{c}于{date}向美国联邦法院提起诉讼，要求撤销相关禁令。"),
+            Kind::Lawsuit,
+        ),
+        2 => (
+            format!("国家市场监督管理总局{date}对{c}立案调查。"),
+            Kind::Investigation,
+        ),
+        3 => (
+            format!("美国财政部{date}宣布对{c}实施制裁。"),
+            Kind::Sanction,
+        ),
+        _ => (
+            format!("商务部{date}宣布对相关物项实施出口管制，涉及{c}等企业。"),
+            Kind::ExportControl,
+        ),
+    };
+    (s, kind, c, day)
 }
 
 const EN_FILLER: &[&str] = &[
@@ -132,6 +167,12 @@ const ZH_FILLER: &[&str] = &[
 
 /// One article of roughly 300–600 words (or 600–1,200 Chinese characters).
 pub fn article(r: &mut Rng, i: usize) -> Article {
+    article_planted(r, i).0
+}
+
+/// [`article`] with the event sentences it was given (same random
+/// sequence, so the same article).
+pub fn article_planted(r: &mut Rng, i: usize) -> (Article, Vec<Planted>) {
     let zh = r.below(4) == 0;
     let offset = FixedOffset::east_opt(if zh { 8 * 3600 } else { -4 * 3600 })
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("utc"));
@@ -143,15 +184,25 @@ pub fn article(r: &mut Rng, i: usize) -> Article {
     let mut paras = Vec::new();
     let target_words = 300 + r.below(300);
     let mut words = 0;
+    let mut planted = Vec::new();
+    let mut sentence = 0;
     while words < target_words {
         let mut para = Vec::new();
         for _ in 0..(2 + r.below(3)) {
             let s = if r.below(5) == 0 {
-                if zh {
+                let (s, kind, company, day) = if zh {
                     zh_event(r, &published)
                 } else {
                     en_event(r, &published)
-                }
+                };
+                planted.push(Planted {
+                    kind,
+                    company,
+                    day,
+                    evidence: s.clone(),
+                    sentence,
+                });
+                s
             } else if zh {
                 r.pick(ZH_FILLER).to_string()
             } else {
@@ -163,10 +214,11 @@ pub fn article(r: &mut Rng, i: usize) -> Article {
                 s.split_whitespace().count()
             };
             para.push(s);
+            sentence += 1;
         }
         paras.push(para.join(if zh { "" } else { " " }));
     }
-    Article {
+    let article = Article {
         url: format!(
             "https://bench-{}.example/{}/{}",
             i % 40,
@@ -181,7 +233,8 @@ pub fn article(r: &mut Rng, i: usize) -> Article {
         lang: if zh { "zh" } else { "en" }.into(),
         text: paras.join("\n\n"),
         feed_url: Some(format!("https://bench-{}.example/feed", i % 40)),
-    }
+    };
+    (article, planted)
 }
 
 pub fn corpus(n: usize, seed: u64) -> Vec<Article> {

@@ -28,18 +28,30 @@ pub fn run(ctx: &Context, cmd: &ExportCmd) -> Result<ExitCode> {
     opts.title = document_title(title, out);
     let store = ctx.store()?;
     let filter = super::query::filter(&store, &out.filters)?;
-    let (bytes, n) = export::export(&store, &filter, format, &opts)?;
+    // written as it is read (Markdown streams): nothing holds the whole
+    // export
     match &out.output {
         Some(path) => {
-            std::fs::write(path, bytes)
+            let file = std::fs::File::create(path)
                 .map_err(|e| anyhow!("{}: cannot write: {e}", path.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            let n = export::export_to(&store, &filter, format, &opts, &mut w)
+                .and_then(|n| Ok(w.flush().map(|_| n)?))
+                .map_err(|e| match e {
+                    export::WriteError::Io(e) => anyhow!("{}: cannot write: {e}", path.display()),
+                    other => anyhow!(other),
+                })?;
             eprintln!(
                 "{} written to {}",
                 crate::text::count(n, "event", "events"),
                 path.display()
             );
         }
-        None => std::io::stdout().lock().write_all(&bytes)?,
+        None => {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            export::export_to(&store, &filter, format, &opts, &mut w)?;
+            w.flush()?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -153,7 +153,7 @@ pub fn search(ctx: &Context, q: &SearchArgs) -> Result<ExitCode> {
     } else {
         out(&format!(
             "{}{}",
-            plural(events.total, "event"),
+            plural_text(&events.total_text(), events.total, "event"),
             shown(events.items.len(), events.total)
         ))?;
         for r in &events.items {
@@ -161,7 +161,7 @@ pub fn search(ctx: &Context, q: &SearchArgs) -> Result<ExitCode> {
         }
         out(&format!(
             "{}{}",
-            plural(articles.total, "article"),
+            plural_text(&articles.total_text(), articles.total, "article"),
             shown(articles.items.len(), articles.total)
         ))?;
         for a in &articles.items {
@@ -177,6 +177,12 @@ pub fn search(ctx: &Context, q: &SearchArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// "1 event", "12 events", "1000+ events": `shown` as written, `n` for
+/// the plural.
+fn plural_text(shown: &str, n: usize, word: &str) -> String {
+    format!("{shown} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -118,8 +118,45 @@ pub fn export(
     format: Format,
     opts: &Options,
 ) -> Result<(Vec<u8>, usize), StoreError> {
+    if format == Format::Markdown {
+        let mut bytes = Vec::new();
+        let n = markdown::write_chronology(store, filter, &opts.title, &mut bytes).map_err(
+            |e| match e {
+                WriteError::Store(e) => e,
+                WriteError::Io(e) => StoreError::Data(e.to_string()),
+            },
+        )?;
+        return Ok((bytes, n));
+    }
     let (events, prov) = collect(store, filter)?;
     Ok((render(format, &events, &prov, opts), events.len()))
+}
+
+/// Reads the filter's events and writes them to `out` in `format`;
+/// Markdown streams (one event in memory at a time), the other formats
+/// are rendered whole first. Returns how many events were written.
+pub fn export_to(
+    store: &Store,
+    filter: &EventFilter,
+    format: Format,
+    opts: &Options,
+    out: &mut dyn std::io::Write,
+) -> Result<usize, WriteError> {
+    if format == Format::Markdown {
+        return markdown::write_chronology(store, filter, &opts.title, out);
+    }
+    let (bytes, n) = export(store, filter, format, opts)?;
+    out.write_all(&bytes)?;
+    Ok(n)
+}
+
+/// Why an export written as it is read failed: the store, or the output.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot write: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 /// A file written by [`export_to_dir`].

@@ -340,6 +340,8 @@ impl Store {
                 }
             }
         }
+        // entity_stats: recount the names the triggers marked
+        Store::refresh_entity_stats_in(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -519,28 +521,6 @@ impl Store {
             date_conflict: r.date_conflict,
             edited: r.edited,
         })
-    }
-
-    /// Every entity with its number of events and date range, most events first.
-    pub fn entities(&self) -> Result<Vec<EntityRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT n.entity, coalesce(en.type, 'organization'), coalesce(en.aliases, '[]'),
-                    count(DISTINCT e.id), min(e.start), max(coalesce(e.end_date, e.start))
-             FROM event_entities n JOIN events e ON e.id = n.event_id AND e.status != 'rejected'
-             LEFT JOIN entities en ON en.name = n.entity
-             GROUP BY n.entity ORDER BY count(DISTINCT e.id) DESC, n.entity",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(EntityRow {
-                name: r.get(0)?,
-                kind: r.get(1)?,
-                aliases: parse_list(&r.get::<_, String>(2)?),
-                events: r.get::<_, i64>(3)? as usize,
-                first: r.get(4)?,
-                last: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// How many events the timeline holds (rejected included).

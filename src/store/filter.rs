@@ -109,8 +109,21 @@ impl Store {
         build_expr(text, typing, |t| self.other_aliases(t))
     }
 
-    /// Compiles a filter (see the module docs).
+    /// Compiles a filter (see the module docs) for a query that the filter
+    /// drives: its conditions are sets the planner can start from.
     pub(super) fn compile(&self, f: &EventFilter, typing: bool) -> Result<Compiled> {
+        self.compile_as(f, typing, false)
+    }
+
+    /// Compiles a filter for a query that something else drives (the
+    /// full-text index, in search): each condition is checked on one
+    /// event at a time through its own index, so a filter that holds for
+    /// 100,000 events is never gathered whole to test a few.
+    pub(super) fn compile_rowwise(&self, f: &EventFilter, typing: bool) -> Result<Compiled> {
+        self.compile_as(f, typing, true)
+    }
+
+    fn compile_as(&self, f: &EventFilter, typing: bool, rowwise: bool) -> Result<Compiled> {
         let mut sql = String::from(" WHERE 1=1");
         let mut args: Vec<Value> = Vec::new();
         let marks = |n: usize| vec!["?"; n].join(", ");
@@ -124,7 +137,10 @@ impl Store {
         } else if !f.include_rejected {
             sql += " AND e.status != 'rejected'";
         }
-        if let Some(since) = f.since {
+        if let Some(since) = f.since.filter(|_| rowwise) {
+            sql += " AND e.last_day >= ?";
+            args.push(Value::Text(since.first_day().to_string()));
+        } else if let Some(since) = f.since {
             // a range on events_by_last_day; written as a subquery so the
             // planner does not walk the whole day index for the order
             sql += " AND e.rowid IN (SELECT rowid FROM events WHERE last_day >= ?)";
@@ -134,18 +150,34 @@ impl Store {
             sql += " AND e.first_day <= ?";
             args.push(Value::Text(until.last_day().to_string()));
         }
-        if !f.entities.is_empty() {
+        if !f.entities.is_empty() && rowwise {
+            sql += &format!(
+                " AND EXISTS (SELECT 1 FROM event_entities x WHERE x.event_id = e.id AND x.entity IN ({}))",
+                marks(f.entities.len())
+            );
+            args.extend(f.entities.iter().map(|n| Value::Text(n.clone())));
+        } else if !f.entities.is_empty() {
             sql += &format!(
                 " AND e.id IN (SELECT event_id FROM event_entities WHERE entity IN ({}))",
                 marks(f.entities.len())
             );
             args.extend(f.entities.iter().map(|n| Value::Text(n.clone())));
         }
-        if let Some(lang) = &f.lang {
+        if let Some(lang) = f.lang.as_ref().filter(|_| rowwise) {
+            sql +=
+                " AND EXISTS (SELECT 1 FROM event_langs l WHERE l.lang = ? AND l.event_id = e.id)";
+            args.push(Value::Text(lang.to_lowercase()));
+        } else if let Some(lang) = &f.lang {
             sql += " AND e.id IN (SELECT event_id FROM event_langs WHERE lang = ?)";
             args.push(Value::Text(lang.to_lowercase()));
         }
-        if let Some(source) = &f.source {
+        if let Some(source) = f.source.as_ref().filter(|_| rowwise) {
+            sql += " AND EXISTS (SELECT 1 FROM event_source_keys k WHERE k.event_id = e.id AND k.key LIKE ? ESCAPE '\\')";
+            args.push(Value::Text(format!(
+                "%{}%",
+                like_escape(&source.to_lowercase())
+            )));
+        } else if let Some(source) = &f.source {
             // source_keys holds one row an outlet or site, not an article;
             // CROSS JOIN keeps it the outer loop
             sql += " AND e.id IN (SELECT k.event_id FROM source_keys s CROSS JOIN event_source_keys k ON k.key = s.key WHERE s.key LIKE ? ESCAPE '\\')";

@@ -15,12 +15,14 @@ mod articles;
 pub mod cjk;
 mod decisions;
 mod diagnose;
+mod entity_stats;
 mod events;
 mod feeds;
 mod filter;
 pub mod identity;
 mod marks;
 mod provenance;
+mod rank;
 mod rows;
 mod search;
 mod state;
@@ -91,6 +93,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/004_edits.sql"),
     include_str!("../../migrations/005_first_seen.sql"),
     include_str!("../../migrations/006_scale.sql"),
+    "-- 007: reserved for the incr branch",
+    include_str!("../../migrations/008_reads.sql"),
 ];
 
 /// A connection to the database. Each thread or task opens its own.
@@ -197,10 +201,21 @@ impl Store {
     /// the same state of the database even while other processes write.
     /// Inside a transaction already, `f` simply joins it.
     pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.snapshot_with(f)
+    }
+
+    /// [`Store::snapshot`] for a reader whose own errors are not the
+    /// store's (an export that also writes a file).
+    pub fn snapshot_with<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         if !self.conn.is_autocommit() {
             return f(self);
         }
-        self.conn.execute_batch("BEGIN")?;
+        self.conn
+            .execute_batch("BEGIN")
+            .map_err(|e| E::from(e.into()))?;
         let r = f(self);
         // a read transaction has nothing to commit; ending it lets the
         // WAL be checkpointed past it
@@ -211,7 +226,7 @@ impl Store {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 Err(e)
             }
-            (Ok(_), Err(e)) => Err(e.into()),
+            (Ok(_), Err(e)) => Err(E::from(e.into())),
         }
     }
 
