@@ -84,7 +84,7 @@ fn main() {
     pipeline::ingest_counted(&mut store, &rules, batches, &mut report).expect("ingest");
     let (t2, c2) = (Instant::now(), proc::cpu());
     let (t1, c1, import_peak) = ended.expect("the ingest read every batch");
-    let line = |what: &str, wall: Duration, cpu: Duration| rate(what, n, wall, cpu);
+    let line = |what: &str, wall: Duration, cpu: Duration| proc::rate(what, n, wall, cpu);
     import_lines(n, t1 - t0, c1 - c0, generating, import_peak);
     println!(
         "  articles stored                    {} new, {} updated",
@@ -112,21 +112,10 @@ fn main() {
     }
 }
 
-/// One step's rate, in articles per second of wall and of CPU time.
-fn rate(what: &str, n: usize, wall: Duration, cpu: Duration) {
-    println!(
-        "{what:<36} {:>7.0} articles/s wall, {:>7.0} /s CPU  ({:.1} s wall, {:.1} s CPU)",
-        n as f64 / wall.as_secs_f64(),
-        n as f64 / cpu.as_secs_f64().max(1e-9),
-        wall.as_secs_f64(),
-        cpu.as_secs_f64()
-    );
-}
-
 /// The import proper: its rate, the share of it spent generating the
 /// corpus, and its peak memory.
 fn import_lines(n: usize, wall: Duration, cpu: Duration, generating: Duration, peak: f64) {
-    rate("import (FTS, mentions)", n, wall, cpu);
+    proc::rate("import (FTS, mentions)", n, wall, cpu);
     println!(
         "  of which generating the corpus     {:.1} s",
         generating.as_secs_f64()

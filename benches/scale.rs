@@ -21,35 +21,15 @@
 mod corpus;
 #[path = "common/direct.rs"]
 mod direct;
+#[path = "common/proc.rs"]
+mod proc;
 
 use dateline::extract::Rules;
 use dateline::pipeline;
 use dateline::store::{EventFilter, Store};
 use std::path::PathBuf;
+use proc::{cpu, peak_mib};
 use std::time::{Duration, Instant};
-
-/// This process's user+system CPU time, from /proc (Linux).
-fn cpu() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
-    // every field counts, even those that are not unsigned (tty_nr and tpgid
-    // are -1 without a terminal): dropping them shifted utime out and read
-    // stime + cutime instead. Once the pid and name are cut, the state is
-    // field 0, so utime (field 14 of stat) is 11 and stime (15) is 12.
-    let f: Vec<&str> = after.split_whitespace().collect();
-    let tick = |i: usize| f.get(i).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0);
-    Duration::from_millis((tick(11) + tick(12)) * 10)
-}
-
-/// Peak resident memory of this process (VmHWM), in MiB.
-fn peak_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
@@ -123,12 +103,11 @@ fn main() {
         let mut report = pipeline::IngestReport::default();
         pipeline::ingest_counted(&mut store, &rules, batches, &mut report).expect("ingest");
         let (wall, cpu_t) = (t.elapsed(), cpu() - c);
-        println!(
-            "import (batches of {CHUNK}, FTS, timeline)  {:.0} articles/s wall, {:.0} /s CPU  ({:.1} s wall, {:.1} s CPU)",
-            n as f64 / wall.as_secs_f64(),
-            n as f64 / cpu_t.as_secs_f64().max(1e-9),
-            wall.as_secs_f64(),
-            cpu_t.as_secs_f64()
+        proc::rate(
+            &format!("import (batches of {CHUNK}, FTS, timeline)"),
+            n,
+            wall,
+            cpu_t,
         );
     }
     println!(

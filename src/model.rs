@@ -595,6 +595,36 @@ pub fn name_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// An event of one source, for tests: automatic, unlinked, unedited, with
+/// no actors or targets (set them with struct update syntax).
+#[cfg(test)]
+impl Event {
+    pub(crate) fn one_source(id: &str, kind: Kind, span: DateSpan, title: &str, url: &str) -> Event {
+        Event {
+            id: id.into(),
+            kind,
+            span,
+            title: title.into(),
+            actors: vec![],
+            targets: vec![],
+            status: Status::Auto,
+            note: None,
+            sources: vec![Source {
+                mention_id: 0,
+                url: url.into(),
+                outlet: "X".into(),
+                title: "t".into(),
+                published: None,
+                evidence: "e".into(),
+                date: None,
+            }],
+            related: vec![],
+            date_conflict: false,
+            edited: vec![],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,3 +31,14 @@ pub fn peak_mib() -> f64 {
 pub fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
+
+/// One step's rate, in articles per second of wall and of CPU time.
+pub fn rate(what: &str, n: usize, wall: Duration, cpu: Duration) {
+    println!(
+        "{what:<36} {:>7.0} articles/s wall, {:>7.0} /s CPU  ({:.1} s wall, {:.1} s CPU)",
+        n as f64 / wall.as_secs_f64(),
+        n as f64 / cpu.as_secs_f64().max(1e-9),
+        wall.as_secs_f64(),
+        cpu.as_secs_f64()
+    );
+}

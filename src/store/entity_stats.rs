@@ -81,27 +81,13 @@ mod tests {
 
     fn ev(id: &str, date: &str, status: Status, actors: &[&str], targets: &[&str]) -> Event {
         let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+        let span = DateSpan::at(date.parse().expect("date"));
+        let url = format!("https://x.example/{id}");
         Event {
-            id: id.into(),
-            kind: Kind::Ban,
-            span: DateSpan::at(date.parse().expect("date")),
-            title: format!("event {id}"),
             actors: names(actors),
             targets: names(targets),
             status,
-            note: None,
-            sources: vec![Source {
-                mention_id: 0,
-                url: format!("https://x.example/{id}"),
-                outlet: "X".into(),
-                title: "t".into(),
-                published: None,
-                evidence: "e".into(),
-                date: None,
-            }],
-            related: vec![],
-            date_conflict: false,
-            edited: vec![],
+            ..Event::one_source(id, Kind::Ban, span, &format!("event {id}"), &url)
         }
     }
 

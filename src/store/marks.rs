@@ -221,28 +221,8 @@ mod tests {
     use crate::store::EventFilter;
 
     fn ev(id: &str, url: &str) -> Event {
-        Event {
-            id: id.into(),
-            kind: Kind::Ban,
-            span: DateSpan::at("2026-06-01".parse().expect("date")),
-            title: format!("event {id}"),
-            actors: vec![],
-            targets: vec![],
-            status: Status::Auto,
-            note: None,
-            sources: vec![Source {
-                mention_id: 0,
-                url: url.into(),
-                outlet: "X".into(),
-                title: "t".into(),
-                published: None,
-                evidence: "e".into(),
-                date: None,
-            }],
-            related: vec![],
-            date_conflict: false,
-            edited: vec![],
-        }
+        let span = DateSpan::at("2026-06-01".parse().expect("date"));
+        Event::one_source(id, Kind::Ban, span, &format!("event {id}"), url)
     }
 
     fn ids(s: &Store, f: NewFilter) -> Vec<String> {

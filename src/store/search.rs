@@ -238,28 +238,11 @@ mod tests {
     use crate::model::{DateSpan, Event, Kind, Source, Status};
 
     fn ev(i: usize, kind: Kind, title: &str) -> Event {
-        Event {
-            id: format!("e{i:05}"),
-            kind,
-            span: DateSpan::at(format!("2020-01-{:02}", 1 + i % 28).parse().expect("date")),
-            title: title.into(),
-            actors: vec![],
-            targets: vec![],
-            status: Status::Auto,
-            note: None,
-            sources: vec![Source {
-                mention_id: 0,
-                url: format!("https://x.example/{i}"),
-                outlet: "X".into(),
-                title: "t".into(),
-                published: None,
-                evidence: "words".into(),
-                date: None,
-            }],
-            related: vec![],
-            date_conflict: false,
-            edited: vec![],
-        }
+        let span = DateSpan::at(format!("2020-01-{:02}", 1 + i % 28).parse().expect("date"));
+        let url = format!("https://x.example/{i}");
+        let mut e = Event::one_source(&format!("e{i:05}"), kind, span, title, &url);
+        e.sources[0].evidence = "words".into();
+        e
     }
 
     fn text(t: &str) -> EventFilter {

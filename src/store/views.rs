@@ -174,27 +174,14 @@ mod tests {
     use crate::store::filter::typing_expr;
 
     fn ev(id: &str, date: &str, kind: Kind, title: &str, status: Status) -> Event {
+        let url = format!("https://x.example/{id}");
+        let mut e = Event::one_source(id, kind, DateSpan::at(quick_date(date)), title, &url);
+        e.sources[0].title = title.into();
+        e.sources[0].evidence = title.into();
         Event {
-            id: id.into(),
-            kind,
-            span: DateSpan::at(quick_date(date)),
-            title: title.into(),
             actors: vec!["Alibaba".into()],
-            targets: vec![],
             status,
-            note: None,
-            sources: vec![Source {
-                mention_id: 0,
-                url: format!("https://x.example/{id}"),
-                outlet: "X".into(),
-                title: title.into(),
-                published: None,
-                evidence: title.into(),
-                date: None,
-            }],
-            related: vec![],
-            date_conflict: false,
-            edited: vec![],
+            ..e
         }
     }
 

@@ -251,27 +251,15 @@ mod tests {
     use crate::model::{EditField, PartialDate, Source, Status};
 
     fn event() -> Event {
+        let span = DateSpan::at(PartialDate::day(2024, 5, 16).unwrap_or(PartialDate::year(2024)));
+        let url = "https://news.example/1";
+        let mut e = Event::one_source("abcdef0123456789", Kind::Sanction, span, "Treasury sanctions Russia", url);
+        e.sources[0].mention_id = 1;
+        e.sources[0].outlet = "news.example".into();
         Event {
-            id: "abcdef0123456789".into(),
-            kind: Kind::Sanction,
-            span: DateSpan::at(PartialDate::day(2024, 5, 16).unwrap_or(PartialDate::year(2024))),
-            title: "Treasury sanctions Russia".into(),
             actors: vec!["Department of the Treasury".into()],
             targets: vec!["Russia".into()],
-            status: Status::Auto,
-            note: None,
-            sources: vec![Source {
-                mention_id: 1,
-                url: "https://news.example/1".into(),
-                outlet: "news.example".into(),
-                title: "t".into(),
-                published: None,
-                evidence: "e".into(),
-                date: None,
-            }],
-            related: vec![],
-            date_conflict: false,
-            edited: vec![],
+            ..e
         }
     }
 
