@@ -27,8 +27,8 @@ mod proc;
 use dateline::extract::Rules;
 use dateline::pipeline;
 use dateline::store::{EventFilter, Store};
-use std::path::PathBuf;
 use proc::{cpu, peak_mib};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn ms(d: Duration) -> f64 {

@@ -599,7 +599,13 @@ pub fn name_list(s: &str) -> Vec<String> {
 /// no actors or targets (set them with struct update syntax).
 #[cfg(test)]
 impl Event {
-    pub(crate) fn one_source(id: &str, kind: Kind, span: DateSpan, title: &str, url: &str) -> Event {
+    pub(crate) fn one_source(
+        id: &str,
+        kind: Kind,
+        span: DateSpan,
+        title: &str,
+        url: &str,
+    ) -> Event {
         Event {
             id: id.into(),
             kind,

@@ -77,7 +77,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateSpan, Event, Kind, Source, Status};
+    use crate::model::{DateSpan, Event, Kind, Status};
 
     fn ev(id: &str, date: &str, status: Status, actors: &[&str], targets: &[&str]) -> Event {
         let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();

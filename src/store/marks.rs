@@ -217,7 +217,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateSpan, Event, Kind, Source, Status};
+    use crate::model::{DateSpan, Event, Kind};
     use crate::store::EventFilter;
 
     fn ev(id: &str, url: &str) -> Event {

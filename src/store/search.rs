@@ -235,7 +235,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateSpan, Event, Kind, Source, Status};
+    use crate::model::{DateSpan, Event, Kind};
 
     fn ev(i: usize, kind: Kind, title: &str) -> Event {
         let span = DateSpan::at(format!("2020-01-{:02}", 1 + i % 28).parse().expect("date"));

@@ -170,7 +170,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::model::{DateSpan, Kind, PartialDate};
-    use crate::model::{Event, Source, Status};
+    use crate::model::{Event, Status};
     use crate::store::filter::typing_expr;
 
     fn ev(id: &str, date: &str, kind: Kind, title: &str, status: Status) -> Event {

@@ -248,12 +248,18 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EditField, PartialDate, Source, Status};
+    use crate::model::{EditField, PartialDate};
 
     fn event() -> Event {
         let span = DateSpan::at(PartialDate::day(2024, 5, 16).unwrap_or(PartialDate::year(2024)));
         let url = "https://news.example/1";
-        let mut e = Event::one_source("abcdef0123456789", Kind::Sanction, span, "Treasury sanctions Russia", url);
+        let mut e = Event::one_source(
+            "abcdef0123456789",
+            Kind::Sanction,
+            span,
+            "Treasury sanctions Russia",
+            url,
+        );
         e.sources[0].mention_id = 1;
         e.sources[0].outlet = "news.example".into();
         Event {
