@@ -35,6 +35,15 @@ pub fn group(rows: &[crate::store::views::EventKey]) -> (Vec<Item>, Vec<usize>) 
     (items, pos)
 }
 
+/// Keys read on each side of the selection: the window of the timeline
+/// the app holds (a few dozen screens; the rest stays in the store).
+pub const WINDOW_HALF: usize = 500;
+
+/// When the selection comes this near an end of the window that is not
+/// the timeline's end, the window is read again around it. More than a
+/// page, so a page move never leaves the window.
+const MARGIN: usize = 150;
+
 impl App {
     /// Re-reads the timeline for the current query, keeping the selected
     /// event (by id) and its place on screen.
@@ -43,19 +52,31 @@ impl App {
         let (keep, screen_row) = self.place();
         let (filter, hint) = self.filter();
         self.hint = hint;
-        match self.store.event_keys_as_typed(&filter) {
-            Ok(keys) => self.index = keys,
-            Err(e) => {
-                self.set_flash(&format!("cannot read the timeline: {e}"), true);
-                return;
+        // the kept event as it is stored now (a date edit moves it)
+        let anchor = keep.map(|k| match self.store.event_key(&k.id) {
+            Ok(Some(now)) => now,
+            _ => k,
+        });
+        let all = crate::store::EventFilter::default();
+        match self
+            .store
+            .count_keys_from(&all, false, None, crate::store::views::Walk::Down)
+        {
+            Ok((n, more)) => {
+                self.total_events = n as i64;
+                self.total_more = more;
             }
+            Err(_) => self.total_events = 0,
         }
-        self.total_events = self.store.shown_event_count().unwrap_or(0);
+        if let Err(e) = self.read_window(&filter, anchor.as_ref(), true) {
+            self.set_flash(&format!("cannot read the timeline: {e}"), true);
+            return;
+        }
         if self.index.is_empty() {
             self.total_articles = self.store.article_count().unwrap_or(0);
         }
         self.cache.clear();
-        self.regroup(keep, screen_row);
+        self.regroup(screen_row);
         if let Some(id) = self.detail.as_ref().map(|d| d.event.id.clone()) {
             match self.store.event(&id) {
                 Ok(ev) => {
@@ -75,22 +96,217 @@ impl App {
         }
     }
 
-    /// Flips the order in memory (the rows are all known), keeping the
-    /// selected event and its place on screen.
-    pub fn toggle_order(&mut self) {
-        let (keep, screen_row) = self.place();
-        self.newest_first = !self.newest_first;
-        crate::store::views::flip_keys(&mut self.index);
-        self.regroup(keep, screen_row);
+    /// Reads the window of keys around `anchor` (selected: the anchor, or
+    /// the row after where it was when it no longer matches; the last row
+    /// past the end), or from the start without one. With `count`, the
+    /// timeline's size and the window's place in it are counted (up to
+    /// [`crate::store::views::COUNT_CAP`]).
+    fn read_window(
+        &mut self,
+        filter: &crate::store::EventFilter,
+        anchor: Option<&crate::store::views::EventKey>,
+        count: bool,
+    ) -> crate::store::Result<()> {
+        use crate::store::views::Walk;
+        let typing = true;
+        let above = match anchor {
+            Some(a) => {
+                let mut up =
+                    self.store
+                        .event_keys_from(filter, typing, Some(a), Walk::Up, WINDOW_HALF)?;
+                up.reverse();
+                up
+            }
+            None => Vec::new(),
+        };
+        let below = self.store.event_keys_from(
+            filter,
+            typing,
+            anchor,
+            Walk::Down,
+            WINDOW_HALF + if anchor.is_none() { WINDOW_HALF } else { 0 },
+        )?;
+        self.at_start = above.len() < WINDOW_HALF;
+        self.at_end = below.len() < WINDOW_HALF + if anchor.is_none() { WINDOW_HALF } else { 0 };
+        let before = above.len();
+        self.index = above;
+        self.index.extend(below);
+        self.sel = before.min(self.index.len().saturating_sub(1));
+        if count {
+            let first = self.index.first().cloned();
+            let (n_before, more_before) = match (&first, self.at_start) {
+                (Some(k), false) => {
+                    self.store
+                        .count_keys_from(filter, typing, Some(k), Walk::Up)?
+                }
+                _ => (0, false),
+            };
+            let (n_rest, more_rest) =
+                self.store
+                    .count_keys_from(filter, typing, first.as_ref(), Walk::Down)?;
+            self.base = n_before;
+            self.base_exact = !more_before;
+            self.shown = n_before + n_rest;
+            self.shown_more = more_before || more_rest;
+        }
+        Ok(())
     }
 
-    /// The selected event (id and day) and its row on screen, to restore
-    /// after the rows change.
-    fn place(&self) -> (Option<(String, u32)>, Option<usize>) {
-        let keep = self
-            .index
-            .get(self.sel)
-            .map(|r| (r.id.clone(), r.first_day));
+    /// Reads the window again around the selection when it nears an end
+    /// of the window that is not an end of the timeline. The selection
+    /// and its place on screen stay.
+    pub(crate) fn slide_window(&mut self) {
+        let near_top = self.sel < MARGIN && !self.at_start;
+        let near_end = self.sel + MARGIN >= self.index.len() && !self.at_end;
+        if !(near_top || near_end) {
+            return;
+        }
+        let (keep, screen_row) = self.place();
+        let old = self.base + self.sel;
+        let (filter, _) = self.filter();
+        if let Err(e) = self.read_window(&filter, keep.as_ref(), false) {
+            self.set_flash(&format!("cannot read the timeline: {e}"), true);
+            return;
+        }
+        self.base = old.saturating_sub(self.sel);
+        self.regroup(screen_row);
+    }
+
+    /// Puts the selection on the first (or last) event of the timeline,
+    /// reading that end's window when it is not held.
+    pub(crate) fn jump_end(&mut self, last: bool) {
+        let held = if last { self.at_end } else { self.at_start };
+        if !held {
+            let (filter, _) = self.filter();
+            let read = if last {
+                self.store
+                    .event_keys_from(
+                        &filter,
+                        true,
+                        None,
+                        crate::store::views::Walk::Up,
+                        2 * WINDOW_HALF,
+                    )
+                    .map(|mut k| {
+                        k.reverse();
+                        k
+                    })
+            } else {
+                self.store.event_keys_from(
+                    &filter,
+                    true,
+                    None,
+                    crate::store::views::Walk::Down,
+                    2 * WINDOW_HALF,
+                )
+            };
+            match read {
+                Ok(keys) => {
+                    let full = keys.len() < 2 * WINDOW_HALF;
+                    self.index = keys;
+                    if last {
+                        self.at_end = true;
+                        self.at_start = full;
+                        self.base = self.shown.saturating_sub(self.index.len());
+                        self.base_exact = !self.shown_more;
+                    } else {
+                        self.at_start = true;
+                        self.at_end = full;
+                        self.base = 0;
+                        self.base_exact = true;
+                    }
+                }
+                Err(e) => {
+                    self.set_flash(&format!("cannot read the timeline: {e}"), true);
+                    return;
+                }
+            }
+            self.sel = if last {
+                self.index.len().saturating_sub(1)
+            } else {
+                0
+            };
+            self.regroup(None);
+        } else {
+            self.sel = if last {
+                self.index.len().saturating_sub(1)
+            } else {
+                0
+            };
+            self.follow();
+            self.fill_window();
+        }
+    }
+
+    /// Selects the event with this id when the filtered timeline holds
+    /// it: in the window, or by reading the window around it.
+    pub(crate) fn select_id(&mut self, id: &str) {
+        if let Some(i) = self.index.iter().position(|k| k.id == id) {
+            self.sel = i;
+            self.follow();
+            self.fill_window();
+            self.slide_window();
+            return;
+        }
+        let Ok(Some(key)) = self.store.event_key(id) else {
+            return;
+        };
+        let (filter, _) = self.filter();
+        let (keep, screen_row) = self.place();
+        if let Err(e) = self.read_window(&filter, Some(&key), true) {
+            self.set_flash(&format!("cannot read the timeline: {e}"), true);
+            return;
+        }
+        if self.index.get(self.sel).map(|k| k.id.as_str()) != Some(id) {
+            // not in this timeline: back to where the selection was
+            if let Err(e) = self.read_window(&filter, keep.as_ref(), true) {
+                self.set_flash(&format!("cannot read the timeline: {e}"), true);
+                return;
+            }
+        }
+        self.regroup(screen_row);
+    }
+
+    /// Flips the order, keeping the selected event and its place on
+    /// screen: the window is read again around it in the new order.
+    pub fn toggle_order(&mut self) {
+        let (keep, screen_row) = self.place();
+        let old = self.base + self.sel;
+        self.newest_first = !self.newest_first;
+        let (filter, _) = self.filter();
+        if let Err(e) = self.read_window(&filter, keep.as_ref(), false) {
+            self.set_flash(&format!("cannot read the timeline: {e}"), true);
+            return;
+        }
+        // the same event, counted from the other end: the order of the
+        // days flips, the order of the ids within a day does not
+        let exact = self.base_exact && !self.shown_more;
+        let held = match (&keep, self.index.get(self.sel)) {
+            (Some(k), Some(now)) if now.id == k.id => {
+                let same: Vec<&crate::store::views::EventKey> =
+                    self.index.iter().filter(|o| o.days == k.days).collect();
+                let inside =
+                    |o: Option<&crate::store::views::EventKey>| o.is_none_or(|o| o.days != k.days);
+                let whole = (self.at_start || inside(self.index.first()))
+                    && (self.at_end || inside(self.index.last()));
+                whole.then(|| (same.iter().filter(|o| o.id < k.id).count(), same.len()))
+            }
+            _ => None,
+        };
+        match held {
+            Some((t, g)) if exact => {
+                let new = (self.shown + 2 * t).saturating_sub(old + g);
+                self.base = new.saturating_sub(self.sel);
+            }
+            _ => self.base_exact = false,
+        }
+        self.regroup(screen_row);
+    }
+
+    /// The selected event's key and its row on screen, to restore after
+    /// the rows change.
+    fn place(&self) -> (Option<crate::store::views::EventKey>, Option<usize>) {
+        let keep = self.index.get(self.sel).cloned();
         let screen_row = self
             .row_pos
             .get(self.sel)
@@ -98,29 +314,14 @@ impl App {
         (keep, screen_row)
     }
 
-    /// Rebuilds the month groups and puts the selection back on `keep`
-    /// at `screen_row`.
-    /// When the kept event is gone (filtered out, rejected), the event
-    /// nearest its date is selected, so the user stays at the same time.
-    fn regroup(&mut self, keep: Option<(String, u32)>, screen_row: Option<usize>) {
+    /// Rebuilds the month groups of the window, with the selection (set by
+    /// the read) at `screen_row`.
+    fn regroup(&mut self, screen_row: Option<usize>) {
         let (items, pos) = group(&self.index);
         self.items = items;
         self.row_pos = pos;
-        let found = keep.map(|(id, day)| {
-            self.index
-                .iter()
-                .position(|r| r.id == id)
-                .unwrap_or_else(|| {
-                    if self.newest_first {
-                        self.index.partition_point(|k| k.first_day > day)
-                    } else {
-                        self.index.partition_point(|k| k.first_day < day)
-                    }
-                })
-        });
-        self.sel = found
-            .unwrap_or(self.sel)
-            .min(self.index.len().saturating_sub(1));
+        self.window_unseen();
+        self.sel = self.sel.min(self.index.len().saturating_sub(1));
         if let (Some(p), Some(screen)) = (self.row_pos.get(self.sel), screen_row) {
             self.offset = p.saturating_sub(screen);
         }
@@ -340,6 +541,7 @@ mod tests {
             start: date.parse().unwrap_or(PartialDate::year(0)),
             first_day: 0,
             last_day: 0,
+            days: (String::new(), String::new()),
         }
     }
 
