@@ -78,6 +78,7 @@ fn main() {
 
     // First frame: open, read, draw. Several cold starts.
     let mut firsts = Vec::new();
+    let (mut opens, mut reads) = (Vec::new(), Vec::new());
     for _ in 0..5 {
         let t = Instant::now();
         let store = Store::open(&path).expect("db");
@@ -91,7 +92,10 @@ fn main() {
             width: W,
             height: H,
         });
+        opens.push(t.elapsed());
+        let r = Instant::now();
         app.reload_keep();
+        reads.push(r.elapsed());
         let mut term = Terminal::new(TestBackend::new(W, H)).expect("terminal");
         term.draw(|f| views::draw(&app, f)).expect("draw");
         firsts.push(t.elapsed());
@@ -100,6 +104,8 @@ fn main() {
         assert!(!app.index.is_empty() && app.index.len() <= n);
     }
     let mut ok = stats("first frame", firsts, 200.0);
+    stats("  of which: open the store, app", opens, 200.0);
+    stats("  of which: read the timeline", reads, 200.0);
 
     let store = Store::open(&path).expect("db");
     let mut app = App::new(

@@ -222,6 +222,10 @@ fn every_read_query_runs_on_an_index() {
                     .event_keys_from(&f, true, None, walk, 40)
                     .expect("window from an end");
                 store.count_keys_from(&f, true, None, walk).expect("count");
+                store
+                    .count_month(&f, true, 2020, Some(6))
+                    .expect("a month's count");
+                store.count_month(&f, true, 2020, None).expect("a year's");
                 if let Some(k) = keys.get(keys.len() / 2) {
                     store
                         .event_keys_from(&f, true, Some(k), walk, 40)

@@ -169,3 +169,40 @@ fn n_finds_unseen_events_outside_the_window() {
     );
     assert_eq!(selected(&app), ids[2300]);
 }
+
+#[test]
+fn month_headings_count_the_whole_month_at_the_window_ends() {
+    let mut app = app_with(big_store(), 100, 30);
+    let all = app
+        .store()
+        .event_keys(&EventFilter::default())
+        .expect("keys");
+    // each month's events in the whole timeline, and how many runs of
+    // the timeline it makes (January is split by the year-only events)
+    let mut months: std::collections::HashMap<(i32, Option<u32>), (usize, usize)> =
+        Default::default();
+    let mut prev = None;
+    for k in &all {
+        let g = (k.start.year, k.start.month);
+        let e = months.entry(g).or_default();
+        e.0 += 1;
+        if prev != Some(g) {
+            e.1 += 1;
+        }
+        prev = Some(g);
+    }
+    let mut checked = 0;
+    for _ in 0..40 {
+        press(&mut app, "<PageDown>");
+        for item in &app.items {
+            if let dateline::tui::app::Item::Heading { year, month, count } = *item {
+                let (n, runs) = months[&(year, month)];
+                if runs == 1 {
+                    assert_eq!(count, n, "{year} {month:?}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 40, "{checked}");
+}

@@ -177,6 +177,47 @@ impl Store {
         Ok((n.min(COUNT_CAP), n > COUNT_CAP))
     }
 
+    /// How many events of the filtered timeline start in this month (in
+    /// this year, known only to the year, with `month` `None`): a month
+    /// heading's count when the month runs past the window. A range on
+    /// the day index; counted up to [`COUNT_CAP`].
+    pub fn count_month(
+        &self,
+        f: &EventFilter,
+        typing: bool,
+        year: i32,
+        month: Option<u32>,
+    ) -> Result<usize> {
+        use rusqlite::types::Value;
+        let (clause, mut args) = self.compile(f, typing)?.with_text();
+        let (lo, hi, precision) = match month {
+            Some(m) => (
+                format!("{year:04}-{m:02}-01"),
+                format!("{year:04}-{m:02}-31"),
+                "length(e.start) > 4",
+            ),
+            None => (
+                format!("{year:04}-01-01"),
+                format!("{year:04}-12-31"),
+                "length(e.start) <= 4",
+            ),
+        };
+        let sql = format!(
+            "SELECT count(*) FROM (SELECT 1 FROM events e{clause} \
+             AND e.first_day >= ? AND e.first_day <= ? AND {precision} LIMIT ?)"
+        );
+        args.extend([
+            Value::Text(lo),
+            Value::Text(hi),
+            Value::Integer(COUNT_CAP as i64),
+        ]);
+        let n: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
+        Ok(n.max(0) as usize)
+    }
+
     /// The key of an event by its id, whatever the filter.
     pub fn event_key(&self, id: &str) -> Result<Option<EventKey>> {
         use rusqlite::OptionalExtension;
@@ -466,6 +507,11 @@ mod tests {
             }
         }
         assert_eq!(s.event_key("none").expect("key"), None);
+        let f = EventFilter::default();
+        assert_eq!(s.count_month(&f, false, 2026, Some(6)).expect("june"), 9);
+        assert_eq!(s.count_month(&f, false, 2026, None).expect("2026"), 3);
+        assert_eq!(s.count_month(&f, false, 2019, Some(5)).expect("may"), 6);
+        assert_eq!(s.count_month(&f, false, 2019, Some(6)).expect("none"), 0);
     }
 
     #[test]

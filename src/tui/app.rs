@@ -219,6 +219,9 @@ pub struct App {
     /// `shown_more` when there are more.
     pub shown: usize,
     pub shown_more: bool,
+    /// Whole-month counts for the headings at the window's ends, by
+    /// (year, month); cleared when the timeline is re-read.
+    pub(crate) month_counts: HashMap<(i32, Option<u32>), usize>,
     pub total_articles: i64,
     /// The feeds of feeds.toml, for the Feeds view.
     pub configured_feeds: Vec<crate::config::FeedConfig>,
@@ -308,6 +311,7 @@ impl App {
             at_end: true,
             shown: 0,
             shown_more: false,
+            month_counts: HashMap::new(),
             total_articles: 0,
             configured_feeds: Vec::new(),
             worker: Worker::new(None),
@@ -697,7 +701,7 @@ impl App {
             }
         }
         if self.mode == Mode::Search {
-            if self.total_events > self.large_timeline {
+            if self.total_more || self.total_events > self.large_timeline {
                 self.hint = query::parse(&self.query).hint;
                 self.search_due = Some(Instant::now());
             } else {

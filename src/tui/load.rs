@@ -37,12 +37,12 @@ pub fn group(rows: &[crate::store::views::EventKey]) -> (Vec<Item>, Vec<usize>) 
 
 /// Keys read on each side of the selection: the window of the timeline
 /// the app holds (a few dozen screens; the rest stays in the store).
-pub const WINDOW_HALF: usize = 500;
+pub const WINDOW_HALF: usize = 300;
 
 /// When the selection comes this near an end of the window that is not
 /// the timeline's end, the window is read again around it. More than a
 /// page, so a page move never leaves the window.
-const MARGIN: usize = 150;
+const MARGIN: usize = 80;
 
 impl App {
     /// Re-reads the timeline for the current query, keeping the selected
@@ -68,6 +68,7 @@ impl App {
             }
             Err(_) => self.total_events = 0,
         }
+        self.month_counts.clear();
         if let Err(e) = self.read_window(&filter, anchor.as_ref(), true) {
             self.set_flash(&format!("cannot read the timeline: {e}"), true);
             return;
@@ -320,6 +321,7 @@ impl App {
         let (items, pos) = group(&self.index);
         self.items = items;
         self.row_pos = pos;
+        self.edge_counts();
         self.window_unseen();
         self.sel = self.sel.min(self.index.len().saturating_sub(1));
         if let (Some(p), Some(screen)) = (self.row_pos.get(self.sel), screen_row) {
@@ -327,6 +329,43 @@ impl App {
         }
         self.follow();
         self.fill_window();
+    }
+
+    /// The month headings at the window's ends count only the window's
+    /// part of their month when the month runs on past it: those two get
+    /// the month's whole count from the store (kept until the next
+    /// re-read of the timeline).
+    fn edge_counts(&mut self) {
+        let first = if self.at_start { None } else { Some(0) };
+        let last = if self.at_end {
+            None
+        } else {
+            self.items
+                .iter()
+                .rposition(|i| matches!(i, Item::Heading { .. }))
+        };
+        let (filter, _) = self.filter();
+        for at in [first, last].into_iter().flatten() {
+            let Some(Item::Heading { year, month, .. }) = self.items.get(at).copied() else {
+                continue;
+            };
+            let n = match self.month_counts.get(&(year, month)) {
+                Some(n) => *n,
+                None => match self.store.count_month(&filter, true, year, month) {
+                    Ok(n) => {
+                        self.month_counts.insert((year, month), n);
+                        n
+                    }
+                    Err(e) => {
+                        self.set_flash(&format!("cannot count the month: {e}"), true);
+                        continue;
+                    }
+                },
+            };
+            if let Some(Item::Heading { count, .. }) = self.items.get_mut(at) {
+                *count = (*count).max(n);
+            }
+        }
     }
 
     /// Reads the full rows of the timeline lines on screen that are not
