@@ -78,16 +78,13 @@ fn main() {
 
     // First frame: open, read, draw. Several cold starts.
     let mut firsts = Vec::new();
-    let (mut opens, mut reads) = (Vec::new(), Vec::new());
+    let (mut rules_t, mut opens, mut reads) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..5 {
         let t = Instant::now();
+        let rules = Rules::builtin();
+        rules_t.push(t.elapsed());
         let store = Store::open(&path).expect("db");
-        let mut app = App::new(
-            store,
-            Rules::builtin(),
-            Keymap::default(),
-            Theme::from_env(),
-        );
+        let mut app = App::new(store, rules, Keymap::default(), Theme::from_env());
         app.update(Msg::Resize {
             width: W,
             height: H,
@@ -104,7 +101,8 @@ fn main() {
         assert!(!app.index.is_empty() && app.index.len() <= n);
     }
     let mut ok = stats("first frame", firsts, 200.0);
-    stats("  of which: open the store, app", opens, 200.0);
+    stats("  of which: built-in rules", rules_t, 200.0);
+    stats("  of which: rules, open the store, app", opens, 200.0);
     stats("  of which: read the timeline", reads, 200.0);
 
     let store = Store::open(&path).expect("db");

@@ -176,7 +176,8 @@ pub struct App {
     pub query: String,
     pub hint: Option<String>,
     pub note_input: String,
-    /// The timeline's index, in display order; full rows are read only
+    /// A window of the timeline's index (a few hundred keys around the
+    /// selection, in display order; see `load`); full rows are read only
     /// for the lines on screen, into `cache` (by row id).
     pub index: Vec<EventKey>,
     pub(crate) cache: HashMap<i64, EventRow>,
