@@ -286,6 +286,8 @@ impl App {
         self.view = View::Timeline;
         self.detail = None;
         self.sel = 0;
+        // a new timeline opens at its start
+        self.index.clear();
         self.offset = 0;
         self.reload_keep();
     }

@@ -85,6 +85,8 @@ impl App {
                     self.view = View::Timeline;
                     self.detail = None;
                     self.sel = 0;
+                    // a new timeline opens at its start
+                    self.index.clear();
                     self.offset = 0;
                     self.reload_keep();
                 }
@@ -97,6 +99,8 @@ impl App {
                     self.view = View::Timeline;
                     self.detail = None;
                     self.sel = 0;
+                    // a new timeline opens at its start
+                    self.index.clear();
                     self.offset = 0;
                     self.reload_keep();
                 }
