@@ -6,6 +6,7 @@
 
 use dateline::extract::Rules;
 use dateline::model::{Kind, Status};
+use dateline::store::views::Walk;
 use dateline::store::{EventFilter, NewFilter, Store};
 use std::sync::{Arc, Mutex};
 
@@ -206,10 +207,41 @@ fn every_read_query_runs_on_an_index() {
                 .search_article_page(f, 20, 5000)
                 .expect("articles past the end");
         }
-        // the TUI: the light index, as typed and as entered
+        // the light index, as typed and as entered
         store.event_keys(f).expect("keys");
         store.event_keys_as_typed(f).expect("keys as typed");
+        // the TUI: its window of keys, from either end and from a key,
+        // both ways, in both orders, and its bounded counts
+        for newest_first in [false, true] {
+            let f = EventFilter {
+                newest_first,
+                ..f.clone()
+            };
+            for walk in [Walk::Down, Walk::Up] {
+                let keys = store
+                    .event_keys_from(&f, true, None, walk, 40)
+                    .expect("window from an end");
+                store.count_keys_from(&f, true, None, walk).expect("count");
+                store
+                    .count_month(&f, true, 2020, Some(6))
+                    .expect("a month's count");
+                store.count_month(&f, true, 2020, None).expect("a year's");
+                if let Some(k) = keys.get(keys.len() / 2) {
+                    store
+                        .event_keys_from(&f, true, Some(k), walk, 40)
+                        .expect("window from a key");
+                    store
+                        .count_keys_from(&f, true, Some(k), walk)
+                        .expect("count from a key");
+                }
+            }
+        }
     }
+    store.event_key(&one.id).expect("key by id");
+    store.unseen_count().expect("unseen count");
+    store
+        .unseen_among(&[one.id.as_str()])
+        .expect("unseen in the window");
     let keys = store.event_keys(&EventFilter::default()).expect("keys");
     let rowids: Vec<i64> = keys.iter().take(30).map(|k| k.rowid).collect();
     store.event_rows_by_rowid(&rowids).expect("rows on screen");

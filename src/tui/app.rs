@@ -176,7 +176,8 @@ pub struct App {
     pub query: String,
     pub hint: Option<String>,
     pub note_input: String,
-    /// The timeline's index, in display order; full rows are read only
+    /// A window of the timeline's index (a few hundred keys around the
+    /// selection, in display order; see `load`); full rows are read only
     /// for the lines on screen, into `cache` (by row id).
     pub index: Vec<EventKey>,
     pub(crate) cache: HashMap<i64, EventRow>,
@@ -204,7 +205,24 @@ pub struct App {
     pub flash: Option<(String, bool)>,
     pub size: (u16, u16),
     pub effects: Vec<Effect>,
+    /// Events in the whole timeline (rejected ones left out), counted up
+    /// to [`crate::store::views::COUNT_CAP`]; `total_more` when there are more.
     pub total_events: i64,
+    pub total_more: bool,
+    /// The window of the filtered timeline held in `index`: where its
+    /// first key stands in the timeline (`base_exact` unless counting
+    /// stopped at the cap), and whether it reaches either end.
+    pub base: usize,
+    pub base_exact: bool,
+    pub at_start: bool,
+    pub at_end: bool,
+    /// Events the filtered timeline holds, counted up to the cap;
+    /// `shown_more` when there are more.
+    pub shown: usize,
+    pub shown_more: bool,
+    /// Whole-month counts for the headings at the window's ends, by
+    /// (year, month); cleared when the timeline is re-read.
+    pub(crate) month_counts: HashMap<(i32, Option<u32>), usize>,
     pub total_articles: i64,
     /// The feeds of feeds.toml, for the Feeds view.
     pub configured_feeds: Vec<crate::config::FeedConfig>,
@@ -223,9 +241,13 @@ pub struct App {
     pub(crate) next_ticket: u64,
     /// The event to select once the timeline is rebuilt (a new one).
     pub(crate) select_after: Option<String>,
-    /// Events not seen yet (see [`crate::store`]'s marks), for the marks
-    /// and `n`/`N`; re-read when `unseen_stale`.
+    /// The window's events not seen yet (see [`crate::store`]'s marks),
+    /// for the marks; read with the window.
     pub unseen: std::collections::HashSet<String>,
+    /// How many events are unseen in all, counted up to the cap
+    /// (`unseen_more` past it); re-counted when `unseen_stale`.
+    pub unseen_total: usize,
+    pub unseen_more: bool,
     pub(crate) unseen_stale: bool,
     /// Seen here but not yet written to the store (written when no
     /// refresh is writing, and on quit).
@@ -283,6 +305,14 @@ impl App {
             size: (80, 24),
             effects: Vec::new(),
             total_events: 0,
+            total_more: false,
+            base: 0,
+            base_exact: true,
+            at_start: true,
+            at_end: true,
+            shown: 0,
+            shown_more: false,
+            month_counts: HashMap::new(),
             total_articles: 0,
             configured_feeds: Vec::new(),
             worker: Worker::new(None),
@@ -294,6 +324,8 @@ impl App {
             next_ticket: 0,
             select_after: None,
             unseen: std::collections::HashSet::new(),
+            unseen_total: 0,
+            unseen_more: false,
             unseen_stale: true,
             seen_pending: Vec::new(),
             watchlists: Vec::new(),
@@ -566,6 +598,12 @@ impl App {
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-(self.body_height().max(2) as i64 - 1)),
             Action::PageDown => self.move_by(self.body_height().max(2) as i64 - 1),
+            Action::Top if self.view == View::Timeline && self.detail.is_none() => {
+                self.jump_end(false)
+            }
+            Action::Bottom if self.view == View::Timeline && self.detail.is_none() => {
+                self.jump_end(true)
+            }
             Action::Top => self.move_by(i64::MIN / 2),
             Action::Bottom => self.move_by(i64::MAX / 2),
             Action::Open => self.open(),
@@ -664,7 +702,7 @@ impl App {
             }
         }
         if self.mode == Mode::Search {
-            if self.total_events > self.large_timeline {
+            if self.total_more || self.total_events > self.large_timeline {
                 self.hint = query::parse(&self.query).hint;
                 self.search_due = Some(Instant::now());
             } else {

@@ -76,10 +76,7 @@ impl App {
                 self.entities_stale = true;
                 self.reload_keep();
                 if let Some(id) = self.select_after.take() {
-                    if let Some(i) = self.index.iter().position(|k| k.id == id) {
-                        self.sel = i;
-                        self.follow();
-                    }
+                    self.select_id(&id);
                 }
             }
             Report::Rebuilt(Err(e)) => self.set_flash(&e, true),

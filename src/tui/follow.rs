@@ -8,6 +8,7 @@
 //! so moving the cursor never waits on the database.
 
 use super::app::{App, Mode, View};
+use crate::store::views::Walk;
 use crate::watch::{self, Watchlist};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -45,6 +46,7 @@ impl App {
         };
         if self.unseen.remove(&id) {
             self.seen_pending.push(id);
+            self.unseen_total = self.unseen_total.saturating_sub(1);
         }
     }
 
@@ -68,18 +70,32 @@ impl App {
         }
     }
 
-    /// Re-reads the unseen events when something changed them.
+    /// Re-counts the unseen events when something changed them (the
+    /// window's own are read with the window).
     pub(crate) fn refresh_unseen(&mut self) {
         if !self.unseen_stale {
             return;
         }
-        match self.store.unseen_ids() {
-            Ok(mut ids) => {
-                for id in &self.seen_pending {
-                    ids.remove(id);
-                }
-                self.unseen = ids;
+        match self.store.unseen_count() {
+            Ok((n, more)) => {
+                self.unseen_total = n.saturating_sub(self.seen_pending.len());
+                self.unseen_more = more;
                 self.unseen_stale = false;
+            }
+            Err(e) => self.set_flash(&format!("cannot read what is new: {e}"), true),
+        }
+    }
+
+    /// Reads which events of the window are unseen (less those seen here
+    /// and not written yet).
+    pub(crate) fn window_unseen(&mut self) {
+        let ids: Vec<&str> = self.index.iter().map(|k| k.id.as_str()).collect();
+        match self.store.unseen_among(&ids) {
+            Ok(mut set) => {
+                for id in &self.seen_pending {
+                    set.remove(id);
+                }
+                self.unseen = set;
             }
             Err(e) => self.set_flash(&format!("cannot read what is new: {e}"), true),
         }
@@ -90,43 +106,57 @@ impl App {
     pub(crate) fn jump_unseen(&mut self, forward: bool) {
         self.view = View::Timeline;
         self.detail = None;
-        let n = self.index.len();
-        if n == 0 || self.unseen.is_empty() {
+        if self.index.is_empty() || self.unseen_total == 0 {
             self.set_flash("no unseen events", false);
             return;
         }
-        for step in 1..=n {
-            let i = if forward {
-                (self.sel + step) % n
-            } else {
-                (self.sel + n - step % n) % n
-            };
-            if self.unseen.contains(&self.index[i].id) {
-                let wrapped = if forward {
-                    i <= self.sel
-                } else {
-                    i >= self.sel
-                };
-                self.sel = i;
-                self.follow();
-                self.fill_window();
-                if wrapped {
-                    self.set_flash(
-                        if forward {
-                            "no unseen event below; went on from the top"
-                        } else {
-                            "no unseen event above; went on from the bottom"
-                        },
-                        false,
-                    );
+        // the store walks the filtered timeline from the selection for
+        // unseen events (those marked seen in memory are skipped)
+        let (mut filter, _) = self.filter();
+        filter.new = Some(crate::store::NewFilter::Unseen);
+        let walk = if forward { Walk::Down } else { Walk::Up };
+        let here = self.index.get(self.sel).cloned();
+        for (from, wrapped) in [(here.as_ref(), false), (None, true)] {
+            let found = match self.store.event_keys_from(&filter, true, from, walk, 64) {
+                Ok(keys) => keys.into_iter().find(|k| {
+                    Some(&k.id) != here.as_ref().map(|h| &h.id)
+                        && !self.seen_pending.contains(&k.id)
+                }),
+                Err(e) => {
+                    self.set_flash(&format!("cannot read the timeline: {e}"), true);
+                    return;
                 }
-                return;
+            };
+            let Some(k) = found else { continue };
+            self.select_id(&k.id);
+            if wrapped {
+                self.set_flash(
+                    if forward {
+                        "no unseen event below; went on from the top"
+                    } else {
+                        "no unseen event above; went on from the bottom"
+                    },
+                    false,
+                );
             }
+            return;
+        }
+        if here.as_ref().is_some_and(|h| self.unseen.contains(&h.id)) {
+            self.set_flash(
+                if forward {
+                    "no unseen event below; went on from the top"
+                } else {
+                    "no unseen event above; went on from the bottom"
+                },
+                false,
+            );
+            return;
         }
         self.set_flash(
             &format!(
-                "the {} unseen events are outside this search; Esc clears it",
-                self.unseen.len()
+                "the {}{} unseen events are outside this search; Esc clears it",
+                self.unseen_total,
+                if self.unseen_more { "+" } else { "" }
             ),
             false,
         );
@@ -256,6 +286,8 @@ impl App {
         self.view = View::Timeline;
         self.detail = None;
         self.sel = 0;
+        // a new timeline opens at its start
+        self.index.clear();
         self.offset = 0;
         self.reload_keep();
     }

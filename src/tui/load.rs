@@ -7,34 +7,6 @@ use super::format;
 use crate::model::Event;
 use crate::text::{clean_line, clean_paragraphs};
 
-/// The timeline's lines: a heading before each month (or year, for events
-/// known only to the year), then its events. Returns the lines and the line
-/// of each row.
-pub fn group(rows: &[crate::store::views::EventKey]) -> (Vec<Item>, Vec<usize>) {
-    let mut items = Vec::with_capacity(rows.len() + rows.len() / 8 + 1);
-    let mut pos = Vec::with_capacity(rows.len());
-    let mut current: Option<(i32, Option<u32>)> = None;
-    let mut heading_at = 0;
-    for (i, r) in rows.iter().enumerate() {
-        let g = (r.start.year, r.start.month);
-        if current != Some(g) {
-            current = Some(g);
-            heading_at = items.len();
-            items.push(Item::Heading {
-                year: g.0,
-                month: g.1,
-                count: 0,
-            });
-        }
-        if let Some(Item::Heading { count, .. }) = items.get_mut(heading_at) {
-            *count += 1;
-        }
-        pos.push(items.len());
-        items.push(Item::Event(i));
-    }
-    (items, pos)
-}
-
 impl App {
     /// Re-reads the timeline for the current query, keeping the selected
     /// event (by id) and its place on screen.
@@ -43,19 +15,32 @@ impl App {
         let (keep, screen_row) = self.place();
         let (filter, hint) = self.filter();
         self.hint = hint;
-        match self.store.event_keys_as_typed(&filter) {
-            Ok(keys) => self.index = keys,
-            Err(e) => {
-                self.set_flash(&format!("cannot read the timeline: {e}"), true);
-                return;
+        // the kept event as it is stored now (a date edit moves it)
+        let anchor = keep.map(|k| match self.store.event_key(&k.id) {
+            Ok(Some(now)) => now,
+            _ => k,
+        });
+        let all = crate::store::EventFilter::default();
+        match self
+            .store
+            .count_keys_from(&all, false, None, crate::store::views::Walk::Down)
+        {
+            Ok((n, more)) => {
+                self.total_events = n as i64;
+                self.total_more = more;
             }
+            Err(_) => self.total_events = 0,
         }
-        self.total_events = self.store.shown_event_count().unwrap_or(0);
+        self.month_counts.clear();
+        if let Err(e) = self.read_window(&filter, anchor.as_ref(), true) {
+            self.set_flash(&format!("cannot read the timeline: {e}"), true);
+            return;
+        }
         if self.index.is_empty() {
             self.total_articles = self.store.article_count().unwrap_or(0);
         }
         self.cache.clear();
-        self.regroup(keep, screen_row);
+        self.regroup(screen_row);
         if let Some(id) = self.detail.as_ref().map(|d| d.event.id.clone()) {
             match self.store.event(&id) {
                 Ok(ev) => {
@@ -73,59 +58,6 @@ impl App {
         if self.view == super::app::View::Feeds {
             self.load_feeds();
         }
-    }
-
-    /// Flips the order in memory (the rows are all known), keeping the
-    /// selected event and its place on screen.
-    pub fn toggle_order(&mut self) {
-        let (keep, screen_row) = self.place();
-        self.newest_first = !self.newest_first;
-        crate::store::views::flip_keys(&mut self.index);
-        self.regroup(keep, screen_row);
-    }
-
-    /// The selected event (id and day) and its row on screen, to restore
-    /// after the rows change.
-    fn place(&self) -> (Option<(String, u32)>, Option<usize>) {
-        let keep = self
-            .index
-            .get(self.sel)
-            .map(|r| (r.id.clone(), r.first_day));
-        let screen_row = self
-            .row_pos
-            .get(self.sel)
-            .map(|p| p.saturating_sub(self.offset));
-        (keep, screen_row)
-    }
-
-    /// Rebuilds the month groups and puts the selection back on `keep`
-    /// at `screen_row`.
-    /// When the kept event is gone (filtered out, rejected), the event
-    /// nearest its date is selected, so the user stays at the same time.
-    fn regroup(&mut self, keep: Option<(String, u32)>, screen_row: Option<usize>) {
-        let (items, pos) = group(&self.index);
-        self.items = items;
-        self.row_pos = pos;
-        let found = keep.map(|(id, day)| {
-            self.index
-                .iter()
-                .position(|r| r.id == id)
-                .unwrap_or_else(|| {
-                    if self.newest_first {
-                        self.index.partition_point(|k| k.first_day > day)
-                    } else {
-                        self.index.partition_point(|k| k.first_day < day)
-                    }
-                })
-        });
-        self.sel = found
-            .unwrap_or(self.sel)
-            .min(self.index.len().saturating_sub(1));
-        if let (Some(p), Some(screen)) = (self.row_pos.get(self.sel), screen_row) {
-            self.offset = p.saturating_sub(screen);
-        }
-        self.follow();
-        self.fill_window();
     }
 
     /// Reads the full rows of the timeline lines on screen that are not
@@ -324,51 +256,5 @@ impl App {
         }
         self.current_event()
             .and_then(|e| e.sources.first().map(|s| s.url.clone()))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::PartialDate;
-    use crate::store::views::EventKey;
-
-    fn row(id: &str, date: &str) -> EventKey {
-        EventKey {
-            rowid: 0,
-            id: id.into(),
-            start: date.parse().unwrap_or(PartialDate::year(0)),
-            first_day: 0,
-            last_day: 0,
-        }
-    }
-
-    #[test]
-    fn rows_group_under_month_headings() {
-        let rows = [
-            row("a", "2026-06-08"),
-            row("b", "2026-06-24"),
-            row("c", "2026-07"),
-            row("d", "2026"),
-        ];
-        let (items, pos) = group(&rows);
-        assert_eq!(pos, vec![1, 2, 4, 6]);
-        assert_eq!(
-            items[0],
-            Item::Heading {
-                year: 2026,
-                month: Some(6),
-                count: 2
-            }
-        );
-        assert_eq!(
-            items[5],
-            Item::Heading {
-                year: 2026,
-                month: None,
-                count: 1
-            }
-        );
-        assert_eq!(items.len(), 7);
     }
 }

@@ -27,6 +27,7 @@ pub mod refresh;
 pub mod theme;
 pub mod views;
 pub mod watch;
+mod window;
 pub mod worker;
 
 pub use app::{App, Effect, Msg, View};

@@ -15,8 +15,16 @@ impl App {
         match (self.view, &mut self.detail) {
             (View::Timeline, Some(d)) => d.cursor = step(d.cursor, by, d.items()),
             (View::Timeline, None) => {
-                self.sel = step(self.sel, by, self.index.len());
-                self.follow();
+                let target = self.sel as i64 + by;
+                if target < 0 && !self.at_start {
+                    self.jump_end(false);
+                } else if target >= self.index.len() as i64 && !self.at_end {
+                    self.jump_end(true);
+                } else {
+                    self.sel = step(self.sel, by, self.index.len());
+                    self.follow();
+                    self.slide_window();
+                }
             }
             (View::Entities, _) => {
                 self.ent_sel = step(self.ent_sel, by, self.entities.len());
@@ -77,6 +85,8 @@ impl App {
                     self.view = View::Timeline;
                     self.detail = None;
                     self.sel = 0;
+                    // a new timeline opens at its start
+                    self.index.clear();
                     self.offset = 0;
                     self.reload_keep();
                 }
@@ -89,6 +99,8 @@ impl App {
                     self.view = View::Timeline;
                     self.detail = None;
                     self.sel = 0;
+                    // a new timeline opens at its start
+                    self.index.clear();
                     self.offset = 0;
                     self.reload_keep();
                 }
@@ -131,6 +143,7 @@ impl App {
                         self.offset + h - 1
                     };
                     self.sel = self.nearest_row(target);
+                    self.slide_window();
                 }
             }
             return;
@@ -204,6 +217,7 @@ impl App {
                     } else {
                         self.sel = *r;
                         self.follow();
+                        self.slide_window();
                     }
                 }
             }

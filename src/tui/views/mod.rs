@@ -109,28 +109,35 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(Span::styled(format!(" · {feed}: {e}"), t.error()));
         }
     }
-    // "12/340 events", and "of N" under a search.
-    let at = if app.index.is_empty() {
+    // "12/340 events", and "of N" under a search; counts stop at the cap
+    // ("100000+"), and the place is left out when it is not known.
+    let at = if app.index.is_empty() || !app.base_exact {
         String::new()
     } else {
-        format!("{}/", app.sel + 1)
+        format!("{}/", app.base + app.sel + 1)
+    };
+    let plus = |more: bool| if more { "+" } else { "" };
+    let events = |n: usize, more: bool| {
+        if more {
+            format!("{n}+ events")
+        } else {
+            crate::text::count(n, "event", "events")
+        }
     };
     let shown = if app.query.is_empty() {
-        format!(
-            "{at}{}",
-            crate::text::count(app.index.len(), "event", "events")
-        )
+        format!("{at}{}", events(app.shown, app.shown_more))
     } else {
         format!(
-            "{at}{} of {}",
-            app.index.len(),
-            crate::text::count(app.total_events.max(0) as usize, "event", "events")
+            "{at}{}{} of {}",
+            app.shown,
+            plus(app.shown_more),
+            events(app.total_events.max(0) as usize, app.total_more)
         )
     };
-    let unseen = if app.unseen.is_empty() {
+    let unseen = if app.unseen_total == 0 {
         String::new()
     } else {
-        format!("{} unseen · ", app.unseen.len())
+        format!("{}{} unseen · ", app.unseen_total, plus(app.unseen_more))
     };
     let right = format!("{unseen}{shown} ");
     let used: usize = left.iter().map(|s| s.width()).sum();

@@ -1,0 +1,351 @@
+//! The timeline held as a window: a few hundred keys of the index around
+//! the selection (never the whole timeline, which may hold a million
+//! events), grouped under month headings, read again from the store when
+//! the selection nears an end of the window, jumps to an end of the
+//! timeline, or the order flips. The counts beside it stop at a cap
+//! (see [`crate::store::views::COUNT_CAP`]).
+
+use super::app::{App, Item};
+use crate::store::views::{EventKey, Walk};
+
+/// The timeline's lines: a heading before each month (or year, for events
+/// known only to the year), then its events. Returns the lines and the line
+/// of each row.
+pub fn group(rows: &[EventKey]) -> (Vec<Item>, Vec<usize>) {
+    let mut items = Vec::with_capacity(rows.len() + rows.len() / 8 + 1);
+    let mut pos = Vec::with_capacity(rows.len());
+    let mut current: Option<(i32, Option<u32>)> = None;
+    let mut heading_at = 0;
+    for (i, r) in rows.iter().enumerate() {
+        let g = (r.start.year, r.start.month);
+        if current != Some(g) {
+            current = Some(g);
+            heading_at = items.len();
+            items.push(Item::Heading {
+                year: g.0,
+                month: g.1,
+                count: 0,
+            });
+        }
+        if let Some(Item::Heading { count, .. }) = items.get_mut(heading_at) {
+            *count += 1;
+        }
+        pos.push(items.len());
+        items.push(Item::Event(i));
+    }
+    (items, pos)
+}
+
+/// Keys read on each side of the selection: the window of the timeline
+/// the app holds (a few dozen screens; the rest stays in the store).
+pub const WINDOW_HALF: usize = 300;
+
+/// When the selection comes this near an end of the window that is not
+/// the timeline's end, the window is read again around it. More than a
+/// page, so a page move never leaves the window.
+const MARGIN: usize = 80;
+
+impl App {
+    /// Reads the window of keys around `anchor` (selected: the anchor, or
+    /// the row after where it was when it no longer matches; the last row
+    /// past the end), or from the start without one. With `count`, the
+    /// timeline's size and the window's place in it are counted (up to
+    /// [`crate::store::views::COUNT_CAP`]).
+    pub(super) fn read_window(
+        &mut self,
+        filter: &crate::store::EventFilter,
+        anchor: Option<&EventKey>,
+        count: bool,
+    ) -> crate::store::Result<()> {
+        let typing = true;
+        let above = match anchor {
+            Some(a) => {
+                let mut up =
+                    self.store
+                        .event_keys_from(filter, typing, Some(a), Walk::Up, WINDOW_HALF)?;
+                up.reverse();
+                up
+            }
+            None => Vec::new(),
+        };
+        let below = self.store.event_keys_from(
+            filter,
+            typing,
+            anchor,
+            Walk::Down,
+            WINDOW_HALF + if anchor.is_none() { WINDOW_HALF } else { 0 },
+        )?;
+        self.at_start = above.len() < WINDOW_HALF;
+        self.at_end = below.len() < WINDOW_HALF + if anchor.is_none() { WINDOW_HALF } else { 0 };
+        let before = above.len();
+        self.index = above;
+        self.index.extend(below);
+        self.sel = before.min(self.index.len().saturating_sub(1));
+        if count {
+            let first = self.index.first().cloned();
+            let (n_before, more_before) = match (&first, self.at_start) {
+                (Some(k), false) => {
+                    self.store
+                        .count_keys_from(filter, typing, Some(k), Walk::Up)?
+                }
+                _ => (0, false),
+            };
+            let (n_rest, more_rest) =
+                self.store
+                    .count_keys_from(filter, typing, first.as_ref(), Walk::Down)?;
+            self.base = n_before;
+            self.base_exact = !more_before;
+            self.shown = n_before + n_rest;
+            self.shown_more = more_before || more_rest;
+        }
+        Ok(())
+    }
+
+    /// Reads the window again around the selection when it nears an end
+    /// of the window that is not an end of the timeline. The selection
+    /// and its place on screen stay.
+    pub(crate) fn slide_window(&mut self) {
+        let near_top = self.sel < MARGIN && !self.at_start;
+        let near_end = self.sel + MARGIN >= self.index.len() && !self.at_end;
+        if !(near_top || near_end) {
+            return;
+        }
+        let (keep, screen_row) = self.place();
+        let old = self.base + self.sel;
+        let (filter, _) = self.filter();
+        if let Err(e) = self.read_window(&filter, keep.as_ref(), false) {
+            self.set_flash(&format!("cannot read the timeline: {e}"), true);
+            return;
+        }
+        self.base = old.saturating_sub(self.sel);
+        self.regroup(screen_row);
+    }
+
+    /// Puts the selection on the first (or last) event of the timeline,
+    /// reading that end's window when it is not held.
+    pub(crate) fn jump_end(&mut self, last: bool) {
+        let held = if last { self.at_end } else { self.at_start };
+        if !held {
+            let (filter, _) = self.filter();
+            let read = if last {
+                self.store
+                    .event_keys_from(&filter, true, None, Walk::Up, 2 * WINDOW_HALF)
+                    .map(|mut k| {
+                        k.reverse();
+                        k
+                    })
+            } else {
+                self.store
+                    .event_keys_from(&filter, true, None, Walk::Down, 2 * WINDOW_HALF)
+            };
+            match read {
+                Ok(keys) => {
+                    let full = keys.len() < 2 * WINDOW_HALF;
+                    self.index = keys;
+                    if last {
+                        self.at_end = true;
+                        self.at_start = full;
+                        self.base = self.shown.saturating_sub(self.index.len());
+                        self.base_exact = !self.shown_more;
+                    } else {
+                        self.at_start = true;
+                        self.at_end = full;
+                        self.base = 0;
+                        self.base_exact = true;
+                    }
+                }
+                Err(e) => {
+                    self.set_flash(&format!("cannot read the timeline: {e}"), true);
+                    return;
+                }
+            }
+            self.sel = if last {
+                self.index.len().saturating_sub(1)
+            } else {
+                0
+            };
+            self.regroup(None);
+        } else {
+            self.sel = if last {
+                self.index.len().saturating_sub(1)
+            } else {
+                0
+            };
+            self.follow();
+            self.fill_window();
+        }
+    }
+
+    /// Selects the event with this id when the filtered timeline holds
+    /// it: in the window, or by reading the window around it.
+    pub(crate) fn select_id(&mut self, id: &str) {
+        if let Some(i) = self.index.iter().position(|k| k.id == id) {
+            self.sel = i;
+            self.follow();
+            self.fill_window();
+            self.slide_window();
+            return;
+        }
+        let Ok(Some(key)) = self.store.event_key(id) else {
+            return;
+        };
+        let (filter, _) = self.filter();
+        let (keep, screen_row) = self.place();
+        if let Err(e) = self.read_window(&filter, Some(&key), true) {
+            self.set_flash(&format!("cannot read the timeline: {e}"), true);
+            return;
+        }
+        if self.index.get(self.sel).map(|k| k.id.as_str()) != Some(id) {
+            // not in this timeline: back to where the selection was
+            if let Err(e) = self.read_window(&filter, keep.as_ref(), true) {
+                self.set_flash(&format!("cannot read the timeline: {e}"), true);
+                return;
+            }
+        }
+        self.regroup(screen_row);
+    }
+
+    /// Flips the order, keeping the selected event and its place on
+    /// screen: the window is read again around it in the new order.
+    pub fn toggle_order(&mut self) {
+        let (keep, screen_row) = self.place();
+        let old = self.base + self.sel;
+        self.newest_first = !self.newest_first;
+        let (filter, _) = self.filter();
+        if let Err(e) = self.read_window(&filter, keep.as_ref(), false) {
+            self.set_flash(&format!("cannot read the timeline: {e}"), true);
+            return;
+        }
+        // the same event, counted from the other end: the order of the
+        // days flips, the order of the ids within a day does not
+        let exact = self.base_exact && !self.shown_more;
+        let held = match (&keep, self.index.get(self.sel)) {
+            (Some(k), Some(now)) if now.id == k.id => {
+                let same: Vec<&EventKey> = self.index.iter().filter(|o| o.days == k.days).collect();
+                let inside = |o: Option<&EventKey>| o.is_none_or(|o| o.days != k.days);
+                let whole = (self.at_start || inside(self.index.first()))
+                    && (self.at_end || inside(self.index.last()));
+                whole.then(|| (same.iter().filter(|o| o.id < k.id).count(), same.len()))
+            }
+            _ => None,
+        };
+        match held {
+            Some((t, g)) if exact => {
+                let new = (self.shown + 2 * t).saturating_sub(old + g);
+                self.base = new.saturating_sub(self.sel);
+            }
+            _ => self.base_exact = false,
+        }
+        self.regroup(screen_row);
+    }
+
+    /// The selected event's key and its row on screen, to restore after
+    /// the rows change.
+    pub(super) fn place(&self) -> (Option<EventKey>, Option<usize>) {
+        let keep = self.index.get(self.sel).cloned();
+        let screen_row = self
+            .row_pos
+            .get(self.sel)
+            .map(|p| p.saturating_sub(self.offset));
+        (keep, screen_row)
+    }
+
+    /// Rebuilds the month groups of the window, with the selection (set by
+    /// the read) at `screen_row`.
+    pub(super) fn regroup(&mut self, screen_row: Option<usize>) {
+        let (items, pos) = group(&self.index);
+        self.items = items;
+        self.row_pos = pos;
+        self.edge_counts();
+        self.window_unseen();
+        self.sel = self.sel.min(self.index.len().saturating_sub(1));
+        if let (Some(p), Some(screen)) = (self.row_pos.get(self.sel), screen_row) {
+            self.offset = p.saturating_sub(screen);
+        }
+        self.follow();
+        self.fill_window();
+    }
+
+    /// The month headings at the window's ends count only the window's
+    /// part of their month when the month runs on past it: those two get
+    /// the month's whole count from the store (kept until the next
+    /// re-read of the timeline).
+    fn edge_counts(&mut self) {
+        let first = if self.at_start { None } else { Some(0) };
+        let last = if self.at_end {
+            None
+        } else {
+            self.items
+                .iter()
+                .rposition(|i| matches!(i, Item::Heading { .. }))
+        };
+        let (filter, _) = self.filter();
+        for at in [first, last].into_iter().flatten() {
+            let Some(Item::Heading { year, month, .. }) = self.items.get(at).copied() else {
+                continue;
+            };
+            let n = match self.month_counts.get(&(year, month)) {
+                Some(n) => *n,
+                None => match self.store.count_month(&filter, true, year, month) {
+                    Ok(n) => {
+                        self.month_counts.insert((year, month), n);
+                        n
+                    }
+                    Err(e) => {
+                        self.set_flash(&format!("cannot count the month: {e}"), true);
+                        continue;
+                    }
+                },
+            };
+            if let Some(Item::Heading { count, .. }) = self.items.get_mut(at) {
+                *count = (*count).max(n);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartialDate;
+
+    fn row(id: &str, date: &str) -> EventKey {
+        EventKey {
+            rowid: 0,
+            id: id.into(),
+            start: date.parse().unwrap_or(PartialDate::year(0)),
+            first_day: 0,
+            last_day: 0,
+            days: (String::new(), String::new()),
+        }
+    }
+
+    #[test]
+    fn rows_group_under_month_headings() {
+        let rows = [
+            row("a", "2026-06-08"),
+            row("b", "2026-06-24"),
+            row("c", "2026-07"),
+            row("d", "2026"),
+        ];
+        let (items, pos) = group(&rows);
+        assert_eq!(pos, vec![1, 2, 4, 6]);
+        assert_eq!(
+            items[0],
+            Item::Heading {
+                year: 2026,
+                month: Some(6),
+                count: 2
+            }
+        );
+        assert_eq!(
+            items[5],
+            Item::Heading {
+                year: 2026,
+                month: None,
+                count: 1
+            }
+        );
+        assert_eq!(items.len(), 7);
+    }
+}

@@ -1,0 +1,208 @@
+//! The timeline read as a window: with more events than the app holds
+//! (2,500 here; the app keeps about 1,000 keys around the selection), every
+//! move, jump, change of order and re-query must show the rows the whole
+//! timeline has at that place, in the store's order.
+
+#[path = "tui_common/mod.rs"]
+mod common;
+
+use common::app::{app_with, press, screen};
+use dateline::store::{EventFilter, Store};
+use dateline::tui::App;
+
+const N: usize = 2500;
+
+fn big_store() -> Store {
+    let mut store = Store::open_in_memory().expect("db");
+    store
+        .replace_events(&common::synthetic_events(N), &common::entity_table())
+        .expect("events");
+    store
+}
+
+/// Every id of the timeline in the store's order.
+fn all_ids(app: &App, newest_first: bool) -> Vec<String> {
+    app.store()
+        .event_keys(&EventFilter {
+            newest_first,
+            ..Default::default()
+        })
+        .expect("keys")
+        .into_iter()
+        .map(|k| k.id)
+        .collect()
+}
+
+fn selected(app: &App) -> String {
+    app.index[app.sel].id.clone()
+}
+
+/// The selection is the event at `at` of the whole timeline, and the
+/// status line says so.
+fn assert_at(app: &App, all: &[String], at: usize) {
+    assert_eq!(selected(app), all[at], "row {at}");
+    assert!(app.base_exact);
+    assert_eq!(app.base + app.sel, at);
+    let shown = screen(app);
+    assert!(
+        shown.contains(&format!("{}/{N} events", at + 1)),
+        "status line at {at}"
+    );
+}
+
+#[test]
+fn the_window_holds_part_and_moves_over_the_whole() {
+    let mut app = app_with(big_store(), 100, 30);
+    let all = all_ids(&app, false);
+    assert_eq!(all.len(), N);
+    assert!(app.index.len() < N, "only a window is read");
+    assert_eq!(app.shown, N);
+    assert!(app.at_start && !app.at_end);
+    assert_at(&app, &all, 0);
+    // line by line past the window's first end
+    for (at, id) in all.iter().enumerate().take(1400).skip(1) {
+        press(&mut app, "j");
+        assert_eq!(selected(&app), *id, "row {at}");
+    }
+    assert_at(&app, &all, 1399);
+    // pages down to the last row, and G
+    for _ in 0..60 {
+        press(&mut app, "<PageDown>");
+    }
+    assert_at(&app, &all, N - 1);
+    press(&mut app, "g");
+    assert_at(&app, &all, 0);
+    press(&mut app, "G");
+    assert_at(&app, &all, N - 1);
+    assert!(app.at_end && !app.at_start);
+    // line by line up from the end, past the window's other end
+    for at in (N - 1300..N - 1).rev() {
+        press(&mut app, "k");
+        assert_eq!(selected(&app), all[at], "row {at}");
+    }
+    assert_at(&app, &all, N - 1300);
+}
+
+#[test]
+fn the_order_flips_around_the_selection_and_search_keeps_it() {
+    let mut app = app_with(big_store(), 100, 30);
+    let all = all_ids(&app, false);
+    let newest = all_ids(&app, true);
+    for _ in 0..1200 {
+        press(&mut app, "j");
+    }
+    let id = selected(&app);
+    let row = app.row_pos[app.sel] - app.offset;
+    press(&mut app, "s");
+    assert!(app.newest_first);
+    assert_eq!(selected(&app), id, "the same event after the flip");
+    assert_eq!(app.row_pos[app.sel] - app.offset, row, "at the same height");
+    let at = newest.iter().position(|i| *i == id).expect("listed");
+    assert_at(&app, &newest, at);
+    for k in 1..700 {
+        press(&mut app, "j");
+        assert_eq!(selected(&app), newest[at + k]);
+    }
+    press(&mut app, "s");
+    let id = selected(&app);
+    let at = all.iter().position(|i| *i == id).expect("listed");
+    assert_at(&app, &all, at);
+
+    // a search keeps the selected event when it still matches
+    let title = app.row(app.sel).expect("on screen").title.clone();
+    let name = title.split(' ').next().expect("a name").to_string();
+    // (typed key by key, each prefix would move the selection first)
+    app.query = name.clone();
+    app.reload_keep();
+    assert_eq!(selected(&app), id, "kept across the re-query");
+    let matching = app
+        .store()
+        .event_keys(&EventFilter {
+            text: Some(name.clone()),
+            ..Default::default()
+        })
+        .expect("keys");
+    assert_eq!(app.shown, matching.len());
+    assert_eq!(
+        app.base + app.sel,
+        matching.iter().position(|k| k.id == id).expect("in")
+    );
+    press(&mut app, "G");
+    assert_eq!(selected(&app), matching.last().expect("some").id);
+    press(&mut app, "<Esc>");
+    assert_eq!(app.shown, N);
+    assert_eq!(selected(&app), matching.last().expect("some").id);
+}
+
+#[test]
+fn n_finds_unseen_events_outside_the_window() {
+    let mut store = big_store();
+    let ids: Vec<String> = store
+        .event_keys(&EventFilter::default())
+        .expect("keys")
+        .into_iter()
+        .map(|k| k.id)
+        .collect();
+    let far = vec![ids[2100].clone(), ids[40].clone(), ids[2300].clone()];
+    store.mark_seen(&ids).expect("all seen");
+    store.mark_unseen(&far).expect("three unseen");
+    let mut app = app_with(store, 100, 30);
+    assert!(
+        !app.index.iter().any(|k| k.id == far[0]),
+        "outside the window"
+    );
+    assert!(screen(&app).contains("3 unseen"));
+    press(&mut app, "n");
+    assert_eq!(selected(&app), ids[40]);
+    press(&mut app, "n");
+    assert_eq!(selected(&app), ids[2100], "read from the store");
+    assert_eq!(app.base + app.sel, 2100);
+    press(&mut app, "G");
+    assert_eq!(selected(&app), ids[N - 1]);
+    press(&mut app, "N");
+    assert_eq!(selected(&app), ids[2300], "the one above");
+    // all three seen now
+    press(&mut app, "n");
+    assert_eq!(
+        app.flash.as_ref().map(|f| f.0.as_str()),
+        Some("no unseen events")
+    );
+    assert_eq!(selected(&app), ids[2300]);
+}
+
+#[test]
+fn month_headings_count_the_whole_month_at_the_window_ends() {
+    let mut app = app_with(big_store(), 100, 30);
+    let all = app
+        .store()
+        .event_keys(&EventFilter::default())
+        .expect("keys");
+    // each month's events in the whole timeline, and how many runs of
+    // the timeline it makes (January is split by the year-only events)
+    let mut months: std::collections::HashMap<(i32, Option<u32>), (usize, usize)> =
+        Default::default();
+    let mut prev = None;
+    for k in &all {
+        let g = (k.start.year, k.start.month);
+        let e = months.entry(g).or_default();
+        e.0 += 1;
+        if prev != Some(g) {
+            e.1 += 1;
+        }
+        prev = Some(g);
+    }
+    let mut checked = 0;
+    for _ in 0..40 {
+        press(&mut app, "<PageDown>");
+        for item in &app.items {
+            if let dateline::tui::app::Item::Heading { year, month, count } = *item {
+                let (n, runs) = months[&(year, month)];
+                if runs == 1 {
+                    assert_eq!(count, n, "{year} {month:?}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 40, "{checked}");
+}
