@@ -98,19 +98,7 @@ impl Store {
         let sql =
             format!("SELECT e.rowid, e.id, e.start, e.first_day, e.last_day FROM events e{clause}");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args), |r| {
-            let start: String = r.get(2)?;
-            let first: String = r.get(3)?;
-            let last: String = r.get(4)?;
-            Ok(EventKey {
-                rowid: r.get(0)?,
-                id: r.get(1)?,
-                start: quick_date(&start),
-                first_day: day_number(&first),
-                last_day: day_number(&last),
-                days: (first, last),
-            })
-        })?;
+        let rows = stmt.query_map(params_from_iter(args), event_key_row)?;
         let mut keys: Vec<EventKey> = rows.collect::<std::result::Result<_, _>>()?;
         sort_keys(&mut keys, f.newest_first);
         if f.offset > 0 {
@@ -147,19 +135,7 @@ impl Store {
              ORDER BY e.first_day {days}, e.last_day {days}, e.id {ids} LIMIT {limit}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args), |r| {
-            let start: String = r.get(2)?;
-            let first: String = r.get(3)?;
-            let last: String = r.get(4)?;
-            Ok(EventKey {
-                rowid: r.get(0)?,
-                id: r.get(1)?,
-                start: quick_date(&start),
-                first_day: day_number(&first),
-                last_day: day_number(&last),
-                days: (first, last),
-            })
-        })?;
+        let rows = stmt.query_map(params_from_iter(args), event_key_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
@@ -408,6 +384,22 @@ impl Store {
             .query_row("SELECT rowid FROM events WHERE id = ?1", [id], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// An [`EventKey`] from a row of `e.rowid, e.id, e.start, e.first_day,
+/// e.last_day`.
+fn event_key_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventKey> {
+    let start: String = r.get(2)?;
+    let first: String = r.get(3)?;
+    let last: String = r.get(4)?;
+    Ok(EventKey {
+        rowid: r.get(0)?,
+        id: r.get(1)?,
+        start: quick_date(&start),
+        first_day: day_number(&first),
+        last_day: day_number(&last),
+        days: (first, last),
+    })
 }
 
 #[cfg(test)]

@@ -130,26 +130,12 @@ impl App {
             let Some(k) = found else { continue };
             self.select_id(&k.id);
             if wrapped {
-                self.set_flash(
-                    if forward {
-                        "no unseen event below; went on from the top"
-                    } else {
-                        "no unseen event above; went on from the bottom"
-                    },
-                    false,
-                );
+                self.set_flash(wrapped_around(forward), false);
             }
             return;
         }
         if here.as_ref().is_some_and(|h| self.unseen.contains(&h.id)) {
-            self.set_flash(
-                if forward {
-                    "no unseen event below; went on from the top"
-                } else {
-                    "no unseen event above; went on from the bottom"
-                },
-                false,
-            );
+            self.set_flash(wrapped_around(forward), false);
             return;
         }
         self.set_flash(
@@ -290,5 +276,14 @@ impl App {
         self.index.clear();
         self.offset = 0;
         self.reload_keep();
+    }
+}
+
+/// What `n`/`N` say when they went on from the other end.
+fn wrapped_around(forward: bool) -> &'static str {
+    if forward {
+        "no unseen event below; went on from the top"
+    } else {
+        "no unseen event above; went on from the bottom"
     }
 }
