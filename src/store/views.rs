@@ -219,19 +219,7 @@ impl Store {
             .query_row(
                 "SELECT rowid, id, start, first_day, last_day FROM events WHERE id = ?1",
                 [id],
-                |r| {
-                    let start: String = r.get(2)?;
-                    let first: String = r.get(3)?;
-                    let last: String = r.get(4)?;
-                    Ok(EventKey {
-                        rowid: r.get(0)?,
-                        id: r.get(1)?,
-                        start: quick_date(&start),
-                        first_day: day_number(&first),
-                        last_day: day_number(&last),
-                        days: (first, last),
-                    })
-                },
+                event_key_row,
             )
             .optional()?)
     }
