@@ -18,10 +18,7 @@ pub fn cap_bytes(mut s: String, max: usize) -> String {
     if s.len() <= max {
         return s;
     }
-    let mut cut = max;
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
+    let mut cut = floor_boundary(&s, max);
     if let Some(sp) = s[..cut].rfind(char::is_whitespace) {
         if sp + 1024 >= cut {
             cut = sp;
@@ -30,6 +27,15 @@ pub fn cap_bytes(mut s: String, max: usize) -> String {
     s.truncate(cut);
     s.truncate(s.trim_end().len());
     s
+}
+
+/// The largest char boundary of `s` at or below `at`.
+pub fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A CJK unified ideograph (the basic block, extension A, compatibility

@@ -40,7 +40,7 @@ pub fn shape(bytes: &[u8]) -> Shape {
     let head = encoding::decode(&bytes[..bytes.len().min(SNIFF_BYTES)], None);
     let t = head.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with('{') {
-        let window = &t[..floor_boundary(t, 64 * 1024)];
+        let window = &t[..crate::text::floor_boundary(t, 64 * 1024)];
         return if window.contains("jsonfeed.org") || window.contains("\"items\"") {
             Shape::JsonFeed
         } else {
@@ -55,7 +55,7 @@ pub fn shape(bytes: &[u8]) -> Shape {
             _ => {}
         }
     }
-    let t = t[..floor_boundary(t, 2048)].to_ascii_lowercase();
+    let t = t[..crate::text::floor_boundary(t, 2048)].to_ascii_lowercase();
     if t.contains("<opml") {
         Shape::Opml
     } else if t.contains("<rss")
@@ -81,15 +81,6 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         .iter()
         .take(512)
         .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-}
-
-/// The largest char boundary of `s` at or below `at`.
-fn floor_boundary(s: &str, at: usize) -> usize {
-    let mut at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The lowercased name of the first element of a markup document, after

@@ -55,14 +55,7 @@ fn folded(text: &str) -> String {
 
 /// `s` cut to at most `max` bytes, on a character boundary.
 pub fn cut(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    &s[..crate::text::floor_boundary(s, max)]
 }
 
 /// A phrase as it reads in running text: words joined by a space, and a
