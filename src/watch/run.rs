@@ -31,7 +31,7 @@ pub fn counts(store: &Store, lists: &[Watchlist]) -> Result<Vec<usize>, StoreErr
         .map(|w| {
             let mut f = filter_of(store, w)?;
             f.new = Some(NewFilter::Unseen);
-            Ok(store.event_keys(&f)?.len())
+            store.count_events(&f)
         })
         .collect()
 }
