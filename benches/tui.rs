@@ -8,7 +8,7 @@
 #[path = "../tests/tui_common/mod.rs"]
 mod common;
 
-use dateline::extract::Rules;
+use dateline::extract::{Rules, SharedRules};
 use dateline::store::Store;
 use dateline::tui::app::{Edit, SEARCH_PAUSE};
 use dateline::tui::keys::Keymap;
@@ -76,15 +76,17 @@ fn main() {
         );
     }
 
-    // First frame: open, read, draw. Several cold starts.
+    // First frame: open, read, draw. Several cold starts. As `dateline`
+    // does without a user rules file, the built-in rules compile on another
+    // thread beside the first frame; the frame does not wait for them.
     let mut firsts = Vec::new();
     let (mut rules_t, mut opens, mut reads) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..5 {
         let t = Instant::now();
-        let rules = Rules::builtin();
-        rules_t.push(t.elapsed());
+        let rules = SharedRules::builtin_later();
+        rules.warm_up();
         let store = Store::open(&path).expect("db");
-        let mut app = App::new(store, rules, Keymap::default(), Theme::from_env());
+        let mut app = App::new(store, rules.clone(), Keymap::default(), Theme::from_env());
         app.update(Msg::Resize {
             width: W,
             height: H,
@@ -96,12 +98,19 @@ fn main() {
         let mut term = Terminal::new(TestBackend::new(W, H)).expect("terminal");
         term.draw(|f| views::draw(&app, f)).expect("draw");
         firsts.push(t.elapsed());
+        // reading waits for the warm-up: when the rules are ready
+        assert!(!rules.version.is_empty());
+        rules_t.push(t.elapsed());
         // the count stops at the cap; the window holds the first screens
         assert!(app.shown == n || (app.shown_more && app.shown < n));
         assert!(!app.index.is_empty() && app.index.len() <= n);
     }
     let mut ok = stats("first frame", firsts, 200.0);
-    stats("  of which: built-in rules", rules_t, 200.0);
+    stats(
+        "  rules ready (compiled beside the frame, needed only to refresh)",
+        rules_t,
+        f64::INFINITY,
+    );
     stats("  of which: rules, open the store, app", opens, 200.0);
     stats("  of which: read the timeline", reads, 200.0);
 

@@ -6,14 +6,13 @@
 //! name applies to every path the same way.
 
 use crate::config::{self, FeedConfig};
-use crate::extract::Rules;
+use crate::extract::{Rules, SharedRules};
 use crate::refresh::{Job, Mode};
 use crate::sources::fetch::FetchOptions;
 use crate::tui::keys::Keymap;
 use crate::watch::{self, Watchlist};
 use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 /// The user's configuration, checked.
@@ -25,7 +24,10 @@ pub struct Settings {
     /// How often the open TUI refreshes (`[settings] refresh_minutes`);
     /// `None` when turned off.
     pub refresh_every: Option<Duration>,
-    pub rules: Arc<Rules>,
+    /// Compiled at once when the user has a rules or entity file of their
+    /// own (so its errors come first); otherwise the built-ins, compiled
+    /// when first read.
+    pub rules: SharedRules,
     pub keymap: Keymap,
     pub fetch: FetchOptions,
     pub watchlists: Vec<Watchlist>,
@@ -37,7 +39,14 @@ impl Settings {
     pub fn load(config: &Path) -> Result<Settings> {
         let dir = config::config_dir(config);
         let file = config::load_feeds_file(config)?;
-        let rules = Rules::load(&dir)?;
+        let own = ["rules.toml", "entities.toml"]
+            .iter()
+            .any(|f| dir.join(f).is_file());
+        let rules = if own {
+            SharedRules::ready(Rules::load(&dir)?)
+        } else {
+            SharedRules::builtin_later()
+        };
         let keymap = Keymap::load(&dir.join("keys.toml")).map_err(|e| anyhow!(e))?;
         let watchlists = watch::load(&watch::path_beside(config))?;
         Ok(Settings {
@@ -45,7 +54,7 @@ impl Settings {
             feeds: file.feed,
             refresh_every: (file.settings.refresh_minutes > 0)
                 .then(|| Duration::from_secs(file.settings.refresh_minutes * 60)),
-            rules: Arc::new(rules),
+            rules,
             keymap,
             fetch: FetchOptions::default(),
             watchlists,
@@ -62,7 +71,7 @@ impl Settings {
         Job {
             db: db.to_path_buf(),
             feeds: self.feeds.clone(),
-            rules: Arc::clone(&self.rules),
+            rules: self.rules.clone(),
             opts: self.fetch.clone(),
             mode,
         }

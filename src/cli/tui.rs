@@ -17,9 +17,11 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     // database, so a refusal leaves nothing behind
     let settings = ctx.settings()?;
     tui::require_terminal()?;
+    // the built-in rules compile beside the first frame, not before it
+    settings.rules.warm_up();
     let app = App::new(
         ctx.store()?,
-        (*settings.rules).clone(),
+        settings.rules.clone(),
         settings.keymap.clone(),
         Theme::from_env(),
     )

@@ -20,6 +20,7 @@ pub mod roles;
 pub mod rules;
 pub mod sentences;
 mod shadow;
+mod shared;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -33,6 +34,7 @@ use entities::Gazetteer;
 pub use lang::Lang;
 use modality::Modality;
 use rules::{EntitiesFile, RuleError, RulesFile};
+pub use shared::SharedRules;
 use std::path::Path;
 use triggers::TriggerTable;
 

@@ -31,7 +31,7 @@ mod writer;
 pub use crate::sources::fetch::schedule::Mode;
 
 use crate::config::FeedConfig;
-use crate::extract::Rules;
+use crate::extract::SharedRules;
 use crate::sources::fetch::http::{Fetcher, Validators};
 use crate::sources::fetch::schedule;
 use crate::sources::fetch::task::{self, ToWriter};
@@ -97,7 +97,7 @@ pub struct FetchSummary {
 pub struct Job {
     pub db: PathBuf,
     pub feeds: Vec<FeedConfig>,
-    pub rules: Arc<Rules>,
+    pub rules: SharedRules,
     pub opts: FetchOptions,
     pub mode: Mode,
 }
@@ -114,7 +114,7 @@ pub fn refresh(
         &Job {
             db: db.to_path_buf(),
             feeds: feeds.to_vec(),
-            rules: Arc::new(Rules::builtin()),
+            rules: SharedRules::builtin_later(),
             opts: opts.clone(),
             mode: Mode::Due,
         },

@@ -10,7 +10,7 @@ use super::query;
 use super::refresh::{Progress, RefreshMsg, Refresher};
 use super::theme::Theme;
 use super::worker::{Report, Worker};
-use crate::extract::Rules;
+use crate::extract::SharedRules;
 use crate::model::{DateSpan, Event, Kind};
 use crate::store::views::EventKey;
 use crate::store::{EntityRow, EventFilter, EventRow, FeedState, Store};
@@ -162,7 +162,7 @@ pub struct Reader {
 /// The whole state of the terminal timeline.
 pub struct App {
     pub(crate) store: Store,
-    pub(crate) rules: Rules,
+    pub(crate) rules: SharedRules,
     pub theme: Theme,
     pub keys: Keymap,
     pub view: View,
@@ -267,10 +267,10 @@ pub struct App {
 
 impl App {
     /// An app over `store`; nothing is read until [`App::reload`].
-    pub fn new(store: Store, rules: Rules, keys: Keymap, theme: Theme) -> App {
+    pub fn new(store: Store, rules: impl Into<SharedRules>, keys: Keymap, theme: Theme) -> App {
         App {
             store,
-            rules,
+            rules: rules.into(),
             theme,
             keys,
             view: View::Timeline,
