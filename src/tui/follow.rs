@@ -269,10 +269,16 @@ impl App {
             return;
         };
         self.query = w.query.clone();
+        self.open_timeline_at_start();
+    }
+
+    /// Shows the timeline of the query just set (from Entities, Feeds or
+    /// Watch), from its first event: the old window's keys are dropped so
+    /// the re-read starts at the top, not at the old selection.
+    pub(crate) fn open_timeline_at_start(&mut self) {
         self.view = View::Timeline;
         self.detail = None;
         self.sel = 0;
-        // a new timeline opens at its start
         self.index.clear();
         self.offset = 0;
         self.reload_keep();

@@ -82,13 +82,7 @@ impl App {
             View::Entities => {
                 if let Some(e) = self.entities.get(self.ent_sel) {
                     self.query = format!("entity:\"{}\"", e.name);
-                    self.view = View::Timeline;
-                    self.detail = None;
-                    self.sel = 0;
-                    // a new timeline opens at its start
-                    self.index.clear();
-                    self.offset = 0;
-                    self.reload_keep();
+                    self.open_timeline_at_start();
                 }
             }
             View::Feeds => {
@@ -96,13 +90,7 @@ impl App {
                 // every feed of its host
                 if let Some(f) = self.feeds.get(self.feed_sel) {
                     self.query = format!("feed:\"{}\"", f.url.replace('"', "%22"));
-                    self.view = View::Timeline;
-                    self.detail = None;
-                    self.sel = 0;
-                    // a new timeline opens at its start
-                    self.index.clear();
-                    self.offset = 0;
-                    self.reload_keep();
+                    self.open_timeline_at_start();
                 }
             }
             View::Watch => self.open_watch(),
