@@ -6,7 +6,7 @@
 //! name applies to every path the same way.
 
 use crate::config::{self, FeedConfig};
-use crate::extract::{Rules, SharedRules};
+use crate::extract::SharedRules;
 use crate::refresh::{Job, Mode};
 use crate::sources::fetch::FetchOptions;
 use crate::tui::keys::Keymap;
@@ -39,14 +39,7 @@ impl Settings {
     pub fn load(config: &Path) -> Result<Settings> {
         let dir = config::config_dir(config);
         let file = config::load_feeds_file(config)?;
-        let own = ["rules.toml", "entities.toml"]
-            .iter()
-            .any(|f| dir.join(f).is_file());
-        let rules = if own {
-            SharedRules::ready(Rules::load(&dir)?)
-        } else {
-            SharedRules::builtin_later()
-        };
+        let rules = SharedRules::load(&dir)?;
         let keymap = Keymap::load(&dir.join("keys.toml")).map_err(|e| anyhow!(e))?;
         let watchlists = watch::load(&watch::path_beside(config))?;
         Ok(Settings {

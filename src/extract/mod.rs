@@ -99,6 +99,10 @@ impl Rules {
             .expect("built-in rules compile")
     }
 
+    /// The files of the user's own that [`Rules::load`] reads beside
+    /// feeds.toml: rules, then entities.
+    pub const USER_FILES: [&'static str; 2] = ["rules.toml", "entities.toml"];
+
     /// The built-in rules plus the user's `rules.toml` and `entities.toml`
     /// in `dir`, when they exist.
     pub fn load(dir: &Path) -> Result<Rules, RuleError> {
@@ -115,8 +119,9 @@ impl Rules {
                     message: format!("cannot read: {e}"),
                 })
         };
-        let user_rules = read("rules.toml")?;
-        let user_entities = read("entities.toml")?;
+        let [rules_file, entities_file] = Self::USER_FILES;
+        let user_rules = read(rules_file)?;
+        let user_entities = read(entities_file)?;
         let mut r: Vec<(&str, &str)> = Vec::new();
         if let Some((f, t)) = &user_rules {
             r.push((f, t));

@@ -9,8 +9,9 @@
 //! [`crate::settings::Settings::load`], so their errors come before the
 //! terminal opens.
 
-use super::Rules;
+use super::{RuleError, Rules};
 use std::ops::Deref;
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 /// A handle on one set of rules; clones share it, and it is compiled once,
@@ -31,6 +32,17 @@ impl SharedRules {
             rules: OnceLock::from(rules),
             build: Rules::builtin,
         }))
+    }
+
+    /// The rules [`Rules::load`] gives for `dir`: compiled now, so their
+    /// errors come now, when the user has files of their own there;
+    /// otherwise the built-ins, which cannot fail, compiled when first read.
+    pub fn load(dir: &Path) -> Result<SharedRules, RuleError> {
+        if Rules::USER_FILES.iter().any(|f| dir.join(f).is_file()) {
+            Ok(SharedRules::ready(Rules::load(dir)?))
+        } else {
+            Ok(SharedRules::builtin_later())
+        }
     }
 
     /// The built-in rules, compiled when first read.
@@ -97,6 +109,24 @@ mod tests {
         // reading waits for the warm-up if it is still running
         assert_eq!(later.version, Rules::builtin().version);
         assert!(later.is_ready());
+    }
+
+    #[test]
+    fn load_compiles_now_only_when_the_user_has_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let builtin = SharedRules::load(dir.path()).expect("built-ins");
+        assert!(!builtin.is_ready(), "the built-ins wait to be read");
+        std::fs::write(
+            dir.path().join("rules.toml"),
+            "disable = [\"no-such-id\"]\n",
+        )
+        .expect("write");
+        let err = SharedRules::load(dir.path()).expect_err("unknown id");
+        assert!(err.to_string().contains("rules.toml"), "{err}");
+        std::fs::write(dir.path().join("rules.toml"), "").expect("write");
+        assert!(SharedRules::load(dir.path())
+            .expect("empty file")
+            .is_ready());
     }
 
     #[test]
