@@ -82,7 +82,12 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
         let recent_day = day_anchor.filter(|(at, _)| si - at <= 1).map(|(_, d)| d);
         constructions::add_days_after(s, &mut dates, recent_day);
-        constructions::add_dated_noun_years(s, &hits, &mut dates);
+        constructions::add_dated_noun_years(
+            s,
+            &hits,
+            &mut dates,
+            (!absolute_only).then_some(published),
+        );
         if !absolute_only {
             add_document_date(rules, s, &mut dates, &hits, published, zh);
         }

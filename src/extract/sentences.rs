@@ -322,6 +322,36 @@ fn object_like(w: &str) -> bool {
         || (lw.len() > 3 && lw.ends_with('s') && !lw.ends_with("ss"))
 }
 
+/// "Since 2018," / "Since early 2020," / "Since March 2025,": a fronted
+/// preposition over a date alone, which dates the main clause, not a
+/// fronted clause of its own ("Since the court ruled, …").
+fn dated_phrase(first: &str, head: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<String> = head
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    first == "since"
+        && words.len() <= 4
+        && words.iter().skip(1).any(|w| {
+            w.bytes().any(|b| b.is_ascii_digit())
+                || MONTHS.contains(&w.trim_end_matches(['.', ',']))
+        })
+}
+
 /// Splits one sentence into clauses. `s` is the sentence text.
 pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
     let mut cuts: Vec<(usize, usize, Join)> = Vec::new(); // (cut at, next starts at, join)
@@ -335,6 +365,7 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
     let dated_by_as = head.starts_with("as of ") || head.starts_with("as from ");
     let fronted_end = if !zh && !dated_by_as && FRONTED.contains(&first.as_str()) {
         s.find(", ")
+            .filter(|&comma| !dated_phrase(&first, s.get(..comma).unwrap_or("")))
     } else {
         None
     };

@@ -113,3 +113,44 @@ fn an_instrument_cited_by_a_document_dates_its_undated_measures() {
     // without the citation the prohibition has no date
     assert!(found("二、各机关不得采购该公司的设备。").is_empty());
 }
+
+#[test]
+fn a_fronted_since_over_a_date_dates_the_main_clause() {
+    check(&[
+        (
+            "Since 2019, the government has imposed a string of tariffs on imports from Ostrava.",
+            Kind::Tariff,
+            "2019",
+        ),
+        (
+            "Since early 2021, the council has adopted a data security law.",
+            Kind::Legislation,
+            "2021",
+        ),
+    ]);
+    // a fronted clause with a verb of its own keeps its date to itself
+    let got = found("Since the court ruled in May 2024, the vendor has sued the agency twice.");
+    assert!(
+        !got.contains(&(Kind::Lawsuit, "2024-05".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_bare_month_before_a_passage_dates_it_in_the_last_such_month() {
+    // published 2025-06-18
+    check(&[
+        (
+            "The June passage of the Cyber Data Law alarmed foreign firms.",
+            Kind::Legislation,
+            "2025-06",
+        ),
+        (
+            "The December passage of the Cyber Data Law alarmed foreign firms.",
+            Kind::Legislation,
+            "2024-12",
+        ),
+    ]);
+    // "May" alone is too often a verb to be read as a month here
+    assert!(found("Its May passage of the Cyber Data Law was quick.").is_empty());
+}

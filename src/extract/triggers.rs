@@ -343,10 +343,15 @@ impl TriggerTable {
         for h in hits {
             // One verb, one reading: the same kind once, and of two kinds
             // the longer (more specific) construction.
-            if out.iter().any(|o| {
+            if let Some(o) = out.iter_mut().find(|o| {
                 o.verb_start == h.verb_start
                     && (o.kind == h.kind || (o.verb_end == h.verb_end && o.end > h.end))
             }) {
+                // "the June passage of the Data Law": a shorter reading of
+                // the same kind may reach further back, to a dated head.
+                if o.kind == h.kind {
+                    o.start = o.start.min(h.start);
+                }
                 continue;
             }
             out.push(h);

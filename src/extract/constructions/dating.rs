@@ -253,19 +253,77 @@ fn dated_head<'a>(s: &'a str, hit: &Hit) -> Option<&'a str> {
     const MONTHS: &[&str] = &[
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let month =
-        MONTHS.iter().any(|m| lower.starts_with(m)) && lower.bytes().any(|b| b.is_ascii_digit());
+    // "June 29 ban", "the June passage of": a month, with or without a day
+    let month = MONTHS.iter().any(|m| lower.starts_with(m))
+        && (lower.bytes().any(|b| b.is_ascii_digit()) || bare_month(&lower).is_some());
     let day = lower.starts_with("day") || lower.contains("day's") || lower.contains("day’s");
     (year || month || day).then_some(head)
 }
 
+/// The month of a head that is a month's full name and nothing more
+/// ("june ", "june's "): "may" alone is a verb too often to count.
+fn bare_month(lower: &str) -> Option<u32> {
+    const FULL: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = lower
+        .trim_end()
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    FULL.iter()
+        .position(|m| !m.is_empty() && *m == word)
+        .map(|i| i as u32 + 1)
+}
+
 /// "its 2019 ban": the date grammar leaves a bare year alone (it may be a
-/// number), but before a measure's noun it is the measure's date.
-pub(crate) fn add_dated_noun_years(s: &str, hits: &[Hit], dates: &mut Vec<DateMatch>) {
+/// number), but before a measure's noun it is the measure's date. So is a
+/// bare month ("the June passage of"), in the latest such month on or
+/// before publication.
+pub(crate) fn add_dated_noun_years(
+    s: &str,
+    hits: &[Hit],
+    dates: &mut Vec<DateMatch>,
+    published: Option<NaiveDate>,
+) {
     for h in hits {
         let Some(head) = dated_head(s, h) else {
             continue;
         };
+        if let Some(month) = bare_month(&head.to_lowercase()) {
+            let Some(published) = published else {
+                continue;
+            };
+            let year = if month > published.month() {
+                published.year() - 1
+            } else {
+                published.year()
+            };
+            if let Some(d) = PartialDate::month(year, month) {
+                if !dates
+                    .iter()
+                    .any(|d| d.start < h.verb_start && h.start < d.end)
+                {
+                    dates.push(DateMatch {
+                        start: h.start,
+                        end: h.start + month_len(head),
+                        span: DateSpan::at(d),
+                        relative: true,
+                    });
+                }
+            }
+            continue;
+        }
         let Some(year) = head.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
             continue;
         };
@@ -363,4 +421,9 @@ pub(crate) fn quoted(s: &str, at: usize) -> bool {
     let depth =
         |open: char, close: char| before.matches(open).count() > before.matches(close).count();
     depth('「', '」') || depth('“', '”') || depth('『', '』')
+}
+
+/// The length of a head's month word.
+fn month_len(head: &str) -> usize {
+    head.find([' ', '\'', '’']).unwrap_or(head.len())
 }
