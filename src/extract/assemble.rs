@@ -46,7 +46,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let article_lang = rules.article_lang(article);
     // the day of the instrument the document says it acts under
     let mut instrument: Option<PartialDate> = None;
-    for (si, sent) in sentences(text).into_iter().enumerate() {
+    let sents = sentences(text);
+    for (si, sent) in sents.iter().enumerate() {
         let s = &text[sent.start..sent.end];
         let lang = rules.sentence_lang(article_lang, s);
         // what the grammar code below asks: is the sentence's language
@@ -88,6 +89,15 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             &mut dates,
             (!absolute_only).then_some(published),
         );
+        if !zh {
+            add_citation_dates(
+                s,
+                &mut dates,
+                &hits,
+                sents.get(si + 1).map(|n| &text[n.start..n.end]),
+                &anchor,
+            );
+        }
         if !absolute_only {
             add_document_date(rules, s, &mut dates, &hits, published, zh);
         }
@@ -218,6 +228,41 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         }
     }
     dedupe(out)
+}
+
+/// The dates of legal citations: those inside the sentence, and, when it
+/// has no date of its own, the one of a citation sentence right after it
+/// ("The commission revoked its authority. Carrier Corp., 36 FCC Rcd.
+/// 15966 (Nov. 2, 2021).").
+fn add_citation_dates(
+    s: &str,
+    dates: &mut Vec<DateMatch>,
+    hits: &[Hit],
+    next: Option<&str>,
+    anchor: &DateTime<FixedOffset>,
+) {
+    for d in constructions::citation_dates(s, anchor) {
+        if !dates.iter().any(|x| x.start < d.end && d.start < x.end) {
+            dates.push(d);
+        }
+    }
+    dates.sort_by_key(|d| d.start);
+    if !dates.is_empty() {
+        return;
+    }
+    let Some(next) = next.filter(|n| constructions::is_citation(n)) else {
+        return;
+    };
+    if let Some(d) = constructions::citation_dates(next, anchor).first() {
+        for h in hits {
+            dates.push(DateMatch {
+                start: h.verb_start,
+                end: h.verb_start,
+                span: d.span,
+                relative: false,
+            });
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -42,6 +42,8 @@ const ABBREVIATIONS: &[&str] = &[
     "U.S", "U.K", "U.N", "E.U", "Corp", "Inc", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun",
     "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep",
     "St", "No", "vs", "Gen", "Lt", "Col", "Prof", "Jr", "Sr", "a.m", "p.m", "e.g", "i.e", "Dept",
+    // legal reporters: "36 FCC Rcd. ––––", "F. Supp. 3d", "Fed. Reg."
+    "Rcd", "Supp", "Fed",
 ];
 
 /// Splits `text` into sentences (English and Chinese mixed).
@@ -57,7 +59,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             '.' | '!' | '?' => {
                 let next = bytes.get(end).copied();
                 let followed_by_space = matches!(next, None | Some(b' ' | b'\n' | b'"' | b'\''));
-                followed_by_space && !(c == '.' && is_abbreviation(&text[start..i], text, end))
+                followed_by_space
+                    && !(c == '.' && is_abbreviation(&text[start..i], text, end))
+                    && !inside_short_parenthesis(&text[start..i], &text[end..])
             }
             _ => false,
         };
@@ -130,10 +134,35 @@ fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     }
 }
 
+/// True when a stop stands inside a parenthesis that closes soon after on
+/// the same line ("(D.C. Cir. 2024)", "(U.S. Dept. of Commerce)"): a
+/// sentence does not end inside one.
+fn inside_short_parenthesis(before: &str, after: &str) -> bool {
+    let opened = before.rfind('(');
+    let closed = before.rfind(')');
+    let open = match (opened, closed) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    open && {
+        let mut end = after.len().min(60);
+        while !after.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &after[..end];
+        window
+            .find(')')
+            .is_some_and(|c| !window[..c].contains(['\n', '(']))
+    }
+}
+
 /// True when the full stop ending `before` belongs to an abbreviation or an
 /// initial and the sentence goes on.
 fn is_abbreviation(before: &str, text: &str, after_dot: usize) -> bool {
+    // "Corp ." (a space that page extraction left before the stop) is "Corp."
     let word = before
+        .trim_end_matches(' ')
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
         .unwrap_or("");
@@ -410,6 +439,10 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
                     cuts.push((i, i + 1, Join::Hard));
                 }
             }
+            // "948–965", "2019–2020": a range between numbers, not an aside
+            '–' if i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + c.len_utf8()).is_some_and(u8::is_ascii_digit) => {}
             '—' | '–' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
             ' ' if !zh => {
                 let rest = &s[i + 1..];

@@ -154,3 +154,38 @@ fn a_bare_month_before_a_passage_dates_it_in_the_last_such_month() {
     // "May" alone is too often a verb to be read as a month here
     assert!(found("Its May passage of the Cyber Data Law was quick.").is_empty());
 }
+
+#[test]
+fn a_legal_citation_dates_the_act_it_cites() {
+    // the citation closes the sentence, after a number range
+    check(&[(
+        "The court of appeals denied the petitions, holding that the statute is valid. 118 F. 4th 212, 215, 230–241 (D.C. Cir. 2024).",
+        Kind::Ruling,
+        "2024",
+    )]);
+    // the citation is a sentence of its own, with a stray space before a stop
+    check(&[(
+        "The commission revoked the authority of Ostrava Telecom Corp. to operate lines. Ostrava Telecom Corp ., FCC 24-101, 39 FCC Rcd. ––––, 2024 WL 4410021 (Oct. 3, 2024).",
+        Kind::Ban,
+        "2024-10-03",
+    )]);
+    // a citation to a precedent in a sentence that reports no act adds none
+    assert!(found("See Doe v. Roe, 512 U.S. 44, 50 (1994).").is_empty());
+}
+
+#[test]
+fn a_docket_entry_signed_by_a_judge_is_a_ruling() {
+    check(&[(
+        "MEMORANDUM AND ORDER; ETC. SIGNED BY HONORABLE ALMA RIVERS ON 3/14/25.",
+        Kind::Ruling,
+        "2025-03-14",
+    )]);
+    assert!(found("The letter was signed by Judge Rivers's clerk on March 14.").is_empty());
+}
+
+#[test]
+fn a_measure_as_the_subject_of_its_beginning() {
+    // published Wednesday 2025-06-18
+    check(&[("The new duties began Monday.", Kind::Tariff, "2025-06-16")]);
+    assert!(found("The talks began Monday.").is_empty());
+}

@@ -12,9 +12,13 @@
 //!   order that bars …"), definite nouns that refer back ("announced the
 //!   restrictions"), time clauses, lists of peers, embedded questions and
 //!   dates inside relative clauses.
+//! - `citation`: the date in a legal citation's closing parenthetical,
+//!   for the act the sentence before it (or around it) describes.
 
+mod citation;
 mod dating;
 mod reading;
 
+pub(crate) use citation::*;
 pub(crate) use dating::*;
 pub(crate) use reading::*;
