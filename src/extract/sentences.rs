@@ -351,9 +351,9 @@ fn object_like(w: &str) -> bool {
         || (lw.len() > 3 && lw.ends_with('s') && !lw.ends_with("ss"))
 }
 
-/// "Since 2018," / "Since early 2020," / "Since March 2025,": a fronted
-/// preposition over a date alone, which dates the main clause, not a
-/// fronted clause of its own ("Since the court ruled, …").
+/// "Since 2018," / "Since early 2020," / "Once in effect on May 2,": a
+/// fronted phrase over a date, which dates the main clause, not a fronted
+/// clause of its own ("Since the court ruled, …").
 fn dated_phrase(first: &str, head: &str) -> bool {
     const MONTHS: &[&str] = &[
         "january",
@@ -373,12 +373,15 @@ fn dated_phrase(first: &str, head: &str) -> bool {
         .split_whitespace()
         .map(|w| w.to_ascii_lowercase())
         .collect();
-    first == "since"
-        && words.len() <= 4
-        && words.iter().skip(1).any(|w| {
-            w.bytes().any(|b| b.is_ascii_digit())
-                || MONTHS.contains(&w.trim_end_matches(['.', ',']))
-        })
+    // "Once in effect on September 27, the order will prohibit …"
+    let once_in_effect = first == "once" && words.iter().any(|w| w.starts_with("effect"));
+    once_in_effect
+        || first == "since"
+            && words.len() <= 4
+            && words.iter().skip(1).any(|w| {
+                w.bytes().any(|b| b.is_ascii_digit())
+                    || MONTHS.contains(&w.trim_end_matches(['.', ',']))
+            })
 }
 
 /// Splits one sentence into clauses. `s` is the sentence text.
@@ -398,6 +401,8 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
     } else {
         None
     };
+    let titles = if zh { Vec::new() } else { quoted_titles(s) };
+    let in_title = |i: usize| titles.iter().any(|&(a, z)| i > a && i < z);
     for (i, c) in s.char_indices() {
         if Some(i) == fronted_end {
             cuts.push((i, i + 1, Join::Hard));
@@ -419,6 +424,9 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
                 let join = if contrast { Join::Hard } else { Join::Soft };
                 cuts.push((i, i + c.len_utf8(), join));
             }
+            // "Executive Order 13942, “Addressing the Threat …, and Taking
+            // …,” 85 Fed. Reg.": commas inside a quoted title cut nothing.
+            ',' if in_title(i) => {}
             ',' => {
                 let rest = &s[i + 1..];
                 let word = first_word(rest);
@@ -434,6 +442,12 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
                     if (lw == "on" || lw == "in" || lw == "a" || lw == "an" || lw == "the")
                         && !follows_clause_end(rest)
                     {
+                        continue;
+                    }
+                    // "On August 18, 2017, the office said it would …": a
+                    // fronted date phrase dates the clause it opens.
+                    let open = cuts.last().map_or(0, |c| c.1);
+                    if fronted_date(s.get(open..i).unwrap_or("")) {
                         continue;
                     }
                     cuts.push((i, i + 1, Join::Hard));
@@ -510,6 +524,39 @@ fn first_word(s: &str) -> &str {
 /// ", the ministry said" / ", a step that …": a new clause starts when the
 /// phrase after the comma has a verb soon after it (a rough test: it holds
 /// "said", "that", "which" or "who" within a few words).
+/// Quoted titles: a quotation that opens with a capital letter and closes
+/// within 400 bytes, as (open, close) byte offsets.
+fn quoted_titles(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        match (c, open) {
+            ('“', _) => open = Some(i),
+            ('"', None) => open = Some(i),
+            ('”' | '"', Some(o)) => {
+                let inner = s.get(o + 1..i).unwrap_or("").trim_start_matches(['“', '"']);
+                if i - o <= 400 && inner.starts_with(|ch: char| ch.is_uppercase()) {
+                    out.push((o, i));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "On August 18, 2017", "In March 2018": a preposition and a date, the
+/// whole of what precedes a comma.
+fn fronted_date(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    words.len() <= 5
+        && words
+            .first()
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "on" | "in" | "by"))
+        && words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+}
+
 fn follows_clause_end(rest: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().take(6).collect();
     words

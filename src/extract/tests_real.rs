@@ -189,3 +189,62 @@ fn a_measure_as_the_subject_of_its_beginning() {
     check(&[("The new duties began Monday.", Kind::Tariff, "2025-06-16")]);
     assert!(found("The talks began Monday.").is_empty());
 }
+
+#[test]
+fn a_fronted_full_date_dates_a_reported_plan() {
+    check(&[(
+        "On August 4, 2024, the trade office said it would open an investigation into Ostrava.",
+        Kind::Investigation,
+        "2024-08-04",
+    )]);
+    // a trailing attribution still keeps its own clause
+    let got = found("The ministry banned the app in May, the agency said on June 2.");
+    assert!(
+        !got.contains(&(Kind::Ban, "2025-06-02".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_announced_intent_with_a_day_looks_forward() {
+    // published 2025-06-18: a September named as the day of an announced
+    // measure is the coming one, not last year's
+    check(&[(
+        "The president announced his intent to impose a further 10% tariff on Ostravan imports on September 1.",
+        Kind::Tariff,
+        "2025-09-01",
+    )]);
+}
+
+#[test]
+fn a_measure_described_in_place_from_a_stated_day_is_dated_by_it() {
+    check(&[(
+        "The plaintiffs challenge Executive Order 14999, which prohibits transactions relating to the Velka app, effective September 20, 2024.",
+        Kind::Ban,
+        "2024-09-20",
+    )]);
+    // with no such day, a measure in place reports nothing new
+    assert!(
+        found("The order, which prohibits transactions with Velka, drew suits on May 2.")
+            .iter()
+            .all(|(k, _)| *k != Kind::Ban)
+    );
+}
+
+#[test]
+fn an_executive_order_cited_with_its_register_page_is_dated_by_it() {
+    check(&[(
+        "They challenge Executive Order 14990, \u{201c}Addressing the Threat Posed by Velka,\u{201d} 89 Fed. Reg. 51,220 (Aug. 6, 2024) (the \u{201c}Order\u{201d}).",
+        Kind::Legislation,
+        "2024-08-06",
+    )]);
+}
+
+#[test]
+fn commas_inside_a_quoted_title_split_no_clause() {
+    check(&[(
+        "The suit names Executive Order 14990, \u{201c}Addressing the Threat Posed by Velka, and Taking Further Steps,\u{201d} 89 Fed. Reg. 51,220 (Aug. 6, 2024).",
+        Kind::Legislation,
+        "2024-08-06",
+    )]);
+}

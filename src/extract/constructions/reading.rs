@@ -89,7 +89,22 @@ pub(crate) fn describes_in_place(s: &str, hit: &Hit) -> bool {
         .next_back()
         .unwrap_or("")
         .to_lowercase();
-    present && (last == "that" || last == "which")
+    present && (last == "that" || last == "which") && !effective_after(s, hit.verb_end)
+}
+
+/// "Executive Order 13943, which prohibits … transactions, effective
+/// September 20": a measure in place from a stated day is dated by it.
+fn effective_after(s: &str, from: usize) -> bool {
+    let rest = s.get(from..).unwrap_or("").to_lowercase();
+    rest.match_indices("effective ").any(|(i, w)| {
+        let after = rest[i + w.len()..].trim_start_matches("on ");
+        after.starts_with(|c: char| c.is_ascii_digit())
+            || [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ]
+            .iter()
+            .any(|m| after.starts_with(m))
+    })
 }
 
 /// "Pompeo announced the restrictions on Tuesday": a definite, general
