@@ -534,7 +534,7 @@ fn quoted_titles(s: &str) -> Vec<(usize, usize)> {
             ('“', _) => open = Some(i),
             ('"', None) => open = Some(i),
             ('”' | '"', Some(o)) => {
-                let inner = s.get(o + 1..i).unwrap_or("").trim_start_matches(['“', '"']);
+                let inner = s.get(o..i).unwrap_or("").trim_start_matches(['“', '"']);
                 if i - o <= 400 && inner.starts_with(|ch: char| ch.is_uppercase()) {
                     out.push((o, i));
                 }

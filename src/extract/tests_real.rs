@@ -243,7 +243,7 @@ fn an_executive_order_cited_with_its_register_page_is_dated_by_it() {
 #[test]
 fn commas_inside_a_quoted_title_split_no_clause() {
     check(&[(
-        "The suit names Executive Order 14990, \u{201c}Addressing the Threat Posed by Velka, and Taking Further Steps,\u{201d} 89 Fed. Reg. 51,220 (Aug. 6, 2024).",
+        "They challenge Executive Order 14990, \u{201c}Addressing the Threat Posed by Velka, and Taking Further Steps,\u{201d} 89 Fed. Reg. 51,220 (Aug. 6, 2024).",
         Kind::Legislation,
         "2024-08-06",
     )]);
