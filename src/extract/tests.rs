@@ -355,6 +355,31 @@ fn names_resolve_across_languages_and_roles_follow_structure() {
 }
 
 #[test]
+fn taiwan_government_bodies_are_named_in_either_script() {
+    for text in [
+        "行政院於12月18日決議，公務機關禁止採購大陸廠牌資通訊產品。",
+        "行政院于12月18日决议，公务机关禁止采购大陆厂牌资通讯产品。",
+    ] {
+        let ms = extract(&article(text, "zh"), rules());
+        assert!(
+            ms.iter()
+                .any(|m| m.actors.contains(&"Executive Yuan".to_string())),
+            "{text}: {ms:?}"
+        );
+    }
+    let court = extract(
+        &article("最高行政法院98年6月18日判決，原判決廢棄。", "zh"),
+        rules(),
+    );
+    assert!(
+        court
+            .iter()
+            .all(|m| !m.actors.contains(&"U.S. Supreme Court".to_string())),
+        "{court:?}"
+    );
+}
+
+#[test]
 fn one_mention_per_kind_and_date_per_article() {
     let text =
         "The ministry banned the app on March 3. The ban, imposed on March 3, covers all phones.";
