@@ -37,7 +37,7 @@ const BODIES: &[(&str, &[&str])] = &[
             "U.S. Navy",
             "CFIUS",
             "U.S. Senate",
-            "U.S. House of Representatives",
+            "House of Representatives",
             "Congress",
             "U.S. District Court for the District of Columbia",
             "U.S. District Court for the Northern District of California",
