@@ -40,6 +40,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let published = anchor.date_naive();
     let text = article.text.as_str();
     let names = article_names(text, rules);
+    let issuer = constructions::issuer(&article.title, text, &rules.gazetteer);
     let mut out: Vec<Mention> = Vec::new();
     let mut last_kind: Option<(usize, Kind)> = None;
     let mut day_anchor: Option<(usize, PartialDate)> = None;
@@ -206,6 +207,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 ) {
                     if m.actors.is_empty() && m.targets.is_empty() {
                         inherit_names(&mut m, &out, zh);
+                    }
+                    if let Some(who) = &issuer {
+                        issued_by(&mut m, who, rules, zh);
                     }
                     // "7月6日和8月23日，美方已分两批加征关税": one event a date.
                     for span in also {
@@ -448,6 +452,23 @@ fn inherit_names(m: &mut Mention, before: &[Mention], zh: bool) {
     if let Some(o) = source {
         m.actors = o.actors.clone();
         m.targets = o.targets.clone();
+    }
+}
+
+/// A decision an official document states in its own voice ("中方决定…",
+/// "IT IS ORDERED …") is its issuer's: a Chinese mention that names no
+/// actor but a country, and a ruling in a court's document that names no
+/// court, take the body in the document's heading.
+fn issued_by(m: &mut Mention, who: &str, rules: &Rules, zh: bool) {
+    let is = |name: &str, kind: &str| rules.gazetteer.lookup(name).is_some_and(|e| e.kind == kind);
+    let take = if zh {
+        m.actors.iter().all(|a| is(a, "country"))
+    } else {
+        m.kind == Kind::Ruling && !m.actors.iter().any(|a| is(a, "court"))
+    };
+    if take && !m.actors.iter().any(|a| a == who) {
+        m.actors.push(who.to_string());
+        m.targets.retain(|t| t != who);
     }
 }
 

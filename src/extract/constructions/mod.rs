@@ -14,11 +14,15 @@
 //!   dates inside relative clauses.
 //! - `citation`: the date in a legal citation's closing parenthetical,
 //!   for the act the sentence before it (or around it) describes.
+//! - `issuer`: the body in an official document's heading, the actor of
+//!   the decisions it states in its own voice.
 
 mod citation;
 mod dating;
+mod issuer;
 mod reading;
 
 pub(crate) use citation::*;
 pub(crate) use dating::*;
+pub(crate) use issuer::*;
 pub(crate) use reading::*;

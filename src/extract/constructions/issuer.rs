@@ -1,0 +1,148 @@
+//! The body that issues an official document. A ministry's announcement
+//! ("外交部令第1号", "国务院关税税则委员会公告") or a court's opinion ("IN THE
+//! UNITED STATES DISTRICT COURT FOR THE DISTRICT OF MONTANA … ORDER")
+//! states its decisions in its own voice: "中方决定…", "决定采取以下出口管制
+//! 措施", "IT IS ORDERED that the motion is GRANTED". Those sentences name
+//! no actor, or only the country; the body in the document's heading is
+//! the one that acts.
+
+use super::super::entities::Gazetteer;
+
+/// What a heading must say for the body in it to be the document's
+/// issuer: an instrument (公告, 令, 决定 …) or a court's opinion or order.
+const ZH_INSTRUMENTS: &[&str] = &[
+    "公告",
+    "令第",
+    "部令",
+    "决定",
+    "通知",
+    "判决",
+    "裁定",
+    "新闻稿",
+    "声明",
+    "函",
+];
+const EN_COURT_MARKS: &[&str] = &["OPINION", "ORDER", "MEMORANDUM", "Slip Op", "JUDGMENT"];
+
+/// Kinds of entity that issue documents.
+const ISSUING: &[&str] = &["agency", "court", "government", "legislature"];
+
+/// The issuer of a document from its heading: its title and the first
+/// bytes of its text. `None` for journalism and anything whose heading
+/// names no issuing body beside an instrument.
+pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<String> {
+    let mut end = text.len().min(600);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = format!("{title}\n{}", &text[..end]);
+    let han = head.chars().any(crate::text::is_han);
+    // the instrument is named in the heading itself (the title, or a first
+    // line that is a heading: no sentence punctuation), not in a report's
+    // lede or further down
+    let first_line = text[..end]
+        .lines()
+        .next()
+        .filter(|l| !l.contains(['，', '。', '；']))
+        .unwrap_or("");
+    if han
+        && ZH_INSTRUMENTS
+            .iter()
+            .any(|w| title.contains(w) || first_line.contains(w))
+    {
+        return gazetteer
+            .find(&head)
+            .into_iter()
+            .find(|f| ISSUING.contains(&f.kind.as_str()))
+            .map(|f| f.name);
+    }
+    if EN_COURT_MARKS.iter().any(|w| head.contains(w)) {
+        // Court headings are set in capitals, which the case-sensitive
+        // gazetteer does not read: compare long aliases case-blind.
+        let lower = head.to_lowercase();
+        let mut best: Option<(usize, &str)> = None;
+        for e in gazetteer.entities.iter().filter(|e| e.kind == "court") {
+            for alias in std::iter::once(&e.name).chain(&e.aliases) {
+                if alias.len() < 14 || !alias.is_ascii() {
+                    continue;
+                }
+                // the longest name wins: "District of Montana" over a
+                // bare "Court of Appeals"
+                if lower.contains(&alias.to_lowercase())
+                    && best.is_none_or(|(len, _)| alias.len() > len)
+                {
+                    best = Some((alias.len(), e.name.as_str()));
+                }
+            }
+        }
+        return best.map(|(_, name)| name.to_string());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Rules;
+
+    fn of(title: &str, text: &str) -> Option<String> {
+        issuer(title, text, &Rules::builtin().gazetteer)
+    }
+
+    #[test]
+    fn a_ministry_heading_an_instrument_issues_it() {
+        assert_eq!(
+            of(
+                "中华人民共和国外交部令 第3号",
+                "外交部决定对下列企业采取反制措施。"
+            )
+            .as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
+        assert_eq!(
+            of(
+                "",
+                "国务院关税税则委员会公告\n\n决定自下月起调整加征关税措施。"
+            )
+            .as_deref(),
+            Some("Customs Tariff Commission of the State Council")
+        );
+    }
+
+    #[test]
+    fn a_court_heading_in_capitals_issues_its_order() {
+        assert_eq!(
+            of(
+                "Doe v. Roe",
+                "IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF MONTANA\n\nORDER\n\nThe motion is granted."
+            )
+            .as_deref(),
+            Some("U.S. District Court for the District of Montana")
+        );
+    }
+
+    #[test]
+    fn journalism_has_no_issuer() {
+        assert_eq!(
+            of(
+                "商务部发言人答记者问",
+                "商务部新闻发言人表示，中方坚决反对。"
+            ),
+            None
+        );
+        assert_eq!(
+            of(
+                "美方再度加码",
+                "记者获悉，美国商务部当地时间7日发布公告，将多家企业列入清单。\n\n商务部表示反对。"
+            ),
+            None
+        );
+        assert_eq!(
+            of(
+                "Court ruling stuns app makers",
+                "A federal court on Monday blocked the ban."
+            ),
+            None
+        );
+    }
+}
