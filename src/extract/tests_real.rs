@@ -248,3 +248,19 @@ fn commas_inside_a_quoted_title_split_no_clause() {
         "2024-08-06",
     )]);
 }
+
+#[test]
+fn a_trigger_reads_through_quotation_marks() {
+    check(&[
+        (
+            "On May 12 both sides agreed to reduce \"reciprocal tariffs\" to 10% for 90 days.",
+            Kind::Tariff,
+            "2025-05-12",
+        ),
+        (
+            "On May 12 both sides agreed to reduce \u{201c}reciprocal tariffs\u{201d} to 10%.",
+            Kind::Tariff,
+            "2025-05-12",
+        ),
+    ]);
+}

@@ -290,9 +290,11 @@ impl TriggerTable {
         // "é" or "—" it falls back to a slow one (a 2 MB accented item took
         // a minute). They run on an ASCII stand-in of the sentence instead,
         // and positions are mapped back.
-        let shadow = (!zh && !s.is_ascii()).then(|| super::shadow::AsciiShadow::new(s));
+        let shadow = (!zh && (!s.is_ascii() || s.contains('"')))
+            .then(|| super::shadow::AsciiShadow::unquoted(s));
         let hay = shadow.as_ref().map_or(s, |sh| sh.text.as_str());
         let back = |i: usize| shadow.as_ref().map_or(i, |sh| sh.original(i));
+        let back_end = |i: usize| shadow.as_ref().map_or(i, |sh| sh.original_end(i));
         for i in filter.candidates(hay) {
             let Some(t) = self.triggers.get(i) else {
                 continue;
@@ -317,9 +319,9 @@ impl TriggerTable {
                 hits.push(Hit {
                     kind: t.kind,
                     start: back(all.start()),
-                    end: back(all.end()),
+                    end: back_end(all.end()),
                     verb_start: back(vs),
-                    verb_end: back(ve),
+                    verb_end: back_end(ve),
                     weight: t.weight,
                     absorbs: t.absorbs.clone(),
                     nominal: t.nominal,
