@@ -143,6 +143,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                             || negated_verb(s, hit)))
                     || constructions::noun_use(s, hit)
                     || (!zh && constructions::describes_in_place(s, hit))
+                    || (!zh
+                        && matches!(hit.kind, TriggerKind::Kind(Kind::Listing))
+                        && constructions::contested_measure(s, hit))
                 {
                     continue;
                 }
@@ -285,7 +288,13 @@ fn mention(
     published: NaiveDate,
 ) -> Option<(Mention, Vec<DateSpan>)> {
     let zh = !rules.lang(lang).spaced;
-    if kind == Kind::Accusation && !zh && reduced_relative(s.get(..hit.verb_start).unwrap_or("")) {
+    if kind == Kind::Accusation
+        && !zh
+        && reduced_relative(
+            s.get(..hit.verb_start).unwrap_or(""),
+            s.get(hit.verb_end..).unwrap_or(""),
+        )
+    {
         return None;
     }
     if kind == Kind::Accusation && constructions::elaborating_accusation(s, hits, hit, zh) {
@@ -474,10 +483,20 @@ fn issued_by(m: &mut Mention, who: &str, rules: &Rules, zh: bool) {
 
 /// "three companies accused of supplying parts": a participle after a
 /// plain noun describes the noun; nobody is accusing anyone in this clause.
-fn reduced_relative(before_verb: &str) -> bool {
+fn reduced_relative(before_verb: &str, after_verb: &str) -> bool {
     let Some(w) = before_verb.split_whitespace().next_back() else {
         return false;
     };
+    // "companies accused of …" has no object; "prosecutors charged two
+    // engineers with …" has one, and is a clause of its own
+    let next = after_verb
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if !matches!(next.as_str(), "of" | "with" | "in" | "by" | "for" | "over") {
+        return false;
+    }
     let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
     let lw = w.to_lowercase();
     starts_lower && !has(&words("en").subject_ends, &lw) && !w.ends_with(',') && lw.ends_with('s')

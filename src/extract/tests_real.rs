@@ -264,3 +264,31 @@ fn a_trigger_reads_through_quotation_marks() {
         ),
     ]);
 }
+
+#[test]
+fn a_listing_a_suit_contests_is_not_a_new_listing() {
+    let got = found(
+        "Velka Robotics filed suit against the Defense Department on Tuesday over its inclusion on the list.",
+    );
+    assert_eq!(got, vec![(Kind::Lawsuit, "2025-06-17".to_string())]);
+    // the addition itself, announced, still counts
+    check(&[(
+        "The Pentagon announced its addition to the 1260H list on Tuesday.",
+        Kind::Listing,
+        "2025-06-17",
+    )]);
+}
+
+#[test]
+fn prosecutors_charging_someone_accuse_and_a_reduced_relative_does_not() {
+    check(&[(
+        "On Monday the Justice Department charged two Ostravan nationals with stealing trade secrets.",
+        Kind::Accusation,
+        "2025-06-16",
+    )]);
+    assert!(
+        found("Three firms accused of supplying parts were fined on Monday.")
+            .iter()
+            .all(|(k, _)| *k != Kind::Accusation)
+    );
+}

@@ -76,6 +76,20 @@ pub(crate) fn mask_embedded_questions(text: String) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// "sued the Pentagon over its inclusion on the list", "a challenge to
+/// the addition": a measure named as what a suit or appeal contests is
+/// reported by the suit; it is no new measure on the suit's date.
+pub(crate) fn contested_measure(s: &str, hit: &Hit) -> bool {
+    let before = s.get(..hit.start).unwrap_or("").to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    words.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "over" | "challenging" | "contesting" | "against" | "challenge" | "overturn"
+        )
+    })
+}
+
 /// "an order that bars carriers from buying its gear": a present-tense
 /// verb in a relative clause describes a measure already in place; the
 /// sentence reports something else.
