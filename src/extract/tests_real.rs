@@ -292,3 +292,39 @@ fn prosecutors_charging_someone_accuse_and_a_reduced_relative_does_not() {
             .all(|(k, _)| *k != Kind::Accusation)
     );
 }
+
+#[test]
+fn trade_policy_prose_tariff_and_control_changes() {
+    check(&[
+        (
+            "On August 20, 2024, the trade office published the fourth list of Ostravan products to be subject to additional tariffs.",
+            Kind::Tariff,
+            "2024-08-20",
+        ),
+        (
+            "On August 13, 2024 the trade office delayed some of the additional tariffs until December 15, 2024.",
+            Kind::Tariff,
+            "2024-08-13",
+        ),
+        (
+            "The first tariffs on Ostravan imports were put into effect in July 2024.",
+            Kind::Tariff,
+            "2024-07",
+        ),
+        (
+            "The tariff rate on those goods was reduced to 7.5% in February 2025.",
+            Kind::Tariff,
+            "2025-02",
+        ),
+        (
+            "On October 17, 2024, the department updated the export controls to close loopholes.",
+            Kind::ExportControl,
+            "2024-10-17",
+        ),
+    ]);
+    // a list of products merely discussed, or an update of something else
+    assert!(
+        found("On May 2 analysts published a list of products that could face tariffs.").is_empty()
+    );
+    assert!(found("On May 2 the department updated its website.").is_empty());
+}
