@@ -55,10 +55,19 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
     } else {
         None
     };
+    // "the Supreme Court upheld": a court inside a ruling's match, before
+    // its verb, is the ruling's subject
+    let bound = |f: &Found| {
+        if f.kind == "court" {
+            dui.unwrap_or(hit.verb_start)
+        } else {
+            dui.unwrap_or(hit.start)
+        }
+    };
     let before: Vec<&Found> = names
         .iter()
         .filter(agents)
-        .filter(|f| f.start >= scope.group.start && f.end <= dui.unwrap_or(hit.start))
+        .filter(|f| f.start >= scope.group.start && f.end <= bound(f))
         .collect();
     let target_from = if zh {
         dui.unwrap_or(hit.start)

@@ -39,10 +39,10 @@ pub struct Clause {
 
 /// Words after which a full stop does not end an English sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "U.S", "U.K", "U.N", "E.U", "Corp", "Inc", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep",
-    "St", "No", "vs", "Gen", "Lt", "Col", "Prof", "Jr", "Sr", "a.m", "p.m", "e.g", "i.e", "Dept",
-    // legal reporters: "36 FCC Rcd. ––––", "F. Supp. 3d", "Fed. Reg."
+    "U.S", "U.K", "U.N", "E.U", "D.C", "Corp", "Inc", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen",
+    "Rep", "St", "No", "vs", "Gen", "Lt", "Col", "Prof", "Jr", "Sr", "a.m", "p.m", "e.g", "i.e",
+    "Dept", // legal reporters: "36 FCC Rcd. ––––", "F. Supp. 3d", "Fed. Reg."
     "Rcd", "Supp", "Fed",
 ];
 
@@ -176,7 +176,7 @@ fn is_abbreviation(before: &str, text: &str, after_dot: usize) -> bool {
         // "U.S." ends a sentence when a capitalised word follows, unless it
         // is part of a name ("U.S. Commerce"): keep going for titles and
         // months, which are the common case in news copy.
-        if word == "U.S" || word == "U.K" || word == "U.N" || word == "E.U" {
+        if word == "U.S" || word == "U.K" || word == "U.N" || word == "E.U" || word == "D.C" {
             return !next_word.is_empty() && !starts_sentence_after_country(next_word);
         }
         return true;

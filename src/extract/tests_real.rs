@@ -328,3 +328,36 @@ fn trade_policy_prose_tariff_and_control_changes() {
     );
     assert!(found("On May 2 the department updated its website.").is_empty());
 }
+
+#[test]
+fn courts_rule_in_their_own_name() {
+    let ms = crate::extract::extract(
+        &crate::model::Article {
+            url: "https://example.test/c".into(),
+            lang: "en".into(),
+            text: "The Supreme Court upheld the law on January 17, 2025.".into(),
+            published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
+            ..Default::default()
+        },
+        &crate::extract::Rules::builtin(),
+    );
+    assert_eq!(ms.len(), 1, "{ms:?}");
+    assert_eq!(ms[0].actors, vec!["U.S. Supreme Court"]);
+    // a judge blocking a ban rules; the ban is what the ruling is about
+    check(&[(
+        "A federal judge temporarily blocked the ban on downloads of the app on Sept. 27, 2024.",
+        Kind::Ruling,
+        "2024-09-27",
+    )]);
+    assert!(!found(
+        "A federal judge temporarily blocked the ban on downloads of the app on Sept. 27, 2024."
+    )
+    .iter()
+    .any(|(k, _)| *k == Kind::Ban));
+    // "D.C." inside a court's name ends no sentence
+    check(&[(
+        "Velka filed a petition for review in the D.C. Circuit on May 7, 2024.",
+        Kind::Lawsuit,
+        "2024-05-07",
+    )]);
+}

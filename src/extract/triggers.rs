@@ -353,6 +353,13 @@ impl TriggerTable {
                 // the same kind may reach further back, to a dated head.
                 if o.kind == h.kind {
                     o.start = o.start.min(h.start);
+                } else if let TriggerKind::Kind(k) = o.kind {
+                    // "a judge temporarily blocked the ban on downloads": a
+                    // reading that absorbs the other's kind (a court's
+                    // ruling over a ban) is the one the verb has.
+                    if h.absorbs.contains(&k) && !h.nominal {
+                        *o = h;
+                    }
                 }
                 continue;
             }
