@@ -60,7 +60,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 instrument = constructions::instrument_date(s, &find_dates(s, &anchor), code);
             }
         }
-        if hits.is_empty() {
+        if hits.is_empty() || (zh && constructions::statute_article(s)) {
             continue;
         }
         // a real sentence carries a handful of triggers; keyword soup
@@ -124,7 +124,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     || (zh
                         && (in_title(s, hit.verb_start)
                             || names_goods(s, hit)
-                            || negated_verb(s, hit)))
+                            || negated_verb(s, hit)
+                            || constructions::appeal_against_dated_ruling(s, hit, &dates)))
                     || constructions::noun_use(s, hit)
                     || (!zh && constructions::describes_in_place(s, hit))
                 {

@@ -301,8 +301,29 @@ pub(crate) fn add_document_date(
         return;
     };
     // A sentence with a date of its own dates its verbs by it: "2月4日发布
-    // 公告，决定对……立案调查" is the 4th, not the document's day.
-    if !dates.is_empty() {
+    // 公告，决定对……立案调查" is the 4th, not the document's day. A cue that
+    // opens a disposition ("本院判决如下：主文 原判决废弃") parts the
+    // case's history before it from the document's own act after it.
+    let opens = |cue: &str| cue.ends_with("如下") || cue.starts_with("主");
+    let disposition = zh
+        && opens(s.get(start..end).unwrap_or(""))
+        && !dates.is_empty()
+        && dates.iter().all(|d| d.end <= start);
+    if !dates.is_empty() && !disposition {
+        return;
+    }
+    if disposition {
+        let day = DateSpan::at(PartialDate::from_naive(published));
+        for h in hits.iter().filter(|h| h.verb_start >= end) {
+            dates.push(DateMatch {
+                start: h.verb_start,
+                end: h.verb_start,
+                span: day,
+                relative: true,
+            });
+        }
+        dates.sort_by_key(|d| d.start);
+        dates.dedup_by_key(|d| d.start);
         return;
     }
     let day = DateSpan::at(PartialDate::from_naive(published));

@@ -12,9 +12,13 @@
 //!   order that bars …"), definite nouns that refer back ("announced the
 //!   restrictions"), time clauses, lists of peers, embedded questions and
 //!   dates inside relative clauses.
+//! - `documents`: Chinese official documents — statute articles quoted
+//!   whole, appeals against a dated ruling.
 
 mod dating;
+mod documents;
 mod reading;
 
 pub(crate) use dating::*;
+pub(crate) use documents::*;
 pub(crate) use reading::*;

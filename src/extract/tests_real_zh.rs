@@ -1,0 +1,84 @@
+//! Chinese constructions found missing or misread on real text
+//! (tests/corpus/real/tune), each tested on sentences written for this
+//! file: goods put on a control list, the cash deposit of a provisional
+//! duty, a statute's article quoted whole, an appeal against a dated ruling
+//! and a judgment's disposition after the case's history.
+
+use super::tests::{check, found};
+use crate::model::Kind;
+
+#[test]
+fn goods_put_on_a_control_list_are_an_export_control() {
+    check(&[(
+        "商务部6月3日宣布，将钛合金等三类物项纳入两用物项出口管制清单。",
+        Kind::ExportControl,
+        "2025-06-03",
+    )]);
+    let got = found("商务部6月3日宣布，将钛合金等三类物项纳入两用物项出口管制清单。");
+    assert!(!got.iter().any(|(k, _)| *k == Kind::Listing), "{got:?}");
+    // a company put on a list is still a listing
+    check(&[(
+        "商务部6月3日宣布，将北岭航空公司列入出口管制管控名单。",
+        Kind::Listing,
+        "2025-06-03",
+    )]);
+    assert!(found("商务部6月3日表示，可能将钛合金物项纳入两用物项出口管制清单。").is_empty());
+}
+
+#[test]
+fn a_deposit_owed_under_a_provisional_duty_is_a_tariff() {
+    let text = "自6月5日起，进口经营者应依据本初裁决定向海关提供相应的保证金。";
+    check(&[(text, Kind::Tariff, "2025-06-05")]);
+    let got = found(text);
+    assert!(!got.iter().any(|(k, _)| *k == Kind::Ruling), "{got:?}");
+    assert!(found("该协会6月5日表示，进口商或许需要缴纳保证金。").is_empty());
+}
+
+#[test]
+fn a_statute_article_quoted_whole_reports_no_act() {
+    assert!(found("第五条 国务院有关部门决定将直接或者间接参与的组织列入反制清单。").is_empty());
+    // an article cited by a sentence with an act of its own
+    check(&[(
+        "依据第五条规定，外交部6月3日决定将该组织列入反制清单。",
+        Kind::Listing,
+        "2025-06-03",
+    )]);
+}
+
+#[test]
+fn an_appeal_against_a_dated_ruling_is_not_dated_by_it() {
+    let got = found("上诉人对于2024年3月15日高等法院作出的判决，提起上诉。");
+    assert!(
+        got.contains(&(Kind::Ruling, "2024-03-15".into())),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(k, _)| *k == Kind::Lawsuit), "{got:?}");
+    // a date of the appeal's own
+    check(&[(
+        "该公司于2024年3月15日对高等法院的判决提起上诉。",
+        Kind::Lawsuit,
+        "2024-03-15",
+    )]);
+}
+
+#[test]
+fn a_disposition_after_the_case_history_is_dated_by_the_judgment() {
+    // published 2025-06-18, as every document of these tests
+    let got = found(
+        "上诉人对于2024年3月15日高等法院的判决提起上诉，本院判决如下：原判决废弃，发回高等法院。",
+    );
+    assert!(
+        got.contains(&(Kind::Ruling, "2025-06-18".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Kind::Ruling, "2024-03-15".into())),
+        "{got:?}"
+    );
+    // a decision with a date of its own keeps it
+    check(&[(
+        "2月4日，商务部决定对该公司立案调查。",
+        Kind::Investigation,
+        "2025-02-04",
+    )]);
+}
