@@ -2,7 +2,7 @@
 //! (tests/corpus/real/tune), each tested on sentences written for this
 //! file: goods put on a control list, the cash deposit of a provisional
 //! duty, a statute's article quoted whole, an appeal against a dated ruling
-//! and a judgment's disposition after the case's history.
+//! a judgment's disposition after the case's history and "上周" alone.
 
 use super::tests::{check, found};
 use crate::model::Kind;
@@ -81,4 +81,15 @@ fn a_disposition_after_the_case_history_is_dated_by_the_judgment() {
         Kind::Investigation,
         "2025-02-04",
     )]);
+}
+
+#[test]
+fn last_week_alone_dates_an_event_by_its_month() {
+    // published Wednesday 2025-06-18: last week is 9 to 15 June
+    check(&[(
+        "众议院一个委员会上周全票通过法案，要求该公司剥离其应用。",
+        Kind::Legislation,
+        "2025-06",
+    )]);
+    assert!(found("众议院一个委员会上周并未通过该法案。").is_empty());
 }
