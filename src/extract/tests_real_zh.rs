@@ -1,8 +1,9 @@
 //! Chinese constructions found missing or misread on real text
 //! (tests/corpus/real/tune), each tested on sentences written for this
 //! file: goods put on a control list, the cash deposit of a provisional
-//! duty, a statute's article quoted whole, an appeal against a dated ruling
-//! a judgment's disposition after the case's history and "上周" alone.
+//! duty, a statute's article quoted whole, an appeal against a dated ruling,
+//! a judgment's disposition after the case's history, an instrument
+//! acting under a named statute and "上周" alone.
 
 use super::tests::{check, found};
 use crate::model::Kind;
@@ -92,4 +93,20 @@ fn last_week_alone_dates_an_event_by_its_month() {
         "2025-06",
     )]);
     assert!(found("众议院一个委员会上周并未通过该法案。").is_empty());
+}
+
+#[test]
+fn an_instrument_acting_under_a_named_statute_is_dated_by_the_document() {
+    // published 2025-06-18, as every document of these tests
+    check(&[(
+        "依据《中华人民共和国网络安全法》，审查办公室对北岭公司在华销售的产品实施网络安全审查。",
+        Kind::Investigation,
+        "2025-06-18",
+    )]);
+    assert!(found(
+        "依据《中华人民共和国网络安全法》，审查办公室可能对北岭公司的产品实施网络安全审查。"
+    )
+    .is_empty());
+    // a newspaper in 《》 is no statute
+    assert!(found("根据《北岭日报》报道，该州禁止政府设备使用该应用。").is_empty());
 }
