@@ -291,6 +291,10 @@ fn mention(
     let span = constructions::past_year(s, date, hit, published, zh).unwrap_or(date.span);
     let also: Vec<DateSpan> = constructions::coordinated(s, dates, date)
         .into_iter()
+        .chain(
+            zh.then(|| constructions::fronted_announcement(s, dates, date, hit))
+                .flatten(),
+        )
         .map(|d| d.span)
         .collect();
     // A cue governs the verb it stands near: ten words back in English,

@@ -248,7 +248,7 @@ pub(crate) fn pick_date<'a>(
 
 /// "from June 1", "starting next Monday", "自3月10日起": the date a measure
 /// applies from.
-fn effective_date(s: &str, d: &DateMatch) -> bool {
+pub(crate) fn effective_date(s: &str, d: &DateMatch) -> bool {
     let before = super::sentences::lower_tail(s, d.start, 64);
     let en = super::lang::words("en").from.iter().any(|w| {
         before.ends_with(w)

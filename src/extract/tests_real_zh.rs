@@ -3,7 +3,8 @@
 //! file: goods put on a control list, the cash deposit of a provisional
 //! duty, a statute's article quoted whole, an appeal against a dated ruling,
 //! a judgment's disposition after the case's history, an instrument
-//! acting under a named statute and "上周" alone.
+//! acting under a named statute, "上周" alone and a fronted announcement of a
+//! measure that applies later.
 
 use super::tests::{check, found};
 use crate::model::Kind;
@@ -109,4 +110,26 @@ fn an_instrument_acting_under_a_named_statute_is_dated_by_the_document() {
     .is_empty());
     // a newspaper in 《》 is no statute
     assert!(found("根据《北岭日报》报道，该州禁止政府设备使用该应用。").is_empty());
+}
+
+#[test]
+fn a_fronted_announcement_dates_a_measure_that_applies_later() {
+    let text = "2025年5月6日,北岭政府宣布,对进口钢材加征15%关税,分两批自6月1日起实施。";
+    let got = found(text);
+    for day in ["2025-05-06", "2025-06-01"] {
+        assert!(got.contains(&(Kind::Tariff, day.into())), "{day}: {got:?}");
+    }
+    // a date before words that announce nothing dates only what it says
+    // (the commas of many official pages are ASCII ones, which part no
+    // clauses)
+    let got = found("2025年5月6日,北岭政府表示,对进口钢材加征15%关税,自6月1日起实施。");
+    assert!(
+        !got.contains(&(Kind::Tariff, "2025-05-06".into())),
+        "{got:?}"
+    );
+    let got = found("2025年5月6日,北岭政府宣布,可能对进口钢材加征关税,自6月1日起实施。");
+    assert!(
+        !got.contains(&(Kind::Tariff, "2025-05-06".into())),
+        "{got:?}"
+    );
 }

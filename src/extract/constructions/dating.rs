@@ -364,3 +364,34 @@ pub(crate) fn quoted(s: &str, at: usize) -> bool {
         |open: char, close: char| before.matches(open).count() > before.matches(close).count();
     depth('「', '」') || depth('“', '”') || depth('『', '』')
 }
+
+/// "2019年8月15日，美国政府宣布，对……加征关税，自9月1日起实施": a date
+/// fronted before an announcing verb (宣布, 发布, 公布) dates the
+/// announcement of a measure that applies from a later date, which keeps
+/// its own date too. `date` is the date the trigger took.
+pub(crate) fn fronted_announcement<'a>(
+    s: &str,
+    dates: &'a [DateMatch],
+    date: &DateMatch,
+    hit: &Hit,
+) -> Option<&'a DateMatch> {
+    // "自9月1日起" or, in a list of such dates, "分两批自9月1日、12月15日起"
+    let applies_from = super::super::dating::effective_date(s, date)
+        || (date.start > hit.verb_end
+            && s.get(hit.verb_end..date.start)
+                .is_some_and(|t| t.contains('自')));
+    if !applies_from {
+        return None;
+    }
+    let first = dates.first()?;
+    let lead = s.get(..first.start)?.trim();
+    if !lead.is_empty() || first.end >= hit.verb_start || first.start == date.start {
+        return None;
+    }
+    let between = s.get(first.end..hit.verb_start)?;
+    let announced = ["宣布", "发布", "公布"].iter().any(|w| between.contains(w));
+    let alone = !dates
+        .iter()
+        .any(|d| d.start > first.start && d.end <= hit.verb_start);
+    (announced && alone && first.span.start < date.span.start).then_some(first)
+}
