@@ -219,11 +219,19 @@ pub(crate) fn pick_date<'a>(
     // Dates scope forward: a clause borrows a free date from an earlier
     // clause of its group ("3日发布公告，宣布……"), never from a later one,
     // which has a verb of its own.
-    if let Some(d) = (gs..ci)
+    // As in the trigger's own clause, a date the measure applies from
+    // ("从1月1日起至3月31日，暂停征收") wins over the others.
+    let borrowed: Vec<&DateMatch> = (gs..ci)
         .filter(|&k| !claimed(k))
         .flat_map(|k| dates.iter().filter(move |d| in_clause(&cs[k], d)))
-        .min_by_key(|d| dist(d))
-    {
+        .collect();
+    let from: Vec<&DateMatch> = borrowed
+        .iter()
+        .copied()
+        .filter(|d| effective_date(s, d))
+        .collect();
+    let pool = if from.is_empty() { &borrowed } else { &from };
+    if let Some(d) = pool.iter().copied().min_by_key(|d| dist(d)) {
         return Some((d, false));
     }
     // A date fronted before the first trigger of an earlier coordinated

@@ -4,7 +4,8 @@
 //! duty, a statute's article quoted whole, an appeal against a dated ruling,
 //! a judgment's disposition after the case's history, an instrument
 //! acting under a named statute, "上周" alone and a fronted announcement of a
-//! measure that applies later.
+//! measure that applies later; and ASCII commas in Chinese text, which part
+//! clauses as full-width ones do.
 
 use super::tests::{check, found};
 use crate::model::Kind;
@@ -114,22 +115,36 @@ fn an_instrument_acting_under_a_named_statute_is_dated_by_the_document() {
 
 #[test]
 fn a_fronted_announcement_dates_a_measure_that_applies_later() {
-    let text = "2025年5月6日,北岭政府宣布,对进口钢材加征15%关税,分两批自6月1日起实施。";
+    let text = "2025年5月6日北岭政府宣布对进口钢材加征15%关税并自6月1日起实施。";
     let got = found(text);
     for day in ["2025-05-06", "2025-06-01"] {
         assert!(got.contains(&(Kind::Tariff, day.into())), "{day}: {got:?}");
     }
     // a date before words that announce nothing dates only what it says
-    // (the commas of many official pages are ASCII ones, which part no
-    // clauses)
-    let got = found("2025年5月6日,北岭政府表示,对进口钢材加征15%关税,自6月1日起实施。");
+    let got = found("2025年5月6日北岭政府表示对进口钢材加征15%关税并自6月1日起实施。");
     assert!(
         !got.contains(&(Kind::Tariff, "2025-05-06".into())),
         "{got:?}"
     );
-    let got = found("2025年5月6日,北岭政府宣布,可能对进口钢材加征关税,自6月1日起实施。");
+    let got = found("2025年5月6日北岭政府宣布可能对进口钢材加征关税并自6月1日起实施。");
     assert!(
         !got.contains(&(Kind::Tariff, "2025-05-06".into())),
         "{got:?}"
     );
+}
+
+#[test]
+fn ascii_commas_part_chinese_clauses_and_a_borrowed_start_date_wins() {
+    // official pages often set ASCII commas in Chinese text
+    let text = "从2025年1月1日起至2025年3月31日,对北岭公司的产品暂停征收关税。";
+    let got = found(text);
+    assert!(
+        got.contains(&(Kind::Tariff, "2025-01-01".into())),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&(Kind::Tariff, "2025-03-31".into())),
+        "{got:?}"
+    );
+    assert!(found("从2025年1月1日起至2025年3月31日,可能对北岭公司的产品暂停征收关税。").is_empty());
 }
