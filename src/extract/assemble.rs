@@ -46,6 +46,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let article_lang = rules.article_lang(article);
     // the day of the instrument the document says it acts under
     let mut instrument: Option<PartialDate> = None;
+    // the kind of measure the title names, read when first needed
+    let mut title_kind: Option<Option<Kind>> = None;
     for (si, sent) in sentences(text).into_iter().enumerate() {
         let s = &text[sent.start..sent.end];
         let lang = rules.sentence_lang(article_lang, s);
@@ -181,6 +183,17 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                                     (Some(k), _, _) => k,
                                     (None, Some((at, k)), _) if si - at <= 2 => k,
                                     (None, _, Some(k)) => k,
+                                    // "（2008年9月16日商务部令第12号公布）": the
+                                    // document's own publication line dates
+                                    // the measure its title names
+                                    _ if zh && constructions::publication_line(s, hit) => {
+                                        match title_kind.get_or_insert_with(|| {
+                                            constructions::title_kind(rules, &article.title, lang)
+                                        }) {
+                                            Some(k) => *k,
+                                            None => continue,
+                                        }
+                                    }
                                     _ => continue,
                                 }
                             }
@@ -246,9 +259,15 @@ fn mention(
     let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
     // "New Delhi's June 29 ban": the date in the noun's head, or none.
-    let (date, own) = match constructions::dated_noun_date(s, hit, dates) {
-        Some(d) => (d?, true),
-        None => pick_date(s, cs, ci, dates, hits, hit)?,
+    // "令第12号公布根据2020年8月28日公告第38号修订": a publication line's
+    // date stands before its number.
+    let line_date = (zh && constructions::publication_line(s, hit))
+        .then(|| dates.iter().rfind(|d| d.end <= hit.verb_start))
+        .flatten();
+    let (date, own) = match (line_date, constructions::dated_noun_date(s, hit, dates)) {
+        (Some(d), _) => (d, true),
+        (None, Some(d)) => (d?, true),
+        (None, None) => pick_date(s, cs, ci, dates, hits, hit)?,
     };
     if !zh && constructions::in_parenthetical(s, date, hit) {
         return None;

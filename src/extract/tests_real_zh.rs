@@ -4,11 +4,31 @@
 //! duty, a statute's article quoted whole, an appeal against a dated ruling,
 //! a judgment's disposition after the case's history, an instrument
 //! acting under a named statute, "上周" alone and a fronted announcement of a
-//! measure that applies later; and ASCII commas in Chinese text, which part
-//! clauses as full-width ones do.
+//! measure that applies later, a publication line under a title; and ASCII
+//! commas in Chinese text, which part clauses as full-width ones do.
 
 use super::tests::{check, found};
-use crate::model::Kind;
+use super::{extract, Rules};
+use crate::model::{Article, Kind};
+use std::sync::OnceLock;
+
+/// (kind, start date) of every mention of a titled document published on
+/// 2025-06-18.
+fn found_titled(title: &str, text: &str) -> Vec<(Kind, String)> {
+    static R: OnceLock<Rules> = OnceLock::new();
+    let a = Article {
+        url: "https://example.test/doc".into(),
+        title: title.into(),
+        lang: "zh".into(),
+        text: text.into(),
+        published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
+        ..Default::default()
+    };
+    extract(&a, R.get_or_init(Rules::builtin))
+        .into_iter()
+        .map(|m| (m.kind, m.span.start.to_string()))
+        .collect()
+}
 
 #[test]
 fn goods_put_on_a_control_list_are_an_export_control() {
@@ -147,4 +167,27 @@ fn ascii_commas_part_chinese_clauses_and_a_borrowed_start_date_wins() {
         "{got:?}"
     );
     assert!(found("从2025年1月1日起至2025年3月31日,可能对北岭公司的产品暂停征收关税。").is_empty());
+}
+
+#[test]
+fn a_publication_line_dates_the_measure_its_title_names() {
+    let got = found_titled(
+        "北岭禁止出口限制出口技术目录",
+        "（2021年3月4日商务部令第5号公布根据2023年8月9日商务部公告第12号修订）",
+    );
+    assert!(
+        got.contains(&(Kind::ExportControl, "2021-03-04".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Kind::ExportControl, "2023-08-09".into())),
+        "{got:?}"
+    );
+    let got = found_titled(
+        "北岭实体名单规定",
+        "（2020年9月19日商務部令2020年第4號發布）",
+    );
+    assert_eq!(got, vec![(Kind::Legislation, "2020-09-19".to_string())]);
+    // a title that names no measure and no rule
+    assert!(found_titled("商务部答记者问", "（2021年3月4日商务部令第5号公布）").is_empty());
 }

@@ -5,10 +5,15 @@
 //!   whole reports no act.
 //! - `appeal_against_dated_ruling`: "对于96年3月15日……判决，提起上诉" — the
 //!   date is the ruling's (the case's history); the appeal has none.
+//! - `publication_line` and `title_kind`: "（2008年9月16日商务部令第12号公布）"
+//!   — the document's own publication line dates the measure its title
+//!   names ("……禁止出口……目录": an export control), or, for a title that
+//!   names a rule ("……规定"), the rule's making.
 
 use super::super::dates::DateMatch;
 use super::super::rules::TriggerKind;
 use super::super::triggers::Hit;
+use super::super::{normalize, Lang, Rules};
 use crate::model::Kind;
 
 /// The numerals of a statute's articles ("第十五条").
@@ -63,6 +68,44 @@ pub(crate) fn appeal_against_dated_ruling(s: &str, hit: &Hit, dates: &[DateMatch
     let inside = |d: &DateMatch| d.start >= open && d.end <= object.len();
     let earlier: Vec<&DateMatch> = dates.iter().filter(|d| d.end <= hit.verb_start).collect();
     !earlier.is_empty() && earlier.iter().all(|d| inside(d))
+}
+
+/// True when an effect verb closes an instrument's number: "商务部令第12号
+/// 公布", "公告第38号修订", "令2020年第4号发布".
+pub(crate) fn publication_line(s: &str, hit: &Hit) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    ["公布", "发布", "修订"].contains(&verb)
+        && before.ends_with('号')
+        && before
+            .rfind('第')
+            .and_then(|i| before.get(..i))
+            .is_some_and(|b| {
+                let b = b.trim_end_matches(|c: char| c.is_ascii_digit() || c == '年');
+                b.ends_with('令') || b.ends_with("公告")
+            })
+}
+
+/// The kind of measure a title names ("中国禁止出口限制出口技术目录": an
+/// export control), or legislation for a title that names a rule ("不可靠实体
+/// 清单规定"); `None` when it names neither.
+pub(crate) fn title_kind(rules: &Rules, title: &str, lang: Lang) -> Option<Kind> {
+    let norm = normalize::normalize(title).map(|n| n.text);
+    let title = norm.as_deref().unwrap_or(title).trim();
+    let named = rules
+        .triggers
+        .find(title, lang)
+        .into_iter()
+        .find_map(|h| match h.kind {
+            TriggerKind::Kind(k) if !h.nominal => Some(k),
+            _ => None,
+        });
+    named.or_else(|| {
+        ["规定", "条例", "办法", "细则"]
+            .iter()
+            .any(|w| title.ends_with(w))
+            .then_some(Kind::Legislation)
+    })
 }
 
 #[cfg(test)]
