@@ -266,7 +266,7 @@ pub(crate) fn effective_date(s: &str, d: &DateMatch) -> bool {
                 .is_some_and(|c| c.is_alphanumeric())
     });
     let zh = (before.ends_with('自') || before.ends_with('从') || before.ends_with("自当地时间"))
-        && s.get(d.end..).unwrap_or("").starts_with('起');
+        && constructions::past_time_of_day(s.get(d.end..).unwrap_or("")).starts_with('起');
     en || zh
 }
 

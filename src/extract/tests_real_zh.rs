@@ -1,11 +1,12 @@
 //! Chinese constructions found missing or misread on real text
 //! (tests/corpus/real/tune), each tested on sentences written for this
 //! file: goods put on a control list, the cash deposit of a provisional
-//! duty, a statute's article quoted whole, an appeal against a dated ruling,
-//! a judgment's disposition after the case's history, an instrument
-//! acting under a named statute, "上周" alone and a fronted announcement of a
-//! measure that applies later, a publication line under a title; and ASCII
-//! commas in Chinese text, which part clauses as full-width ones do.
+//! duty, a statute's article quoted whole, an appeal against a dated
+//! ruling, a judgment's disposition after the case's history, an
+//! instrument acting under a named statute, "上周" alone, a fronted
+//! announcement of a measure that applies later, a publication line under
+//! a title, a time of day before 起, and ASCII commas in Chinese text,
+//! which part clauses as full-width ones do.
 
 use super::tests::{check, found};
 use super::{extract, Rules};
@@ -190,4 +191,27 @@ fn a_publication_line_dates_the_measure_its_title_names() {
     assert_eq!(got, vec![(Kind::Legislation, "2020-09-19".to_string())]);
     // a title that names no measure and no rule
     assert!(found_titled("商务部答记者问", "（2021年3月4日商务部令第5号公布）").is_empty());
+}
+
+#[test]
+fn a_time_of_day_before_qi_keeps_a_date_one_a_measure_applies_from() {
+    // published 2025-06-18: "12月15日12时01分起" is this December, not last
+    let got = found(
+        "国务院关税税则委员会决定,对北岭商品加征关税,分两批自2025年9月1日12时01分、12月15日12时01分起实施。",
+    );
+    assert!(
+        got.contains(&(Kind::Tariff, "2025-12-15".into())),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&(Kind::Tariff, "2024-12-15".into())),
+        "{got:?}"
+    );
+    assert_eq!(
+        super::constructions::past_time_of_day("12时01分起实施"),
+        "起实施"
+    );
+    assert_eq!(super::constructions::past_time_of_day("零时起"), "起");
+    assert_eq!(super::constructions::past_time_of_day("123时起"), "123时起");
+    assert_eq!(super::constructions::past_time_of_day("12月"), "12月");
 }

@@ -213,7 +213,7 @@ fn past_year_zh(s: &str, d: &DateMatch, text: &str, published: NaiveDate) -> Opt
     if text.contains(RELATIVE) || !text.contains('月') {
         return None;
     }
-    let after = s.get(d.end..).unwrap_or("");
+    let after = past_time_of_day(s.get(d.end..).unwrap_or(""));
     let from = after.starts_with('起') && !after.starts_with("起诉") && !after.starts_with("起草");
     if from || after.starts_with("前") || words("zh").future.iter().any(|f| s.contains(f.as_str()))
     {
@@ -394,4 +394,28 @@ pub(crate) fn fronted_announcement<'a>(
         .iter()
         .any(|d| d.start > first.start && d.end <= hit.verb_start);
     (announced && alone && first.span.start < date.span.start).then_some(first)
+}
+
+/// The text after a time of day that follows a Chinese date ("9月1日12时01分
+/// 起", "零时起"): what the date is followed by once its hour is read.
+pub(crate) fn past_time_of_day(after: &str) -> &str {
+    if let Some(rest) = after.strip_prefix("零时") {
+        return rest;
+    }
+    let digits = |t: &str| t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let h = digits(after);
+    if !(1..=2).contains(&h) {
+        return after;
+    }
+    let Some(rest) = after[h..]
+        .strip_prefix('时')
+        .or_else(|| after[h..].strip_prefix('点'))
+    else {
+        return after;
+    };
+    let m = digits(rest);
+    match rest[m..].strip_prefix('分') {
+        Some(r) if (1..=2).contains(&m) => r,
+        _ => rest,
+    }
 }
