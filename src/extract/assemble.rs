@@ -307,7 +307,11 @@ fn mention(
     {
         return None;
     }
-    let span = constructions::past_year(s, date, hit, published, zh).unwrap_or(date.span);
+    let span = if zh && constructions::cited_amendment(s, date, hit) {
+        DateSpan::at(PartialDate::from_naive(published))
+    } else {
+        constructions::past_year(s, date, hit, published, zh).unwrap_or(date.span)
+    };
     let also: Vec<DateSpan> = constructions::coordinated(s, dates, date)
         .into_iter()
         .chain(

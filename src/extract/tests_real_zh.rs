@@ -4,9 +4,9 @@
 //! duty, a statute's article quoted whole, an appeal against a dated
 //! ruling, a judgment's disposition after the case's history, an
 //! instrument acting under a named statute, "上周" alone, a fronted
-//! announcement of a measure that applies later, a publication line under
-//! a title, a time of day before 起, and ASCII commas in Chinese text,
-//! which part clauses as full-width ones do.
+//! announcement of a measure that applies later, a cited amendment, a
+//! publication line under a title, a time of day before 起, and ASCII
+//! commas in Chinese text, which part clauses as full-width ones do.
 
 use super::tests::{check, found};
 use super::{extract, Rules};
@@ -214,4 +214,20 @@ fn a_time_of_day_before_qi_keeps_a_date_one_a_measure_applies_from() {
     assert_eq!(super::constructions::past_time_of_day("零时起"), "起");
     assert_eq!(super::constructions::past_time_of_day("123时起"), "123时起");
     assert_eq!(super::constructions::past_time_of_day("12月"), "12月");
+}
+
+#[test]
+fn a_cited_amendment_dates_the_law_and_not_what_the_document_requires() {
+    let got =
+        found("该部表示，依照2025年3月新修正的资通安全管理法规定，公务机关不得下载或使用该应用。");
+    assert!(
+        got.contains(&(Kind::Legislation, "2025-03".into())),
+        "{got:?}"
+    );
+    assert!(got.contains(&(Kind::Ban, "2025-06-18".into())), "{got:?}");
+    assert!(!got.contains(&(Kind::Ban, "2025-03".into())), "{got:?}");
+    // a rule issued on a date, not amended: the date is the measure's
+    let got = found("依照2025年3月发布的规定，公务机关不得使用该应用。");
+    assert!(got.contains(&(Kind::Ban, "2025-03".into())), "{got:?}");
+    assert!(!got.iter().any(|(k, _)| *k == Kind::Legislation), "{got:?}");
 }

@@ -5,6 +5,9 @@
 //!   whole reports no act.
 //! - `appeal_against_dated_ruling`: "对于96年3月15日……判决，提起上诉" — the
 //!   date is the ruling's (the case's history); the appeal has none.
+//! - `cited_amendment`: "依照2025年9月新修正的资通安全管理法规定，机关不得……"
+//!   — the date is the law's amendment; what the sentence goes on to
+//!   require is stated on the document's day.
 //! - `publication_line` and `title_kind`: "（2008年9月16日商务部令第12号公布）"
 //!   — the document's own publication line dates the measure its title
 //!   names ("……禁止出口……目录": an export control), or, for a title that
@@ -106,6 +109,30 @@ pub(crate) fn title_kind(rules: &Rules, title: &str, lang: Lang) -> Option<Kind>
             .any(|w| title.ends_with(w))
             .then_some(Kind::Legislation)
     })
+}
+
+/// True when `date` dates the amendment of a law the sentence acts under
+/// ("依照2025年9月新修正的……法规定") and the trigger is not that amendment.
+pub(crate) fn cited_amendment(s: &str, date: &DateMatch, hit: &Hit) -> bool {
+    let before = s.get(..date.start).unwrap_or("");
+    let Some(head) = ["依照", "依据", "根据"]
+        .iter()
+        .filter_map(|h| before.rfind(h))
+        .max()
+    else {
+        return false;
+    };
+    let after = s.get(date.end..).unwrap_or("");
+    let amended = ["新修正", "修正", "新修订", "修订", "三读通过"]
+        .iter()
+        .any(|w| after.starts_with(w));
+    let Some(tail) = after.find("规定").map(|i| date.end + i + "规定".len()) else {
+        return false;
+    };
+    let clause = |t: &str| !t.contains(['，', '。', '；', ',', ';']);
+    amended
+        && clause(s.get(head..tail).unwrap_or(","))
+        && (hit.verb_start < head || hit.verb_start >= tail)
 }
 
 #[cfg(test)]
