@@ -5,7 +5,8 @@
 //! ruling, a judgment's disposition after the case's history, an
 //! instrument acting under a named statute, "上周" alone, a fronted
 //! announcement of a measure that applies later, a cited amendment, a
-//! publication line under a title, a time of day before 起, and ASCII
+//! publication line under a title, a time of day before 起, a Taiwanese
+//! agency finding a product barred, and ASCII
 //! commas in Chinese text, which part clauses as full-width ones do.
 
 use super::tests::{check, found};
@@ -230,4 +231,23 @@ fn a_cited_amendment_dates_the_law_and_not_what_the_document_requires() {
     let got = found("依照2025年3月发布的规定，公务机关不得使用该应用。");
     assert!(got.contains(&(Kind::Ban, "2025-03".into())), "{got:?}");
     assert!(!got.iter().any(|(k, _)| *k == Kind::Legislation), "{got:?}");
+}
+
+#[test]
+fn a_taiwanese_agency_finding_a_product_barred_is_a_ban() {
+    // published 2025-06-18, as every document of these tests
+    check(&[
+        (
+            "另查该翻译服务为境外产品，有资料外泄疑虑，属危害国家资通安全产品。",
+            Kind::Ban,
+            "2025-06-18",
+        ),
+        (
+            "行政院2019年公布原则，要求各机关限制使用危害国家资通安全产品。",
+            Kind::Ban,
+            "2019",
+        ),
+    ]);
+    assert!(found("该部表示，尚未认定该服务属危害国家资通安全产品。").is_empty());
+    assert!(found("行政院2019年表示，可能限制使用该应用。").is_empty());
 }
