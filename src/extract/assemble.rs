@@ -529,10 +529,15 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
         // Two sides' measures on one day ("tariffs took effect …, and
         // China's retaliatory duties took effect the same day") are two
         // events: reports whose actors share nobody stay apart.
+        // A country and a body acting for it ("中方" and its foreign
+        // ministry) are one side.
         let apart = |o: &Mention| {
             !o.actors.is_empty()
                 && !m.actors.is_empty()
-                && !o.actors.iter().any(|a| m.actors.contains(a))
+                && !o
+                    .actors
+                    .iter()
+                    .any(|a| m.actors.iter().any(|b| one_side(a, b)))
         };
         if let Some(o) = out
             .iter_mut()
@@ -559,6 +564,16 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
         out.push(m);
     }
     out
+}
+
+/// True when two actors are one side: the same name, or a country and a
+/// body or leader acting for it.
+fn one_side(a: &str, b: &str) -> bool {
+    use crate::timeline::nations::{standing, Standing};
+    let of = |x: &str, country: &str| matches!(standing(x), Standing::Body(c) | Standing::Leader(c) if c == country);
+    a == b
+        || (standing(a) == Standing::Country && of(b, a))
+        || (standing(b) == Standing::Country && of(a, b))
 }
 
 /// True when byte `at` is inside a 《title》: "根据《关于对美加征关税商品的公告》"

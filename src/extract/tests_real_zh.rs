@@ -6,8 +6,9 @@
 //! instrument acting under a named statute, "上周" alone, a fronted
 //! announcement of a measure that applies later, a cited amendment, a
 //! publication line under a title, a time of day before 起, a Taiwanese
-//! agency finding a product barred, and ASCII
-//! commas in Chinese text, which part clauses as full-width ones do.
+//! agency finding a product barred, a country and its ministry acting on
+//! one day, and ASCII commas in Chinese text, which part clauses as
+//! full-width ones do.
 
 use super::tests::{check, found};
 use super::{extract, Rules};
@@ -250,4 +251,23 @@ fn a_taiwanese_agency_finding_a_product_barred_is_a_ban() {
     ]);
     assert!(found("该部表示，尚未认定该服务属危害国家资通安全产品。").is_empty());
     assert!(found("行政院2019年表示，可能限制使用该应用。").is_empty());
+}
+
+#[test]
+fn a_country_and_its_ministry_on_one_day_are_one_event() {
+    let count = |text: &str| {
+        found(text)
+            .into_iter()
+            .filter(|k| *k == (Kind::Sanction, "2025-05-22".to_string()))
+            .count()
+    };
+    assert_eq!(
+        count("5月22日，外交部宣布制裁北岭公司。同日，中方宣布对北岭公司实施制裁。"),
+        1
+    );
+    // two countries' measures on one day stay two
+    assert_eq!(
+        count("5月22日，美国财政部宣布制裁北岭公司。同日，中国外交部宣布对南岭公司实施制裁。"),
+        2
+    );
 }
