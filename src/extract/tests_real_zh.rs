@@ -7,8 +7,8 @@
 //! announcement of a measure that applies later, a cited amendment, a
 //! publication line under a title, a time of day before 起, a Taiwanese
 //! agency finding a product barred, a country and its ministry acting on
-//! one day, and ASCII commas in Chinese text, which part clauses as
-//! full-width ones do.
+//! one day, a licence requirement in an announcement, and ASCII commas in
+//! Chinese text, which part clauses as full-width ones do.
 
 use super::tests::{check, found};
 use super::{extract, Rules};
@@ -270,4 +270,16 @@ fn a_country_and_its_ministry_on_one_day_are_one_event() {
         count("5月22日，美国财政部宣布制裁北岭公司。同日，中国外交部宣布对南岭公司实施制裁。"),
         2
     );
+}
+
+#[test]
+fn a_licence_requirement_in_an_announcement_is_dated_by_it() {
+    // published 2025-06-18, as every document of these tests
+    check(&[(
+        "一、具有下列特性的合金物项，未经许可，不得出口。",
+        Kind::ExportControl,
+        "2025-06-18",
+    )]);
+    // a rule described, not laid down
+    assert!(found("业内人士说，这类物项也许未经许可不得出口。").is_empty());
 }
