@@ -47,6 +47,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let article_lang = rules.article_lang(article);
     // the day of the instrument the document says it acts under
     let mut instrument: Option<PartialDate> = None;
+    // the kind of measure the title names, read when first needed
+    let mut title_kind: Option<Option<Kind>> = None;
     let sents = sentences(text);
     for (si, sent) in sents.iter().enumerate() {
         let s = &text[sent.start..sent.end];
@@ -62,7 +64,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 instrument = constructions::instrument_date(s, &find_dates(s, &anchor), code);
             }
         }
-        if hits.is_empty() {
+        if hits.is_empty() || (zh && constructions::statute_article(s)) {
             continue;
         }
         // a real sentence carries a handful of triggers; keyword soup
@@ -140,7 +142,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     || (zh
                         && (in_title(s, hit.verb_start)
                             || names_goods(s, hit)
-                            || negated_verb(s, hit)))
+                            || negated_verb(s, hit)
+                            || constructions::appeal_against_dated_ruling(s, hit, &dates)))
                     || constructions::noun_use(s, hit)
                     || (!zh && constructions::describes_in_place(s, hit))
                     || (!zh
@@ -199,6 +202,17 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                                     (Some(k), _, _) => k,
                                     (None, Some((at, k)), _) if si - at <= 2 => k,
                                     (None, _, Some(k)) => k,
+                                    // "（2008年9月16日商务部令第12号公布）": the
+                                    // document's own publication line dates
+                                    // the measure its title names
+                                    _ if zh && constructions::publication_line(s, hit) => {
+                                        match title_kind.get_or_insert_with(|| {
+                                            constructions::title_kind(rules, &article.title, lang)
+                                        }) {
+                                            Some(k) => *k,
+                                            None => continue,
+                                        }
+                                    }
                                     _ => continue,
                                 }
                             }
@@ -308,9 +322,15 @@ fn mention(
     let ci = clause_of(cs, hit.verb_start);
     let clause = cs.get(ci)?;
     // "New Delhi's June 29 ban": the date in the noun's head, or none.
-    let (date, own) = match constructions::dated_noun_date(s, hit, dates) {
-        Some(d) => (d?, true),
-        None => pick_date(s, cs, ci, dates, hits, hit)?,
+    // "令第12号公布根据2020年8月28日公告第38号修订": a publication line's
+    // date stands before its number.
+    let line_date = (zh && constructions::publication_line(s, hit))
+        .then(|| dates.iter().rfind(|d| d.end <= hit.verb_start))
+        .flatten();
+    let (date, own) = match (line_date, constructions::dated_noun_date(s, hit, dates)) {
+        (Some(d), _) => (d, true),
+        (None, Some(d)) => (d?, true),
+        (None, None) => pick_date(s, cs, ci, dates, hits, hit)?,
     };
     if !zh && constructions::in_parenthetical(s, date, hit) {
         return None;
@@ -350,9 +370,17 @@ fn mention(
     {
         return None;
     }
-    let span = constructions::past_year(s, date, hit, published, zh).unwrap_or(date.span);
+    let span = if zh && constructions::cited_amendment(s, date, hit) {
+        DateSpan::at(PartialDate::from_naive(published))
+    } else {
+        constructions::past_year(s, date, hit, published, zh).unwrap_or(date.span)
+    };
     let also: Vec<DateSpan> = constructions::coordinated(s, dates, date)
         .into_iter()
+        .chain(
+            zh.then(|| constructions::fronted_announcement(s, dates, date, hit))
+                .flatten(),
+        )
         .map(|d| d.span)
         .collect();
     // A cue governs the verb it stands near: ten words back in English,
@@ -591,10 +619,15 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
         // Two sides' measures on one day ("tariffs took effect …, and
         // China's retaliatory duties took effect the same day") are two
         // events: reports whose actors share nobody stay apart.
+        // A country and a body acting for it ("中方" and its foreign
+        // ministry) are one side.
         let apart = |o: &Mention| {
             !o.actors.is_empty()
                 && !m.actors.is_empty()
-                && !o.actors.iter().any(|a| m.actors.contains(a))
+                && !o
+                    .actors
+                    .iter()
+                    .any(|a| m.actors.iter().any(|b| one_side(a, b)))
         };
         if let Some(o) = out
             .iter_mut()
@@ -621,6 +654,16 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
         out.push(m);
     }
     out
+}
+
+/// True when two actors are one side: the same name, or a country and a
+/// body or leader acting for it.
+fn one_side(a: &str, b: &str) -> bool {
+    use crate::timeline::nations::{standing, Standing};
+    let of = |x: &str, country: &str| matches!(standing(x), Standing::Body(c) | Standing::Leader(c) if c == country);
+    a == b
+        || (standing(a) == Standing::Country && of(b, a))
+        || (standing(b) == Standing::Country && of(a, b))
 }
 
 /// True when byte `at` is inside a 《title》: "根据《关于对美加征关税商品的公告》"

@@ -219,11 +219,19 @@ pub(crate) fn pick_date<'a>(
     // Dates scope forward: a clause borrows a free date from an earlier
     // clause of its group ("3日发布公告，宣布……"), never from a later one,
     // which has a verb of its own.
-    if let Some(d) = (gs..ci)
+    // As in the trigger's own clause, a date the measure applies from
+    // ("从1月1日起至3月31日，暂停征收") wins over the others.
+    let borrowed: Vec<&DateMatch> = (gs..ci)
         .filter(|&k| !claimed(k))
         .flat_map(|k| dates.iter().filter(move |d| in_clause(&cs[k], d)))
-        .min_by_key(|d| dist(d))
-    {
+        .collect();
+    let from: Vec<&DateMatch> = borrowed
+        .iter()
+        .copied()
+        .filter(|d| effective_date(s, d))
+        .collect();
+    let pool = if from.is_empty() { &borrowed } else { &from };
+    if let Some(d) = pool.iter().copied().min_by_key(|d| dist(d)) {
         return Some((d, false));
     }
     // A date fronted before the first trigger of an earlier coordinated
@@ -248,7 +256,7 @@ pub(crate) fn pick_date<'a>(
 
 /// "from June 1", "starting next Monday", "自3月10日起": the date a measure
 /// applies from.
-fn effective_date(s: &str, d: &DateMatch) -> bool {
+pub(crate) fn effective_date(s: &str, d: &DateMatch) -> bool {
     let before = super::sentences::lower_tail(s, d.start, 64);
     let en = super::lang::words("en").from.iter().any(|w| {
         before.ends_with(w)
@@ -258,7 +266,7 @@ fn effective_date(s: &str, d: &DateMatch) -> bool {
                 .is_some_and(|c| c.is_alphanumeric())
     });
     let zh = (before.ends_with('自') || before.ends_with('从') || before.ends_with("自当地时间"))
-        && s.get(d.end..).unwrap_or("").starts_with('起');
+        && constructions::past_time_of_day(s.get(d.end..).unwrap_or("")).starts_with('起');
     en || zh
 }
 
@@ -301,8 +309,29 @@ pub(crate) fn add_document_date(
         return;
     };
     // A sentence with a date of its own dates its verbs by it: "2月4日发布
-    // 公告，决定对……立案调查" is the 4th, not the document's day.
-    if !dates.is_empty() {
+    // 公告，决定对……立案调查" is the 4th, not the document's day. A cue that
+    // opens a disposition ("本院判决如下：主文 原判决废弃") parts the
+    // case's history before it from the document's own act after it.
+    let opens = |cue: &str| cue.ends_with("如下") || cue.starts_with("主");
+    let disposition = zh
+        && opens(s.get(start..end).unwrap_or(""))
+        && !dates.is_empty()
+        && dates.iter().all(|d| d.end <= start);
+    if !dates.is_empty() && !disposition {
+        return;
+    }
+    if disposition {
+        let day = DateSpan::at(PartialDate::from_naive(published));
+        for h in hits.iter().filter(|h| h.verb_start >= end) {
+            dates.push(DateMatch {
+                start: h.verb_start,
+                end: h.verb_start,
+                span: day,
+                relative: true,
+            });
+        }
+        dates.sort_by_key(|d| d.start);
+        dates.dedup_by_key(|d| d.start);
         return;
     }
     let day = DateSpan::at(PartialDate::from_naive(published));

@@ -27,6 +27,8 @@ mod tests;
 mod tests_official;
 #[cfg(test)]
 mod tests_real;
+#[cfg(test)]
+mod tests_real_zh;
 pub mod triggers;
 
 use crate::model::{Article, Mention};

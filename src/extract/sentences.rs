@@ -416,7 +416,7 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
             ';' | '；' | ':' | '：' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
             // "原定1月1日生效，但被法官叫停": a contrast starts a clause of
             // its own, which does not borrow the date before it.
-            '，' if zh => {
+            '，' | ',' if zh => {
                 let rest = &s[i + c.len_utf8()..];
                 let contrast = ["但", "然而", "不过", "却"]
                     .iter()

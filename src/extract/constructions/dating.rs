@@ -213,7 +213,7 @@ fn past_year_zh(s: &str, d: &DateMatch, text: &str, published: NaiveDate) -> Opt
     if text.contains(RELATIVE) || !text.contains('月') {
         return None;
     }
-    let after = s.get(d.end..).unwrap_or("");
+    let after = past_time_of_day(s.get(d.end..).unwrap_or(""));
     let from = after.starts_with('起') && !after.starts_with("起诉") && !after.starts_with("起草");
     if from || after.starts_with("前") || words("zh").future.iter().any(|f| s.contains(f.as_str()))
     {
@@ -426,4 +426,59 @@ pub(crate) fn quoted(s: &str, at: usize) -> bool {
 /// The length of a head's month word.
 fn month_len(head: &str) -> usize {
     head.find([' ', '\'', '’']).unwrap_or(head.len())
+}
+
+/// "2019年8月15日，美国政府宣布，对……加征关税，自9月1日起实施": a date
+/// fronted before an announcing verb (宣布, 发布, 公布) dates the
+/// announcement of a measure that applies from a later date, which keeps
+/// its own date too. `date` is the date the trigger took.
+pub(crate) fn fronted_announcement<'a>(
+    s: &str,
+    dates: &'a [DateMatch],
+    date: &DateMatch,
+    hit: &Hit,
+) -> Option<&'a DateMatch> {
+    // "自9月1日起" or, in a list of such dates, "分两批自9月1日、12月15日起"
+    let applies_from = super::super::dating::effective_date(s, date)
+        || (date.start > hit.verb_end
+            && s.get(hit.verb_end..date.start)
+                .is_some_and(|t| t.contains('自')));
+    if !applies_from {
+        return None;
+    }
+    let first = dates.first()?;
+    let lead = s.get(..first.start)?.trim();
+    if !lead.is_empty() || first.end >= hit.verb_start || first.start == date.start {
+        return None;
+    }
+    let between = s.get(first.end..hit.verb_start)?;
+    let announced = ["宣布", "发布", "公布"].iter().any(|w| between.contains(w));
+    let alone = !dates
+        .iter()
+        .any(|d| d.start > first.start && d.end <= hit.verb_start);
+    (announced && alone && first.span.start < date.span.start).then_some(first)
+}
+
+/// The text after a time of day that follows a Chinese date ("9月1日12时01分
+/// 起", "零时起"): what the date is followed by once its hour is read.
+pub(crate) fn past_time_of_day(after: &str) -> &str {
+    if let Some(rest) = after.strip_prefix("零时") {
+        return rest;
+    }
+    let digits = |t: &str| t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let h = digits(after);
+    if !(1..=2).contains(&h) {
+        return after;
+    }
+    let Some(rest) = after[h..]
+        .strip_prefix('时')
+        .or_else(|| after[h..].strip_prefix('点'))
+    else {
+        return after;
+    };
+    let m = digits(rest);
+    match rest[m..].strip_prefix('分') {
+        Some(r) if (1..=2).contains(&m) => r,
+        _ => rest,
+    }
 }

@@ -16,13 +16,17 @@
 //!   for the act the sentence before it (or around it) describes.
 //! - `issuer`: the body in an official document's heading, the actor of
 //!   the decisions it states in its own voice.
+//! - `documents`: Chinese official documents — statute articles quoted
+//!   whole, appeals against a dated ruling.
 
 mod citation;
 mod dating;
+mod documents;
 mod issuer;
 mod reading;
 
 pub(crate) use citation::*;
 pub(crate) use dating::*;
+pub(crate) use documents::*;
 pub(crate) use issuer::*;
 pub(crate) use reading::*;

@@ -253,7 +253,8 @@ impl Zh<'_> {
         ))
     }
 
-    /// 上周四, 本周二, 这周二, 下周一, 周四, 星期四, 礼拜天.
+    /// 上周四, 本周二, 这周二, 下周一, 周四, 星期四, 礼拜天; 上周 alone is
+    /// its week's month (when the week lies in one month).
     fn weekday(&self, i: usize) -> Option<(usize, Ymd)> {
         let (weeks, j) = match self.ch(i)? {
             '上' => (Some(-1), i + 1),
@@ -267,6 +268,17 @@ impl Zh<'_> {
             j
         };
         let k = self.any_at(j, &["周", "星期", "礼拜"])?;
+        if let Some(w) = weeks.filter(|_| {
+            !self
+                .ch(k)
+                .is_some_and(|c| "一二三四五六日天期年边围".contains(c))
+        }) {
+            // 上周 with no day: the week's month, when the week lies in one
+            let monday = weekday_of_week(self.anchor, w, Weekday::Mon);
+            let sunday = weekday_of_week(self.anchor, w, Weekday::Sun);
+            return (monday.month() == sunday.month())
+                .then(|| (k, Ymd::month(monday.year(), monday.month()).rel()));
+        }
         let wd = match self.ch(k)? {
             '一' => Weekday::Mon,
             '二' => Weekday::Tue,

@@ -1,0 +1,151 @@
+//! Chinese official documents: parts of a statute or a judgment that
+//! report no act of their own.
+//!
+//! - `statute_article`: "第三条 外国国家……" — an article of a statute quoted
+//!   whole reports no act.
+//! - `appeal_against_dated_ruling`: "对于96年3月15日……判决，提起上诉" — the
+//!   date is the ruling's (the case's history); the appeal has none.
+//! - `cited_amendment`: "依照2025年9月新修正的资通安全管理法规定，机关不得……"
+//!   — the date is the law's amendment; what the sentence goes on to
+//!   require is stated on the document's day.
+//! - `publication_line` and `title_kind`: "（2008年9月16日商务部令第12号公布）"
+//!   — the document's own publication line dates the measure its title
+//!   names ("……禁止出口……目录": an export control), or, for a title that
+//!   names a rule ("……规定"), the rule's making.
+
+use super::super::dates::DateMatch;
+use super::super::rules::TriggerKind;
+use super::super::triggers::Hit;
+use super::super::{normalize, Lang, Rules};
+use crate::model::Kind;
+
+/// The numerals of a statute's articles ("第十五条").
+const NUMERALS: &str = "一二三四五六七八九十百零〇";
+
+/// True when the sentence is an article of a statute quoted whole: "第三条
+/// 外国国家……" (the article's number, then its text). "第三条规定，……"
+/// cites an article and is read as usual.
+pub(crate) fn statute_article(s: &str) -> bool {
+    let Some(t) = s.trim_start().strip_prefix('第') else {
+        return false;
+    };
+    let rest = t.trim_start_matches(|c: char| NUMERALS.contains(c) || c.is_ascii_digit());
+    if rest.len() == t.len() {
+        return false;
+    }
+    let Some(after) = rest.strip_prefix('条').or_else(|| rest.strip_prefix('條')) else {
+        return false;
+    };
+    // the space after the number is closed up when Chinese is normalised:
+    // what follows must then be the article's text, not a verb citing it
+    let after = after.trim_start();
+    !after.is_empty()
+        && !CITING.iter().any(|w| after.starts_with(w))
+        && !after.starts_with(|c: char| c.is_ascii_punctuation() || "，、。：；".contains(c))
+}
+
+/// What follows an article's number when a sentence cites it ("第三条规定",
+/// "第三条第一款", "第三条的").
+const CITING: &[&str] = &[
+    "规定", "規定", "明确", "指出", "要求", "第", "的", "之", "中", "款", "和", "及", "至",
+];
+
+/// True when a lawsuit verb appeals against a ruling named with its date
+/// ("上诉人对于2007年3月15日……判决，提起上诉") and the sentence has no other
+/// date before the verb: that date is the ruling's, not the appeal's.
+pub(crate) fn appeal_against_dated_ruling(s: &str, hit: &Hit, dates: &[DateMatch]) -> bool {
+    if hit.kind != TriggerKind::Kind(Kind::Lawsuit) {
+        return false;
+    }
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let object = before.trim_end_matches([',', '，', ' ', '\u{3000}']);
+    if !["判决", "裁定", "裁决", "处分", "决定"]
+        .iter()
+        .any(|w| object.ends_with(w))
+    {
+        return false;
+    }
+    let Some(open) = object.rfind('对') else {
+        return false;
+    };
+    let inside = |d: &DateMatch| d.start >= open && d.end <= object.len();
+    let earlier: Vec<&DateMatch> = dates.iter().filter(|d| d.end <= hit.verb_start).collect();
+    !earlier.is_empty() && earlier.iter().all(|d| inside(d))
+}
+
+/// True when an effect verb closes an instrument's number: "商务部令第12号
+/// 公布", "公告第38号修订", "令2020年第4号发布".
+pub(crate) fn publication_line(s: &str, hit: &Hit) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    ["公布", "发布", "修订"].contains(&verb)
+        && before.ends_with('号')
+        && before
+            .rfind('第')
+            .and_then(|i| before.get(..i))
+            .is_some_and(|b| {
+                let b = b.trim_end_matches(|c: char| c.is_ascii_digit() || c == '年');
+                b.ends_with('令') || b.ends_with("公告")
+            })
+}
+
+/// The kind of measure a title names ("中国禁止出口限制出口技术目录": an
+/// export control), or legislation for a title that names a rule ("不可靠实体
+/// 清单规定"); `None` when it names neither.
+pub(crate) fn title_kind(rules: &Rules, title: &str, lang: Lang) -> Option<Kind> {
+    let norm = normalize::normalize(title).map(|n| n.text);
+    let title = norm.as_deref().unwrap_or(title).trim();
+    let named = rules
+        .triggers
+        .find(title, lang)
+        .into_iter()
+        .find_map(|h| match h.kind {
+            TriggerKind::Kind(k) if !h.nominal => Some(k),
+            _ => None,
+        });
+    named.or_else(|| {
+        ["规定", "条例", "办法", "细则"]
+            .iter()
+            .any(|w| title.ends_with(w))
+            .then_some(Kind::Legislation)
+    })
+}
+
+/// True when `date` dates the amendment of a law the sentence acts under
+/// ("依照2025年9月新修正的……法规定") and the trigger is not that amendment.
+pub(crate) fn cited_amendment(s: &str, date: &DateMatch, hit: &Hit) -> bool {
+    let before = s.get(..date.start).unwrap_or("");
+    let Some(head) = ["依照", "依据", "根据"]
+        .iter()
+        .filter_map(|h| before.rfind(h))
+        .max()
+    else {
+        return false;
+    };
+    let after = s.get(date.end..).unwrap_or("");
+    let amended = ["新修正", "修正", "新修订", "修订", "三读通过"]
+        .iter()
+        .any(|w| after.starts_with(w));
+    let Some(tail) = after.find("规定").map(|i| date.end + i + "规定".len()) else {
+        return false;
+    };
+    let clause = |t: &str| !t.contains(['，', '。', '；', ',', ';']);
+    amended
+        && clause(s.get(head..tail).unwrap_or(","))
+        && (hit.verb_start < head || hit.verb_start >= tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statute_articles_quoted_whole() {
+        assert!(statute_article("第七条 国家对违反本法的组织采取措施。"));
+        assert!(statute_article("第十二條\u{3000}任何組織不得執行。"));
+        assert!(statute_article("第七条国家对违反本法的组织采取措施。"));
+        assert!(!statute_article("第七条规定，国家可以采取措施。"));
+        assert!(!statute_article("第七条第二款明确，国家可以采取措施。"));
+        assert!(!statute_article("第七次会议决定对该公司罚款。"));
+    }
+}
