@@ -361,3 +361,29 @@ fn courts_rule_in_their_own_name() {
         "2024-05-07",
     )]);
 }
+
+#[test]
+fn directives_that_ban_an_app_on_government_devices() {
+    check(&[
+        (
+            "On Friday, the governor announced that, effective immediately, the use of the Velka app on state equipment is prohibited.",
+            Kind::Ban,
+            "2025-06-13",
+        ),
+        (
+            "The governor on Monday directed agency heads to immediately ban employees from downloading the app.",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+        (
+            "The White House on Monday gave federal agencies 30 days to delete the app from government devices.",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+    ]);
+    // advice and a question are no directive
+    assert!(
+        found("On Friday the governor said lawmakers should consider whether to ban the app.")
+            .is_empty()
+    );
+}
