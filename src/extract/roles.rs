@@ -170,11 +170,17 @@ fn best_known<'a>(names: &[&'a Found]) -> Vec<&'a Found> {
 /// The grammatical subject: the first known name before the trigger, else
 /// the first recognised one.
 fn subject<'a>(before: &[&'a Found]) -> Option<&'a Found> {
-    before
+    let first = before
         .iter()
         .copied()
         .find(|f| f.known)
-        .or_else(|| before.first().copied())
+        .or_else(|| before.first().copied())?;
+    // "China's Commerce Ministry": the body a country's possessive names
+    // is the subject, not the country
+    let possessed = before.iter().copied().find(|g| {
+        first.kind == "country" && g.known && g.start > first.end && g.start <= first.end + 4
+    });
+    Some(possessed.unwrap_or(first))
 }
 
 /// The name a relative clause hangs on: the last name before the clause.

@@ -278,12 +278,19 @@ pub fn compile_triggers(
     own: Option<usize>,
 ) -> Result<Vec<Trigger>, RuleError> {
     let mut out = Vec::with_capacity(specs.len());
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, t) in specs.iter().enumerate() {
         let err = |message: String| RuleError {
             file: file.to_string(),
             line: table_line(text, "trigger", i),
             message,
         };
+        // an id names one trigger: `disable` must not silence two
+        if let Some(id) = t.id.as_deref() {
+            if !seen.insert(id) {
+                return Err(err(format!("a second trigger with the id '{id}'")));
+            }
+        }
         let kind = if t.kind == "effect" {
             TriggerKind::Effect
         } else {
@@ -433,6 +440,18 @@ mod tests {
         let e = compile_triggers("r.toml", text, &file.trigger, LANGS, None).err();
         let e = e.map(|e| e.to_string()).unwrap_or_default();
         assert!(e.starts_with("r.toml:1: bad pattern"), "{e}");
+    }
+
+    #[test]
+    fn a_second_trigger_with_one_id_is_reported_at_its_line() {
+        let text = "[[trigger]]\nid = \"x-1\"\nkind = \"ban\"\nlang = \"en\"\npattern = \"banned\"\n\n[[trigger]]\nid = \"x-1\"\nkind = \"ban\"\nlang = \"en\"\npattern = \"barred\"\n";
+        let file: RulesFile = parse_toml("r.toml", text).unwrap_or_default();
+        let e = compile_triggers("r.toml", text, &file.trigger, LANGS, None).err();
+        let e = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            e.starts_with("r.toml:7: a second trigger with the id 'x-1'"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -387,3 +387,44 @@ fn directives_that_ban_an_app_on_government_devices() {
             .is_empty()
     );
 }
+
+#[test]
+fn beijing_countermeasures_designations_and_a_possessed_body() {
+    check(&[
+        (
+            "China imposed countermeasures on the two contractors on Tuesday.",
+            Kind::Sanction,
+            "2025-06-17",
+        ),
+        (
+            "The Treasury Department designated the refinery on the SDN list on Tuesday.",
+            Kind::Listing,
+            "2025-06-17",
+        ),
+        (
+            "On August 5, 2024, Treasury designated Ostrava as a currency manipulator.",
+            Kind::Accusation,
+            "2024-08-05",
+        ),
+        (
+            "The department found on March 3 that Ostrava had been manipulating its currency.",
+            Kind::Accusation,
+            "2025-03-03",
+        ),
+    ]);
+    let ms = crate::extract::extract(
+        &crate::model::Article {
+            url: "https://example.test/m".into(),
+            lang: "en".into(),
+            text: "China's Commerce Ministry on Tuesday imposed export controls on 28 firms."
+                .into(),
+            published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
+            ..Default::default()
+        },
+        &crate::extract::Rules::builtin(),
+    );
+    assert_eq!(
+        ms.first().map(|m| m.actors.clone()),
+        Some(vec!["Ministry of Commerce".to_string()])
+    );
+}
