@@ -407,7 +407,7 @@ fn beijing_countermeasures_designations_and_a_possessed_body() {
             "2024-08-05",
         ),
         (
-            "The department found on March 3 that Ostrava had been manipulating its currency.",
+            "The Treasury Department found on March 3 that Ostrava had been manipulating its currency.",
             Kind::Accusation,
             "2025-03-03",
         ),
