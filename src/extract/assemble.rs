@@ -86,6 +86,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
         let recent_day = day_anchor.filter(|(at, _)| si - at <= 1).map(|(_, d)| d);
         constructions::add_days_after(s, &mut dates, recent_day);
+        if !zh {
+            constructions::add_act_years(s, &hits, &mut dates);
+        }
         constructions::add_dated_noun_years(
             s,
             &hits,

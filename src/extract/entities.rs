@@ -249,6 +249,16 @@ const NOT_NAMES: &[&str] = &[
     "Republican",
     "Democratic",
     "Senator",
+    // words that open the sentences of legal and policy documents
+    "Section",
+    "Accordingly",
+    "Plaintiffs",
+    "Defendants",
+    "Petitioners",
+    "Figure",
+    "Table",
+    "Dkt",
+    "Average",
 ];
 
 /// Suffixes that mark a Chinese organisation name.

@@ -428,3 +428,34 @@ fn beijing_countermeasures_designations_and_a_possessed_body() {
         Some(vec!["Ministry of Commerce".to_string()])
     );
 }
+
+#[test]
+fn policy_report_constructions() {
+    check(&[
+        (
+            "In March 2024, USTR released its Section 301 report, finding that Ostrava's licensing practices were unreasonable.",
+            Kind::Accusation,
+            "2024-03",
+        ),
+        (
+            "In August 2024, the bureau expanded the foreign direct product rule to cover Velka's purchases of chips made abroad.",
+            Kind::ExportControl,
+            "2024-08",
+        ),
+        (
+            "The bureau issued an interim final rule on October 7, 2024, imposing new controls on advanced computing chips.",
+            Kind::ExportControl,
+            "2024-10-07",
+        ),
+        (
+            "Congress enacted the Data Export Reform Act of 2024 as part of the defense bill.",
+            Kind::Legislation,
+            "2024",
+        ),
+    ]);
+    // an act named with its year in a sentence that enacts nothing
+    assert!(
+        found("The regulator relies on the Communications Act of 1934 to revoke licences.")
+            .is_empty()
+    );
+}

@@ -4,9 +4,10 @@
 
 use super::super::dates::DateMatch;
 use super::super::lang::{has, words};
+use super::super::rules::TriggerKind;
 use super::super::sentences::Clause;
 use super::super::triggers::Hit;
-use crate::model::{DateSpan, PartialDate};
+use crate::model::{DateSpan, Kind, PartialDate};
 use chrono::{Datelike, NaiveDate};
 
 /// "When the commission voted on Nov. 22, it cut …": the date of a
@@ -480,5 +481,38 @@ pub(crate) fn past_time_of_day(after: &str) -> &str {
     match rest[m..].strip_prefix('分') {
         Some(r) if (1..=2).contains(&m) => r,
         _ => rest,
+    }
+}
+
+/// "Congress enacted the Export Control Reform Act of 2018": an act's name
+/// carries the year it was enacted (or, for a bill, introduced). A
+/// legislation trigger whose act is so named, in a sentence with no date
+/// of its own, is dated by that year.
+pub(crate) fn add_act_years(s: &str, hits: &[Hit], dates: &mut Vec<DateMatch>) {
+    if !dates.is_empty() {
+        return;
+    }
+    for h in hits {
+        if !matches!(h.kind, TriggerKind::Kind(Kind::Legislation)) || h.nominal {
+            continue;
+        }
+        let after = s.get(h.end..).unwrap_or("");
+        let Some(rest) = after.strip_prefix(" of ") else {
+            continue;
+        };
+        let year = rest.get(..4).and_then(|y| y.parse::<i32>().ok());
+        let digits_end = rest.as_bytes().get(4).is_none_or(|b| !b.is_ascii_digit());
+        if let (Some(y), true) = (year, digits_end) {
+            if (1900..=2100).contains(&y) {
+                let start = h.end + " of ".len();
+                dates.push(DateMatch {
+                    start,
+                    end: start + 4,
+                    span: DateSpan::at(PartialDate::year(y)),
+                    relative: false,
+                });
+                return;
+            }
+        }
     }
 }
