@@ -376,7 +376,13 @@ fn mention(
     let span = if zh && constructions::cited_amendment(s, date, hit) {
         DateSpan::at(PartialDate::from_naive(published))
     } else {
-        constructions::past_year(s, date, hit, published, zh).unwrap_or(date.span)
+        constructions::past_year(s, date, hit, published, zh)
+            .or_else(|| {
+                (!zh)
+                    .then(|| constructions::future_year(s, date, hit, published))
+                    .flatten()
+            })
+            .unwrap_or(date.span)
     };
     let also: Vec<DateSpan> = constructions::coordinated(s, dates, date)
         .into_iter()

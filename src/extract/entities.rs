@@ -259,6 +259,9 @@ const NOT_NAMES: &[&str] = &[
     "Table",
     "Dkt",
     "Average",
+    "Last",
+    "Next",
+    "This",
 ];
 
 /// Suffixes that mark a Chinese organisation name.

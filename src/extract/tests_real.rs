@@ -459,3 +459,34 @@ fn policy_report_constructions() {
             .is_empty()
     );
 }
+
+#[test]
+fn news_constructions_of_weeks_futures_and_sales_bans() {
+    // published Wednesday 2025-06-18: last week (June 9-15) lies in June
+    check(&[
+        (
+            "Last week, the government added 12 Ostravan companies to a trade blacklist.",
+            Kind::Listing,
+            "2025-06",
+        ),
+        (
+            "The new rules, announced on Monday, stop American companies from selling some chipmaking tools to Ostrava.",
+            Kind::ExportControl,
+            "2025-06-16",
+        ),
+        (
+            "On Tuesday, Ostrava said it will put a 10 percent tariff on American crude oil.",
+            Kind::Tariff,
+            "2025-06-17",
+        ),
+        // a future verb looks ahead for its year; a past one does not
+        ("The tariffs will take effect on March 4.", Kind::Tariff, "2026-03-04"),
+        ("The tariffs took effect on March 4.", Kind::Tariff, "2025-03-04"),
+    ]);
+    // a denial order barring sales is a sanction's effect, not a new control
+    assert!(found(
+        "The denial order, imposed in April, had barred American firms from selling chips."
+    )
+    .iter()
+    .all(|(k, _)| *k != Kind::ExportControl));
+}

@@ -223,6 +223,56 @@ fn past_year_zh(s: &str, d: &DateMatch, text: &str, published: NaiveDate) -> Opt
     year_back(d, published)
 }
 
+/// "The tariffs will take effect on March 4", written in June: a verb in
+/// the future tense looks ahead, so a year-less date that resolved to the
+/// past is next year's, when that is within a year of publication.
+pub(crate) fn future_year(
+    s: &str,
+    d: &DateMatch,
+    hit: &Hit,
+    published: NaiveDate,
+) -> Option<DateSpan> {
+    let behind = (published - d.span.first_day()).num_days();
+    if !d.relative || behind <= 2 || d.span.end.is_some() {
+        return None;
+    }
+    let text = s.get(d.start..d.end)?.to_lowercase();
+    if text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+        || ["last", "ago", "yesterday", "this"]
+            .iter()
+            .any(|w| text.contains(w))
+    {
+        return None;
+    }
+    let before = format!(
+        " {} ",
+        crate::extract::sentences::lower_tail(s, hit.verb_start, 24)
+    );
+    let ahead = [
+        "will ",
+        "set to ",
+        "scheduled to ",
+        "due to ",
+        "is to ",
+        "are to ",
+    ]
+    .iter()
+    .any(|w| before.contains(&format!(" {w}")));
+    if !ahead {
+        return None;
+    }
+    let p = d.span.start;
+    let start = match (p.month, p.day) {
+        (Some(m), Some(day)) => PartialDate::day(p.year + 1, m, day)?,
+        (Some(m), None) => PartialDate::month(p.year + 1, m)?,
+        _ => return None,
+    };
+    ((start.first_day() - published).num_days() <= 366).then_some(DateSpan::at(start))
+}
+
 /// The date a year earlier, when that is not after publication.
 fn year_back(d: &DateMatch, published: NaiveDate) -> Option<DateSpan> {
     let back = |p: PartialDate| -> Option<PartialDate> {

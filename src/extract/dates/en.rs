@@ -18,7 +18,7 @@
 //! date of the text, not on the publication day) and weeks ("last week").
 
 use super::lex::{lex, Tk, Tok};
-use super::resolve::{add_days, shift_month, weekday_near, Lean, Ymd};
+use super::resolve::{add_days, shift_month, weekday_near, weekday_of_week, Lean, Ymd};
 use super::words::{can_start, month_index, weekday_of, Lower, CONTEXT};
 use super::Found;
 use chrono::{Datelike, NaiveDate};
@@ -275,7 +275,7 @@ impl Parser<'_> {
         Some(Atom::new(i, i + 1, Ymd::date(add_days(self.anchor, delta))))
     }
 
-    /// this/last/next year, this/last/next month.
+    /// this/last/next year, month or week.
     fn relative_period(&self, i: usize) -> Option<Atom> {
         let off = match Lower::new(self.word(i)?).as_str() {
             "this" => 0,
@@ -292,6 +292,14 @@ impl Parser<'_> {
         } else if self.is(i + 1, "month") {
             let (y2, m2) = shift_month(y, m, off);
             Ymd::month(y2, m2).rel()
+        } else if self.is(i + 1, "week") {
+            // "last week": the week's month, when the week lies in one
+            let monday = weekday_of_week(self.anchor, off.into(), chrono::Weekday::Mon);
+            let sunday = weekday_of_week(self.anchor, off.into(), chrono::Weekday::Sun);
+            if monday.month() != sunday.month() {
+                return None;
+            }
+            Ymd::month(monday.year(), monday.month()).rel()
         } else {
             return None;
         };
