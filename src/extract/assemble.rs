@@ -494,12 +494,16 @@ fn inherit_names(m: &mut Mention, before: &[Mention], zh: bool) {
 
 /// A decision an official document states in its own voice ("中方决定…",
 /// "IT IS ORDERED …") is its issuer's: a Chinese mention that names no
-/// actor but a country, and a ruling in a court's document that names no
-/// court, take the body in the document's heading.
+/// actor but the issuer's own country, and a ruling in a court's document
+/// that names no court, take the body in the document's heading. What the
+/// document says another government did ("美国政府宣布…") stays that
+/// government's.
 fn issued_by(m: &mut Mention, who: &str, rules: &Rules, zh: bool) {
     let is = |name: &str, kind: &str| rules.gazetteer.lookup(name).is_some_and(|e| e.kind == kind);
     let take = if zh {
-        m.actors.iter().all(|a| is(a, "country"))
+        m.actors
+            .iter()
+            .all(|a| is(a, "country") && one_side(a, who))
     } else {
         m.kind == Kind::Ruling && !m.actors.iter().any(|a| is(a, "court"))
     };
