@@ -349,11 +349,66 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
 type RepeatKey<'a> = (u32, Kind, i32, i32, &'a [u32], &'a [u32]);
 
 /// One growing cluster's invariants.
+#[derive(Default)]
 struct Group {
     first: i32,
     last: i32,
     size: usize,
     urls: Vec<u32>,
+    /// Countries the members' actors act for, sorted.
+    actor_countries: Vec<u32>,
+    /// Countries the members name as targets, sorted.
+    target_countries: Vec<u32>,
+    /// Every name the members extracted, with their countries, sorted.
+    ext: Vec<u32>,
+}
+
+impl Group {
+    fn new(f: &Features, it: &Item) -> Group {
+        Group {
+            first: it.first,
+            last: it.last,
+            size: 1,
+            urls: vec![it.url],
+            actor_countries: it.actor_countries.clone(),
+            target_countries: it
+                .targets
+                .iter()
+                .copied()
+                .filter(|&n| f.generic[n as usize])
+                .collect(),
+            ext: it.ext.clone(),
+        }
+    }
+
+    /// True when the two clusters cannot be one incident though a pair of
+    /// their members can: a report that names no actor (or no target)
+    /// must not chain one government's move to another's. Their actors
+    /// speak for different governments, or each names target countries
+    /// the other never names (tariffs on Mexico's goods are not tariffs on
+    /// China's).
+    fn clash(&self, other: &Group) -> bool {
+        let disjoint = |x: &[u32], y: &[u32]| !x.iter().any(|n| y.binary_search(n).is_ok());
+        let both = |x: &[u32], y: &[u32]| !x.is_empty() && !y.is_empty();
+        (both(&self.actor_countries, &other.actor_countries)
+            && disjoint(&self.actor_countries, &other.actor_countries))
+            || (both(&self.target_countries, &other.target_countries)
+                && disjoint(&self.target_countries, &other.ext)
+                && disjoint(&other.target_countries, &self.ext))
+    }
+
+    /// Takes in the other cluster's names.
+    fn absorb(&mut self, other: &mut Group) {
+        for (mine, theirs) in [
+            (&mut self.actor_countries, &mut other.actor_countries),
+            (&mut self.target_countries, &mut other.target_countries),
+            (&mut self.ext, &mut other.ext),
+        ] {
+            mine.append(theirs);
+            mine.sort_unstable();
+            mine.dedup();
+        }
+    }
 }
 
 fn find(parent: &mut [u32], mut x: u32) -> u32 {
@@ -370,16 +425,7 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
 pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
     let n = f.items.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut groups: Vec<Group> = f
-        .items
-        .iter()
-        .map(|it| Group {
-            first: it.first,
-            last: it.last,
-            size: 1,
-            urls: vec![it.url],
-        })
-        .collect();
+    let mut groups: Vec<Group> = f.items.iter().map(|it| Group::new(f, it)).collect();
     // one article repeating one event (same kind, date and names) is one report
     let mut repeats: FastMap<RepeatKey, u32> = FastMap::default();
     for (i, it) in f.items.iter().enumerate() {
@@ -423,15 +469,17 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
         } else {
             continue;
         };
-        if ga.urls.iter().any(|u| gb.urls.binary_search(u).is_ok()) {
+        if ga.urls.iter().any(|u| gb.urls.binary_search(u).is_ok()) || ga.clash(gb) {
             continue;
         }
         let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        let mut urls = std::mem::take(&mut groups[child as usize].urls);
+        let mut taken = std::mem::take(&mut groups[child as usize]);
+        let mut urls = std::mem::take(&mut taken.urls);
         urls.extend_from_slice(&groups[root as usize].urls);
         urls.sort_unstable();
-        let size = ga_size(&groups, ra, rb);
+        let size = groups[root as usize].size + taken.size;
         let g = &mut groups[root as usize];
+        g.absorb(&mut taken);
         g.first = first;
         g.last = last;
         g.size = size;
@@ -449,10 +497,6 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
         out[slot_of[r]].push(i as usize);
     }
     out
-}
-
-fn ga_size(groups: &[Group], a: u32, b: u32) -> usize {
-    groups[a as usize].size + groups[b as usize].size
 }
 
 #[cfg(test)]

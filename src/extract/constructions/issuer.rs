@@ -32,11 +32,7 @@ const ISSUING: &[&str] = &["agency", "court", "government", "legislature"];
 /// country's name between them or not.
 fn object_of_measure(head: &str, start: usize) -> bool {
     let before = head.get(..start).unwrap_or("");
-    before
-        .chars()
-        .rev()
-        .take(3)
-        .any(|c| c == '对' || c == '對')
+    before.chars().rev().take(3).any(|c| c == '对' || c == '對')
 }
 
 /// The issuer of a document from its heading: its title and the first
@@ -131,7 +127,13 @@ mod tests {
             .as_deref(),
             Some("Ministry of Foreign Affairs")
         );
-        assert_eq!(of("关于对美国国会议员采取反制措施的决定", "本决定自即日起施行。"), None);
+        assert_eq!(
+            of(
+                "关于对美国国会议员采取反制措施的决定",
+                "本决定自即日起施行。"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -33,3 +33,95 @@ fn a_name_written_as_one_word_or_two_is_one_subject() {
     let events = build(&ms, &[]);
     assert_eq!(events.len(), 1, "{:?}", groups(&events));
 }
+
+/// Two governments' tariffs taking effect on one day, and a report that
+/// names neither actor.
+fn tit_for_tat() -> Vec<MentionRecord> {
+    vec![
+        m(
+            1,
+            "https://a.example/1",
+            "2026-04-09",
+            "tariff",
+            "2026-04-10",
+            &["United States"],
+            &["China"],
+            "The United States will raise its duty on Chinese goods to 90% from April 10.",
+        ),
+        m(
+            2,
+            "https://b.example/2",
+            "2026-04-09",
+            "tariff",
+            "2026-04-10",
+            &[],
+            &["United States"],
+            "自2026年4月10日起，对原产于美国的进口商品加征关税。",
+        ),
+        m(
+            3,
+            "https://c.example/3",
+            "2026-04-09",
+            "tariff",
+            "2026-04-10",
+            &["Customs Tariff Commission of the State Council"],
+            &["United States"],
+            "国务院关税税则委员会决定，自2026年4月10日起对原产于美国的进口商品加征关税。",
+        ),
+    ]
+}
+
+#[test]
+fn a_report_naming_no_actor_chains_no_two_governments() {
+    let events = build(&tit_for_tat(), &[]);
+    let g = groups(&events);
+    assert!(
+        !g.iter()
+            .any(|e| e.contains(&"https://a.example/1".to_string())
+                && e.contains(&"https://c.example/3".to_string())),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn tariffs_on_two_countries_goods_stay_two_incidents() {
+    let ms = vec![
+        m(
+            1,
+            "https://a.example/1",
+            "2026-06-01",
+            "tariff",
+            "2026-05",
+            &[],
+            &["Canada"],
+            "Duties on Canada's steel were lifted in May 2026 under a new accord.",
+        ),
+        m(
+            2,
+            "https://b.example/2",
+            "2026-06-01",
+            "tariff",
+            "2026-05",
+            &["United States"],
+            &[],
+            "In May 2026 Washington raised duties once more.",
+        ),
+        m(
+            3,
+            "https://c.example/3",
+            "2026-05-11",
+            "tariff",
+            "2026-05-10",
+            &["United States"],
+            &["China"],
+            "The United States raised its duty on Chinese goods to 25% on May 10, 2026.",
+        ),
+    ];
+    let g = groups(&build(&ms, &[]));
+    assert!(
+        !g.iter()
+            .any(|e| e.contains(&"https://a.example/1".to_string())
+                && e.contains(&"https://c.example/3".to_string())),
+        "{g:?}"
+    );
+}
