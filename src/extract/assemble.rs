@@ -545,6 +545,21 @@ fn find_cues(rules: &Rules, s: &str, lang: Lang) -> Vec<String> {
     out
 }
 
+/// "众议院能源和商务委员会": a chamber's name that runs on into a
+/// committee's names the committee, which is not the chamber (its vote is
+/// not the chamber's).
+fn names_its_committee(after: &str) -> bool {
+    let run: String = after
+        .chars()
+        .take_while(|c| crate::text::is_han(*c) && !ZH_NAME_STOPS.contains(*c))
+        .take(12)
+        .collect();
+    run.contains("委员会") || run.contains("委員會")
+}
+
+/// Characters that end a Chinese name run.
+const ZH_NAME_STOPS: &str = "将对与被把向在由的了从为于是其该此已又还也均上周日月年";
+
 /// Every name in the article: the gazetteer's, the recognised ones, and
 /// the phrases that refer back to a name ("the department").
 fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
@@ -554,6 +569,7 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
     let mut all: Vec<Found> = known
         .iter()
         .filter(|k| !(k.kind == "country" && unknown.iter().any(|u| u.start == k.end)))
+        .filter(|k| !(k.kind == "legislature" && names_its_committee(&text[k.end..])))
         .cloned()
         .collect();
     all.extend(unknown);

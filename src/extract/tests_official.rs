@@ -387,3 +387,25 @@ fn a_document_reporting_another_governments_move_leaves_it_that_governments() {
         .iter()
         .any(|a| a == "Customs Tariff Commission of the State Council"));
 }
+
+#[test]
+fn a_chambers_committee_is_not_the_chamber() {
+    let rules = crate::extract::Rules::builtin();
+    let actors = |text: &str| -> Vec<String> {
+        let article = crate::model::Article {
+            url: "https://example.test/bill".into(),
+            lang: "zh".into(),
+            text: text.into(),
+            published: chrono::DateTime::parse_from_rfc3339("2026-03-20T09:00:00+08:00").ok(),
+            ..Default::default()
+        };
+        crate::extract::extract(&article, &rules)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Legislation)
+            .flat_map(|m| m.actors)
+            .collect()
+    };
+    let house = "House of Representatives".to_string();
+    assert!(!actors("美国众议院能源和商务委员会3月7日全票通过一项法案。").contains(&house));
+    assert!(actors("美国众议院3月13日通过一项法案。").contains(&house));
+}
