@@ -72,6 +72,9 @@ pub struct Item {
     pub tokens: Vec<u64>,
     /// Interned article url.
     pub url: u32,
+    /// The sentence tells of a measure eased, not imposed
+    /// ([`super::relief`]).
+    pub eases: bool,
 }
 
 impl Item {
@@ -343,6 +346,7 @@ impl Features {
                 lists,
                 tokens: tokens(&m.mention.evidence),
                 url,
+                eases: super::relief::eases(m.mention.kind, &m.mention.evidence),
             });
         }
         df.resize(int.names.len(), 0);

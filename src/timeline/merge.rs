@@ -121,14 +121,14 @@ pub struct Pair {
 }
 
 /// Two reports as one incident, or `None` when a rule forbids it. Kinds
-/// must match; dates must fit; the names one report extracted (roles
+/// must match, and both must impose or both ease a measure; dates must fit; the names one report extracted (roles
 /// ignored: extraction swaps them) must be what the other talks about, a
 /// body counting as its country; actors must not speak for different
 /// governments, nor the two name different companies or lists. A pair
 /// that shares only a country ("China" and "the Ministry of Commerce") is
 /// weak: it needs the same day, or a month and a day inside it.
 pub fn pair(f: &Features, a: &Item, b: &Item) -> Option<Pair> {
-    if a.kind != b.kind {
+    if a.kind != b.kind || a.eases != b.eases {
         return None;
     }
     let fit = date_fit(a, b);

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod links;
 pub mod merge;
 pub mod nations;
+pub mod relief;
 pub mod title;
 
 use crate::model::{DateSpan, Decision, Event, Kind, MentionRecord, Source, Status};

@@ -125,3 +125,50 @@ fn tariffs_on_two_countries_goods_stay_two_incidents() {
         "{g:?}"
     );
 }
+
+#[test]
+fn duties_imposed_and_duties_suspended_on_one_day_are_two_incidents() {
+    let ms = vec![
+        m(
+            1,
+            "https://a.example/1",
+            "2026-08-20",
+            "tariff",
+            "2026-09-01",
+            &["Customs Tariff Commission of the State Council"],
+            &["United States"],
+            "国务院关税税则委员会决定，自2026年9月1日起对原产于美国的汽车恢复加征关税。",
+        ),
+        m(
+            2,
+            "https://b.example/2",
+            "2026-08-20",
+            "tariff",
+            "2026-09-01",
+            &["Customs Tariff Commission of the State Council"],
+            &["United States"],
+            "国务院关税税则委员会决定，自2026年9月1日起暂不实施对原产于美国的部分商品的加征关税措施。",
+        ),
+        m(
+            3,
+            "https://c.example/3",
+            "2026-08-21",
+            "tariff",
+            "2026-09-01",
+            &["Customs Tariff Commission of the State Council"],
+            &["United States"],
+            "China's tariff commission suspended the planned duties on some American goods from September 1.",
+        ),
+    ];
+    let g = groups(&build(&ms, &[]));
+    assert_eq!(
+        g,
+        vec![
+            vec!["https://a.example/1".to_string()],
+            vec![
+                "https://b.example/2".to_string(),
+                "https://c.example/3".to_string()
+            ],
+        ]
+    );
+}
