@@ -679,7 +679,7 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
 /// True when two actors are one side: the same name, or a country and a
 /// body or leader acting for it.
 fn one_side(a: &str, b: &str) -> bool {
-    use crate::timeline::nations::{standing, Standing};
+    use super::nations::{standing, Standing};
     let of = |x: &str, country: &str| matches!(standing(x), Standing::Body(c) | Standing::Leader(c) if c == country);
     a == b
         || (standing(a) == Standing::Country && of(b, a))

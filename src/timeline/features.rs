@@ -3,7 +3,7 @@
 //! than "China" or "United States"), and hashed evidence tokens (words for
 //! Latin script, character bigrams for Chinese) for text similarity.
 
-use super::nations::{Nations, Standing};
+use crate::extract::nations::{Nations, Standing};
 use crate::model::{Kind, MentionRecord};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
