@@ -2,8 +2,10 @@
 //! (kind, shared entity) swept in date order, each pair gets a score from
 //! entity overlap, date compatibility and text similarity, and clusters
 //! grow greedily from the best pairs while every cluster keeps one
-//! consistent date, one report per article, and no coarse report ("in
-//! 2018") glues together incidents it cannot tell apart.
+//! consistent date, one report per article, one government's side (a
+//! report that names no actor chains no two governments' moves), and no
+//! coarse report ("in 2018") glues together incidents it cannot tell
+//! apart.
 
 use super::features::{jaccard, FastMap, Features, Item};
 use crate::model::Kind;
