@@ -359,57 +359,36 @@ struct Group {
     urls: Vec<u32>,
     /// Countries the members' actors act for, sorted.
     actor_countries: Vec<u32>,
-    /// Countries the members name as targets, sorted.
-    target_countries: Vec<u32>,
-    /// Every name the members extracted, with their countries, sorted.
-    ext: Vec<u32>,
 }
 
 impl Group {
-    fn new(f: &Features, it: &Item) -> Group {
+    fn new(it: &Item) -> Group {
         Group {
             first: it.first,
             last: it.last,
             size: 1,
             urls: vec![it.url],
             actor_countries: it.actor_countries.clone(),
-            target_countries: it
-                .targets
-                .iter()
-                .copied()
-                .filter(|&n| f.generic[n as usize])
-                .collect(),
-            ext: it.ext.clone(),
         }
     }
 
     /// True when the two clusters cannot be one incident though a pair of
-    /// their members can: a report that names no actor (or no target)
-    /// must not chain one government's move to another's. Their actors
-    /// speak for different governments, or each names target countries
-    /// the other never names (tariffs on Mexico's goods are not tariffs on
-    /// China's).
+    /// their members can: their actors speak for different governments
+    /// (a report that names no actor must not chain one government's move
+    /// to another's on the same day). Target countries are no such test:
+    /// a stray "China" or "EU" among a report's targets is common.
     fn clash(&self, other: &Group) -> bool {
         let disjoint = |x: &[u32], y: &[u32]| !x.iter().any(|n| y.binary_search(n).is_ok());
-        let both = |x: &[u32], y: &[u32]| !x.is_empty() && !y.is_empty();
-        (both(&self.actor_countries, &other.actor_countries)
-            && disjoint(&self.actor_countries, &other.actor_countries))
-            || (both(&self.target_countries, &other.target_countries)
-                && disjoint(&self.target_countries, &other.ext)
-                && disjoint(&other.target_countries, &self.ext))
+        !self.actor_countries.is_empty()
+            && !other.actor_countries.is_empty()
+            && disjoint(&self.actor_countries, &other.actor_countries)
     }
 
-    /// Takes in the other cluster's names.
+    /// Takes in the other cluster's actor countries.
     fn absorb(&mut self, other: &mut Group) {
-        for (mine, theirs) in [
-            (&mut self.actor_countries, &mut other.actor_countries),
-            (&mut self.target_countries, &mut other.target_countries),
-            (&mut self.ext, &mut other.ext),
-        ] {
-            mine.append(theirs);
-            mine.sort_unstable();
-            mine.dedup();
-        }
+        self.actor_countries.append(&mut other.actor_countries);
+        self.actor_countries.sort_unstable();
+        self.actor_countries.dedup();
     }
 }
 
@@ -427,7 +406,7 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
 pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
     let n = f.items.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut groups: Vec<Group> = f.items.iter().map(|it| Group::new(f, it)).collect();
+    let mut groups: Vec<Group> = f.items.iter().map(|it| Group::new(it)).collect();
     // one article repeating one event (same kind, date and names) is one report
     let mut repeats: FastMap<RepeatKey, u32> = FastMap::default();
     for (i, it) in f.items.iter().enumerate() {

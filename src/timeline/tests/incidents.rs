@@ -84,49 +84,6 @@ fn a_report_naming_no_actor_chains_no_two_governments() {
 }
 
 #[test]
-fn tariffs_on_two_countries_goods_stay_two_incidents() {
-    let ms = vec![
-        m(
-            1,
-            "https://a.example/1",
-            "2026-06-01",
-            "tariff",
-            "2026-05",
-            &[],
-            &["Canada"],
-            "Duties on Canada's steel were lifted in May 2026 under a new accord.",
-        ),
-        m(
-            2,
-            "https://b.example/2",
-            "2026-06-01",
-            "tariff",
-            "2026-05",
-            &["United States"],
-            &[],
-            "In May 2026 Washington raised duties once more.",
-        ),
-        m(
-            3,
-            "https://c.example/3",
-            "2026-05-11",
-            "tariff",
-            "2026-05-10",
-            &["United States"],
-            &["China"],
-            "The United States raised its duty on Chinese goods to 25% on May 10, 2026.",
-        ),
-    ];
-    let g = groups(&build(&ms, &[]));
-    assert!(
-        !g.iter()
-            .any(|e| e.contains(&"https://a.example/1".to_string())
-                && e.contains(&"https://c.example/3".to_string())),
-        "{g:?}"
-    );
-}
-
-#[test]
 fn duties_imposed_and_duties_suspended_on_one_day_are_two_incidents() {
     let ms = vec![
         m(
