@@ -406,7 +406,7 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
 pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
     let n = f.items.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut groups: Vec<Group> = f.items.iter().map(|it| Group::new(it)).collect();
+    let mut groups: Vec<Group> = f.items.iter().map(Group::new).collect();
     // one article repeating one event (same kind, date and names) is one report
     let mut repeats: FastMap<RepeatKey, u32> = FastMap::default();
     for (i, it) in f.items.iter().enumerate() {
