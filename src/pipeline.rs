@@ -176,13 +176,13 @@ fn build_events(
     mentions: &[crate::model::MentionRecord],
     decisions: &[crate::model::Decision],
 ) -> Vec<crate::model::Event> {
-    if rules.version == timeline::nations::Nations::builtin_version() {
+    if rules.version == crate::extract::nations::Nations::builtin_version() {
         timeline::build(mentions, decisions)
     } else {
         timeline::build_with(
             mentions,
             decisions,
-            &timeline::nations::Nations::from_rules(rules),
+            &crate::extract::nations::Nations::from_rules(rules),
         )
     }
 }

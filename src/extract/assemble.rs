@@ -503,12 +503,16 @@ fn inherit_names(m: &mut Mention, before: &[Mention], zh: bool) {
 
 /// A decision an official document states in its own voice ("中方决定…",
 /// "IT IS ORDERED …") is its issuer's: a Chinese mention that names no
-/// actor but a country, and a ruling in a court's document that names no
-/// court, take the body in the document's heading.
+/// actor but the issuer's own country, and a ruling in a court's document
+/// that names no court, take the body in the document's heading. What the
+/// document says another government did ("美国政府宣布…") stays that
+/// government's.
 fn issued_by(m: &mut Mention, who: &str, rules: &Rules, zh: bool) {
     let is = |name: &str, kind: &str| rules.gazetteer.lookup(name).is_some_and(|e| e.kind == kind);
     let take = if zh {
-        m.actors.iter().all(|a| is(a, "country"))
+        m.actors
+            .iter()
+            .all(|a| is(a, "country") && one_side(a, who))
     } else {
         m.kind == Kind::Ruling && !m.actors.iter().any(|a| is(a, "court"))
     };
@@ -550,6 +554,21 @@ fn find_cues(rules: &Rules, s: &str, lang: Lang) -> Vec<String> {
     out
 }
 
+/// "众议院能源和商务委员会": a chamber's name that runs on into a
+/// committee's names the committee, which is not the chamber (its vote is
+/// not the chamber's).
+fn names_its_committee(after: &str) -> bool {
+    let run: String = after
+        .chars()
+        .take_while(|c| crate::text::is_han(*c) && !ZH_NAME_STOPS.contains(*c))
+        .take(12)
+        .collect();
+    run.contains("委员会") || run.contains("委員會")
+}
+
+/// Characters that end a Chinese name run.
+const ZH_NAME_STOPS: &str = "将对与被把向在由的了从为于是其该此已又还也均上周日月年";
+
 /// Every name in the article: the gazetteer's, the recognised ones, and
 /// the phrases that refer back to a name ("the department").
 fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
@@ -559,6 +578,7 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
     let mut all: Vec<Found> = known
         .iter()
         .filter(|k| !(k.kind == "country" && unknown.iter().any(|u| u.start == k.end)))
+        .filter(|k| !(k.kind == "legislature" && names_its_committee(&text[k.end..])))
         .cloned()
         .collect();
     all.extend(unknown);
@@ -668,7 +688,7 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
 /// True when two actors are one side: the same name, or a country and a
 /// body or leader acting for it.
 fn one_side(a: &str, b: &str) -> bool {
-    use crate::timeline::nations::{standing, Standing};
+    use super::nations::{standing, Standing};
     let of = |x: &str, country: &str| matches!(standing(x), Standing::Body(c) | Standing::Leader(c) if c == country);
     a == b
         || (standing(a) == Standing::Country && of(b, a))

@@ -15,6 +15,7 @@ mod dating;
 pub mod entities;
 pub mod lang;
 pub mod modality;
+pub mod nations;
 pub mod normalize;
 pub mod roles;
 pub mod rules;

@@ -363,3 +363,49 @@ fn tariffs_on_goods_lifted_and_reviews_and_listings_counted() {
     // a count of entities already listed is no addition
     check_none(&["该名单迄今已有1200个实体。"]);
 }
+
+#[test]
+fn a_document_reporting_another_governments_move_leaves_it_that_governments() {
+    let rules = crate::extract::Rules::builtin();
+    let article = crate::model::Article {
+        url: "https://example.test/notice".into(),
+        title: "国务院关税税则委员会公告".into(),
+        lang: "zh".into(),
+        text: "国务院关税税则委员会公告\n\n2026年3月2日，美国政府宣布对自华进口的商品加征关税。\n\n中方决定，自2026年3月10日起对原产于美国的部分商品加征关税。".into(),
+        published: chrono::DateTime::parse_from_rfc3339("2026-03-05T09:00:00+08:00").ok(),
+        ..Default::default()
+    };
+    let ms = crate::extract::extract(&article, &rules);
+    let actors = |day: &str| -> Vec<String> {
+        ms.iter()
+            .find(|m| m.kind == Kind::Tariff && m.span.start.to_string() == day)
+            .map(|m| m.actors.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(actors("2026-03-02"), vec!["United States".to_string()]);
+    assert!(actors("2026-03-10")
+        .iter()
+        .any(|a| a == "Customs Tariff Commission of the State Council"));
+}
+
+#[test]
+fn a_chambers_committee_is_not_the_chamber() {
+    let rules = crate::extract::Rules::builtin();
+    let actors = |text: &str| -> Vec<String> {
+        let article = crate::model::Article {
+            url: "https://example.test/bill".into(),
+            lang: "zh".into(),
+            text: text.into(),
+            published: chrono::DateTime::parse_from_rfc3339("2026-03-20T09:00:00+08:00").ok(),
+            ..Default::default()
+        };
+        crate::extract::extract(&article, &rules)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Legislation)
+            .flat_map(|m| m.actors)
+            .collect()
+    };
+    let house = "House of Representatives".to_string();
+    assert!(!actors("美国众议院能源和商务委员会3月7日全票通过一项法案。").contains(&house));
+    assert!(actors("美国众议院3月13日通过一项法案。").contains(&house));
+}

@@ -3,7 +3,7 @@
 //! than "China" or "United States"), and hashed evidence tokens (words for
 //! Latin script, character bigrams for Chinese) for text similarity.
 
-use super::nations::{Nations, Standing};
+use crate::extract::nations::{Nations, Standing};
 use crate::model::{Kind, MentionRecord};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -72,6 +72,9 @@ pub struct Item {
     pub tokens: Vec<u64>,
     /// Interned article url.
     pub url: u32,
+    /// The sentence tells of a measure eased, not imposed
+    /// ([`super::relief`]).
+    pub eases: bool,
 }
 
 impl Item {
@@ -162,10 +165,29 @@ pub fn norm_name(s: &str) -> String {
     words.join(" ")
 }
 
+/// A name's words run together in their order, [`NAME_NOISE`] dropped
+/// as [`norm_name`] does, so a name written as one word or two ("TikTok",
+/// "Tik Tok") is one entity. `None` when nothing is left.
+fn run_together(s: &str) -> Option<String> {
+    let lower = s.to_lowercase();
+    let run: String = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(['\'', '’'])
+        })
+        .filter(|w| !w.is_empty() && !NAME_NOISE.contains(w))
+        .collect();
+    (!run.is_empty()).then_some(run)
+}
+
 /// Folds spellings to interned names and records what each name is.
 #[derive(Default)]
 struct Interner {
     ids: FastMap<String, u32>,
+    /// Each name's words run together ([`run_together`]) → its id.
+    runs: FastMap<String, u32>,
     names: Vec<String>,
     spellings: FastMap<String, u32>,
     /// Per interned name: its country's interned id (itself for a
@@ -183,11 +205,20 @@ impl Interner {
             return i;
         }
         let k = norm_name(s);
-        let i = match self.ids.get(&k) {
-            Some(&i) => i,
+        let run = run_together(s);
+        let known = self
+            .ids
+            .get(&k)
+            .or_else(|| run.as_ref().and_then(|r| self.runs.get(r)))
+            .copied();
+        let i = match known {
+            Some(i) => i,
             None => {
                 let i = self.names.len() as u32;
                 self.ids.insert(k.clone(), i);
+                if let Some(r) = run {
+                    self.runs.insert(r, i);
+                }
                 self.names.push(k);
                 self.country.push(u32::MAX);
                 self.generic.push(false);
@@ -315,6 +346,7 @@ impl Features {
                 lists,
                 tokens: tokens(&m.mention.evidence),
                 url,
+                eases: super::relief::eases(m.mention.kind, &m.mention.evidence),
             });
         }
         df.resize(int.names.len(), 0);

@@ -2,8 +2,10 @@
 //! (kind, shared entity) swept in date order, each pair gets a score from
 //! entity overlap, date compatibility and text similarity, and clusters
 //! grow greedily from the best pairs while every cluster keeps one
-//! consistent date, one report per article, and no coarse report ("in
-//! 2018") glues together incidents it cannot tell apart.
+//! consistent date, one report per article, one government's side (a
+//! report that names no actor chains no two governments' moves), and no
+//! coarse report ("in 2018") glues together incidents it cannot tell
+//! apart.
 
 use super::features::{jaccard, FastMap, Features, Item};
 use crate::model::Kind;
@@ -121,14 +123,14 @@ pub struct Pair {
 }
 
 /// Two reports as one incident, or `None` when a rule forbids it. Kinds
-/// must match; dates must fit; the names one report extracted (roles
+/// must match, and both must impose or both ease a measure; dates must fit; the names one report extracted (roles
 /// ignored: extraction swaps them) must be what the other talks about, a
 /// body counting as its country; actors must not speak for different
 /// governments, nor the two name different companies or lists. A pair
 /// that shares only a country ("China" and "the Ministry of Commerce") is
 /// weak: it needs the same day, or a month and a day inside it.
 pub fn pair(f: &Features, a: &Item, b: &Item) -> Option<Pair> {
-    if a.kind != b.kind {
+    if a.kind != b.kind || a.eases != b.eases {
         return None;
     }
     let fit = date_fit(a, b);
@@ -349,11 +351,45 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
 type RepeatKey<'a> = (u32, Kind, i32, i32, &'a [u32], &'a [u32]);
 
 /// One growing cluster's invariants.
+#[derive(Default)]
 struct Group {
     first: i32,
     last: i32,
     size: usize,
     urls: Vec<u32>,
+    /// Countries the members' actors act for, sorted.
+    actor_countries: Vec<u32>,
+}
+
+impl Group {
+    fn new(it: &Item) -> Group {
+        Group {
+            first: it.first,
+            last: it.last,
+            size: 1,
+            urls: vec![it.url],
+            actor_countries: it.actor_countries.clone(),
+        }
+    }
+
+    /// True when the two clusters cannot be one incident though a pair of
+    /// their members can: their actors speak for different governments
+    /// (a report that names no actor must not chain one government's move
+    /// to another's on the same day). Target countries are no such test:
+    /// a stray "China" or "EU" among a report's targets is common.
+    fn clash(&self, other: &Group) -> bool {
+        let disjoint = |x: &[u32], y: &[u32]| !x.iter().any(|n| y.binary_search(n).is_ok());
+        !self.actor_countries.is_empty()
+            && !other.actor_countries.is_empty()
+            && disjoint(&self.actor_countries, &other.actor_countries)
+    }
+
+    /// Takes in the other cluster's actor countries.
+    fn absorb(&mut self, other: &mut Group) {
+        self.actor_countries.append(&mut other.actor_countries);
+        self.actor_countries.sort_unstable();
+        self.actor_countries.dedup();
+    }
 }
 
 fn find(parent: &mut [u32], mut x: u32) -> u32 {
@@ -370,16 +406,7 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
 pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
     let n = f.items.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut groups: Vec<Group> = f
-        .items
-        .iter()
-        .map(|it| Group {
-            first: it.first,
-            last: it.last,
-            size: 1,
-            urls: vec![it.url],
-        })
-        .collect();
+    let mut groups: Vec<Group> = f.items.iter().map(Group::new).collect();
     // one article repeating one event (same kind, date and names) is one report
     let mut repeats: FastMap<RepeatKey, u32> = FastMap::default();
     for (i, it) in f.items.iter().enumerate() {
@@ -423,15 +450,17 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
         } else {
             continue;
         };
-        if ga.urls.iter().any(|u| gb.urls.binary_search(u).is_ok()) {
+        if ga.urls.iter().any(|u| gb.urls.binary_search(u).is_ok()) || ga.clash(gb) {
             continue;
         }
         let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        let mut urls = std::mem::take(&mut groups[child as usize].urls);
+        let mut taken = std::mem::take(&mut groups[child as usize]);
+        let mut urls = std::mem::take(&mut taken.urls);
         urls.extend_from_slice(&groups[root as usize].urls);
         urls.sort_unstable();
-        let size = ga_size(&groups, ra, rb);
+        let size = groups[root as usize].size + taken.size;
         let g = &mut groups[root as usize];
+        g.absorb(&mut taken);
         g.first = first;
         g.last = last;
         g.size = size;
@@ -449,10 +478,6 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
         out[slot_of[r]].push(i as usize);
     }
     out
-}
-
-fn ga_size(groups: &[Group], a: u32, b: u32) -> usize {
-    groups[a as usize].size + groups[b as usize].size
 }
 
 #[cfg(test)]

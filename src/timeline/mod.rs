@@ -14,9 +14,10 @@ pub mod features;
 pub mod ids;
 pub mod links;
 pub mod merge;
-pub mod nations;
+pub mod relief;
 pub mod title;
 
+use crate::extract::nations;
 use crate::model::{DateSpan, Decision, Event, Kind, MentionRecord, Source, Status};
 use decisions::{Cluster, Manual};
 use features::{norm_name, Features};

@@ -27,6 +27,14 @@ const EN_COURT_MARKS: &[&str] = &["OPINION", "ORDER", "MEMORANDUM", "Slip Op", "
 /// Kinds of entity that issue documents.
 const ISSUING: &[&str] = &["agency", "court", "government", "legislature"];
 
+/// True when the name at byte `start` is what the measure is taken
+/// against: right after 对 ("关于对美国国会议员…采取反制措施的决定"), a
+/// country's name between them or not.
+fn object_of_measure(head: &str, start: usize) -> bool {
+    let before = head.get(..start).unwrap_or("");
+    before.chars().rev().take(3).any(|c| c == '对' || c == '對')
+}
+
 /// The issuer of a document from its heading: its title and the first
 /// bytes of its text. `None` for journalism and anything whose heading
 /// names no issuing body beside an instrument.
@@ -53,7 +61,7 @@ pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<S
         return gazetteer
             .find(&head)
             .into_iter()
-            .find(|f| ISSUING.contains(&f.kind.as_str()))
+            .find(|f| ISSUING.contains(&f.kind.as_str()) && !object_of_measure(&head, f.start))
             .map(|f| f.name);
     }
     if EN_COURT_MARKS.iter().any(|w| head.contains(w)) {
@@ -106,6 +114,25 @@ mod tests {
             )
             .as_deref(),
             Some("Customs Tariff Commission of the State Council")
+        );
+    }
+
+    #[test]
+    fn a_body_the_measure_is_taken_against_issues_nothing() {
+        assert_eq!(
+            of(
+                "关于对某国议会议长采取反制措施的决定",
+                "外交部决定对其采取反制措施。"
+            )
+            .as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
+        assert_eq!(
+            of(
+                "关于对美国国会议员采取反制措施的决定",
+                "本决定自即日起施行。"
+            ),
+            None
         );
     }
 

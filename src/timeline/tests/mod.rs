@@ -1,7 +1,9 @@
 //! Behaviour of `build` as a whole: merging rules and dates here; ids and
-//! decisions in `curation`, links in `linking`.
+//! decisions in `curation`, links in `linking`, incidents reported in
+//! different voices in `incidents`.
 
 mod curation;
+mod incidents;
 mod linking;
 mod nations;
 

@@ -1,5 +1,6 @@
 //! Which government a name speaks for, and which known names a sentence
-//! mentions.
+//! mentions: entity knowledge both the extractor (one side of a
+//! per-article duplicate) and the timeline's merger use.
 //!
 //! Reports of one incident name its actor at different levels: one says
 //! "China", another "the Ministry of Commerce"; one "Washington", another
@@ -11,8 +12,8 @@
 //! sentence, so a report whose extracted names missed the company it is
 //! about can still meet the other reports of it.
 
-use crate::extract::entities::Gazetteer;
-use crate::extract::Rules;
+use super::entities::Gazetteer;
+use super::Rules;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
