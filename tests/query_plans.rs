@@ -259,6 +259,7 @@ fn every_read_query_runs_on_an_index() {
         "AND e.last_day >= ? AND e.first_day >= ?",
         "FROM event_entities x CROSS JOIN events e ON e.id = x.event_id",
         "+e.rowid IN (SELECT rowid FROM events_fts",
+        "FROM events_fts CROSS JOIN events e ON e.rowid = events_fts.rowid",
     ] {
         assert!(
             statements.iter().any(|s| s.contains(form)),
