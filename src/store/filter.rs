@@ -25,7 +25,9 @@ pub(super) struct RowWise {
     /// `since:` as a test of the row's last day.
     pub since: bool,
     /// With `since`, the first day of the earliest event the `since:`
-    /// holds for, so a walk of the day index can start there.
+    /// holds for, so a walk of the day index can start there (the caller
+    /// adds it, merged with its own range: SQLite walks from the first
+    /// lower bound it is given, not the highest).
     pub since_floor: Option<String>,
     /// `entity:` as an existence test on the row's names.
     pub entities: bool,
@@ -181,12 +183,6 @@ impl Store {
         if let Some(since) = f.since.filter(|_| rowwise.since) {
             sql += " AND e.last_day >= ?";
             args.push(Value::Text(since.first_day().to_string()));
-            // the earliest first day of those events, when known: a range
-            // the day index can walk instead of testing every older row
-            if let Some(floor) = &rowwise.since_floor {
-                sql += " AND e.first_day >= ?";
-                args.push(Value::Text(floor.clone()));
-            }
         } else if let Some(since) = f.since {
             // a range on events_by_last_day; written as a subquery so the
             // planner does not walk the whole day index for the order

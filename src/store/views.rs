@@ -33,6 +33,14 @@ pub struct EventKey {
 /// past this the status line says "10000+".
 pub const COUNT_CAP: usize = 10_000;
 
+/// The part of the timeline a statement reads.
+enum Range<'a> {
+    /// From a key (or an end, with `None`) one way.
+    Walk(Option<&'a EventKey>, Walk),
+    /// The events whose first day lies in these days (inclusive).
+    Days(String, String),
+}
+
 /// Which way to read the timeline from a key, in the order it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Walk {
@@ -155,7 +163,7 @@ impl Store {
         // word, most of another kind, are looked up)
         let from_words = f.kinds.is_empty();
         let (clause, mut args, words) =
-            self.keyset_as(f, typing, from, walk, rowwise, from_words)?;
+            self.keyset_as(f, typing, Range::Walk(from, walk), rowwise, from_words)?;
         let sql = if let Some(words) = words {
             // a common word: counted from its matches as the index yields
             // them, each event looked up (no set gathered, no walk)
@@ -201,7 +209,6 @@ impl Store {
         // a month is a short range of the day index: every condition that
         // is a large set is cheaper tested on its rows
         let rowwise = self.window_rowwise(f)?;
-        let (clause, mut args) = self.keyset(f, typing, None, Walk::Down, rowwise)?;
         let (lo, hi, precision) = match month {
             Some(m) => (
                 format!("{year:04}-{m:02}-01"),
@@ -216,15 +223,12 @@ impl Store {
                 "length(e.start) <= 4",
             ),
         };
+        let (clause, mut args, _) =
+            self.keyset_as(f, typing, Range::Days(lo, hi), rowwise, false)?;
         let sql = format!(
-            "SELECT count(*) FROM (SELECT 1 FROM events e{clause} \
-             AND e.first_day >= ? AND e.first_day <= ? AND {precision} LIMIT ?)"
+            "SELECT count(*) FROM (SELECT 1 FROM events e{clause} AND {precision} LIMIT ?)"
         );
-        args.extend([
-            Value::Text(lo),
-            Value::Text(hi),
-            Value::Integer(COUNT_CAP as i64),
-        ]);
+        args.push(Value::Integer(COUNT_CAP as i64));
         let n: i64 = self
             .conn
             .prepare_cached(&sql)?
@@ -256,7 +260,8 @@ impl Store {
         walk: Walk,
         rowwise: RowWise,
     ) -> Result<(String, Vec<Value>)> {
-        let (clause, args, _) = self.keyset_as(f, typing, from, walk, rowwise, false)?;
+        let (clause, args, _) =
+            self.keyset_as(f, typing, Range::Walk(from, walk), rowwise, false)?;
         Ok((clause, args))
     }
 
@@ -266,11 +271,11 @@ impl Store {
         &self,
         f: &EventFilter,
         typing: bool,
-        from: Option<&EventKey>,
-        walk: Walk,
+        range: Range<'_>,
         rowwise: RowWise,
         count: bool,
     ) -> Result<(String, Vec<Value>, Option<String>)> {
+        let floor = rowwise.since_floor.clone().unwrap_or_default();
         let compiled = self.compile_as(f, typing, rowwise)?;
         let text = compiled.text.clone();
         let mut words = None;
@@ -292,14 +297,33 @@ impl Store {
             }
             _ => compiled.with_text(),
         };
+        // the one lower bound of the first day: SQLite starts a range at
+        // the first lower bound it meets, so a `since:` floor and the
+        // range's own bound are merged into the higher
+        let at_least = |day: &str| Value::Text(floor.as_str().max(day).to_string());
+        let (walk, from) = match range {
+            Range::Days(lo, hi) => {
+                clause += " AND e.first_day >= ? AND e.first_day <= ?";
+                args.extend([at_least(&lo), Value::Text(hi)]);
+                return Ok((clause, args, words));
+            }
+            Range::Walk(from, walk) => (walk, from),
+        };
         let ascending = (walk == Walk::Down) != f.newest_first;
         let op = if ascending { ">" } else { "<" };
+        let bound = |day: &str| {
+            if ascending {
+                at_least(day)
+            } else {
+                Value::Text(day.to_string())
+            }
+        };
         match from {
             None => {
                 // every stored day is an ISO date: digits sort below '~'
                 let edge = if ascending { "" } else { "~" };
                 clause += &format!(" AND e.first_day {op}= ?");
-                args.push(Value::Text(edge.into()));
+                args.push(bound(edge));
             }
             Some(k) => {
                 let id_op = if walk == Walk::Down { ">=" } else { "<" };
@@ -309,13 +333,17 @@ impl Store {
                 );
                 let (first, last) = &k.days;
                 args.extend([
-                    Value::Text(first.clone()),
+                    bound(first),
                     Value::Text(first.clone()),
                     Value::Text(last.clone()),
                     Value::Text(last.clone()),
                     Value::Text(k.id.clone()),
                 ]);
             }
+        }
+        if !ascending && !floor.is_empty() {
+            clause += " AND e.first_day >= ?";
+            args.push(Value::Text(floor));
         }
         Ok((clause, args, words))
     }
