@@ -335,3 +335,38 @@ fn a_re_query_shows_the_same_window_either_way() {
     }
     assert_eq!(screens[0], screens[1]);
 }
+
+#[test]
+fn kept_matches_follow_a_change_of_the_timeline() {
+    use dateline::store::views::Walk;
+    let mut store = big_store();
+    store.set_walk_at(0);
+    let f = EventFilter {
+        text: Some("huawei".into()),
+        since: "2015".parse().ok(),
+        ..Default::default()
+    };
+    let window = |s: &Store| {
+        s.event_keys_from(&f, false, None, Walk::Down, N)
+            .expect("keys")
+    };
+    assert_eq!(window(&store), store.event_keys(&f).expect("keys"));
+    // the same events with each other's words, and a third fewer: the
+    // kept matches and floor are read again
+    let old = common::synthetic_events(N);
+    let mut events = old.clone();
+    for (i, e) in events.iter_mut().enumerate() {
+        let other = &old[(i + 7) % N];
+        e.title = other.title.clone();
+        e.actors = other.actors.clone();
+        e.targets = other.targets.clone();
+        e.sources = other.sources.clone();
+    }
+    events.truncate(2 * N / 3);
+    store
+        .replace_events(&events, &common::entity_table())
+        .expect("events");
+    let now = store.event_keys(&f).expect("keys");
+    assert!(!now.is_empty());
+    assert_eq!(window(&store), now);
+}

@@ -104,8 +104,8 @@ pub struct Store {
     /// From how many matching events a window of the timeline tests a
     /// condition row by row (see `walk.rs`).
     walk_at: usize,
-    /// The last `since:` floor found, while the database is unchanged.
-    since_floor: std::cell::RefCell<Option<walk::SinceFloor>>,
+    /// What a window's reads keep while the database is unchanged.
+    kept: std::cell::RefCell<walk::Kept>,
 }
 
 impl Store {
@@ -141,7 +141,7 @@ impl Store {
         let mut store = Store {
             conn,
             walk_at: walk::WALK_AT,
-            since_floor: Default::default(),
+            kept: Default::default(),
         };
         store.migrate()?;
         Ok(store)
