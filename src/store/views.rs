@@ -158,10 +158,15 @@ impl Store {
         walk: Walk,
     ) -> Result<(usize, bool)> {
         let rowwise = self.window_rowwise(f)?;
-        let by_name = rowwise.entities;
+        // near an end of the timeline the walk of the day index is short,
+        // while a count from a word's matches or a name's rows would look
+        // up every one of them to find the few that lie there
+        let long = (rowwise.entities || f.text.is_some())
+            && self.rows_from(f.newest_first, from, walk)? >= self.short_walk();
+        let by_name = rowwise.entities && long;
         // (with kinds, the kind index walks faster than the matches of a
         // word, most of another kind, are looked up)
-        let from_words = f.kinds.is_empty();
+        let from_words = f.kinds.is_empty() && long;
         let (clause, mut args, words) =
             self.keyset_as(f, typing, Range::Walk(from, walk), rowwise, from_words)?;
         let sql = if let Some(words) = words {
@@ -193,6 +198,28 @@ impl Store {
             .query_row(params_from_iter(args), |r| r.get(0))?;
         let n = n.max(0) as usize;
         Ok((n.min(COUNT_CAP), n > COUNT_CAP))
+    }
+
+    /// How many events of the whole timeline (any status) lie from
+    /// `from` on, counted up to [`Store::short_walk`] on the day index
+    /// alone (a few milliseconds).
+    fn rows_from(&self, newest_first: bool, from: Option<&EventKey>, walk: Walk) -> Result<usize> {
+        let all = EventFilter {
+            include_rejected: true,
+            newest_first,
+            ..Default::default()
+        };
+        let (clause, mut args) = self.keyset(&all, false, from, walk, RowWise::NONE)?;
+        args.push(Value::Integer(
+            i64::try_from(self.short_walk()).unwrap_or(i64::MAX),
+        ));
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM events e{clause} LIMIT ?)"
+            ))?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
+        Ok(n.max(0) as usize)
     }
 
     /// How many events of the filtered timeline start in this month (in

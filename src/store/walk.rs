@@ -27,6 +27,13 @@ impl Store {
         self.walk_at = n;
     }
 
+    /// Below this many events between a key and the end of the timeline,
+    /// a count walks the day index and tests each row rather than start
+    /// from a word's matches or a name's rows (50,000 by default).
+    pub(super) fn short_walk(&self) -> usize {
+        self.walk_at.saturating_mul(5) / 2
+    }
+
     /// Which of the filter's conditions a window tests row by row: those
     /// that hold for at least [`WALK_AT`] events.
     pub(super) fn window_rowwise(&self, f: &EventFilter) -> Result<RowWise> {
