@@ -198,7 +198,9 @@ fn main() {
         let t = Instant::now();
         app.update(Msg::Tick);
         term.draw(|f| views::draw(&app, f)).expect("draw");
-        settles.push(t.elapsed());
+        let took = t.elapsed();
+        println!("  re-query {q:<28} {:>8.3} ms", ms(took));
+        settles.push(took);
     }
     stats("search after a pause (re-query)", settles, 200.0);
     key(&mut app, &mut term, KeyCode::Enter);

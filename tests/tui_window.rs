@@ -206,3 +206,167 @@ fn month_headings_count_the_whole_month_at_the_window_ends() {
     }
     assert!(checked > 40, "{checked}");
 }
+
+/// The filters whose sets a window may test row by row (a big entity, an
+/// early `since:`, a common word), alone and together.
+fn walked_filters() -> Vec<EventFilter> {
+    let since = |s: &str| s.parse().ok();
+    vec![
+        EventFilter {
+            entities: vec!["Alibaba".into()],
+            ..Default::default()
+        },
+        EventFilter {
+            entities: vec!["Huawei".into(), "Micron".into()],
+            kinds: vec![dateline::model::Kind::Ban, dateline::model::Kind::Lawsuit],
+            ..Default::default()
+        },
+        // year-only events of 2020 run into June: they match though they
+        // begin before it
+        EventFilter {
+            since: since("2020-06"),
+            ..Default::default()
+        },
+        EventFilter {
+            since: since("2024"),
+            until: since("2025"),
+            entities: vec!["Alibaba".into()],
+            ..Default::default()
+        },
+        EventFilter {
+            since: since("2012-03-15"),
+            text: Some("huawei".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            entities: vec!["Nobody Known".into()],
+            ..Default::default()
+        },
+    ]
+}
+
+#[test]
+fn row_by_row_and_set_windows_read_the_same_rows() {
+    use dateline::store::views::Walk;
+    let mut sets = big_store();
+    sets.set_walk_at(usize::MAX);
+    let mut rows = big_store();
+    rows.set_walk_at(0);
+    for f in walked_filters() {
+        for newest_first in [false, true] {
+            let f = EventFilter {
+                newest_first,
+                ..f.clone()
+            };
+            let all = sets.event_keys(&f).expect("keys");
+            for (label, store) in [("sets", &sets), ("row by row", &rows)] {
+                for walk in [Walk::Down, Walk::Up] {
+                    let mut window = store
+                        .event_keys_from(&f, false, None, walk, N)
+                        .expect("window from an end");
+                    if walk == Walk::Up {
+                        window.reverse();
+                    }
+                    assert_eq!(window, all, "{label} {walk:?} {f:?}");
+                    assert_eq!(
+                        store.count_keys_from(&f, false, None, walk).expect("n"),
+                        (all.len(), false),
+                        "{label} {f:?}"
+                    );
+                }
+                // from keys spread over the timeline, both ways
+                for i in (0..all.len()).step_by(all.len() / 7 + 1) {
+                    let k = &all[i];
+                    let down = store
+                        .event_keys_from(&f, false, Some(k), Walk::Down, 40)
+                        .expect("down");
+                    assert_eq!(down[..], all[i..(i + 40).min(all.len())], "{label} {f:?}");
+                    let mut up = store
+                        .event_keys_from(&f, false, Some(k), Walk::Up, 40)
+                        .expect("up");
+                    up.reverse();
+                    assert_eq!(up[..], all[i.saturating_sub(40)..i], "{label} {f:?}");
+                    assert_eq!(
+                        store
+                            .count_keys_from(&f, false, Some(k), Walk::Up)
+                            .expect("n"),
+                        (i, false),
+                        "{label} {f:?}"
+                    );
+                }
+                for (year, month) in [(2020, None), (2020, Some(6)), (2013, Some(1))] {
+                    assert_eq!(
+                        store.count_month(&f, false, year, month).expect("month"),
+                        sets.count_month(&f, false, year, month).expect("month"),
+                        "{label} {year} {month:?} {f:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_re_query_shows_the_same_window_either_way() {
+    let queries = [
+        "entity:alibaba",
+        "since:2020-06",
+        "since:2016 entity:huawei kind:ban",
+        "since:2012 huawei",
+    ];
+    let mut screens = Vec::new();
+    for walk_at in [usize::MAX, 0] {
+        let mut store = big_store();
+        store.set_walk_at(walk_at);
+        let mut app = app_with(store, 100, 30);
+        let mut shown = Vec::new();
+        for _ in 0..900 {
+            press(&mut app, "j");
+        }
+        for q in queries {
+            // each re-query keeps the selection when it still matches
+            app.query = q.to_string();
+            app.reload_keep();
+            shown.push((selected(&app), app.shown, app.base, screen(&app)));
+            press(&mut app, "<PageDown>");
+            shown.push((selected(&app), app.shown, app.base, screen(&app)));
+        }
+        screens.push(shown);
+    }
+    assert_eq!(screens[0], screens[1]);
+}
+
+#[test]
+fn kept_matches_follow_a_change_of_the_timeline() {
+    use dateline::store::views::Walk;
+    let mut store = big_store();
+    store.set_walk_at(0);
+    let f = EventFilter {
+        text: Some("huawei".into()),
+        since: "2015".parse().ok(),
+        ..Default::default()
+    };
+    let window = |s: &Store| {
+        s.event_keys_from(&f, false, None, Walk::Down, N)
+            .expect("keys")
+    };
+    assert_eq!(window(&store), store.event_keys(&f).expect("keys"));
+    // the same events with each other's words, and a third fewer: the
+    // kept matches and floor are read again
+    let old = common::synthetic_events(N);
+    let mut events = old.clone();
+    for (i, e) in events.iter_mut().enumerate() {
+        let other = &old[(i + 7) % N];
+        e.title = other.title.clone();
+        e.actors = other.actors.clone();
+        e.targets = other.targets.clone();
+        e.sources = other.sources.clone();
+    }
+    events.truncate(2 * N / 3);
+    store
+        .replace_events(&events, &common::entity_table())
+        .expect("events");
+    let now = store.event_keys(&f).expect("keys");
+    assert!(!now.is_empty());
+    assert_eq!(window(&store), now);
+}

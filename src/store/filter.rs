@@ -16,6 +16,42 @@ use rusqlite::types::Value;
 /// How many of an entity's other names one term may expand to.
 const MAX_ALIASES: usize = 12;
 
+/// Which conditions of a filter are compiled to be checked one event at a
+/// time (through that event's own index entries) instead of as a set
+/// gathered whole: right when the query walks another index and the set
+/// would be large.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct RowWise {
+    /// `since:` as a test of the row's last day.
+    pub since: bool,
+    /// With `since`, the first day of the earliest event the `since:`
+    /// holds for, so a walk of the day index can start there (the caller
+    /// adds it, merged with its own range: SQLite walks from the first
+    /// lower bound it is given, not the highest).
+    pub since_floor: Option<String>,
+    /// `entity:` as an existence test on the row's names.
+    pub entities: bool,
+    /// `lang:` and `source:`.
+    pub rest: bool,
+}
+
+impl RowWise {
+    /// Every condition a set.
+    pub const NONE: RowWise = RowWise {
+        since: false,
+        since_floor: None,
+        entities: false,
+        rest: false,
+    };
+    /// Every condition tested on the row.
+    pub const ALL: RowWise = RowWise {
+        since: true,
+        since_floor: None,
+        entities: true,
+        rest: true,
+    };
+}
+
 /// A compiled filter. `clause` is `" WHERE …"` over `events e` with its
 /// values in `args`; the free text is kept apart in `text` so a caller can
 /// either filter by it ([`Compiled::with_text`]) or rank by it.
@@ -112,7 +148,7 @@ impl Store {
     /// Compiles a filter (see the module docs) for a query that the filter
     /// drives: its conditions are sets the planner can start from.
     pub(super) fn compile(&self, f: &EventFilter, typing: bool) -> Result<Compiled> {
-        self.compile_as(f, typing, false)
+        self.compile_as(f, typing, RowWise::NONE)
     }
 
     /// Compiles a filter for a query that something else drives (the
@@ -120,10 +156,17 @@ impl Store {
     /// event at a time through its own index, so a filter that holds for
     /// 100,000 events is never gathered whole to test a few.
     pub(super) fn compile_rowwise(&self, f: &EventFilter, typing: bool) -> Result<Compiled> {
-        self.compile_as(f, typing, true)
+        self.compile_as(f, typing, RowWise::ALL)
     }
 
-    fn compile_as(&self, f: &EventFilter, typing: bool, rowwise: bool) -> Result<Compiled> {
+    /// Compiles a filter with the conditions `rowwise` names checked one
+    /// event at a time and the others written as sets.
+    pub(super) fn compile_as(
+        &self,
+        f: &EventFilter,
+        typing: bool,
+        rowwise: RowWise,
+    ) -> Result<Compiled> {
         let mut sql = String::from(" WHERE 1=1");
         let mut args: Vec<Value> = Vec::new();
         let marks = |n: usize| vec!["?"; n].join(", ");
@@ -137,7 +180,7 @@ impl Store {
         } else if !f.include_rejected {
             sql += " AND e.status != 'rejected'";
         }
-        if let Some(since) = f.since.filter(|_| rowwise) {
+        if let Some(since) = f.since.filter(|_| rowwise.since) {
             sql += " AND e.last_day >= ?";
             args.push(Value::Text(since.first_day().to_string()));
         } else if let Some(since) = f.since {
@@ -150,7 +193,7 @@ impl Store {
             sql += " AND e.first_day <= ?";
             args.push(Value::Text(until.last_day().to_string()));
         }
-        if !f.entities.is_empty() && rowwise {
+        if !f.entities.is_empty() && rowwise.entities {
             sql += &format!(
                 " AND EXISTS (SELECT 1 FROM event_entities x WHERE x.event_id = e.id AND x.entity IN ({}))",
                 marks(f.entities.len())
@@ -163,7 +206,7 @@ impl Store {
             );
             args.extend(f.entities.iter().map(|n| Value::Text(n.clone())));
         }
-        if let Some(lang) = f.lang.as_ref().filter(|_| rowwise) {
+        if let Some(lang) = f.lang.as_ref().filter(|_| rowwise.rest) {
             sql +=
                 " AND EXISTS (SELECT 1 FROM event_langs l WHERE l.lang = ? AND l.event_id = e.id)";
             args.push(Value::Text(lang.to_lowercase()));
@@ -171,7 +214,7 @@ impl Store {
             sql += " AND e.id IN (SELECT event_id FROM event_langs WHERE lang = ?)";
             args.push(Value::Text(lang.to_lowercase()));
         }
-        if let Some(source) = f.source.as_ref().filter(|_| rowwise) {
+        if let Some(source) = f.source.as_ref().filter(|_| rowwise.rest) {
             sql += " AND EXISTS (SELECT 1 FROM event_source_keys k WHERE k.event_id = e.id AND k.key LIKE ? ESCAPE '\\')";
             args.push(Value::Text(format!(
                 "%{}%",

@@ -27,6 +27,7 @@ mod rows;
 mod search;
 mod state;
 pub mod views;
+mod walk;
 
 pub use crate::model::{Decision, DecisionAction};
 pub use articles::{url_key, IndexEntry, StoredArticle, Upserted};
@@ -100,6 +101,11 @@ const MIGRATIONS: &[&str] = &[
 /// A connection to the database. Each thread or task opens its own.
 pub struct Store {
     conn: Connection,
+    /// From how many matching events a window of the timeline tests a
+    /// condition row by row (see `walk.rs`).
+    walk_at: usize,
+    /// What a window's reads keep while the database is unchanged.
+    kept: std::cell::RefCell<walk::Kept>,
 }
 
 impl Store {
@@ -132,7 +138,11 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            walk_at: walk::WALK_AT,
+            kept: Default::default(),
+        };
         store.migrate()?;
         Ok(store)
     }

@@ -7,11 +7,13 @@
 //! The filter is applied exactly as [`Store::event_rows`] applies it; keep
 //! the two in step (`event_rows_and_keys_agree` checks it).
 
+use super::filter::RowWise;
 use super::rows::{day_number, event_row, quick_date, EVENT_COLUMNS};
 use super::{Result, Store};
 use crate::model::PartialDate;
 use crate::store::{EntityRow, EventFilter, EventRow};
 use rusqlite::params_from_iter;
+use rusqlite::types::Value;
 
 /// One line of the timeline's index: enough to order, group and find it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,10 +33,13 @@ pub struct EventKey {
 /// past this the status line says "10000+".
 pub const COUNT_CAP: usize = 10_000;
 
-/// Above this many full-text matches, a window of the timeline walks the
-/// day index and tests rows against the matches; below, it starts from
-/// the matches and sorts them (a rare word would make the walk long).
-const WALK_TEXT_AT: usize = 20_000;
+/// The part of the timeline a statement reads.
+enum Range<'a> {
+    /// From a key (or an end, with `None`) one way.
+    Walk(Option<&'a EventKey>, Walk),
+    /// The events whose first day lies in these days (inclusive).
+    Days(String, String),
+}
 
 /// Which way to read the timeline from a key, in the order it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +128,10 @@ impl Store {
         walk: Walk,
         limit: usize,
     ) -> Result<Vec<EventKey>> {
-        let (clause, args) = self.keyset(f, typing, from, walk)?;
+        // a big entity or an early since: tested on each row the walk
+        // meets (see walk.rs)
+        let rowwise = self.window_rowwise(f)?;
+        let (clause, args) = self.keyset(f, typing, from, walk, rowwise)?;
         let days = if (walk == Walk::Down) != f.newest_first {
             "ASC"
         } else {
@@ -149,15 +157,69 @@ impl Store {
         from: Option<&EventKey>,
         walk: Walk,
     ) -> Result<(usize, bool)> {
-        let (clause, mut args) = self.keyset(f, typing, from, walk)?;
-        let sql = format!("SELECT count(*) FROM (SELECT 1 FROM events e{clause} LIMIT ?)");
-        args.push(rusqlite::types::Value::Integer(COUNT_CAP as i64 + 1));
+        let rowwise = self.window_rowwise(f)?;
+        // near an end of the timeline the walk of the day index is short,
+        // while a count from a word's matches or a name's rows would look
+        // up every one of them to find the few that lie there
+        let long = (rowwise.entities || f.text.is_some())
+            && self.rows_from(f.newest_first, from, walk)? >= self.short_walk();
+        let by_name = rowwise.entities && long;
+        // (with kinds, the kind index walks faster than the matches of a
+        // word, most of another kind, are looked up)
+        let from_words = f.kinds.is_empty() && long;
+        let (clause, mut args, words) =
+            self.keyset_as(f, typing, Range::Walk(from, walk), rowwise, from_words)?;
+        let sql = if let Some(words) = words {
+            // a common word: counted from its matches as the index yields
+            // them, each event looked up (no set gathered, no walk)
+            args.push(Value::Text(words));
+            format!(
+                "SELECT count(*) FROM (SELECT 1 FROM events_fts \
+                 CROSS JOIN events e ON e.rowid = events_fts.rowid{clause} \
+                 AND events_fts MATCH ? LIMIT ?)"
+            )
+        } else if by_name {
+            // a big entity: counted from its own rows, each event looked
+            // up (a walk of the day index would meet 60,000 rows to count
+            // 10,000 of a name on one event in six)
+            args.extend(f.entities.iter().map(|n| Value::Text(n.clone())));
+            format!(
+                "SELECT count(*) FROM (SELECT DISTINCT e.rowid FROM event_entities x \
+                 CROSS JOIN events e ON e.id = x.event_id{clause} AND x.entity IN ({}) LIMIT ?)",
+                vec!["?"; f.entities.len()].join(", ")
+            )
+        } else {
+            format!("SELECT count(*) FROM (SELECT 1 FROM events e{clause} LIMIT ?)")
+        };
+        args.push(Value::Integer(COUNT_CAP as i64 + 1));
         let n: i64 = self
             .conn
             .prepare_cached(&sql)?
             .query_row(params_from_iter(args), |r| r.get(0))?;
         let n = n.max(0) as usize;
         Ok((n.min(COUNT_CAP), n > COUNT_CAP))
+    }
+
+    /// How many events of the whole timeline (any status) lie from
+    /// `from` on, counted up to [`Store::short_walk`] on the day index
+    /// alone (a few milliseconds).
+    fn rows_from(&self, newest_first: bool, from: Option<&EventKey>, walk: Walk) -> Result<usize> {
+        let all = EventFilter {
+            include_rejected: true,
+            newest_first,
+            ..Default::default()
+        };
+        let (clause, mut args) = self.keyset(&all, false, from, walk, RowWise::NONE)?;
+        args.push(Value::Integer(
+            i64::try_from(self.short_walk()).unwrap_or(i64::MAX),
+        ));
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM events e{clause} LIMIT ?)"
+            ))?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
+        Ok(n.max(0) as usize)
     }
 
     /// How many events of the filtered timeline start in this month (in
@@ -171,43 +233,33 @@ impl Store {
         year: i32,
         month: Option<u32>,
     ) -> Result<usize> {
-        use rusqlite::types::Value;
-        let (clause, mut args) = self.keyset(f, typing, None, Walk::Down)?;
+        // a month is a short range of the day index: every condition that
+        // is a large set is cheaper tested on its rows
+        let rowwise = self.window_rowwise(f)?;
         let (lo, hi, precision) = match month {
             Some(m) => (
                 format!("{year:04}-{m:02}-01"),
                 format!("{year:04}-{m:02}-31"),
                 "length(e.start) > 4",
             ),
+            // an event known only to its year begins on the year's first
+            // day: the range is that one day, not the year's every event
             None => (
                 format!("{year:04}-01-01"),
-                format!("{year:04}-12-31"),
+                format!("{year:04}-01-01"),
                 "length(e.start) <= 4",
             ),
         };
+        let (clause, mut args, _) =
+            self.keyset_as(f, typing, Range::Days(lo, hi), rowwise, false)?;
         let sql = format!(
-            "SELECT count(*) FROM (SELECT 1 FROM events e{clause} \
-             AND e.first_day >= ? AND e.first_day <= ? AND {precision} LIMIT ?)"
+            "SELECT count(*) FROM (SELECT 1 FROM events e{clause} AND {precision} LIMIT ?)"
         );
-        args.extend([
-            Value::Text(lo),
-            Value::Text(hi),
-            Value::Integer(COUNT_CAP as i64),
-        ]);
+        args.push(Value::Integer(COUNT_CAP as i64));
         let n: i64 = self
             .conn
             .prepare_cached(&sql)?
             .query_row(params_from_iter(args), |r| r.get(0))?;
-        Ok(n.max(0) as usize)
-    }
-
-    /// How many documents of the full-text index match (a count of the
-    /// index alone: 6 ms for 160,000 matches).
-    fn text_matches(&self, expr: &str) -> Result<usize> {
-        let n: i64 = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM events_fts WHERE events_fts MATCH ?1")?
-            .query_row([expr], |r| r.get(0))?;
         Ok(n.max(0) as usize)
     }
 
@@ -233,31 +285,71 @@ impl Store {
         typing: bool,
         from: Option<&EventKey>,
         walk: Walk,
-    ) -> Result<(String, Vec<rusqlite::types::Value>)> {
-        use rusqlite::types::Value;
-        let compiled = self.compile(f, typing)?;
+        rowwise: RowWise,
+    ) -> Result<(String, Vec<Value>)> {
+        let (clause, args, _) =
+            self.keyset_as(f, typing, Range::Walk(from, walk), rowwise, false)?;
+        Ok((clause, args))
+    }
+
+    /// As [`Store::keyset`]; with `count`, a common word is left out of
+    /// the clause and returned, for the count to start from its matches.
+    fn keyset_as(
+        &self,
+        f: &EventFilter,
+        typing: bool,
+        range: Range<'_>,
+        rowwise: RowWise,
+        count: bool,
+    ) -> Result<(String, Vec<Value>, Option<String>)> {
+        let floor = rowwise.since_floor.clone().unwrap_or_default();
+        let compiled = self.compile_as(f, typing, rowwise)?;
         let text = compiled.text.clone();
+        let mut words = None;
         let (mut clause, mut args) = match text {
-            // a common word: walk the day index and test each row against
-            // the matches (the unary + keeps the planner from starting at
-            // the matches and sorting them all, 120 ms for 160,000)
-            Some(t) if self.text_matches(&t)? > WALK_TEXT_AT => {
-                let (mut clause, mut args) = (compiled.clause, compiled.args);
-                clause +=
-                    " AND +e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
-                args.push(Value::Text(t));
+            Some(t) if self.walk_text(&t)? => {
+                let (mut clause, args) = (compiled.clause, compiled.args);
+                if count {
+                    words = Some(t);
+                } else {
+                    // a common word: walk the day index and test each row
+                    // against the matches, kept in a table by row id (the
+                    // unary + keeps the planner from starting at the
+                    // matches and sorting them all, 120 ms for 160,000)
+                    self.keep_word_matches(&t)?;
+                    clause += " AND +e.rowid IN (SELECT rowid FROM temp.walk_words)";
+                }
                 (clause, args)
             }
             _ => compiled.with_text(),
         };
+        // the one lower bound of the first day: SQLite starts a range at
+        // the first lower bound it meets, so a `since:` floor and the
+        // range's own bound are merged into the higher
+        let at_least = |day: &str| Value::Text(floor.as_str().max(day).to_string());
+        let (walk, from) = match range {
+            Range::Days(lo, hi) => {
+                clause += " AND e.first_day >= ? AND e.first_day <= ?";
+                args.extend([at_least(&lo), Value::Text(hi)]);
+                return Ok((clause, args, words));
+            }
+            Range::Walk(from, walk) => (walk, from),
+        };
         let ascending = (walk == Walk::Down) != f.newest_first;
         let op = if ascending { ">" } else { "<" };
+        let bound = |day: &str| {
+            if ascending {
+                at_least(day)
+            } else {
+                Value::Text(day.to_string())
+            }
+        };
         match from {
             None => {
                 // every stored day is an ISO date: digits sort below '~'
                 let edge = if ascending { "" } else { "~" };
                 clause += &format!(" AND e.first_day {op}= ?");
-                args.push(Value::Text(edge.into()));
+                args.push(bound(edge));
             }
             Some(k) => {
                 let id_op = if walk == Walk::Down { ">=" } else { "<" };
@@ -267,7 +359,7 @@ impl Store {
                 );
                 let (first, last) = &k.days;
                 args.extend([
-                    Value::Text(first.clone()),
+                    bound(first),
                     Value::Text(first.clone()),
                     Value::Text(last.clone()),
                     Value::Text(last.clone()),
@@ -275,7 +367,11 @@ impl Store {
                 ]);
             }
         }
-        Ok((clause, args))
+        if !ascending && !floor.is_empty() {
+            clause += " AND e.first_day >= ?";
+            args.push(Value::Text(floor));
+        }
+        Ok((clause, args, words))
     }
 
     /// Which of these events are unseen (see the marks), by point
