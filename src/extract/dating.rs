@@ -320,38 +320,29 @@ pub(crate) fn add_document_date(
     if !dates.is_empty() && !disposition {
         return;
     }
-    if disposition {
-        let day = DateSpan::at(PartialDate::from_naive(published));
-        for h in hits.iter().filter(|h| h.verb_start >= end) {
-            dates.push(DateMatch {
-                start: h.verb_start,
-                end: h.verb_start,
-                span: day,
-                relative: true,
-            });
-        }
-        dates.sort_by_key(|d| d.start);
-        dates.dedup_by_key(|d| d.start);
-        return;
-    }
     let day = DateSpan::at(PartialDate::from_naive(published));
-    dates.push(DateMatch {
+    let at = |start: usize, end: usize| DateMatch {
         start,
         end,
         span: day,
         relative: true,
-    });
-    // The voice covers the whole sentence: "决定对……，……启动调查" dates the
-    // verb at its end too. Each other trigger gets the day at its verb.
-    for h in hits {
-        if h.verb_start < start || h.verb_start >= end {
-            dates.push(DateMatch {
-                start: h.verb_start,
-                end: h.verb_start,
-                span: day,
-                relative: true,
-            });
-        }
+    };
+    if disposition {
+        dates.extend(
+            hits.iter()
+                .filter(|h| h.verb_start >= end)
+                .map(|h| at(h.verb_start, h.verb_start)),
+        );
+    } else {
+        dates.push(at(start, end));
+        // The voice covers the whole sentence: "决定对……，……启动调查" dates
+        // the verb at its end too. Each other trigger gets the day at its
+        // verb.
+        dates.extend(
+            hits.iter()
+                .filter(|h| h.verb_start < start || h.verb_start >= end)
+                .map(|h| at(h.verb_start, h.verb_start)),
+        );
     }
     dates.sort_by_key(|d| d.start);
     dates.dedup_by_key(|d| d.start);

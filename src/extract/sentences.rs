@@ -355,20 +355,6 @@ fn object_like(w: &str) -> bool {
 /// fronted phrase over a date, which dates the main clause, not a fronted
 /// clause of its own ("Since the court ruled, …").
 fn dated_phrase(first: &str, head: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let words: Vec<String> = head
         .split_whitespace()
         .map(|w| w.to_ascii_lowercase())
@@ -380,7 +366,8 @@ fn dated_phrase(first: &str, head: &str) -> bool {
             && words.len() <= 4
             && words.iter().skip(1).any(|w| {
                 w.bytes().any(|b| b.is_ascii_digit())
-                    || MONTHS.contains(&w.trim_end_matches(['.', ',']))
+                    || super::dates::words::month_index(w.trim_end_matches(['.', ',']))
+                        .is_some_and(|(_, abbreviated)| !abbreviated)
             })
 }
 

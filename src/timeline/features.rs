@@ -148,15 +148,7 @@ const NAME_NOISE: &[&str] = &[
 /// such words ("US") keeps its folded spelling. Chinese names stay whole.
 pub fn norm_name(s: &str) -> String {
     let lower = s.to_lowercase();
-    let mut words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| {
-            w.trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .trim_matches(['\'', '’'])
-        })
-        .filter(|w| !w.is_empty() && !NAME_NOISE.contains(w))
-        .collect();
+    let mut words = name_words(&lower);
     if words.is_empty() {
         return lower.split_whitespace().collect::<Vec<_>>().join(" ");
     }
@@ -165,12 +157,9 @@ pub fn norm_name(s: &str) -> String {
     words.join(" ")
 }
 
-/// A name's words run together in their order, [`NAME_NOISE`] dropped
-/// as [`norm_name`] does, so a name written as one word or two ("TikTok",
-/// "Tik Tok") is one entity. `None` when nothing is left.
-fn run_together(s: &str) -> Option<String> {
-    let lower = s.to_lowercase();
-    let run: String = lower
+/// The words of a lower-cased name, possessives and [`NAME_NOISE`] dropped.
+fn name_words(lower: &str) -> Vec<&str> {
+    lower
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map(|w| {
             w.trim_end_matches("'s")
@@ -178,7 +167,14 @@ fn run_together(s: &str) -> Option<String> {
                 .trim_matches(['\'', '’'])
         })
         .filter(|w| !w.is_empty() && !NAME_NOISE.contains(w))
-        .collect();
+        .collect()
+}
+
+/// A name's words run together in their order, [`NAME_NOISE`] dropped
+/// as [`norm_name`] does, so a name written as one word or two ("TikTok",
+/// "Tik Tok") is one entity. `None` when nothing is left.
+fn run_together(s: &str) -> Option<String> {
+    let run: String = name_words(&s.to_lowercase()).concat();
     (!run.is_empty()).then_some(run)
 }
 

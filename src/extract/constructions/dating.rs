@@ -314,27 +314,13 @@ fn dated_head<'a>(s: &'a str, hit: &Hit) -> Option<&'a str> {
 /// The month of a head that is a month's full name and nothing more
 /// ("june ", "june's "): "may" alone is a verb too often to count.
 fn bare_month(lower: &str) -> Option<u32> {
-    const FULL: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let word = lower
         .trim_end()
         .trim_end_matches("'s")
         .trim_end_matches("’s");
-    FULL.iter()
-        .position(|m| !m.is_empty() && *m == word)
-        .map(|i| i as u32 + 1)
+    super::super::dates::words::month_index(word)
+        .filter(|&(m, abbreviated)| !abbreviated && m != 5)
+        .map(|(m, _)| m)
 }
 
 /// "its 2019 ban": the date grammar leaves a bare year alone (it may be a

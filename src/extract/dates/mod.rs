@@ -28,7 +28,7 @@ mod lex;
 mod resolve;
 #[cfg(test)]
 mod tests;
-mod words;
+pub(crate) mod words;
 mod zh;
 
 use crate::model::DateSpan;
