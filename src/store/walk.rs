@@ -148,10 +148,8 @@ impl Store {
     }
 
     /// Changes as of now: the database's version (other connections'
-    /// commits) and this connection's count of rows written to it. Two
-    /// equal stamps mean nothing was written in between, so what was read
-    /// at the first still holds.
-    pub fn stamp(&self) -> Result<(i64, u64)> {
+    /// commits) and this connection's count of rows written to it.
+    fn stamp(&self) -> Result<(i64, u64)> {
         let version: i64 = self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?;

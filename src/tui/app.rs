@@ -209,9 +209,6 @@ pub struct App {
     /// to [`crate::store::views::COUNT_CAP`]; `total_more` when there are more.
     pub total_events: i64,
     pub total_more: bool,
-    /// The unfiltered count and the store's stamp it was read at: a
-    /// re-query reuses it while nothing was written.
-    pub(crate) total_kept: Option<((i64, u64), i64, bool)>,
     /// The window of the filtered timeline held in `index`: where its
     /// first key stands in the timeline (`base_exact` unless counting
     /// stopped at the cap), and whether it reaches either end.
@@ -309,7 +306,6 @@ impl App {
             effects: Vec::new(),
             total_events: 0,
             total_more: false,
-            total_kept: None,
             base: 0,
             base_exact: true,
             at_start: true,

@@ -20,27 +20,16 @@ impl App {
             Ok(Some(now)) => now,
             _ => k,
         });
-        // the unfiltered count changes only when the database does
-        let stamp = self.store.stamp().ok();
-        match self.total_kept.filter(|(at, ..)| Some(*at) == stamp) {
-            Some((_, n, more)) => {
-                self.total_events = n;
+        let all = crate::store::EventFilter::default();
+        match self
+            .store
+            .count_keys_from(&all, false, None, crate::store::views::Walk::Down)
+        {
+            Ok((n, more)) => {
+                self.total_events = n as i64;
                 self.total_more = more;
             }
-            None => {
-                let all = crate::store::EventFilter::default();
-                match self
-                    .store
-                    .count_keys_from(&all, false, None, crate::store::views::Walk::Down)
-                {
-                    Ok((n, more)) => {
-                        self.total_events = n as i64;
-                        self.total_more = more;
-                        self.total_kept = stamp.map(|at| (at, n as i64, more));
-                    }
-                    Err(_) => self.total_events = 0,
-                }
-            }
+            Err(_) => self.total_events = 0,
         }
         self.month_counts.clear();
         if let Err(e) = self.read_window(&filter, anchor.as_ref(), true) {
