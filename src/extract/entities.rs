@@ -262,6 +262,10 @@ const NOT_NAMES: &[&str] = &[
     "Last",
     "Next",
     "This",
+    // the first word of an instrument's title ("the Provisions on …")
+    "Provisions",
+    "Regulations",
+    "Measures",
 ];
 
 /// Suffixes that mark a Chinese organisation name.

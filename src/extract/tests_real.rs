@@ -490,3 +490,30 @@ fn news_constructions_of_weeks_futures_and_sales_bans() {
     .iter()
     .all(|(k, _)| *k != Kind::ExportControl));
 }
+
+#[test]
+fn legislatures_and_regulations_issued_under_their_titles() {
+    check(&[
+        (
+            "Congress overrode the veto on January 1, 2021.",
+            Kind::Legislation,
+            "2021-01-01",
+        ),
+        (
+            "The law was passed by the Standing Committee of the National People's Congress on June 10, 2021.",
+            Kind::Legislation,
+            "2021-06-10",
+        ),
+        (
+            "On September 19, 2020, the ministry issued the Provisions on the Unreliable Entity List.",
+            Kind::Legislation,
+            "2020-09-19",
+        ),
+    ]);
+    // lowercase rules are the regulator's measure, not a titled instrument
+    assert!(
+        found("On May 2 the ministry published the rules on chip exports.")
+            .iter()
+            .all(|(k, _)| *k != Kind::Legislation)
+    );
+}
