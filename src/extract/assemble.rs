@@ -10,8 +10,8 @@
 use super::constructions;
 use super::dates::{find_dates, DateMatch};
 use super::dating::{
-    add_document_date, add_phrase_dates, clause_of, group, group_index, mask_dates, nonevent_date,
-    pick_date,
+    add_document_date, add_phrase_dates, clause_of, date_verbs, group, group_index, mask_dates,
+    nonevent_date, pick_date,
 };
 use super::entities::{unknown_orgs, Found};
 use super::lang::{self, has, words};
@@ -109,17 +109,13 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         }
         if let Some(day) = instrument.filter(|_| dates.is_empty()) {
             // a rule the document quotes (「……应立即移除」) is not its act
-            for h in hits
-                .iter()
-                .filter(|h| !constructions::quoted(s, h.verb_start))
-            {
-                dates.push(DateMatch {
-                    start: h.verb_start,
-                    end: h.verb_start,
-                    span: DateSpan::at(day),
-                    relative: true,
-                });
-            }
+            date_verbs(
+                &mut dates,
+                hits.iter()
+                    .filter(|h| !constructions::quoted(s, h.verb_start)),
+                DateSpan::at(day),
+                true,
+            );
         }
         let before_count = out.len();
         if !dates.is_empty() {
@@ -278,14 +274,7 @@ fn add_citation_dates(
         return;
     };
     if let Some(d) = constructions::citation_dates(next, anchor).first() {
-        for h in hits {
-            dates.push(DateMatch {
-                start: h.verb_start,
-                end: h.verb_start,
-                span: d.span,
-                relative: false,
-            });
-        }
+        date_verbs(dates, hits, d.span, false);
     }
 }
 

@@ -321,29 +321,48 @@ pub(crate) fn add_document_date(
         return;
     }
     let day = DateSpan::at(PartialDate::from_naive(published));
-    let at = |start: usize, end: usize| DateMatch {
-        start,
-        end,
-        span: day,
-        relative: true,
-    };
     if disposition {
-        dates.extend(
-            hits.iter()
-                .filter(|h| h.verb_start >= end)
-                .map(|h| at(h.verb_start, h.verb_start)),
+        date_verbs(
+            dates,
+            hits.iter().filter(|h| h.verb_start >= end),
+            day,
+            true,
         );
     } else {
-        dates.push(at(start, end));
+        dates.push(DateMatch {
+            start,
+            end,
+            span: day,
+            relative: true,
+        });
         // The voice covers the whole sentence: "决定对……，……启动调查" dates
         // the verb at its end too. Each other trigger gets the day at its
         // verb.
-        dates.extend(
+        date_verbs(
+            dates,
             hits.iter()
-                .filter(|h| h.verb_start < start || h.verb_start >= end)
-                .map(|h| at(h.verb_start, h.verb_start)),
+                .filter(|h| h.verb_start < start || h.verb_start >= end),
+            day,
+            true,
         );
     }
     dates.sort_by_key(|d| d.start);
     dates.dedup_by_key(|d| d.start);
+}
+
+/// Dates each of these triggers with `span` at its verb, so the date stands
+/// in the verb's own clause: for a date the sentence's words do not give
+/// (the document's day, a cited instrument's, a citation sentence's).
+pub(crate) fn date_verbs<'a>(
+    dates: &mut Vec<DateMatch>,
+    hits: impl IntoIterator<Item = &'a Hit>,
+    span: DateSpan,
+    relative: bool,
+) {
+    dates.extend(hits.into_iter().map(|h| DateMatch {
+        start: h.verb_start,
+        end: h.verb_start,
+        span,
+        relative,
+    }));
 }
