@@ -387,8 +387,12 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let Some(norm) = normalize::normalize(&article.text) else {
         return assemble::extract(article, rules);
     };
+    // the title is read as the text is: a heading's 判決 is a 判决
+    let title =
+        normalize::normalize(&article.title).map_or_else(|| article.title.clone(), |t| t.text);
     let read = Article {
         text: norm.text.clone(),
+        title,
         ..article.clone()
     };
     let mut mentions = assemble::extract(&read, rules);

@@ -39,6 +39,7 @@ const BODIES: &[(&str, &[&str])] = &[
             "CFIUS",
             "U.S. Senate",
             "House of Representatives",
+            "House Energy and Commerce Committee",
             "Congress",
             "U.S. District Court for the District of Columbia",
             "U.S. District Court for the Northern District of California",

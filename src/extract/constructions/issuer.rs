@@ -64,19 +64,29 @@ pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<S
             .find(|f| ISSUING.contains(&f.kind.as_str()) && !object_of_measure(&head, f.start))
             .map(|f| f.name);
     }
-    if EN_COURT_MARKS.iter().any(|w| head.contains(w)) {
+    // "Coalition v. Abbott, Order (W.D. Tex. Dec. 11, 2023)": a caption
+    // and a citation in the title are a court's document too
+    let caption = title.contains(" v. ") && title.contains(" (");
+    if caption || EN_COURT_MARKS.iter().any(|w| head.contains(w)) {
         // Court headings are set in capitals, which the case-sensitive
         // gazetteer does not read: compare long aliases case-blind.
         let lower = head.to_lowercase();
         let mut best: Option<(usize, &str)> = None;
         for e in gazetteer.entities.iter().filter(|e| e.kind == "court") {
             for alias in std::iter::once(&e.name).chain(&e.aliases) {
-                if alias.len() < 14 || !alias.is_ascii() {
+                if !alias.is_ascii() {
+                    continue;
+                }
+                // a citation's abbreviation ("W.D. Tex.", "D.D.C.") is
+                // read as written; a long name in any case
+                let cited =
+                    alias.len() < 14 && alias.contains('.') && head.contains(alias.as_str());
+                if alias.len() < 14 && !cited {
                     continue;
                 }
                 // the longest name wins: "District of Montana" over a
                 // bare "Court of Appeals"
-                if lower.contains(&alias.to_lowercase())
+                if (cited || lower.contains(&alias.to_lowercase()))
                     && best.is_none_or(|(len, _)| alias.len() > len)
                 {
                     best = Some((alias.len(), e.name.as_str()));
@@ -145,6 +155,22 @@ mod tests {
             )
             .as_deref(),
             Some("U.S. District Court for the District of Montana")
+        );
+    }
+
+    #[test]
+    fn a_caption_citing_its_court_issues_the_order() {
+        assert_eq!(
+            of(
+                "Lark Labs v. Doe, Order (W.D. Tex. Mar. 3, 2024)",
+                "Lark Labs v. Doe\n\nThe motion is granted."
+            )
+            .as_deref(),
+            Some("U.S. District Court for the Western District of Texas")
+        );
+        assert_eq!(
+            of("Lark Labs v. Doe, Order", "The motion is granted."),
+            None
         );
     }
 
