@@ -571,6 +571,13 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
         .cloned()
         .collect();
     all.extend(unknown);
+    // "被告以原告未经许可…": a judgment's role words are its parties
+    let parties = constructions::court_parties(text, &all);
+    all.extend(
+        parties
+            .into_iter()
+            .filter(|p| !known.iter().any(|k| p.start < k.end && k.start < p.end)),
+    );
     static ANAPHORS: OnceLock<Vec<(String, String)>> = OnceLock::new();
     // every built-in language's, in registry order
     let anaphors = ANAPHORS.get_or_init(|| {

@@ -18,15 +18,19 @@
 //!   the decisions it states in its own voice.
 //! - `documents`: Chinese official documents — statute articles quoted
 //!   whole, appeals against a dated ruling.
+//! - `parties`: a Taiwanese judgment's role words (原告, 被上诉人) as the
+//!   parties its caption names.
 
 mod citation;
 mod dating;
 mod documents;
 mod issuer;
+mod parties;
 mod reading;
 
 pub(crate) use citation::*;
 pub(crate) use dating::*;
 pub(crate) use documents::*;
 pub(crate) use issuer::*;
+pub(crate) use parties::*;
 pub(crate) use reading::*;
