@@ -429,6 +429,8 @@ fn mention(
             }
         }
     }
+    name_the_president(&mut r.actors, &span, published);
+    name_the_president(&mut r.targets, &span, published);
     // An accusation is made by someone: a company, a government, an official
     // body. "X was accused of …" with nobody named is not one.
     if kind == Kind::Accusation && !zh && r.actors.is_empty() {
@@ -571,6 +573,8 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
         .cloned()
         .collect();
     all.extend(unknown);
+    our_country(text, &mut all);
+    the_president(text, &mut all);
     // "被告以原告未经许可…": a judgment's role words are its parties
     let parties = constructions::court_parties(text, &all);
     all.extend(
@@ -634,6 +638,88 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
     all.extend(found);
     all.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     all
+}
+
+/// 我国 ("our country") is the government that writes: China's in a
+/// text from Beijing, Taiwan's in one that names Taiwan's bodies (行政院,
+/// 数位发展部) and none of Beijing's.
+fn our_country(text: &str, all: &mut [Found]) {
+    use super::nations::{standing, Standing};
+    let speaks_for = |c: &str| {
+        all.iter().any(|f| {
+            f.known
+                && matches!(standing(&f.name), Standing::Body(x) | Standing::Leader(x) if x == c)
+        })
+    };
+    if !speaks_for("Taiwan") || speaks_for("China") {
+        return;
+    }
+    for f in all.iter_mut() {
+        if f.name == "China" && matches!(text.get(f.start..f.end), Some("我国" | "我國")) {
+            f.name = "Taiwan".into();
+        }
+    }
+}
+
+/// "The President signed this act": in a text that names the United
+/// States or one of its bodies, "the President" (capitalised, not "the
+/// President of …") is the U.S. president, whose name the event's date
+/// settles (see `nations::us_president_on`).
+fn the_president(text: &str, all: &mut Vec<Found>) {
+    use super::nations::{standing, Standing, THE_PRESIDENT};
+    let american = all.iter().any(|f| {
+        f.known
+            && matches!(
+                standing(&f.name),
+                Standing::Body("United States") | Standing::Leader("United States")
+            )
+            || (f.known && f.name == "United States")
+    });
+    if !american {
+        return;
+    }
+    let mut found = Vec::new();
+    for pat in ["the President", "The President"] {
+        for (at, _) in text.match_indices(pat) {
+            let end = at + pat.len();
+            let after = &text[end..];
+            if after.starts_with(|c: char| c.is_alphanumeric())
+                || after.starts_with(" of ")
+                || after.trim_start().starts_with(|c: char| c.is_uppercase())
+                || text[..at].ends_with(|c: char| c.is_alphanumeric())
+                || all.iter().any(|f| at < f.end && f.start < end)
+            {
+                continue;
+            }
+            found.push(Found {
+                start: at,
+                end,
+                name: THE_PRESIDENT.to_string(),
+                kind: "person".into(),
+                owner: None,
+                known: true,
+            });
+        }
+    }
+    all.extend(found);
+}
+
+/// Puts the U.S. president on the event's day for "the President": the
+/// day itself, or for a month or a year the publication day if it falls
+/// in it, else the period's nearer end.
+fn name_the_president(names: &mut Vec<String>, span: &DateSpan, published: NaiveDate) {
+    use super::nations::{us_president_on, THE_PRESIDENT};
+    let Some(i) = names.iter().position(|n| n == THE_PRESIDENT) else {
+        return;
+    };
+    let (first, last) = (span.start.first_day(), span.start.last_day());
+    let day = published.clamp(first, last.max(first));
+    match us_president_on(day) {
+        Some(p) if !names.iter().any(|n| n == p) => names[i] = p.to_string(),
+        _ => {
+            names.remove(i);
+        }
+    }
 }
 
 /// One mention per (kind, date) per article: later reports of the same

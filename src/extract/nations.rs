@@ -92,9 +92,33 @@ const BODIES: &[(&str, &[&str])] = &[
 /// of their government, so a president's order and his trade office's
 /// tariff can be one incident.
 const LEADERS: &[(&str, &[&str])] = &[
-    ("United States", &["Donald Trump", "Joe Biden"]),
+    ("United States", &["Donald Trump", "President Biden"]),
     ("China", &["Xi Jinping"]),
 ];
+
+/// What "the President" stands for in a text about the United States
+/// until the event's date says whose term it fell in.
+pub const THE_PRESIDENT: &str = "the President";
+
+/// Presidents of the United States by the day their term began.
+const US_PRESIDENTS: &[((i32, u32, u32), &str)] = &[
+    ((2009, 1, 20), "Barack Obama"),
+    ((2017, 1, 20), "Donald Trump"),
+    ((2021, 1, 20), "President Biden"),
+    ((2025, 1, 20), "Donald Trump"),
+];
+
+/// The President of the United States on `day`, for the terms the table
+/// knows (none before 2009).
+pub fn us_president_on(day: chrono::NaiveDate) -> Option<&'static str> {
+    US_PRESIDENTS
+        .iter()
+        .rev()
+        .find(|((y, m, d), _)| {
+            chrono::NaiveDate::from_ymd_opt(*y, *m, *d).is_some_and(|start| day >= start)
+        })
+        .map(|(_, name)| *name)
+}
 
 /// What a name is, for the merger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,6 +230,16 @@ pub fn mentioned(sentence: &str) -> (Vec<String>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_president_is_whoever_held_office_that_day() {
+        let on = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).and_then(us_president_on);
+        assert_eq!(on(2022, 12, 29), Some("President Biden"));
+        assert_eq!(on(2025, 1, 19), Some("President Biden"));
+        assert_eq!(on(2025, 1, 20), Some("Donald Trump"));
+        assert_eq!(on(2019, 5, 10), Some("Donald Trump"));
+        assert_eq!(on(2001, 9, 1), None);
+    }
 
     #[test]
     fn bodies_belong_to_their_country() {
