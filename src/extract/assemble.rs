@@ -574,6 +574,7 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
         .collect();
     all.extend(unknown);
     our_country(text, &mut all);
+    country_abbreviations(text, &mut all);
     the_president(text, &mut all);
     // "被告以原告未经许可…": a judgment's role words are its parties
     let parties = constructions::court_parties(text, &all);
@@ -640,6 +641,50 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
     all
 }
 
+/// Chinese writes a country as one character after a preposition or a
+/// verb of travel or response: 对美加征关税, 反制美301措施, 自华进口, 赴美.
+/// 美 and 华 are then the United States and China, unless the character
+/// runs on into another word (美元, 华为, 华尔街, 华盛顿, 华人).
+fn country_abbreviations(text: &str, all: &mut Vec<Found>) {
+    const BEFORE: &[&str] = &["对", "對", "反制", "自", "赴", "访", "訪", "来", "來"];
+    const COUNTRIES: &[(char, &str, &str)] = &[
+        ('美', "United States", "元国國方洲股金军軍籍术術食女丽麗好"),
+        (
+            '华',
+            "China",
+            "为為尔爾盛人裔侨僑夏南北东東西中府丽麗语語文",
+        ),
+        (
+            '華',
+            "China",
+            "为為尔爾盛人裔侨僑夏南北东東西中府丽麗语語文",
+        ),
+    ];
+    let mut found = Vec::new();
+    for (at, c) in text.char_indices() {
+        let Some((_, name, runs_on)) = COUNTRIES.iter().find(|(x, _, _)| *x == c) else {
+            continue;
+        };
+        let end = at + c.len_utf8();
+        let next = text[end..].chars().next();
+        if next.is_some_and(|n| runs_on.contains(n))
+            || !BEFORE.iter().any(|b| text[..at].ends_with(b))
+            || all.iter().any(|f| at < f.end && f.start < end)
+        {
+            continue;
+        }
+        found.push(Found {
+            start: at,
+            end,
+            name: (*name).to_string(),
+            kind: "country".into(),
+            owner: None,
+            known: true,
+        });
+    }
+    all.extend(found);
+}
+
 /// 我国 ("our country") is the government that writes: China's in a
 /// text from Beijing, Taiwan's in one that names Taiwan's bodies (行政院,
 /// 数位发展部) and none of Beijing's.
@@ -669,11 +714,11 @@ fn the_president(text: &str, all: &mut Vec<Found>) {
     use super::nations::{standing, Standing, THE_PRESIDENT};
     let american = all.iter().any(|f| {
         f.known
-            && matches!(
-                standing(&f.name),
-                Standing::Body("United States") | Standing::Leader("United States")
-            )
-            || (f.known && f.name == "United States")
+            && (f.name == "United States"
+                || matches!(
+                    standing(&f.name),
+                    Standing::Body("United States") | Standing::Leader("United States")
+                ))
     });
     if !american {
         return;

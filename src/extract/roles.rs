@@ -37,7 +37,7 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
                 && f.end <= scope.group.end.max(hit.end)
         })
         .find_map(|f| f.owner.clone());
-    let target_end = scope.clause.end.max(hit.end);
+    let target_end = including(s, scope.clause.end.max(hit.end));
     let passive = if zh {
         s.get(scope.group.start..hit.verb_start)
             .unwrap_or("")
@@ -46,6 +46,11 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
         is_passive(s.get(scope.clause.start..hit.verb_start).unwrap_or(""))
     };
     let mut roles = Roles::default();
+    // "99年7月21日台北高等行政法院99年度诉字第3号判决": the court right
+    // before a judgment's case number rendered it
+    if let Some(court) = zh.then(|| cited_court(s, names, hit)).flatten() {
+        roles.actors.push(court.name.clone());
+    }
     // 对Y实施/启动……: in Chinese the names after 对 undergo the action.
     let dui = if zh {
         s.get(scope.group.start..hit.start)
@@ -119,7 +124,10 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
             .copied()
             .filter(|f| f.start >= scope.clause.start)
             .collect();
-        if let Some(a) = subject(&own).or_else(|| subject(&before)) {
+        if let Some(a) = subject(&own)
+            .or_else(|| subject(&before))
+            .filter(|_| roles.actors.is_empty())
+        {
             roles.actors.push(a.name.clone());
         }
         let known: Vec<&Found> = after.iter().copied().filter(|f| f.known).collect();
@@ -147,6 +155,21 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
     }
     roles.targets.retain(|t| !roles.actors.contains(t));
     roles
+}
+
+/// A court whose name runs straight into a case number and the trigger
+/// (判决, 裁定): the court that decided that case.
+fn cited_court<'a>(s: &str, names: &'a [Found], hit: &Hit) -> Option<&'a Found> {
+    names.iter().rfind(|f| {
+        f.kind == "court"
+            && f.end <= hit.verb_start
+            && s.get(f.end..hit.verb_start).is_some_and(|gap| {
+                gap.len() <= 60
+                    && gap.contains("字第")
+                    && gap.ends_with('号')
+                    && !gap.contains(['，', ',', '。', '、'])
+            })
+    })
 }
 
 fn push_names<'a>(into: &mut Vec<String>, names: impl IntoIterator<Item = &'a Found>) {
@@ -188,6 +211,32 @@ fn antecedent(names: &[Found], clause_start: usize) -> Option<&Found> {
     names
         .iter()
         .rfind(|f| f.kind != "list" && f.end <= clause_start)
+}
+
+/// Where the targets end: the clause's end, or, when the next clause
+/// only spells out whom the measure covers ("新增601个实体，其中包括A、B";
+/// "added 12 entities, including A and B"), that clause's end.
+fn including(s: &str, end: usize) -> usize {
+    let rest = s.get(end..).unwrap_or("");
+    let body = rest.trim_start_matches([',', '，', '、', ' ']);
+    let lead = [
+        "其中亦包括",
+        "其中也包括",
+        "其中还包括",
+        "其中包括",
+        "包括",
+        "including ",
+    ]
+    .iter()
+    .find(|w| body.starts_with(*w));
+    let Some(lead) = lead else { return end };
+    let from = end + (rest.len() - body.len()) + lead.len();
+    // the list runs to the sentence's end, a semicolon or a parenthesis
+    // (a Chinese list's items are joined by 、, so its comma ends it too)
+    s.get(from..)
+        .unwrap_or("")
+        .find(['。', '；', ';', '，', '(', '（'])
+        .map_or(s.len(), |p| from + p)
 }
 
 /// True when the text before a name ends in "by" or "by the".

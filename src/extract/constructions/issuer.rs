@@ -62,7 +62,8 @@ pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<S
             .find(&head)
             .into_iter()
             .find(|f| ISSUING.contains(&f.kind.as_str()) && !object_of_measure(&head, f.start))
-            .map(|f| f.name);
+            .map(|f| f.name)
+            .or_else(|| signature(text, gazetteer));
     }
     // "Coalition v. Abbott, Order (W.D. Tex. Dec. 11, 2023)": a caption
     // and a citation in the title are a court's document too
@@ -96,6 +97,29 @@ pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<S
         return best.map(|(_, name)| name.to_string());
     }
     None
+}
+
+/// The body that signs a document at its foot: a line that is nothing
+/// but an issuing body's name ("外交部", then the date), among the last
+/// lines of the text.
+fn signature(text: &str, gazetteer: &Gazetteer) -> Option<String> {
+    text.lines()
+        .rev()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(12)
+        .find_map(|line| {
+            let found = gazetteer.find(line);
+            match found.as_slice() {
+                [f] if f.start == 0
+                    && f.end == line.len()
+                    && ISSUING.contains(&f.kind.as_str()) =>
+                {
+                    Some(f.name.clone())
+                }
+                _ => None,
+            }
+        })
 }
 
 #[cfg(test)]
@@ -141,6 +165,26 @@ mod tests {
             of(
                 "关于对美国国会议员采取反制措施的决定",
                 "本决定自即日起施行。"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn the_body_that_signs_the_foot_issues_it() {
+        assert_eq!(
+            of(
+                "关于对某国议员采取反制措施的决定",
+                "中方决定对其采取反制措施。\n\n本决定自即日起施行。\n\n外交部\n\n2024年1月2日"
+            )
+            .as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
+        // a foot line that says more than a name is a sentence, not a signature
+        assert_eq!(
+            of(
+                "关于对某国议员采取反制措施的决定",
+                "中方决定对其采取反制措施。\n\n外交部发言人表示支持。"
             ),
             None
         );
