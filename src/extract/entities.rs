@@ -331,6 +331,13 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
                     break;
                 }
             }
+            // "President of Ruritania" less its title is "Ruritania"
+            for joint in ["of ", "for ", "de "] {
+                if let Some(rest) = name.strip_prefix(joint) {
+                    s += joint.len();
+                    name = rest;
+                }
+            }
             let name = name.trim_end_matches(['.', '\'', '’']);
             if name.len() < 3 || NOT_NAMES.contains(&name) {
                 continue;

@@ -25,6 +25,8 @@ mod shared;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_names;
+#[cfg(test)]
 mod tests_official;
 #[cfg(test)]
 mod tests_real;

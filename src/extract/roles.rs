@@ -39,9 +39,7 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
         .find_map(|f| f.owner.clone());
     let target_end = including(s, scope.clause.end.max(hit.end));
     let passive = if zh {
-        s.get(scope.group.start..hit.verb_start)
-            .unwrap_or("")
-            .contains('被')
+        passive_bei(s.get(scope.group.start..hit.verb_start).unwrap_or("")).is_some()
     } else {
         is_passive(s.get(scope.clause.start..hit.verb_start).unwrap_or(""))
     };
@@ -94,11 +92,7 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
             .filter(|f| f.start >= scope.clause.start.min(scope.group.start))
             .collect();
         let (by, rest): (Vec<&Found>, Vec<&Found>) = if zh {
-            let bei = s
-                .get(..hit.verb_start)
-                .unwrap_or("")
-                .rfind('被')
-                .unwrap_or(0);
+            let bei = passive_bei(s.get(..hit.verb_start).unwrap_or("")).unwrap_or(0);
             in_clause.into_iter().partition(|f| f.start > bei)
         } else {
             let by: Vec<&Found> = names
@@ -155,6 +149,20 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
     }
     roles.targets.retain(|t| !roles.actors.contains(t));
     roles
+}
+
+/// Where the last passive 被 stands: not the 被 of a party's role (被告,
+/// 被上诉人, 被申请人), which names someone and turns nothing round.
+fn passive_bei(text: &str) -> Option<usize> {
+    text.match_indices('被')
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let after = &text[i + '被'.len_utf8()..];
+            !["告", "上诉", "申请", "诉人"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        })
+        .next_back()
 }
 
 /// A court whose name runs straight into a case number and the trigger

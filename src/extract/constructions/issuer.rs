@@ -180,13 +180,20 @@ mod tests {
             .as_deref(),
             Some("Ministry of Foreign Affairs")
         );
-        // a foot line that says more than a name is a sentence, not a signature
+        // a foot line that says more than a name is a sentence, not a
+        // signature (past the heading, where any body would count)
+        let long = format!(
+            "{}\n\n外交部发言人表示支持。",
+            "中方决定对其采取反制措施。".repeat(20)
+        );
+        assert_eq!(of("关于对某国议员采取反制措施的决定", &long), None);
+        let signed = format!(
+            "{}\n\n外交部\n\n2024年1月2日",
+            "中方决定对其采取反制措施。".repeat(20)
+        );
         assert_eq!(
-            of(
-                "关于对某国议员采取反制措施的决定",
-                "中方决定对其采取反制措施。\n\n外交部发言人表示支持。"
-            ),
-            None
+            of("关于对某国议员采取反制措施的决定", &signed).as_deref(),
+            Some("Ministry of Foreign Affairs")
         );
     }
 

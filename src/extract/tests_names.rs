@@ -1,0 +1,233 @@
+//! Who acts and who is targeted, for the constructions real text names
+//! them by (issue 12), each tested on sentences written for this file with
+//! a near miss beside it: a court's citation in a caption, a Taiwanese
+//! judgment's role words, "the President", 我国 in a text from Taiwan, a
+//! document signed at its foot, one-character country names (对美, 自华),
+//! a list of targets after 其中包括, a court before a cited case number,
+//! and a company the gazetteer knows by its subsidiary's name.
+
+use super::{extract, Rules};
+use crate::model::{Article, Kind, Mention};
+use std::sync::OnceLock;
+
+/// Every mention of a titled text published on `published`.
+fn read(title: &str, text: &str, lang: &str, published: &str) -> Vec<Mention> {
+    static R: OnceLock<Rules> = OnceLock::new();
+    let a = Article {
+        url: "https://example.test/names".into(),
+        title: title.into(),
+        lang: lang.into(),
+        text: text.into(),
+        published: chrono::DateTime::parse_from_rfc3339(published).ok(),
+        ..Default::default()
+    };
+    extract(&a, R.get_or_init(Rules::builtin))
+}
+
+/// The one mention of `kind`, or a failure that shows them all.
+fn only(ms: &[Mention], kind: Kind) -> Mention {
+    let of: Vec<&Mention> = ms.iter().filter(|m| m.kind == kind).collect();
+    assert_eq!(of.len(), 1, "{ms:#?}");
+    of[0].clone()
+}
+
+fn names(m: &Mention) -> Vec<&str> {
+    m.actors
+        .iter()
+        .chain(&m.targets)
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn a_caption_citing_its_court_names_the_ruling_court() {
+    let text = "Lark Labs v. Doe\n\nThe Court heard argument on March 1, 2024.\n\nOn March 3, 2024, the Court granted the motion to dismiss.";
+    let ms = read(
+        "Lark Labs v. Doe, Order (W.D. Tex. Mar. 3, 2024)",
+        text,
+        "en",
+        "2024-03-03T12:00:00-06:00",
+    );
+    let m = only(&ms, Kind::Ruling);
+    assert!(
+        m.actors
+            .contains(&"U.S. District Court for the Western District of Texas".to_string()),
+        "{m:?}"
+    );
+    // a title that cites no court names none
+    let ms = read(
+        "Lark Labs v. Doe, Order",
+        text,
+        "en",
+        "2024-03-03T12:00:00-06:00",
+    );
+    let m = only(&ms, Kind::Ruling);
+    assert!(m.actors.is_empty(), "{m:?}");
+}
+
+#[test]
+fn a_judgments_role_words_are_its_parties() {
+    let text = "台北高等行政法院判决\n\n原   告 丙○○\n\n被   告 经济部\n代 表 人 某某\n\n上列当事人间因投资事件，本院判决如下：\n\n一、被告以原告未经许可在大陆地区投资，于2004年5月6日以经审字第1号处分书处原告罚锾新台币100万元。";
+    let ms = read(
+        "台北高等行政法院判决",
+        text,
+        "zh",
+        "2006-01-10T12:00:00+08:00",
+    );
+    let m = only(&ms, Kind::Sanction);
+    assert_eq!(m.actors, ["Ministry of Economic Affairs"], "{m:?}");
+    assert!(m.targets.contains(&"丙○○".to_string()), "{m:?}");
+    // without a caption the role words are plain words
+    let ms = read(
+        "",
+        "被告以原告未经许可在大陆地区投资，于2004年5月6日处原告罚锾新台币100万元。",
+        "zh",
+        "2006-01-10T12:00:00+08:00",
+    );
+    assert!(
+        ms.iter()
+            .all(|m| !names(m).contains(&"Ministry of Economic Affairs")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn the_president_is_who_held_office_on_the_events_day() {
+    let text = "Congress passed the Bridge Safety Act in December. The President signed this act on December 20, 2022, and the Commerce Department must report on it.";
+    let ms = read("", text, "en", "2023-02-01T12:00:00-05:00");
+    let signed = ms
+        .iter()
+        .find(|m| m.span.start.to_string() == "2022-12-20")
+        .unwrap_or_else(|| panic!("{ms:#?}"));
+    assert!(
+        signed.actors.contains(&"President Biden".to_string()),
+        "{signed:?}"
+    );
+    let text = "The President imposed tariffs on imported steel on March 4, 2019, and the Commerce Department will collect them.";
+    let ms = read("", text, "en", "2019-03-05T12:00:00-05:00");
+    assert!(
+        ms.iter()
+            .any(|m| m.actors.contains(&"Donald Trump".to_string())),
+        "{ms:?}"
+    );
+    // another country's president is not the American one
+    let text = "The President of Ruritania imposed tariffs on imported steel on March 4, 2019, and the Commerce Department objected.";
+    let ms = read("", text, "en", "2019-03-05T12:00:00-05:00");
+    assert!(
+        ms.iter().all(|m| !names(m).contains(&"Donald Trump")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn our_country_is_taiwan_in_a_text_from_taiwans_bodies() {
+    let text = "數位發展部表示，我國自2021年起禁止公務機關使用某某應用程式。";
+    let ms = read("", text, "zh", "2025-01-31T12:00:00+08:00");
+    let m = only(&ms, Kind::Ban);
+    assert!(names(&m).contains(&"Taiwan"), "{m:?}");
+    assert!(!names(&m).contains(&"China"), "{m:?}");
+    // in a text from Beijing's bodies it stays China
+    let text = "商务部表示，我国自2021年起禁止进口某某产品。";
+    let ms = read("", text, "zh", "2025-01-31T12:00:00+08:00");
+    let m = only(&ms, Kind::Ban);
+    assert!(!names(&m).contains(&"Taiwan"), "{m:?}");
+}
+
+#[test]
+fn the_body_that_signs_a_decision_takes_it() {
+    let text = "依据有关法律规定，中方决定对某某采取反制措施。\n\n本决定自2024年3月2日起施行。\n\n外交部\n\n2024年3月2日";
+    let ms = read(
+        "关于对某国议员某某采取反制措施的决定",
+        text,
+        "zh",
+        "2024-03-02T12:00:00+08:00",
+    );
+    let m = only(&ms, Kind::Sanction);
+    assert!(
+        m.actors
+            .contains(&"Ministry of Foreign Affairs".to_string()),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn one_character_country_names_after_a_preposition() {
+    let ms = read(
+        "",
+        "关税税则委员会决定，自2020年5月19日起不再对美加征部分关税。",
+        "zh",
+        "2020-05-12T12:00:00+08:00",
+    );
+    let m = only(&ms, Kind::Tariff);
+    assert!(m.targets.contains(&"United States".to_string()), "{m:?}");
+    let ms = read(
+        "",
+        "2019年8月15日，美国政府宣布对自华进口的商品加征10%关税。",
+        "zh",
+        "2019-08-20T12:00:00+08:00",
+    );
+    let m = only(&ms, Kind::Tariff);
+    assert!(m.targets.contains(&"China".to_string()), "{m:?}");
+    // 美元 and 华为 are words of their own
+    let ms = read(
+        "",
+        "美国商务部2020年5月15日宣布对华为实施新的出口管制，涉及约300亿美元。",
+        "zh",
+        "2020-05-16T12:00:00+08:00",
+    );
+    assert!(ms.iter().all(|m| !names(m).contains(&"China")), "{ms:?}");
+}
+
+#[test]
+fn a_list_after_qizhong_baokuo_is_targeted() {
+    let ms = read(
+        "",
+        "国际贸易署于6月10日发布，新增300个实体，其中包括华为、中芯国际等企业。",
+        "zh",
+        "2025-06-15T12:00:00+08:00",
+    );
+    let m = only(&ms, Kind::Listing);
+    assert!(m.targets.contains(&"Huawei".to_string()), "{m:?}");
+    // a following clause that is not a list stays out
+    let ms = read(
+        "",
+        "国际贸易署于6月10日发布，新增300个实体，华为表示将提出申诉。",
+        "zh",
+        "2025-06-15T12:00:00+08:00",
+    );
+    let m = only(&ms, Kind::Listing);
+    assert!(!m.targets.contains(&"Huawei".to_string()), "{m:?}");
+}
+
+#[test]
+fn a_court_before_a_cited_case_number_rendered_it() {
+    let ms = read(
+        "",
+        "上诉人对于2010年7月21日台北高等行政法院99年度诉字第3号判决，提起上诉。",
+        "zh",
+        "2011-12-15T12:00:00+08:00",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.kind == Kind::Ruling && m.span.start.to_string() == "2010-07-21")
+        .cloned();
+    let m = m.unwrap_or_else(|| panic!("{ms:#?}"));
+    assert!(
+        m.actors
+            .contains(&"Taipei High Administrative Court".to_string()),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_subsidiary_is_known_by_its_parents_name() {
+    let ms = read(
+        "",
+        "On October 26, 2021, the FCC revoked the authority of China Telecom (Americas) Corp. to operate in the country.",
+        "en",
+        "2021-10-27T12:00:00-04:00",
+    );
+    let m = only(&ms, Kind::Ban);
+    assert!(m.targets.contains(&"China Telecom".to_string()), "{m:?}");
+    assert!(!m.targets.contains(&"China".to_string()), "{m:?}");
+}
