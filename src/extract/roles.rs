@@ -154,15 +154,12 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
 /// Where the last passive 被 stands: not the 被 of a party's role (被告,
 /// 被上诉人, 被申请人), which names someone and turns nothing round.
 fn passive_bei(text: &str) -> Option<usize> {
-    text.match_indices('被')
-        .map(|(i, _)| i)
-        .filter(|&i| {
-            let after = &text[i + '被'.len_utf8()..];
-            !["告", "上诉", "申请", "诉人"]
-                .iter()
-                .any(|w| after.starts_with(w))
-        })
-        .next_back()
+    text.match_indices('被').map(|(i, _)| i).rfind(|&i| {
+        let after = &text[i + '被'.len_utf8()..];
+        !["告", "上诉", "申请", "诉人"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    })
 }
 
 /// A court whose name runs straight into a case number and the trigger
