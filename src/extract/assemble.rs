@@ -49,6 +49,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let mut instrument: Option<PartialDate> = None;
     // the kind of measure the title names, read when first needed
     let mut title_kind: Option<Option<Kind>> = None;
+    // who the last sentence with a trigger and no date named
+    let mut undated: Option<(usize, Kind, roles::Roles)> = None;
     let sents = sentences(text);
     for (si, sent) in sents.iter().enumerate() {
         let s = &text[sent.start..sent.end];
@@ -118,24 +120,26 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             );
         }
         let before_count = out.len();
-        if !dates.is_empty() {
-            // Names are sorted by start: the sentence's are one slice.
-            let first = names.partition_point(|f| f.start < sent.start);
-            let last = names.partition_point(|f| f.start < sent.end);
+        // Names are sorted by start: the sentence's are one slice.
+        let first = names.partition_point(|f| f.start < sent.start);
+        let last = names.partition_point(|f| f.start < sent.end);
+        let local: Vec<Found> = names[first..last]
+            .iter()
+            .filter(|f| f.end <= sent.end)
+            .map(|f| Found {
+                start: f.start - sent.start,
+                end: f.end - sent.start,
+                ..f.clone()
+            })
+            .collect();
+        if dates.is_empty() {
+            undated = undated_roles(s, &local, &hits, &cs, zh).map(|(k, r)| (si, k, r));
+        } else {
             let prior = names[..first]
                 .iter()
                 .rev()
                 .find(|f| f.end <= sent.start && matches!(f.kind.as_str(), "company" | "product"))
                 .map(|f| f.name.as_str());
-            let local: Vec<Found> = names[first..last]
-                .iter()
-                .filter(|f| f.end <= sent.end)
-                .map(|f| Found {
-                    start: f.start - sent.start,
-                    end: f.end - sent.start,
-                    ..f.clone()
-                })
-                .collect();
             for (hi, hit) in hits.iter().enumerate() {
                 if hit.nominal
                     || (zh
@@ -223,6 +227,17 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 ) {
                     if m.actors.is_empty() && m.targets.is_empty() {
                         inherit_names(&mut m, &out, zh);
+                    }
+                    // "Trump approved duties on 800 products. The tariffs
+                    // began Friday.": the sentence before reported the
+                    // measure without a date
+                    if let Some((_, _, r)) = undated.as_ref().filter(|(at, k, _)| {
+                        si == at + 1 && *k == m.kind && m.actors.is_empty() && m.targets.is_empty()
+                    }) {
+                        m.actors = r.actors.clone();
+                        m.targets = r.targets.clone();
+                        name_the_president(&mut m.actors, &m.span, published);
+                        name_the_president(&mut m.targets, &m.span, published);
                     }
                     if let Some(who) = &issuer {
                         issued_by(&mut m, who, rules, zh);
@@ -450,6 +465,30 @@ fn mention(
         },
         also,
     ))
+}
+
+/// The roles of the first measure a sentence without a date reports, for
+/// the next sentence to date ("… approved the duties. They began Friday.").
+fn undated_roles(
+    s: &str,
+    names: &[Found],
+    hits: &[Hit],
+    cs: &[Clause],
+    zh: bool,
+) -> Option<(Kind, roles::Roles)> {
+    let (hit, kind) = hits.iter().find_map(|h| match h.kind {
+        TriggerKind::Kind(k) if !h.nominal => Some((h, k)),
+        _ => None,
+    })?;
+    let ci = clause_of(cs, hit.verb_start);
+    let clause = cs.get(ci)?;
+    let (gs, ge) = group(cs, ci);
+    let scope = Scope {
+        clause: clause.start..clause.end,
+        group: gs..ge,
+    };
+    let r = roles::assign(s, names, hit, &scope, zh);
+    (!r.actors.is_empty() || !r.targets.is_empty()).then_some((kind, r))
 }
 
 /// Where the cue search starts: at most ten words (English) or twenty
