@@ -613,6 +613,7 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
         .collect();
     all.extend(unknown);
     our_country(text, &mut all);
+    super::laws::mark_laws(text, &mut all);
     country_abbreviations(text, &mut all);
     the_president(text, &mut all);
     // "被告以原告未经许可…": a judgment's role words are its parties

@@ -306,7 +306,7 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
     if let Some(re) = caps {
         for m in re.find_iter(hay) {
             let mut s = back(m.start());
-            let mut name = text[s..back(m.end())].trim_end_matches(['.', '\'', '’']);
+            let mut name = sentence_end(&text[s..back(m.end())]).trim_end_matches(['.', '\'', '’']);
             // Drop leading words that are not names ("The", "Chinese").
             loop {
                 let first = name.split_whitespace().next().unwrap_or("");
@@ -393,6 +393,22 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
     }
     out.sort_by_key(|f| f.start);
     out
+}
+
+/// A run of capitalised words cut where a sentence ends inside it: "Data
+/// Act. Since" is "Data Act." (a word of three letters or more closing on
+/// a full stop ends a sentence; "U.S." and "St." do not).
+fn sentence_end(run: &str) -> &str {
+    let mut at = 0;
+    for w in run.split_inclusive(char::is_whitespace) {
+        at += w.len();
+        let t = w.trim_end();
+        let word = t.trim_end_matches('.');
+        if t.ends_with('.') && word.len() >= 3 && !word.contains('.') && at < run.len() {
+            return run[..at].trim_end();
+        }
+    }
+    run
 }
 
 /// Byte ranges as disjoint sorted intervals (overlapping ones merged), for

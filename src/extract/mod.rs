@@ -14,6 +14,7 @@ pub mod dates;
 mod dating;
 pub mod entities;
 pub mod lang;
+mod laws;
 pub mod modality;
 pub mod nations;
 pub mod normalize;
@@ -398,10 +399,20 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         ..article.clone()
     };
     let mut mentions = assemble::extract(&read, rules);
-    // the evidence quotes the source as written, not as normalised
+    // the evidence quotes the source as written, not as normalised, and so
+    // does a name the gazetteer does not know (a company or a law in
+    // Traditional script keeps its own spelling)
     for m in &mut mentions {
         if let Some(orig) = norm.original(&article.text, &m.evidence) {
             m.evidence = orig.to_string();
+        }
+        for n in m.actors.iter_mut().chain(m.targets.iter_mut()) {
+            if rules.gazetteer.lookup(n).is_some() || n.is_ascii() {
+                continue;
+            }
+            if let Some(orig) = norm.original(&article.text, n) {
+                *n = orig.to_string();
+            }
         }
     }
     mentions

@@ -8,7 +8,10 @@
 
 use super::entities::Found;
 use super::lang::{self, has};
+use super::laws::LAW;
+use super::rules::TriggerKind;
 use super::triggers::Hit;
+use crate::model::Kind;
 use std::ops::Range;
 
 /// Actors and targets of one trigger, as canonical names.
@@ -28,7 +31,7 @@ pub struct Scope {
 
 /// Assigns roles to `hit` in sentence `s`; `names` are sentence-relative.
 pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> Roles {
-    let agents = |f: &&Found| f.kind != "list";
+    let agents = |f: &&Found| f.kind != "list" && f.kind != LAW;
     let list_owner = names
         .iter()
         .filter(|f| {
@@ -147,8 +150,34 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
             roles.actors.push(o);
         }
     }
+    if matches!(hit.kind, TriggerKind::Kind(Kind::Legislation)) {
+        enacted(&mut roles, names, scope, target_end);
+    }
     roles.targets.retain(|t| !roles.actors.contains(t));
     roles
+}
+
+/// A legislation event's laws: every law its clause group names, before
+/// the verb ("these acts became law") or after it, is a target, named
+/// first; with nobody else acting, the law's legislature passed it.
+fn enacted(roles: &mut Roles, names: &[Found], scope: &Scope, end: usize) {
+    let laws: Vec<&Found> = names
+        .iter()
+        .filter(|f| f.kind == LAW && f.start >= scope.group.start && f.end <= end)
+        .collect();
+    let mut targets: Vec<String> = Vec::new();
+    push_names(&mut targets, laws.iter().copied());
+    for t in roles.targets.drain(..) {
+        if !targets.contains(&t) {
+            targets.push(t);
+        }
+    }
+    roles.targets = targets;
+    if roles.actors.is_empty() {
+        if let Some(o) = laws.iter().find_map(|f| f.owner.clone()) {
+            roles.actors.push(o);
+        }
+    }
 }
 
 /// Where the last passive 被 stands: not the 被 of a party's role (被告,

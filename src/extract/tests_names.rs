@@ -231,3 +231,36 @@ fn a_subsidiary_is_known_by_its_parents_name() {
     assert!(m.targets.contains(&"China Telecom".to_string()), "{m:?}");
     assert!(!m.targets.contains(&"China".to_string()), "{m:?}");
 }
+
+#[test]
+fn a_nameless_sentence_takes_the_names_of_the_undated_report_before_it() {
+    let text = "President Donald Trump approved new import taxes on Chinese machinery. The tariffs began Friday.";
+    let ms = read("", text, "en", "2018-07-09T11:00:00+08:00");
+    let m = only(&ms, Kind::Tariff);
+    assert!(m.actors.contains(&"Donald Trump".to_string()), "{m:?}");
+    // a sentence in between breaks the chain
+    let text = "President Donald Trump approved new import taxes on Chinese machinery. Markets fell. The tariffs began Friday.";
+    let ms = read("", text, "en", "2018-07-09T11:00:00+08:00");
+    let m = only(&ms, Kind::Tariff);
+    assert!(m.actors.is_empty(), "{m:?}");
+}
+
+#[test]
+fn a_law_is_what_a_legislation_event_targets_and_its_legislature_passes() {
+    let text = "The report concerns the Harbor Safety Act (HSA) and the Border Data Act. Since these acts became law in 2018, the Commerce Department has issued few rules.";
+    let ms = read("", text, "en", "2021-06-01T12:00:00-04:00");
+    let m = only(&ms, Kind::Legislation);
+    assert_eq!(m.actors, ["Congress"], "{m:?}");
+    assert!(m.targets.contains(&"Border Data Act".to_string()), "{m:?}");
+    // a law acted under is neither actor nor target of another measure
+    let text = "Under the Harbor Safety Act, the Commerce Department imposed tariffs on imported cranes on May 3, 2021.";
+    let ms = read("", text, "en", "2021-06-01T12:00:00-04:00");
+    let m = only(&ms, Kind::Tariff);
+    assert!(!names(&m).contains(&"Harbor Safety Act"), "{m:?}");
+    assert_eq!(m.actors, ["Commerce Department"], "{m:?}");
+    // a Chinese law in Traditional text keeps its own spelling
+    let text = "數位發展部表示，依照2025年9月新修正的網路設備管理法規定，公務機關不得使用這些App。";
+    let ms = read("", text, "zh", "2025-12-03T12:00:00+08:00");
+    let m = only(&ms, Kind::Legislation);
+    assert!(m.targets.contains(&"網路設備管理法".to_string()), "{m:?}");
+}
