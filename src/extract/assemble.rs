@@ -228,6 +228,13 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     if m.actors.is_empty() && m.targets.is_empty() {
                         inherit_names(&mut m, &out, zh);
                     }
+                    // "决定对以下企业采取反制措施：" names its targets in the
+                    // list that follows
+                    if zh && announces_list(s, hit) {
+                        if let Some(next) = sents.get(si + 1) {
+                            listed_targets(&mut m, &names, next.start, next.end);
+                        }
+                    }
                     // "Trump approved duties on 800 products. The tariffs
                     // began Friday.": the sentence before reported the
                     // measure without a date
@@ -465,6 +472,33 @@ fn mention(
         },
         also,
     ))
+}
+
+/// "对以下美国企业采取反制措施：": the trigger's targets are announced
+/// ("以下", "下列") and the sentence ends on a colon, so the list follows.
+fn announces_list(s: &str, hit: &Hit) -> bool {
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let opens = ["对以下", "对下列", "将以下", "将下列"]
+        .iter()
+        .filter_map(|w| before.rfind(w))
+        .max();
+    opens.is_some() && s.trim_end().ends_with(['：', ':'])
+}
+
+/// The companies and organisations a list sentence names (byte range
+/// `start..end` of the article), added to the event's targets; countries
+/// there only describe them.
+fn listed_targets(m: &mut Mention, names: &[Found], start: usize, end: usize) {
+    let listed = names
+        .iter()
+        .filter(|f| f.start >= start && f.end <= end)
+        .filter(|f| matches!(f.kind.as_str(), "company" | "org" | "person" | "product"))
+        .take(25);
+    for f in listed {
+        if !m.targets.contains(&f.name) && !m.actors.contains(&f.name) {
+            m.targets.push(f.name.clone());
+        }
+    }
 }
 
 /// The roles of the first measure a sentence without a date reports, for

@@ -264,3 +264,26 @@ fn a_law_is_what_a_legislation_event_targets_and_its_legislature_passes() {
     let m = only(&ms, Kind::Legislation);
     assert!(m.targets.contains(&"網路設備管理法".to_string()), "{m:?}");
 }
+
+#[test]
+fn targets_announced_with_yixia_are_the_list_that_follows() {
+    let text = "依据有关法律规定，中方决定对以下美国军工企业采取反制措施：\n\n一、对北岭航空公司、蓝湾动力公司等企业，冻结其在中国境内的财产。\n\n本决定自2025年3月2日起施行。";
+    let ms = read(
+        "关于采取反制措施的决定",
+        text,
+        "zh",
+        "2025-03-02T12:00:00+08:00",
+    );
+    let m = only(&ms, Kind::Sanction);
+    assert!(m.targets.contains(&"北岭航空公司".to_string()), "{m:?}");
+    // a sentence that does not announce a list takes nothing from the next
+    let text = "中方决定对美国军工企业采取反制措施。\n\n一、对北岭航空公司、蓝湾动力公司等企业，冻结其在中国境内的财产。\n\n本决定自2025年3月2日起施行。";
+    let ms = read(
+        "关于采取反制措施的决定",
+        text,
+        "zh",
+        "2025-03-02T12:00:00+08:00",
+    );
+    let m = only(&ms, Kind::Sanction);
+    assert!(!m.targets.contains(&"北岭航空公司".to_string()), "{m:?}");
+}

@@ -145,9 +145,12 @@ const NAME_NOISE: &[&str] = &[
 /// The key two spellings of one entity share: case, spacing, punctuation,
 /// word order and [`NAME_NOISE`] words folded ("U.S. Commerce Department"
 /// and "Department of Commerce" both read "commerce"). A name made only of
-/// such words ("US") keeps its folded spelling. Chinese names stay whole.
+/// such words ("US") keeps its folded spelling. Chinese names stay whole,
+/// in Simplified script (a Traditional report's 紅貓控股公司 is a
+/// Simplified one's 红猫控股公司).
 pub fn norm_name(s: &str) -> String {
-    let lower = s.to_lowercase();
+    let folded = crate::extract::normalize::normalize(s).map(|n| n.text);
+    let lower = folded.as_deref().unwrap_or(s).to_lowercase();
     let mut words = name_words(&lower);
     if words.is_empty() {
         return lower.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -174,7 +177,8 @@ fn name_words(lower: &str) -> Vec<&str> {
 /// as [`norm_name`] does, so a name written as one word or two ("TikTok",
 /// "Tik Tok") is one entity. `None` when nothing is left.
 fn run_together(s: &str) -> Option<String> {
-    let run: String = name_words(&s.to_lowercase()).concat();
+    let folded = crate::extract::normalize::normalize(s).map(|n| n.text);
+    let run: String = name_words(&folded.as_deref().unwrap_or(s).to_lowercase()).concat();
     (!run.is_empty()).then_some(run)
 }
 
