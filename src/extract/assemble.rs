@@ -650,6 +650,7 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
     super::laws::mark_laws(text, &mut all);
     country_abbreviations(text, &mut all);
     the_president(text, &mut all);
+    the_secretary(text, &mut all);
     // "被告以原告未经许可…": a judgment's role words are its parties
     let parties = constructions::court_parties(text, &all);
     all.extend(
@@ -818,6 +819,38 @@ fn the_president(text: &str, all: &mut Vec<Found>) {
                 owner: None,
                 known: true,
             });
+        }
+    }
+    all.extend(found);
+}
+
+/// "The Executive Order directs the Secretary of Commerce … the Secretary
+/// issued": a bare "the Secretary" is the last secretary named, as the
+/// department the gazetteer files that secretary under.
+fn the_secretary(text: &str, all: &mut Vec<Found>) {
+    let mut found = Vec::new();
+    for pat in ["the Secretary", "The Secretary"] {
+        for (at, _) in text.match_indices(pat) {
+            let end = at + pat.len();
+            let after = &text[end..];
+            if after.starts_with(|c: char| c.is_alphanumeric())
+                || after.starts_with(" of ")
+                || after.trim_start().starts_with(|c: char| c.is_uppercase())
+                || all.iter().any(|f| at < f.end && f.start < end)
+            {
+                continue;
+            }
+            let secretary = all
+                .iter()
+                .filter(|f| f.known && f.end <= at && text[f.start..f.end].contains("Secretary"))
+                .max_by_key(|f| f.end);
+            if let Some(s) = secretary {
+                found.push(Found {
+                    start: at,
+                    end,
+                    ..s.clone()
+                });
+            }
         }
     }
     all.extend(found);

@@ -343,7 +343,7 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
                 continue;
             }
             let e = s + name.len();
-            if overlaps(s, e) {
+            if overlaps(s, e) || quoted_title(text, s) {
                 continue;
             }
             taken.insert(s, e);
@@ -393,6 +393,19 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
     }
     out.sort_by_key(|f| f.start);
     out
+}
+
+/// True when a capitalised run opens a quoted title of four words or
+/// more ("issued an “Identification of Prohibited Transactions to
+/// Implement …”"): a document's title, not an organisation.
+fn quoted_title(text: &str, start: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    if !matches!(before, Some('"' | '“')) {
+        return false;
+    }
+    let rest = &text[start..];
+    let close = rest.find(['"', '”']).unwrap_or(rest.len());
+    rest[..close].split_whitespace().count() >= 4
 }
 
 /// A run of capitalised words cut where a sentence ends inside it: "Data

@@ -287,3 +287,35 @@ fn targets_announced_with_yixia_are_the_list_that_follows() {
     let m = only(&ms, Kind::Sanction);
     assert!(!m.targets.contains(&"北岭航空公司".to_string()), "{m:?}");
 }
+
+#[test]
+fn the_secretary_is_the_last_secretary_named() {
+    let text = "The order directs the Secretary of Commerce to list the barred dealings. On May 4, 2021, the Secretary banned downloads of the Lark app.";
+    let ms = read("", text, "en", "2021-05-05T12:00:00-04:00");
+    let m = only(&ms, Kind::Ban);
+    assert!(
+        m.actors.contains(&"Commerce Department".to_string()),
+        "{m:?}"
+    );
+    // a quoted document title is no organisation
+    assert!(
+        !names(&m).iter().any(|n| n.contains("Identification")),
+        "{m:?}"
+    );
+    // with no secretary named before, "the Secretary" names nobody
+    let text = "On May 4, 2021, the Secretary banned downloads of the Lark app.";
+    let ms = read("", text, "en", "2021-05-05T12:00:00-04:00");
+    let m = only(&ms, Kind::Ban);
+    assert!(
+        !m.actors.contains(&"Commerce Department".to_string()),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_quoted_title_is_not_an_organisation() {
+    let text = "On May 4, 2021, the Commerce Department banned the Lark app in a notice titled “Rules for Handling Foreign Messaging Apps”.";
+    let ms = read("", text, "en", "2021-05-05T12:00:00-04:00");
+    let m = only(&ms, Kind::Ban);
+    assert!(!names(&m).iter().any(|n| n.starts_with("Rules")), "{m:?}");
+}
