@@ -41,6 +41,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let text = article.text.as_str();
     let names = article_names(text, rules);
     let issuer = constructions::issuer(&article.title, text, &rules.gazetteer);
+    let parties = constructions::caption_parties(&article.title, &rules.gazetteer);
     let mut out: Vec<Mention> = Vec::new();
     let mut last_kind: Option<(usize, Kind)> = None;
     let mut day_anchor: Option<(usize, PartialDate)> = None;
@@ -248,6 +249,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     }
                     if let Some(who) = &issuer {
                         issued_by(&mut m, who, rules, zh);
+                    }
+                    if let Some(p) = &parties {
+                        from_caption(&mut m, p);
                     }
                     // "7月6日和8月23日，美方已分两批加征关税": one event a date.
                     for span in also {
@@ -583,6 +587,34 @@ fn issued_by(m: &mut Mention, who: &str, rules: &Rules, zh: bool) {
     if take && !m.actors.iter().any(|a| a == who) {
         m.actors.push(who.to_string());
         m.targets.retain(|t| t != who);
+    }
+}
+
+/// A court document's ruling that names no party concerns the parties of
+/// its caption ("Xiaomi Corp. v. Dep't of Def."), and a suit named by
+/// nobody is the plaintiffs' against the defendants.
+fn from_caption(m: &mut Mention, (plaintiffs, defendants): &(Vec<String>, Vec<String>)) {
+    let add = |into: &mut Vec<String>, from: &[String], other: &[String]| {
+        for p in from {
+            if !into.contains(p) && !other.contains(p) {
+                into.push(p.clone());
+            }
+        }
+    };
+    match m.kind {
+        Kind::Ruling if m.targets.is_empty() => {
+            let mut t = Vec::new();
+            add(&mut t, defendants, &m.actors);
+            add(&mut t, plaintiffs, &m.actors);
+            m.targets = t;
+        }
+        Kind::Lawsuit if m.actors.is_empty() && m.targets.is_empty() => {
+            m.actors = plaintiffs.clone();
+            let mut t = Vec::new();
+            add(&mut t, defendants, &m.actors);
+            m.targets = t;
+        }
+        _ => {}
     }
 }
 

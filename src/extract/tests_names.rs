@@ -314,3 +314,28 @@ fn a_quoted_title_is_not_an_organisation() {
     let m = only(&ms, Kind::Ban);
     assert!(!names(&m).iter().any(|n| n.starts_with("Rules")), "{m:?}");
 }
+
+#[test]
+fn a_ruling_in_a_captioned_opinion_concerns_its_parties() {
+    let text = "MEMORANDUM OPINION\n\nOn April 2, 2021, the Court granted the motion for a preliminary injunction.";
+    let ms = read(
+        "Lark Labs Inc. v. Dep't of Def., Memorandum Opinion",
+        text,
+        "en",
+        "2021-04-02T12:00:00-04:00",
+    );
+    let m = only(&ms, Kind::Ruling);
+    assert!(
+        m.targets.contains(&"Department of Defense".to_string()),
+        "{m:?}"
+    );
+    // a report without a caption gets no parties from its headline
+    let ms = read(
+        "Judge sides with Lark Labs",
+        "On April 2, 2021, the court granted the motion for a preliminary injunction.",
+        "en",
+        "2021-04-02T12:00:00-04:00",
+    );
+    let m = only(&ms, Kind::Ruling);
+    assert!(m.targets.is_empty(), "{m:?}");
+}

@@ -99,6 +99,42 @@ pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<S
     None
 }
 
+/// The parties a court document's title names as "A v. B, Order …": the
+/// plaintiffs' side and the defendants', each by its gazetteer name or as
+/// written ("et al." dropped). `None` for a title that is no caption.
+pub(crate) fn caption_parties(
+    title: &str,
+    gazetteer: &Gazetteer,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let (left, right) = title.split_once(" v. ")?;
+    let right = right
+        .split(", ")
+        .next()
+        .unwrap_or(right)
+        .split(" (")
+        .next()
+        .unwrap_or(right);
+    let side = |part: &str| -> Vec<String> {
+        let part = part
+            .trim()
+            .trim_end_matches("et al.")
+            .trim()
+            .trim_end_matches(',');
+        let known: Vec<String> = gazetteer.find(part).into_iter().map(|f| f.name).collect();
+        if !known.is_empty() {
+            return known;
+        }
+        let words = part.split_whitespace().count();
+        if (1..=8).contains(&words) && part.starts_with(|c: char| c.is_uppercase()) {
+            vec![part.to_string()]
+        } else {
+            Vec::new()
+        }
+    };
+    let (a, b) = (side(left), side(right));
+    (!a.is_empty() || !b.is_empty()).then_some((a, b))
+}
+
 /// The body that signs a document at its foot: a line that is nothing
 /// but an issuing body's name ("外交部", then the date), among the last
 /// lines of the text.
@@ -223,6 +259,19 @@ mod tests {
             of("Lark Labs v. Doe, Order", "The motion is granted."),
             None
         );
+    }
+
+    #[test]
+    fn a_caption_names_both_sides() {
+        let g = &Rules::builtin().gazetteer;
+        assert_eq!(
+            caption_parties("Lark Labs Inc. v. Dep't of Def., Memorandum Opinion", g),
+            Some((
+                vec!["Lark Labs Inc.".to_string()],
+                vec!["Department of Defense".to_string()]
+            ))
+        );
+        assert_eq!(caption_parties("Court blocks the ban on Lark", g), None);
     }
 
     #[test]
