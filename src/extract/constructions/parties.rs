@@ -34,7 +34,12 @@ const AFTER_NAME: &[&str] = &["代表人", "诉讼代理人", "法定代理人",
 /// a representative's title (an anonymised "甲○○").
 fn party(text: &str, at: usize, names: &[Found]) -> Option<Found> {
     let rest = text.get(at..)?;
-    let start = at + (rest.len() - rest.trim_start().len());
+    // "原告：某某公司" as well as "原告 某某公司"
+    let start = at
+        + (rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '：' || c == ':')
+                .len());
     if let Some(f) = names.iter().find(|f| f.start == start) {
         return Some(f.clone());
     }
