@@ -18,6 +18,7 @@ mod laws;
 pub mod modality;
 pub mod nations;
 pub mod normalize;
+mod referents;
 pub mod roles;
 pub mod rules;
 pub mod sentences;
