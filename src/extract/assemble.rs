@@ -43,6 +43,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let names = article_names(text, rules);
     let issuer = constructions::issuer(&article.title, text, &rules.gazetteer);
     let parties = constructions::caption_parties(&article.title, &rules.gazetteer);
+    let headline_subject = referents::headline_subject(&article.title, &rules.gazetteer);
     let mut out: Vec<Mention> = Vec::new();
     let mut last_kind: Option<(usize, Kind)> = None;
     let mut day_anchor: Option<(usize, PartialDate)> = None;
@@ -253,6 +254,14 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     }
                     if let Some(p) = &parties {
                         referents::from_caption(&mut m, p);
+                    }
+                    // "The ban takes effect on Sunday" under "TikTok ban
+                    // upheld": a report naming nobody is about the one
+                    // company or product its headline names
+                    if m.actors.is_empty() && m.targets.is_empty() {
+                        if let Some(t) = &headline_subject {
+                            m.targets.push(t.clone());
+                        }
                     }
                     // "7月6日和8月23日，美方已分两批加征关税": one event a date.
                     for span in also {

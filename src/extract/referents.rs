@@ -5,7 +5,7 @@
 //! with 以下 and spells out in the next sentence. `assemble` calls these
 //! while it gathers an article's names and builds its mentions.
 
-use super::entities::Found;
+use super::entities::{Found, Gazetteer};
 use super::triggers::Hit;
 use crate::model::{DateSpan, Kind, Mention};
 use chrono::NaiveDate;
@@ -220,5 +220,20 @@ pub(super) fn name_the_president(names: &mut Vec<String>, span: &DateSpan, publi
         _ => {
             names.remove(i);
         }
+    }
+}
+
+/// The one company or product a headline names, if it names exactly one.
+pub(super) fn headline_subject(title: &str, gazetteer: &Gazetteer) -> Option<String> {
+    let mut names: Vec<String> = gazetteer
+        .find(title)
+        .into_iter()
+        .filter(|f| matches!(f.kind.as_str(), "company" | "product"))
+        .map(|f| f.name)
+        .collect();
+    names.dedup();
+    match names.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
     }
 }

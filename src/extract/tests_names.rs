@@ -339,3 +339,20 @@ fn a_ruling_in_a_captioned_opinion_concerns_its_parties() {
     let m = only(&ms, Kind::Ruling);
     assert!(m.targets.is_empty(), "{m:?}");
 }
+
+#[test]
+fn a_report_naming_nobody_is_about_its_headlines_company() {
+    let text = "Officials confirmed the schedule. The ban takes effect on March 9, 2025.";
+    let ms = read("Lemon8 ban upheld", text, "en", "2025-03-01T12:00:00-05:00");
+    let m = only(&ms, Kind::Ban);
+    assert_eq!(m.targets, ["Lemon8"], "{m:?}");
+    // a headline naming two companies says nothing about which
+    let ms = read(
+        "Lemon8 and Temu face bans",
+        text,
+        "en",
+        "2025-03-01T12:00:00-05:00",
+    );
+    let m = only(&ms, Kind::Ban);
+    assert!(m.targets.is_empty(), "{m:?}");
+}
