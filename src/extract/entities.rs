@@ -339,22 +339,27 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
                 }
             }
             let name = name.trim_end_matches(['.', '\'', '’']);
-            if name.len() < 3 || NOT_NAMES.contains(&name) {
-                continue;
+            // "New York Gov. Kathy Hochul": a title inside the run parts a
+            // place or body from the person who holds the title there
+            for (at, piece) in split_at_title(name) {
+                let piece = piece.trim_end_matches(['.', '\'', '’']);
+                if piece.len() < 3 || NOT_NAMES.contains(&piece) {
+                    continue;
+                }
+                let (ps, pe) = (s + at, s + at + piece.len());
+                if overlaps(ps, pe) || quoted_title(text, ps) {
+                    continue;
+                }
+                taken.insert(ps, pe);
+                out.push(Found {
+                    start: ps,
+                    end: pe,
+                    name: piece.to_string(),
+                    kind: "org".into(),
+                    owner: None,
+                    known: false,
+                });
             }
-            let e = s + name.len();
-            if overlaps(s, e) || quoted_title(text, s) {
-                continue;
-            }
-            taken.insert(s, e);
-            out.push(Found {
-                start: s,
-                end: e,
-                name: name.to_string(),
-                kind: "org".into(),
-                owner: None,
-                known: false,
-            });
         }
     }
     for suffix in ZH_ORG_SUFFIXES {
@@ -393,6 +398,41 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
     }
     out.sort_by_key(|f| f.start);
     out
+}
+
+/// Titles that part a run of capitalised words when they stand inside it.
+const TITLES: &[&str] = &[
+    "Gov.",
+    "Gov",
+    "Governor",
+    "Sen.",
+    "Senator",
+    "Rep.",
+    "Judge",
+    "President",
+    "Secretary",
+    "Minister",
+    "Mayor",
+    "Chairman",
+];
+
+/// A name run cut round a title word inside it, as (byte offset, piece):
+/// "New York Gov. Kathy Hochul" is "New York" and "Kathy Hochul".
+fn split_at_title(name: &str) -> Vec<(usize, &str)> {
+    let mut at = 0;
+    for w in name.split_inclusive(char::is_whitespace) {
+        let word = w.trim_end();
+        if at > 0 && TITLES.contains(&word) {
+            let rest_at = at + w.len();
+            let mut out = vec![(0, name[..at].trim_end())];
+            if rest_at < name.len() {
+                out.push((rest_at, &name[rest_at..]));
+            }
+            return out;
+        }
+        at += w.len();
+    }
+    vec![(0, name)]
 }
 
 /// True when a capitalised run opens a quoted title of four words or

@@ -356,3 +356,16 @@ fn a_report_naming_nobody_is_about_its_headlines_company() {
     let m = only(&ms, Kind::Ban);
     assert!(m.targets.is_empty(), "{m:?}");
 }
+
+#[test]
+fn a_title_inside_a_name_run_parts_place_and_person() {
+    let text = "Ruritania Gov. Mara Tull announced a ban on the Lark app on February 10, 2025.";
+    let ms = read("", text, "en", "2025-02-12T12:00:00-05:00");
+    let m = only(&ms, Kind::Ban);
+    assert_eq!(m.actors, ["Ruritania"], "{m:?}");
+    // a run with no title inside stays one name
+    let text = "Ruritania Data Office announced a ban on the Lark app on February 10, 2025.";
+    let ms = read("", text, "en", "2025-02-12T12:00:00-05:00");
+    let m = only(&ms, Kind::Ban);
+    assert_eq!(m.actors, ["Ruritania Data Office"], "{m:?}");
+}
