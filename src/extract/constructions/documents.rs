@@ -3,8 +3,9 @@
 //!
 //! - `statute_article`: "第三条 外国国家……" — an article of a statute quoted
 //!   whole reports no act.
-//! - `appeal_against_dated_ruling`: "对于96年3月15日……判决，提起上诉" — the
-//!   date is the ruling's (the case's history); the appeal has none.
+//! - `appeal_against_dated_ruling`: "对于96年3月15日……判决，提起上诉",
+//!   "不服92年11月14日……诉愿决定，提起行政诉讼" — the date is the decision's
+//!   (the case's history); the appeal has none.
 //! - `cited_amendment`: "依照2025年9月新修正的资通安全管理法规定，机关不得……"
 //!   — the date is the law's amendment; what the sentence goes on to
 //!   require is stated on the document's day.
@@ -65,7 +66,12 @@ pub(crate) fn appeal_against_dated_ruling(s: &str, hit: &Hit, dates: &[DateMatch
     {
         return false;
     }
-    let Some(open) = object.rfind('对') else {
+    // "对于……判决，提起上诉"; "不服……诉愿决定，提起行政诉讼"
+    let Some(open) = [object.rfind('对'), object.rfind("不服")]
+        .into_iter()
+        .flatten()
+        .max()
+    else {
         return false;
     };
     let inside = |d: &DateMatch| d.start >= open && d.end <= object.len();

@@ -221,9 +221,11 @@ impl Zh<'_> {
             .or_else(|| self.day_only(i))
     }
 
-    /// 昨天, 今日, 前天, 明天, 后天 ...
+    /// 昨天, 今日, 前天, 明天, 后天, 即日 ...
     fn relative_day(&self, i: usize) -> Option<(usize, Ymd)> {
-        const WORDS: [(&str, i64); 13] = [
+        const WORDS: [(&str, i64); 14] = [
+            // 即日起, 自即日生效: "from this day"
+            ("即日", 0),
             ("大前天", -3),
             ("大后天", 3),
             ("昨天", -1),
@@ -238,6 +240,9 @@ impl Zh<'_> {
             ("当天", 0),
             ("当日", 0),
         ];
+        if let Some(found) = self.day_in_brackets(i) {
+            return Some(found);
+        }
         let (w, delta) = WORDS.iter().find(|(w, _)| self.at(i, w))?;
         if w.starts_with('当') {
             return None;
@@ -251,6 +256,24 @@ impl Zh<'_> {
             i + w.chars().count(),
             Ymd::date(add_days(self.anchor, *delta)),
         ))
+    }
+
+    /// 今(18)日, 昨（17）日: Taiwanese papers name the day by its number
+    /// between 今/昨/前/明 and 日; the number stands, nearest the anchor.
+    fn day_in_brackets(&self, i: usize) -> Option<(usize, Ymd)> {
+        if !matches!(self.ch(i)?, '今' | '昨' | '前' | '明')
+            || !matches!(self.ch(i + 1)?, '(' | '（')
+        {
+            return None;
+        }
+        let (d, k) = self.number(i + 2)?;
+        if !(1..=31).contains(&d)
+            || !matches!(self.ch(k)?, ')' | '）')
+            || !matches!(self.ch(k + 1)?, '日' | '天')
+        {
+            return None;
+        }
+        Some((k + 2, Ymd::date(nearest_day_of_month(self.anchor, d)?)))
     }
 
     /// 上周四, 本周二, 这周二, 下周一, 周四, 星期四, 礼拜天; 上周 alone is
