@@ -50,8 +50,13 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     // the kind of measure the title names, read when first needed
     let mut title_kind: Option<Option<Kind>> = None;
     let sents = sentences(text);
+    // the sentence before this one was a judgment's heading "主 文" on a
+    // line of its own: this one is the disposition
+    let mut after_heading = false;
     for (si, sent) in sents.iter().enumerate() {
         let s = &text[sent.start..sent.end];
+        let disposition =
+            std::mem::replace(&mut after_heading, constructions::disposition_heading(s));
         let lang = rules.sentence_lang(article_lang, s);
         // what the grammar code below asks: is the sentence's language
         // written without spaces between words
@@ -105,7 +110,14 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             );
         }
         if !absolute_only {
-            add_document_date(rules, s, &mut dates, &hits, published, zh);
+            add_document_date(
+                rules,
+                s,
+                &mut dates,
+                &hits,
+                published,
+                (zh, zh && disposition),
+            );
         }
         if let Some(day) = instrument.filter(|_| dates.is_empty()) {
             // a rule the document quotes (「……应立即移除」) is not its act
@@ -175,9 +187,16 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                                     .iter()
                                     .any(|w| subject.contains(w.as_str())) =>
                             {
+                                // with no decision before it, the one its
+                                // title names ("关于……采取反制措施的决定")
                                 match out.first() {
                                     Some(first) => first.kind,
-                                    None => continue,
+                                    None => match title_kind.get_or_insert_with(|| {
+                                        constructions::title_kind(rules, &article.title, lang)
+                                    }) {
+                                        Some(k) => *k,
+                                        None => continue,
+                                    },
                                 }
                             }
                             Some(Some(k)) => k,
@@ -703,13 +722,13 @@ fn names_goods(s: &str, hit: &Hit) -> bool {
 }
 
 /// "进口的，不加征本公告规定加征的关税": 不 right before the verb negates
-/// it ("继续不加征", goods kept out of the tariff, is a decision, and
-/// stays), and "规定加征的关税" (the tariffs a notice provides for) names
+/// it ("继续不加征", "暂不加征": goods kept out of the tariff, is a
+/// decision, and stays), and "规定加征的关税" (the tariffs a notice provides for) names
 /// the measure of another instrument.
 fn negated_verb(s: &str, hit: &Hit) -> bool {
     let before = s.get(..hit.verb_start).unwrap_or("");
     let after = s.get(hit.verb_end..).unwrap_or("");
-    (before.ends_with('不') && !before.ends_with("继续不"))
+    (before.ends_with('不') && !before.ends_with("继续不") && !before.ends_with("暂不"))
         || (before.ends_with("规定") && after.starts_with('的'))
 }
 

@@ -292,20 +292,27 @@ pub(crate) fn group(cs: &[Clause], ci: usize) -> (usize, usize) {
 /// A sentence in the document's own voice ("IT IS ORDERED that …",
 /// "决定将…列入", "现予公布，自公布之日起施行") that states no date of its own
 /// is dated by the document: an order, a decision or an announcement acts
-/// on the day it is issued, and that day is the publication date.
+/// on the day it is issued, and that day is the publication date. A
+/// judgment's disposition under its heading "主 文" on a line of its own
+/// (`disposition`) is in that voice too.
 pub(crate) fn add_document_date(
     rules: &Rules,
     s: &str,
     dates: &mut Vec<DateMatch>,
     hits: &[Hit],
     published: chrono::NaiveDate,
-    zh: bool,
+    (zh, disposition): (bool, bool),
 ) {
-    let cue = rules.document_day.find_all(s).find(|&(a, b, _)| {
-        // the words of a rule the document quotes are not its voice
-        (zh || constructions::whole_word(s, a, b)) && !constructions::quoted(s, a)
-    });
-    let Some((start, end, _)) = cue else {
+    let cue = rules
+        .document_day
+        .find_all(s)
+        .find(|&(a, b, _)| {
+            // the words of a rule the document quotes are not its voice
+            (zh || constructions::whole_word(s, a, b)) && !constructions::quoted(s, a)
+        })
+        .map(|(a, b, _)| (a, b))
+        .or(disposition.then_some((0, 0)));
+    let Some((start, end)) = cue else {
         return;
     };
     // A sentence with a date of its own dates its verbs by it: "2月4日发布

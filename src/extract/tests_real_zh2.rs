@@ -4,11 +4,37 @@
 //! 即日起 ("from this day"), a legislature passing a law named without
 //! 《》, a list's additions counted with words between the count and 实体,
 //! 课征 for a levy, access to a service cut (暂停……连线), a court's
-//! sentence (判处), a regulator's fine (开罚), and a decision appealed
-//! against with 不服, whose date is the decision's, not the appeal's.
+//! sentence (判处), a regulator's fine (开罚), a decision appealed
+//! against with 不服, whose date is the decision's, not the appeal's; a
+//! document's "本决定自……起施行" with nothing before it (its title's kind),
+//! "本公告自发布之日起" (the document's day, a report's "公告自发布之日起"
+//! is not), 暂不加征, words holding a hedge (模拟芯片, 若干), 关税提高到,
+//! export licences revoked, 实行出口管制, 提起公诉, a judgment set aside in
+//! part, a list's loosely counted additions, and a disposition under a
+//! "主 文" heading on its own line.
 
 use super::tests::{check, found};
-use crate::model::Kind;
+use super::{extract, Rules};
+use crate::model::{Article, Kind};
+use std::sync::OnceLock;
+
+/// (kind, start date) of every mention of a titled document published on
+/// 2025-06-18.
+fn titled(title: &str, text: &str) -> Vec<(Kind, String)> {
+    static R: OnceLock<Rules> = OnceLock::new();
+    let a = Article {
+        url: "https://example.test/doc".into(),
+        title: title.into(),
+        lang: "zh".into(),
+        text: text.into(),
+        published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
+        ..Default::default()
+    };
+    extract(&a, R.get_or_init(Rules::builtin))
+        .into_iter()
+        .map(|m| (m.kind, m.span.start.to_string()))
+        .collect()
+}
 
 // Every document of these tests is published on 2025-06-18.
 
@@ -127,7 +153,6 @@ fn a_decision_appealed_against_with_bufu_dates_only_itself() {
 
 #[test]
 fn a_legislature_before_its_vote_is_its_actor() {
-    use super::extract;
     use super::tests::{article, rules};
     for text in [
         "立法院6月10日三读通过两岸人民关系条例修正草案。",
@@ -140,4 +165,124 @@ fn a_legislature_before_its_vote_is_its_actor() {
             "{text}: {got:?}"
         );
     }
+}
+
+#[test]
+fn from_this_day_with_a_date_of_its_own_is_that_day() {
+    check(&[(
+        "勞動部6月16日宣布，即日起禁止引進某國移工。",
+        Kind::Ban,
+        "2025-06-16",
+    )]);
+}
+
+#[test]
+fn a_document_taking_effect_with_nothing_before_it_is_its_title_s_decision() {
+    assert_eq!(
+        titled(
+            "关于对北岭防务公司采取反制措施的决定",
+            "本决定自2025年6月20日起施行。"
+        ),
+        vec![(Kind::Sanction, "2025-06-20".to_string())]
+    );
+    assert_eq!(
+        titled(
+            "商务部公告 关于将北岭防务公司列入不可靠实体清单的公告",
+            "本公告自发布之日起实施。"
+        ),
+        vec![(Kind::Listing, "2025-06-18".to_string())]
+    );
+    // a title naming no measure gives the sentence nothing to take effect
+    assert!(titled("商务部公告", "本公告自发布之日起实施。").is_empty());
+    // a report's "公告自发布之日起" is the reported announcement's day
+    let got = found("商务部16日发布公告，禁止北岭公司向中国出口雷达。公告自发布之日起施行。");
+    assert!(
+        !got.contains(&(Kind::Ban, "2025-06-18".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn tariff_wordings_of_suspension_and_rates() {
+    check(&[
+        (
+            "自2025年6月20日起，对原产于北国的大豆暂不加征关税。",
+            Kind::Tariff,
+            "2025-06-20",
+        ),
+        (
+            "白宫5月14日宣布，将北国电动车的关税提高到100%。",
+            Kind::Tariff,
+            "2025-05-14",
+        ),
+    ]);
+    // 不 alone before the verb still negates it
+    assert!(found("6月20日之前启运的货物，不加征本公告规定的关税。").is_empty());
+    assert!(found("白宫5月14日表示，可能将北国电动车的关税提高到100%。").is_empty());
+}
+
+#[test]
+fn words_that_hold_a_hedge_block_nothing() {
+    check(&[
+        (
+            "商务部6月9日对原产于北国的进口模拟芯片发起反倾销调查。",
+            Kind::Investigation,
+            "2025-06-09",
+        ),
+        (
+            "市场监管总局6月9日宣布，对北岭公司涉嫌未依法申报一案立案调查。",
+            Kind::Investigation,
+            "2025-06-09",
+        ),
+    ]);
+    assert!(found("商务部6月9日表示，拟对进口模拟芯片发起反倾销调查。").is_empty());
+}
+
+#[test]
+fn export_licences_revoked_and_controls_put_in_force() {
+    check(&[
+        (
+            "北国商务部6月16日晚宣布，撤销对北岭公司的出口许可。",
+            Kind::ExportControl,
+            "2025-06-16",
+        ),
+        (
+            "商务部6月9日公布两份公告，对稀土技术实行出口管制。",
+            Kind::ExportControl,
+            "2025-06-09",
+        ),
+    ]);
+    assert!(found("北国商务部6月16日否认撤销对北岭公司的出口许可。").is_empty());
+}
+
+#[test]
+fn prosecutions_judgments_set_aside_in_part_and_dispositions_under_a_heading() {
+    check(&[(
+        "地检署6月16日侦结，将涉案的3人提起公诉。",
+        Kind::Lawsuit,
+        "2025-06-16",
+    )]);
+    check(&[(
+        "本院判决如下：主文原判决关于驳回上诉人之诉部分废弃。",
+        Kind::Ruling,
+        "2025-06-18",
+    )]);
+    check(&[(
+        "主 文\n原告之诉驳回。\n诉讼费用由原告负担。",
+        Kind::Ruling,
+        "2025-06-18",
+    )]);
+    // a disposition not under the heading takes no document day
+    assert!(found("本案中原告之诉驳回。").is_empty());
+}
+
+#[test]
+fn a_list_s_additions_counted_loosely() {
+    check(&[(
+        "經濟部國際貿易署6月16日更新出口實體管理名單，新增多家北國企業。",
+        Kind::Listing,
+        "2025-06-16",
+    )]);
+    // additions to something that is no list
+    assert!(found("这家工业园6月16日新增多家北国企业入驻。").is_empty());
 }

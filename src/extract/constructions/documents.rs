@@ -3,6 +3,8 @@
 //!
 //! - `statute_article`: "第三条 外国国家……" — an article of a statute quoted
 //!   whole reports no act.
+//! - `disposition_heading`: "主 文" on a line of its own — the sentence
+//!   under it is the judgment's disposition, stated on the judgment's day.
 //! - `appeal_against_dated_ruling`: "对于96年3月15日……判决，提起上诉",
 //!   "不服92年11月14日……诉愿决定，提起行政诉讼" — the date is the decision's
 //!   (the case's history); the appeal has none.
@@ -79,6 +81,17 @@ pub(crate) fn appeal_against_dated_ruling(s: &str, hit: &Hit, dates: &[DateMatch
     !earlier.is_empty() && earlier.iter().all(|d| inside(d))
 }
 
+/// True when the sentence ends in a judgment's heading "主 文" (the
+/// disposition's), alone on its line or after "本院判决如下：", so the
+/// next sentence is the disposition.
+pub(crate) fn disposition_heading(s: &str) -> bool {
+    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.ends_with("主文")
+        && (squeezed == "主文"
+            || squeezed.ends_with("如下:主文")
+            || squeezed.ends_with("如下：主文"))
+}
+
 /// True when an effect verb closes an instrument's number: "商务部令第12号
 /// 公布", "公告第38号修订", "令2020年第4号发布".
 pub(crate) fn publication_line(s: &str, hit: &Hit) -> bool {
@@ -153,5 +166,12 @@ mod tests {
         assert!(!statute_article("第七条规定，国家可以采取措施。"));
         assert!(!statute_article("第七条第二款明确，国家可以采取措施。"));
         assert!(!statute_article("第七次会议决定对该公司罚款。"));
+    }
+
+    #[test]
+    fn a_disposition_heading_alone_on_its_line() {
+        assert!(disposition_heading("主 文\n"));
+        assert!(disposition_heading("本院判决如下：\n主\u{3000}文"));
+        assert!(!disposition_heading("本案的主文"));
     }
 }

@@ -221,11 +221,9 @@ impl Zh<'_> {
             .or_else(|| self.day_only(i))
     }
 
-    /// 昨天, 今日, 前天, 明天, 后天, 即日 ...
+    /// 昨天, 今日, 前天, 明天, 后天 ...
     fn relative_day(&self, i: usize) -> Option<(usize, Ymd)> {
-        const WORDS: [(&str, i64); 14] = [
-            // 即日起, 自即日生效: "from this day"
-            ("即日", 0),
+        const WORDS: [(&str, i64); 13] = [
             ("大前天", -3),
             ("大后天", 3),
             ("昨天", -1),
