@@ -319,7 +319,7 @@ pub(crate) fn add_document_date(
     // 公告，决定对……立案调查" is the 4th, not the document's day. A cue that
     // opens a disposition ("本院判决如下：主文 原判决废弃") parts the
     // case's history before it from the document's own act after it.
-    let opens = |cue: &str| cue.ends_with("如下") || cue.starts_with("主");
+    let opens = |cue: &str| cue.ends_with("如下") || cue.ends_with("如左") || cue.starts_with("主");
     let disposition = zh
         && opens(s.get(start..end).unwrap_or(""))
         && !dates.is_empty()

@@ -10,8 +10,10 @@
 //! "本公告自发布之日起" (the document's day, a report's "公告自发布之日起"
 //! is not), 暂不加征, words holding a hedge (模拟芯片, 若干), 关税提高到,
 //! export licences revoked, 实行出口管制, 提起公诉, a judgment set aside in
-//! part, a list's loosely counted additions, and a disposition under a
-//! "主 文" heading on its own line.
+//! part, a list's loosely counted additions, a disposition under a
+//! "主 文" heading on its own line, Minguo years in Chinese numerals, a
+//! letter cited and restated ("依……号函，重申……如下："), and a line wrap
+//! inside a citation.
 
 use super::tests::{check, found};
 use super::{extract, Rules};
@@ -285,4 +287,74 @@ fn a_list_s_additions_counted_loosely() {
     )]);
     // additions to something that is no list
     assert!(found("这家工业园6月16日新增多家北国企业入驻。").is_empty());
+}
+
+/// (kind, start date) of a Traditional document published on `day`.
+fn on_day(day: &str, text: &str) -> Vec<(Kind, String)> {
+    use super::tests::rules;
+    let a = Article {
+        url: "https://example.test/tw".into(),
+        lang: "zh".into(),
+        text: text.into(),
+        published: chrono::DateTime::parse_from_rfc3339(&format!("{day}T12:00:00+08:00")).ok(),
+        ..Default::default()
+    };
+    extract(&a, rules())
+        .into_iter()
+        .map(|m| (m.kind, m.span.start.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_judgment_s_minguo_years_in_chinese_numerals() {
+    let got = on_day(
+        "2003-10-30",
+        "被上訴人於八十九年十月二十六日以處分書處上訴人罰鍰新臺幣一百萬元。",
+    );
+    assert!(
+        got.contains(&(Kind::Sanction, "2000-10-26".to_string())),
+        "{got:?}"
+    );
+    let got = on_day(
+        "2003-10-30",
+        "上訴人對於中華民國九十一年六月二十日臺北高等行政法院九十年度訴字第四九八六號判決，提起上訴，本院判決如左：\n  主  文\n上訴駁回。",
+    );
+    assert!(
+        got.contains(&(Kind::Ruling, "2002-06-20".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Kind::Ruling, "2003-10-30".to_string())),
+        "{got:?}"
+    );
+    // the case number's year is no date
+    assert!(!got.iter().any(|(_, d)| d.starts_with("2001")), "{got:?}");
+}
+
+#[test]
+fn a_letter_cited_and_restated_dates_the_items_after_it() {
+    let text = "一、依行政院秘書長109年12月18日院臺護長字第1090201804A號函，重申各機關使用資通訊產品之原則如下：\n（一）公務用之資通訊產品不得使用大陸廠牌。";
+    let got = on_day("2025-12-09", text);
+    assert!(
+        got.contains(&(Kind::Ban, "2020-12-18".to_string())),
+        "{got:?}"
+    );
+    // a letter cited without restating it dates nothing after it
+    let text =
+        "一、行政院秘書長109年12月18日函已送達。\n（一）公務用之資通訊產品不得使用大陸廠牌。";
+    let got = on_day("2025-12-09", text);
+    assert!(
+        !got.contains(&(Kind::Ban, "2020-12-18".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_wrapped_line_does_not_cut_the_citation_it_wraps() {
+    let text = "一、依據行政院114年3月31日院授數資安字第1141000253號函\n辦理。\n二、請配合辦理以下事項：\n（一）公務用之資通訊產品不得使用大陸廠牌。";
+    let got = on_day("2025-04-11", text);
+    assert!(
+        got.contains(&(Kind::Ban, "2025-03-31".to_string())),
+        "{got:?}"
+    );
 }

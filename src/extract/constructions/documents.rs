@@ -82,14 +82,15 @@ pub(crate) fn appeal_against_dated_ruling(s: &str, hit: &Hit, dates: &[DateMatch
 }
 
 /// True when the sentence ends in a judgment's heading "主 文" (the
-/// disposition's), alone on its line or after "本院判决如下：", so the
+/// disposition's), alone on its line or after "本院判决如下：" (or the
+/// older "如左："), so the
 /// next sentence is the disposition.
 pub(crate) fn disposition_heading(s: &str) -> bool {
     let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    squeezed.ends_with("主文")
-        && (squeezed == "主文"
-            || squeezed.ends_with("如下:主文")
-            || squeezed.ends_with("如下：主文"))
+    squeezed == "主文"
+        || ["如下:主文", "如下：主文", "如左:主文", "如左：主文"]
+            .iter()
+            .any(|w| squeezed.ends_with(w))
 }
 
 /// True when an effect verb closes an instrument's number: "商务部令第12号
