@@ -358,3 +358,17 @@ fn a_wrapped_line_does_not_cut_the_citation_it_wraps() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_day_joined_to_a_full_date_is_of_its_month() {
+    let text = "商务部于2025年4月4日和9日分别发布公告，将28家北国实体列入出口管制管控名单。";
+    check(&[
+        (text, Kind::Listing, "2025-04-04"),
+        (text, Kind::Listing, "2025-04-09"),
+    ]);
+    let got = found(text);
+    assert!(!got.iter().any(|(_, d)| d.starts_with("2025-06")), "{got:?}");
+    // a day after a date and other words is a day of its own
+    let got = found("商务部于2025年4月4日发布公告，9日将北岭公司列入出口管制管控名单。");
+    assert!(got.contains(&(Kind::Listing, "2025-06-09".to_string())), "{got:?}");
+}

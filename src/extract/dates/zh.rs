@@ -35,6 +35,16 @@ pub(crate) fn scan(text: &str, anchor: NaiveDate, out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
+        if let Some((e, a)) = p.coordinated_day(i, out.last()) {
+            out.push(Found {
+                start: chars[i].0,
+                end: p.byte(e),
+                a,
+                b: None,
+            });
+            i = e;
+            continue;
+        }
         match p.expression(i) {
             Some((e, a, b)) => {
                 out.push(Found {
@@ -253,6 +263,27 @@ impl Zh<'_> {
         Some((
             i + w.chars().count(),
             Ymd::date(add_days(self.anchor, *delta)),
+        ))
+    }
+
+    /// "4月4日和9日": a day alone joined to a full date before it (by 和,
+    /// 、, 及, 与) is a day of that date's month.
+    fn coordinated_day(&self, i: usize, prev: Option<&Found>) -> Option<(usize, Ymd)> {
+        let prev = prev.filter(|f| f.b.is_none() && f.a.day.is_some() && f.a.month.is_some())?;
+        let between = self.text.get(prev.end..self.byte(i))?;
+        if !["和", "、", "及", "与", "以及"].contains(&between) {
+            return None;
+        }
+        let (d, k) = self.number(i).filter(|(d, _)| (1..=31).contains(d))?;
+        if !matches!(self.ch(k)?, '日' | '号') {
+            return None;
+        }
+        Some((
+            k + 1,
+            Ymd {
+                day: Some(d),
+                ..prev.a
+            },
         ))
     }
 
