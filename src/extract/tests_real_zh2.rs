@@ -372,3 +372,19 @@ fn a_day_joined_to_a_full_date_is_of_its_month() {
     let got = found("商务部于2025年4月4日发布公告，9日将北岭公司列入出口管制管控名单。");
     assert!(got.contains(&(Kind::Listing, "2025-06-09".to_string())), "{got:?}");
 }
+
+#[test]
+fn a_service_cut_off_by_order_or_blocked_for_a_term() {
+    check(&[
+        (
+            "刑事局6月4日宣布，對某社群平台發布網際網路停止解析及限制接取的命令。",
+            Kind::Ban,
+            "2025-06-04",
+        ),
+        ("內政部6月4日決定封鎖某短影音平台一年。", Kind::Ban, "2025-06-04"),
+        ("內政部宣布從昨（17）天起禁限某社群App。", Kind::Ban, "2025-06-17"),
+    ]);
+    // a blockade of technology is no service blocked; a possible block is none
+    assert!(found("北國5月起加強對南國的技術封鎖。").is_empty());
+    assert!(found("內政部6月4日表示，可能封鎖該平台一年。").is_empty());
+}
