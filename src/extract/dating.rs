@@ -83,7 +83,9 @@ pub(crate) fn add_phrase_dates(
                 .find(|d| d.end <= at && d.span.start.precision() == 3)
                 .map(|d| d.span.start)
         });
-        let day = if needs_day && here.is_some() {
+        // "上周四还宣布……": a Chinese phrase of the same occasion after a
+        // day of the sentence's own is that day
+        let day = if here.is_some() && (needs_day || p.chars().any(crate::text::is_han)) {
             here
         } else if needs_day {
             day_anchor

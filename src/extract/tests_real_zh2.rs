@@ -367,10 +367,16 @@ fn a_day_joined_to_a_full_date_is_of_its_month() {
         (text, Kind::Listing, "2025-04-09"),
     ]);
     let got = found(text);
-    assert!(!got.iter().any(|(_, d)| d.starts_with("2025-06")), "{got:?}");
+    assert!(
+        !got.iter().any(|(_, d)| d.starts_with("2025-06")),
+        "{got:?}"
+    );
     // a day after a date and other words is a day of its own
     let got = found("商务部于2025年4月4日发布公告，9日将北岭公司列入出口管制管控名单。");
-    assert!(got.contains(&(Kind::Listing, "2025-06-09".to_string())), "{got:?}");
+    assert!(
+        got.contains(&(Kind::Listing, "2025-06-09".to_string())),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -381,10 +387,35 @@ fn a_service_cut_off_by_order_or_blocked_for_a_term() {
             Kind::Ban,
             "2025-06-04",
         ),
-        ("內政部6月4日決定封鎖某短影音平台一年。", Kind::Ban, "2025-06-04"),
-        ("內政部宣布從昨（17）天起禁限某社群App。", Kind::Ban, "2025-06-17"),
+        (
+            "內政部6月4日決定封鎖某短影音平台一年。",
+            Kind::Ban,
+            "2025-06-04",
+        ),
+        (
+            "內政部宣布從昨（17）天起禁限某社群App。",
+            Kind::Ban,
+            "2025-06-17",
+        ),
     ]);
     // a blockade of technology is no service blocked; a possible block is none
     assert!(found("北國5月起加強對南國的技術封鎖。").is_empty());
     assert!(found("內政部6月4日表示，可能封鎖該平台一年。").is_empty());
+}
+
+#[test]
+fn further_measures_of_the_same_occasion_take_its_day() {
+    let text = "商务部6月4日宣布，将15家北国实体列入出口管制管控名单。此外，海关总署宣布暂停三家北国企业的大豆输华资质。市场监管总局亦宣布，对北岭公司依法立案调查。";
+    check(&[
+        (text, Kind::Listing, "2025-06-04"),
+        (text, Kind::Ban, "2025-06-04"),
+        (text, Kind::Investigation, "2025-06-04"),
+    ]);
+    // a day of the sentence's own stands
+    let text =
+        "商务部6月4日发布公告，对北岭公司处以罚款。商务部上周四还宣布对稀土物项实施出口管制。";
+    check(&[(text, Kind::ExportControl, "2025-06-12")]);
+    assert!(!found(text).contains(&(Kind::ExportControl, "2025-06-04".to_string())));
+    // a supplier barred, hedged
+    assert!(found("海关总署6月4日表示，或将暂停北岭公司的大豆输华资质。").is_empty());
 }
