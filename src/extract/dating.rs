@@ -317,6 +317,11 @@ pub(crate) fn add_document_date(
     let Some((start, end)) = cue else {
         return;
     };
+    // "商务部日前决定对……立案调查": some days before the report, not its day
+    let vague = &super::lang::words(if zh { "zh" } else { "en" }).vague_past;
+    if vague.iter().any(|w| s.contains(w.as_str())) {
+        return;
+    }
     // A sentence with a date of its own dates its verbs by it: "2月4日发布
     // 公告，决定对……立案调查" is the 4th, not the document's day. A cue that
     // opens a disposition ("本院判决如下：主文 原判决废弃") parts the

@@ -419,3 +419,15 @@ fn further_measures_of_the_same_occasion_take_its_day() {
     // a supplier barred, hedged
     assert!(found("海关总署6月4日表示，或将暂停北岭公司的大豆输华资质。").is_empty());
 }
+
+#[test]
+fn an_act_some_days_before_the_report_takes_no_document_day() {
+    assert!(found("商务部日前决定对原产于北国的进口丙酸进行反倾销立案调查。").is_empty());
+    assert!(found("不可靠实体清单工作机制近日决定将北岭公司列入不可靠实体清单。").is_empty());
+    // the document's own decision does
+    check(&[(
+        "不可靠实体清单工作机制决定将北岭公司列入不可靠实体清单。",
+        Kind::Listing,
+        "2025-06-18",
+    )]);
+}
