@@ -431,3 +431,28 @@ fn an_act_some_days_before_the_report_takes_no_document_day() {
         "2025-06-18",
     )]);
 }
+
+#[test]
+fn taiwanese_words_for_suing_judging_banning_sales_and_rolling_out_measures() {
+    check(&[
+        (
+            "北岭公司6月16日向聯邦法院提告，要求撤銷禁令。",
+            Kind::Lawsuit,
+            "2025-06-16",
+        ),
+        (
+            "台北地方法院6月16日宣判，被告有期徒刑5年。",
+            Kind::Ruling,
+            "2025-06-16",
+        ),
+        ("北國6月16日宣布禁售某品牌無人機。", Kind::Ban, "2025-06-16"),
+        (
+            "北國商務部6月16日祭出新一波出口管制。",
+            Kind::ExportControl,
+            "2025-06-16",
+        ),
+        ("北國6月16日對南國祭出25%關稅。", Kind::Tariff, "2025-06-16"),
+    ]);
+    assert!(found("北岭公司6月16日表示，不排除向法院提告。").is_empty());
+    assert!(found("北國6月16日表示，可能祭出新一波出口管制。").is_empty());
+}
