@@ -96,7 +96,16 @@ pub fn normalize(text: &str) -> Option<Normalized> {
                 }
                 _ => false,
             };
-            if joins {
+            // "……会议通过　2024年9月20日……公布": a wide space between a
+            // Chinese word and a date parts a header's segments as a comma
+            // would (a date belongs to the segment it opens)
+            let parts = run.iter().any(|&(_, d)| d == '\u{3000}')
+                && prev.is_some_and(is_han)
+                && next.is_some_and(|n| n.is_ascii_digit());
+            if parts {
+                changed = true;
+                chars.push(('，', run[0].0));
+            } else if joins {
                 changed = true;
             } else {
                 chars.extend(run.into_iter().map(|(j, d)| (d, j)));
@@ -508,6 +517,16 @@ mod tests {
         assert_eq!(norm("於2025年3月3日宣佈"), "于2025年3月3日宣布");
         // Simplified text is not from Taiwan: nothing to convert
         assert!(normalize("商务部15年3月发布").is_none());
+    }
+
+    #[test]
+    fn a_wide_space_before_a_date_parts_a_header_s_segments() {
+        assert_eq!(
+            norm("會議通過\u{3000}2024年9月20日公布"),
+            "会议通过，2024年9月20日公布"
+        );
+        // an ordinary space before a number is closed up
+        assert_eq!(norm("於 94 年 8 月 23 日處分"), "于2005年8月23日处分");
     }
 
     #[test]

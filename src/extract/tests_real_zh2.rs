@@ -456,3 +456,43 @@ fn taiwanese_words_for_suing_judging_banning_sales_and_rolling_out_measures() {
     assert!(found("北岭公司6月16日表示，不排除向法院提告。").is_empty());
     assert!(found("北國6月16日表示，可能祭出新一波出口管制。").is_empty());
 }
+
+#[test]
+fn a_statute_s_header_dates_its_passing_and_promulgation() {
+    let got = on_day(
+        "2021-06-10",
+        "（2021年6月10日第十三屆全國人民代表大會常務委員會第二十九次會議通過）",
+    );
+    assert_eq!(got, vec![(Kind::Legislation, "2021-06-10".to_string())]);
+    check(&[(
+        "《某某法》已由全国人民代表大会常务委员会第二十九次会议于2025年6月10日通过，现予公布。",
+        Kind::Legislation,
+        "2025-06-10",
+    )]);
+    // each segment of a header, parted by wide spaces, keeps its own date
+    let got = on_day(
+        "2024-09-20",
+        "（2024年9月18日国务院第41次常务会议通过　2024年9月20日国务院令第792号公布）",
+    );
+    assert!(
+        got.contains(&(Kind::Legislation, "2024-09-18".to_string())),
+        "{got:?}"
+    );
+    let got = on_day(
+        "2025-10-01",
+        "中華民國114年9月24日總統華總一義字第11400092181號令修正公布全文。",
+    );
+    assert_eq!(got, vec![(Kind::Legislation, "2025-09-24".to_string())]);
+    // a meeting that passes nothing, and a proposal
+    assert!(found("全国人民代表大会常务委员会6月10日开幕。").is_empty());
+    assert!(found("立法院6月10日表示，可能修正公布该法。").is_empty());
+}
+
+#[test]
+fn a_law_named_in_a_title_is_no_measure_of_the_title() {
+    let got = titled(
+        "实施《中华人民共和国反外国制裁法》的规定",
+        "（2025年3月23日国务院令第803号公布）",
+    );
+    assert_eq!(got, vec![(Kind::Legislation, "2025-03-23".to_string())]);
+}

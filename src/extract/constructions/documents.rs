@@ -119,6 +119,8 @@ pub(crate) fn title_kind(rules: &Rules, title: &str, lang: Lang) -> Option<Kind>
         .triggers
         .find(title, lang)
         .into_iter()
+        // "实施《……反外国制裁法》的规定": a law's name is no measure
+        .filter(|h| !inside_title_marks(title, h.verb_start))
         .find_map(|h| match h.kind {
             TriggerKind::Kind(k) if !h.nominal => Some(k),
             _ => None,
@@ -129,6 +131,12 @@ pub(crate) fn title_kind(rules: &Rules, title: &str, lang: Lang) -> Option<Kind>
             .any(|w| title.ends_with(w))
             .then_some(Kind::Legislation)
     })
+}
+
+/// Whether byte `at` of `s` stands inside 《…》.
+fn inside_title_marks(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or("");
+    before.matches('《').count() > before.matches('》').count()
 }
 
 /// True when `date` dates the amendment of a law the sentence acts under
