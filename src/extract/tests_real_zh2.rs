@@ -496,3 +496,24 @@ fn a_law_named_in_a_title_is_no_measure_of_the_title() {
     );
     assert_eq!(got, vec![(Kind::Legislation, "2025-03-23".to_string())]);
 }
+
+#[test]
+fn a_statute_revised_and_a_law_promulgated_by_presidential_order() {
+    let got = on_day(
+        "2022-12-30",
+        "（1994年5月12日第八届全国人民代表大会常务委员会第七次会议通过　根据2016年11月7日第十二届全国人民代表大会常务委员会第二十四次会议《关于修改〈某某法〉的决定》第一次修正）",
+    );
+    assert!(
+        got.contains(&(Kind::Legislation, "1994-05-12".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Kind::Legislation, "2016-11-07".to_string())),
+        "{got:?}"
+    );
+    let got = on_day(
+        "2020-10-17",
+        "中華民國108年7月24日總統華總一義字第10800079741號令公布",
+    );
+    assert_eq!(got, vec![(Kind::Legislation, "2019-07-24".to_string())]);
+}
