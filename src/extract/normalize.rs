@@ -96,12 +96,17 @@ pub fn normalize(text: &str) -> Option<Normalized> {
                 }
                 _ => false,
             };
-            // "……会议通过　2024年9月20日……公布": a wide space between a
-            // Chinese word and a date parts a header's segments as a comma
-            // would (a date belongs to the segment it opens)
+            // "……会议通过　2024年9月20日……公布", "……通过　根据……修正": a
+            // wide space before a date or an amendment note parts a
+            // header's segments as a comma would (a date belongs to the
+            // segment it opens)
+            let after = it.peek().map_or("", |&(j, _)| &text[j..]);
             let parts = run.iter().any(|&(_, d)| d == '\u{3000}')
                 && prev.is_some_and(is_han)
-                && next.is_some_and(|n| n.is_ascii_digit());
+                && (next.is_some_and(|n| n.is_ascii_digit())
+                    || ["根据", "根據", "依据", "依據"]
+                        .iter()
+                        .any(|w| after.starts_with(w)));
             if parts {
                 changed = true;
                 chars.push(('，', run[0].0));
