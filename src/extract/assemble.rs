@@ -190,6 +190,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                                 // with no decision before it, the one its
                                 // title names ("关于……采取反制措施的决定")
                                 match out.first() {
+                                    // a law's own "本法自……起施行"
+                                    Some(first) if first.kind == Kind::Legislation => continue,
                                     Some(first) => first.kind,
                                     None => match title_kind.get_or_insert_with(|| {
                                         constructions::title_kind(rules, &article.title, lang)
@@ -216,10 +218,17 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                                     TriggerKind::Kind(k) => Some(k),
                                     TriggerKind::Effect => None,
                                 });
-                                match (before, last_kind, after) {
-                                    (Some(k), _, _) => k,
-                                    (None, Some((at, k)), _) if si - at <= 2 => k,
-                                    (None, _, Some(k)) => k,
+                                let inherited = match (before, last_kind, after) {
+                                    (Some(k), _, _) => Some(k),
+                                    (None, Some((at, k)), _) if si - at <= 2 => Some(k),
+                                    (None, _, Some(k)) => Some(k),
+                                    _ => None,
+                                };
+                                match inherited {
+                                    // "……通过，现予公布，自12月1日起施行": a law
+                                    // taking effect was reported when it passed
+                                    Some(Kind::Legislation) if zh => continue,
+                                    Some(k) => k,
                                     // "（2008年9月16日商务部令第12号公布）": the
                                     // document's own publication line dates
                                     // the measure its title names

@@ -517,3 +517,23 @@ fn a_statute_revised_and_a_law_promulgated_by_presidential_order() {
     );
     assert_eq!(got, vec![(Kind::Legislation, "2019-07-24".to_string())]);
 }
+
+#[test]
+fn a_law_taking_effect_is_no_second_legislation() {
+    let got = on_day(
+        "2024-03-05",
+        "《某某管理办法》已经2024年3月1日商务部第5次部务会议审议通过，现予公布，自2024年4月1日起施行。",
+    );
+    assert_eq!(got, vec![(Kind::Legislation, "2024-03-01".to_string())]);
+    let got = on_day(
+        "2020-10-17",
+        "《某某法》已由全国人民代表大会常务委员会第二十二次会议于2020年10月17日通过。本法自2020年12月1日起施行。",
+    );
+    assert_eq!(got, vec![(Kind::Legislation, "2020-10-17".to_string())]);
+    // a decision taking effect is still the decision
+    check(&[(
+        "中方决定对北岭公司采取反制措施。本决定自2025年6月20日起施行。",
+        Kind::Sanction,
+        "2025-06-20",
+    )]);
+}
