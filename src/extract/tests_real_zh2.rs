@@ -537,3 +537,20 @@ fn a_law_taking_effect_is_no_second_legislation() {
         "2025-06-20",
     )]);
 }
+
+#[test]
+fn a_legislature_passes_an_amendment_or_an_article() {
+    check(&[
+        (
+            "立法院會今天三讀通過「國家安全法」部分條文修正案。",
+            Kind::Legislation,
+            "2025-06-18",
+        ),
+        (
+            "立法院17日三讀修正通過兩岸條例第40條之1。",
+            Kind::Legislation,
+            "2025-06-17",
+        ),
+    ]);
+    assert!(found("立法院17日表示，尚未三讀通過兩岸條例第40條之1。").is_empty());
+}
