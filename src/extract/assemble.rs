@@ -55,8 +55,13 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     // who the last sentence with a trigger and no date named
     let mut undated: Option<(usize, Kind, roles::Roles)> = None;
     let sents = sentences(text);
+    // the sentence before this one was a judgment's heading "主 文" on a
+    // line of its own: this one is the disposition
+    let mut after_heading = false;
     for (si, sent) in sents.iter().enumerate() {
         let s = &text[sent.start..sent.end];
+        let disposition =
+            std::mem::replace(&mut after_heading, constructions::disposition_heading(s));
         let lang = rules.sentence_lang(article_lang, s);
         // what the grammar code below asks: is the sentence's language
         // written without spaces between words
@@ -110,7 +115,14 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             );
         }
         if !absolute_only {
-            add_document_date(rules, s, &mut dates, &hits, published, zh);
+            add_document_date(
+                rules,
+                s,
+                &mut dates,
+                &hits,
+                published,
+                (zh, zh && disposition),
+            );
         }
         if let Some(day) = instrument.filter(|_| dates.is_empty()) {
             // a rule the document quotes (「……应立即移除」) is not its act
@@ -182,9 +194,18 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                                     .iter()
                                     .any(|w| subject.contains(w.as_str())) =>
                             {
+                                // with no decision before it, the one its
+                                // title names ("关于……采取反制措施的决定")
                                 match out.first() {
+                                    // a law's own "本法自……起施行"
+                                    Some(first) if first.kind == Kind::Legislation => continue,
                                     Some(first) => first.kind,
-                                    None => continue,
+                                    None => match title_kind.get_or_insert_with(|| {
+                                        constructions::title_kind(rules, &article.title, lang)
+                                    }) {
+                                        Some(k) => *k,
+                                        None => continue,
+                                    },
                                 }
                             }
                             Some(Some(k)) => k,
@@ -204,10 +225,17 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                                     TriggerKind::Kind(k) => Some(k),
                                     TriggerKind::Effect => None,
                                 });
-                                match (before, last_kind, after) {
-                                    (Some(k), _, _) => k,
-                                    (None, Some((at, k)), _) if si - at <= 2 => k,
-                                    (None, _, Some(k)) => k,
+                                let inherited = match (before, last_kind, after) {
+                                    (Some(k), _, _) => Some(k),
+                                    (None, Some((at, k)), _) if si - at <= 2 => Some(k),
+                                    (None, _, Some(k)) => Some(k),
+                                    _ => None,
+                                };
+                                match inherited {
+                                    // "……通过，现予公布，自12月1日起施行": a law
+                                    // taking effect was reported when it passed
+                                    Some(Kind::Legislation) if zh => continue,
+                                    Some(k) => k,
                                     // "（2008年9月16日商务部令第12号公布）": the
                                     // document's own publication line dates
                                     // the measure its title names
@@ -777,13 +805,13 @@ fn names_goods(s: &str, hit: &Hit) -> bool {
 }
 
 /// "进口的，不加征本公告规定加征的关税": 不 right before the verb negates
-/// it ("继续不加征", goods kept out of the tariff, is a decision, and
-/// stays), and "规定加征的关税" (the tariffs a notice provides for) names
+/// it ("继续不加征", "暂不加征": goods kept out of the tariff, is a
+/// decision, and stays), and "规定加征的关税" (the tariffs a notice provides for) names
 /// the measure of another instrument.
 fn negated_verb(s: &str, hit: &Hit) -> bool {
     let before = s.get(..hit.verb_start).unwrap_or("");
     let after = s.get(hit.verb_end..).unwrap_or("");
-    (before.ends_with('不') && !before.ends_with("继续不"))
+    (before.ends_with('不') && !before.ends_with("继续不") && !before.ends_with("暂不"))
         || (before.ends_with("规定") && after.starts_with('的'))
 }
 

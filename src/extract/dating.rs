@@ -83,7 +83,9 @@ pub(crate) fn add_phrase_dates(
                 .find(|d| d.end <= at && d.span.start.precision() == 3)
                 .map(|d| d.span.start)
         });
-        let day = if needs_day && here.is_some() {
+        // "上周四还宣布……": a Chinese phrase of the same occasion after a
+        // day of the sentence's own is that day
+        let day = if here.is_some() && (needs_day || p.chars().any(crate::text::is_han)) {
             here
         } else if needs_day {
             day_anchor
@@ -292,27 +294,39 @@ pub(crate) fn group(cs: &[Clause], ci: usize) -> (usize, usize) {
 /// A sentence in the document's own voice ("IT IS ORDERED that …",
 /// "决定将…列入", "现予公布，自公布之日起施行") that states no date of its own
 /// is dated by the document: an order, a decision or an announcement acts
-/// on the day it is issued, and that day is the publication date.
+/// on the day it is issued, and that day is the publication date. A
+/// judgment's disposition under its heading "主 文" on a line of its own
+/// (`disposition`) is in that voice too.
 pub(crate) fn add_document_date(
     rules: &Rules,
     s: &str,
     dates: &mut Vec<DateMatch>,
     hits: &[Hit],
     published: chrono::NaiveDate,
-    zh: bool,
+    (zh, disposition): (bool, bool),
 ) {
-    let cue = rules.document_day.find_all(s).find(|&(a, b, _)| {
-        // the words of a rule the document quotes are not its voice
-        (zh || constructions::whole_word(s, a, b)) && !constructions::quoted(s, a)
-    });
-    let Some((start, end, _)) = cue else {
+    let cue = rules
+        .document_day
+        .find_all(s)
+        .find(|&(a, b, _)| {
+            // the words of a rule the document quotes are not its voice
+            (zh || constructions::whole_word(s, a, b)) && !constructions::quoted(s, a)
+        })
+        .map(|(a, b, _)| (a, b))
+        .or(disposition.then_some((0, 0)));
+    let Some((start, end)) = cue else {
         return;
     };
+    // "商务部日前决定对……立案调查": some days before the report, not its day
+    let vague = &super::lang::words(if zh { "zh" } else { "en" }).vague_past;
+    if vague.iter().any(|w| s.contains(w.as_str())) {
+        return;
+    }
     // A sentence with a date of its own dates its verbs by it: "2月4日发布
     // 公告，决定对……立案调查" is the 4th, not the document's day. A cue that
     // opens a disposition ("本院判决如下：主文 原判决废弃") parts the
     // case's history before it from the document's own act after it.
-    let opens = |cue: &str| cue.ends_with("如下") || cue.starts_with("主");
+    let opens = |cue: &str| cue.ends_with("如下") || cue.ends_with("如左") || cue.starts_with("主");
     let disposition = zh
         && opens(s.get(start..end).unwrap_or(""))
         && !dates.is_empty()

@@ -172,6 +172,11 @@ pub struct Words {
     /// the date that follows them.
     #[serde(default)]
     pub days_after: Vec<(String, i64)>,
+    /// Words that place an act vaguely before the document ("日前", "a few
+    /// days ago"): a sentence that holds one reports an earlier act, so it
+    /// is not in the document's own voice and takes no document day.
+    #[serde(default)]
+    pub vague_past: Vec<String>,
 }
 
 /// Whether `list` holds `word`.

@@ -34,6 +34,8 @@ mod tests_official;
 mod tests_real;
 #[cfg(test)]
 mod tests_real_zh;
+#[cfg(test)]
+mod tests_real_zh2;
 pub mod triggers;
 
 use crate::model::{Article, Mention};

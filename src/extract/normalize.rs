@@ -69,6 +69,11 @@ pub fn normalize(text: &str) -> Option<Normalized> {
         let c = fold_width(c);
         changed |= !text[i..].starts_with(c);
         han |= is_han(c);
+        if c == '\n' && wraps_a_line(&chars, it.peek().map(|&(_, d)| d)) {
+            // a typeset paragraph's line break inside a Chinese sentence
+            changed = true;
+            continue;
+        }
         if is_gap(c) {
             // a short run of spaces between Han and a digit goes
             let prev = chars.last().map(|&(p, _)| p);
@@ -91,7 +96,21 @@ pub fn normalize(text: &str) -> Option<Normalized> {
                 }
                 _ => false,
             };
-            if joins {
+            // "……会议通过　2024年9月20日……公布", "……通过　根据……修正": a
+            // wide space before a date or an amendment note parts a
+            // header's segments as a comma would (a date belongs to the
+            // segment it opens)
+            let after = it.peek().map_or("", |&(j, _)| &text[j..]);
+            let parts = run.iter().any(|&(_, d)| d == '\u{3000}')
+                && prev.is_some_and(is_han)
+                && (next.is_some_and(|n| n.is_ascii_digit())
+                    || ["根据", "根據", "依据", "依據"]
+                        .iter()
+                        .any(|w| after.starts_with(w)));
+            if parts {
+                changed = true;
+                chars.push(('，', run[0].0));
+            } else if joins {
                 changed = true;
             } else {
                 chars.extend(run.into_iter().map(|(j, d)| (d, j)));
@@ -103,6 +122,7 @@ pub fn normalize(text: &str) -> Option<Normalized> {
     if han && to_simplified(&mut chars) {
         // Traditional script: a Taiwanese document counts years from 1912.
         minguo_years(&mut chars);
+        minguo_cn_years(&mut chars);
         changed = true;
     }
     if !changed {
@@ -162,6 +182,104 @@ fn minguo_years(chars: &mut Vec<(char, usize)>) {
         }
         i = end;
     }
+}
+
+/// Minguo years written in Chinese numerals (a judgment's `九十一年六月
+/// 二十日`, `一百年`, `一一三年`) as Gregorian digits, on the same terms as
+/// [`minguo_years`]: followed by 年 and a month, or after 民国. Four
+/// numerals in a row (`二〇二五年`) are a Gregorian year and stay.
+fn minguo_cn_years(chars: &mut Vec<(char, usize)>) {
+    let numeral = |c: char| "〇零一二三四五六七八九十百".contains(c);
+    let mut i = 0;
+    while i < chars.len() {
+        if !numeral(chars[i].0) || (i > 0 && numeral(chars[i - 1].0)) {
+            i += 1;
+            continue;
+        }
+        let end = chars[i..]
+            .iter()
+            .position(|&(c, _)| !numeral(c))
+            .map_or(chars.len(), |p| i + p);
+        let run: Vec<char> = chars[i..end].iter().map(|&(c, _)| c).collect();
+        let at = |k: usize| chars.get(k).map(|&(c, _)| c);
+        let month_follows = {
+            let m = chars[(end + 1).min(chars.len())..]
+                .iter()
+                .take_while(|&&(c, _)| numeral(c) || c.is_ascii_digit())
+                .count();
+            (1..=3).contains(&m) && at(end + 1 + m) == Some('月')
+        };
+        let era_before = i >= 2 && chars[i - 2].0 == '民' && chars[i - 1].0 == '国';
+        let value = cn_year_value(&run).filter(|n| (1..=200).contains(n));
+        if let Some(n) = value.filter(|_| at(end) == Some('年') && (month_follows || era_before)) {
+            let orig = chars[i].1;
+            let year: Vec<(char, usize)> =
+                (n + 1911).to_string().chars().map(|c| (c, orig)).collect();
+            let added = year.len();
+            chars.splice(i..end, year);
+            i += added;
+            continue;
+        }
+        i = end;
+    }
+}
+
+/// The value of a two- or three-digit number in Chinese numerals: 九十一,
+/// 一百, 一百零五, 一百一十三, or digit by digit, 一一三.
+fn cn_year_value(run: &[char]) -> Option<u32> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .find(c)
+            .map(|b| (b / 3) as u32)
+            .or((c == '零').then_some(0))
+    };
+    if run.iter().all(|&c| digit(c).is_some()) {
+        return (2..=3).contains(&run.len()).then(|| {
+            run.iter()
+                .filter_map(|&c| digit(c))
+                .fold(0, |a, d| a * 10 + d)
+        });
+    }
+    let (hundreds, rest) = match run.iter().position(|&c| c == '百') {
+        Some(p) => {
+            let h = match &run[..p] {
+                [] => 1,
+                [d] => digit(*d)?,
+                _ => return None,
+            };
+            (h, &run[p + 1..])
+        }
+        None => (0, run),
+    };
+    let rest = rest
+        .strip_prefix(&['零'][..])
+        .or_else(|| rest.strip_prefix(&['〇'][..]))
+        .unwrap_or(rest);
+    let below = match rest {
+        [] => 0,
+        ['十'] => 10,
+        ['十', u] => 10 + digit(*u)?,
+        [t, '十'] => digit(*t)? * 10,
+        [t, '十', u] => digit(*t)? * 10 + digit(*u)?,
+        [u] if hundreds > 0 => digit(*u)?,
+        _ => return None,
+    };
+    let n = hundreds * 100 + below;
+    (n >= 10).then_some(n)
+}
+
+/// True when a line break only wraps a Chinese line: a long line (a
+/// heading is shorter) that ends inside a word, with Chinese going on
+/// right after it ("依据行政院……号函\n办理。", "为避免公务及机敏资\n讯外洩").
+fn wraps_a_line(before: &[(char, usize)], next: Option<char>) -> bool {
+    const LINE_CHARS: usize = 20;
+    let line = before
+        .iter()
+        .rev()
+        .take_while(|&&(c, _)| c != '\n')
+        .take(LINE_CHARS)
+        .count();
+    before.last().is_some_and(|&(c, _)| is_han(c)) && next.is_some_and(is_han) && line >= LINE_CHARS
 }
 
 /// Full-width ASCII letters and digits to ASCII; everything else as is.
@@ -381,6 +499,22 @@ mod tests {
         );
         assert_eq!(norm("中華民國99年7月21日判決"), "中华民国2010年7月21日判决");
         assert_eq!(norm("民國103年起實施"), "民国2014年起实施");
+        // in Chinese numerals, as judgments write them
+        assert_eq!(
+            norm("中華民國九十一年六月二十日判決"),
+            "中华民国2002年六月二十日判决"
+        );
+        assert_eq!(
+            norm("於八十九年十月二十六日處分"),
+            "于2000年十月二十六日处分"
+        );
+        assert_eq!(norm("一百年十二月十五日判決"), "2011年十二月十五日判决");
+        assert_eq!(norm("一百零五年三月實施"), "2016年三月实施");
+        assert_eq!(norm("一一三年五月九日發布"), "2024年五月九日发布");
+        // a case number's year, a Gregorian year, and years counted stay
+        assert_eq!(norm("九十年度訴字第四九八六號"), "九十年度诉字第四九八六号");
+        assert_eq!(norm("二〇二五年十月九日發布"), "二〇二五年十月九日发布");
+        assert_eq!(norm("經營三十年後"), "经营三十年后");
         // spaced as typeset, then closed up
         assert_eq!(norm("於 94 年 8 月 23 日處分"), "于2005年8月23日处分");
         // a case number's year and a four-digit year stay
@@ -388,6 +522,30 @@ mod tests {
         assert_eq!(norm("於2025年3月3日宣佈"), "于2025年3月3日宣布");
         // Simplified text is not from Taiwan: nothing to convert
         assert!(normalize("商务部15年3月发布").is_none());
+    }
+
+    #[test]
+    fn a_wide_space_before_a_date_parts_a_header_s_segments() {
+        assert_eq!(
+            norm("會議通過\u{3000}2024年9月20日公布"),
+            "会议通过，2024年9月20日公布"
+        );
+        // an ordinary space before a number is closed up
+        assert_eq!(norm("於 94 年 8 月 23 日處分"), "于2005年8月23日处分");
+    }
+
+    #[test]
+    fn a_wrapped_chinese_line_is_joined_and_a_heading_is_not() {
+        assert_eq!(
+            norm("一、依據行政院114年3月31日院授數資安字第1141000253號函\n辦理。"),
+            "一、依据行政院2025年3月31日院授数资安字第1141000253号函办理。"
+        );
+        assert_eq!(norm("主 文\n原告之訴駁回。"), "主文\n原告之诉驳回。");
+        // a long line that ends in punctuation is a line of its own
+        assert_eq!(
+            norm("各機關對危害國家資通安全產品限制使用原則，如下所示：\n一、不得使用。"),
+            "各机关对危害国家资通安全产品限制使用原则，如下所示：\n一、不得使用。"
+        );
     }
 
     #[test]

@@ -62,9 +62,12 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
         None
     };
     // "the Supreme Court upheld": a court inside a ruling's match, before
-    // its verb, is the ruling's subject
+    // its verb, is the ruling's subject; so is a legislature inside a
+    // law's ("立法院……三读通过")
+    let in_match_subject =
+        |f: &Found| f.kind == "court" || (f.kind == "legislature" && f.end <= hit.verb_start);
     let bound = |f: &Found| {
-        if f.kind == "court" {
+        if in_match_subject(f) {
             dui.unwrap_or(hit.verb_start)
         } else {
             dui.unwrap_or(hit.start)
@@ -86,7 +89,7 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
         .filter(|f| f.start >= target_from && f.end <= target_end)
         .filter(|f| Some(&f.name) != list_owner.as_ref())
         // A court decides or hears a case; it is not what a measure targets.
-        .filter(|f| f.kind != "court")
+        .filter(|f| !in_match_subject(f))
         .collect();
     if passive {
         let in_clause: Vec<&Found> = before

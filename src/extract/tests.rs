@@ -6,12 +6,12 @@ use super::{extract, Rules};
 use crate::model::{Article, Kind};
 use std::sync::OnceLock;
 
-fn rules() -> &'static Rules {
+pub(super) fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(Rules::builtin)
 }
 
-fn article(text: &str, lang: &str) -> Article {
+pub(super) fn article(text: &str, lang: &str) -> Article {
     Article {
         url: "https://example.test/a".into(),
         title: String::new(),

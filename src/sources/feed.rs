@@ -4,7 +4,7 @@
 //! York), so the raw timestamps are read again to recover it.
 
 use crate::model::Article;
-use crate::sources::{page, SourceError};
+use crate::sources::{feed_links, page, SourceError};
 use crate::text;
 use chrono::{DateTime, FixedOffset, Utc};
 use regex::Regex;
@@ -89,6 +89,7 @@ pub fn parse_feed_typed(
     }
     let decoded = as_utf8(bytes, content_type);
     let offsets = raw_offsets(&decoded);
+    let spellings = feed_links::raw_spellings(&decoded);
     let parser = feed_rs::parser::Builder::new()
         .sanitize_content(false)
         .build();
@@ -108,7 +109,7 @@ pub fn parse_feed_typed(
             .iter()
             .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
             .or(entry.links.first())
-            .map(|l| text::clean_line(&l.href));
+            .map(|l| text::clean_line(&feed_links::own_spelling(l.href.clone(), &spellings)));
         let guid = Some(text::clean_line(&entry.id)).filter(|s| !s.is_empty());
         let title = entry
             .title

@@ -5,6 +5,7 @@
 
 pub mod encoding;
 pub mod feed;
+mod feed_links;
 pub mod fetch;
 pub mod import;
 pub mod opml;

@@ -3,8 +3,11 @@
 //!
 //! - `statute_article`: "第三条 外国国家……" — an article of a statute quoted
 //!   whole reports no act.
-//! - `appeal_against_dated_ruling`: "对于96年3月15日……判决，提起上诉" — the
-//!   date is the ruling's (the case's history); the appeal has none.
+//! - `disposition_heading`: "主 文" on a line of its own — the sentence
+//!   under it is the judgment's disposition, stated on the judgment's day.
+//! - `appeal_against_dated_ruling`: "对于96年3月15日……判决，提起上诉",
+//!   "不服92年11月14日……诉愿决定，提起行政诉讼" — the date is the decision's
+//!   (the case's history); the appeal has none.
 //! - `cited_amendment`: "依照2025年9月新修正的资通安全管理法规定，机关不得……"
 //!   — the date is the law's amendment; what the sentence goes on to
 //!   require is stated on the document's day.
@@ -65,12 +68,29 @@ pub(crate) fn appeal_against_dated_ruling(s: &str, hit: &Hit, dates: &[DateMatch
     {
         return false;
     }
-    let Some(open) = object.rfind('对') else {
+    // "对于……判决，提起上诉"; "不服……诉愿决定，提起行政诉讼"
+    let Some(open) = [object.rfind('对'), object.rfind("不服")]
+        .into_iter()
+        .flatten()
+        .max()
+    else {
         return false;
     };
     let inside = |d: &DateMatch| d.start >= open && d.end <= object.len();
     let earlier: Vec<&DateMatch> = dates.iter().filter(|d| d.end <= hit.verb_start).collect();
     !earlier.is_empty() && earlier.iter().all(|d| inside(d))
+}
+
+/// True when the sentence ends in a judgment's heading "主 文" (the
+/// disposition's), alone on its line or after "本院判决如下：" (or the
+/// older "如左："), so the
+/// next sentence is the disposition.
+pub(crate) fn disposition_heading(s: &str) -> bool {
+    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed == "主文"
+        || ["如下:主文", "如下：主文", "如左:主文", "如左：主文"]
+            .iter()
+            .any(|w| squeezed.ends_with(w))
 }
 
 /// True when an effect verb closes an instrument's number: "商务部令第12号
@@ -99,6 +119,8 @@ pub(crate) fn title_kind(rules: &Rules, title: &str, lang: Lang) -> Option<Kind>
         .triggers
         .find(title, lang)
         .into_iter()
+        // "实施《……反外国制裁法》的规定": a law's name is no measure
+        .filter(|h| !inside_title_marks(title, h.verb_start))
         .find_map(|h| match h.kind {
             TriggerKind::Kind(k) if !h.nominal => Some(k),
             _ => None,
@@ -109,6 +131,12 @@ pub(crate) fn title_kind(rules: &Rules, title: &str, lang: Lang) -> Option<Kind>
             .any(|w| title.ends_with(w))
             .then_some(Kind::Legislation)
     })
+}
+
+/// Whether byte `at` of `s` stands inside 《…》.
+fn inside_title_marks(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or("");
+    before.matches('《').count() > before.matches('》').count()
 }
 
 /// True when `date` dates the amendment of a law the sentence acts under
@@ -147,5 +175,12 @@ mod tests {
         assert!(!statute_article("第七条规定，国家可以采取措施。"));
         assert!(!statute_article("第七条第二款明确，国家可以采取措施。"));
         assert!(!statute_article("第七次会议决定对该公司罚款。"));
+    }
+
+    #[test]
+    fn a_disposition_heading_alone_on_its_line() {
+        assert!(disposition_heading("主 文\n"));
+        assert!(disposition_heading("本院判决如下：\n主\u{3000}文"));
+        assert!(!disposition_heading("本案的主文"));
     }
 }

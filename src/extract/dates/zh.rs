@@ -35,6 +35,16 @@ pub(crate) fn scan(text: &str, anchor: NaiveDate, out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
+        if let Some((e, a)) = p.coordinated_day(i, out.last()) {
+            out.push(Found {
+                start: chars[i].0,
+                end: p.byte(e),
+                a,
+                b: None,
+            });
+            i = e;
+            continue;
+        }
         match p.expression(i) {
             Some((e, a, b)) => {
                 out.push(Found {
@@ -238,6 +248,9 @@ impl Zh<'_> {
             ("当天", 0),
             ("当日", 0),
         ];
+        if let Some(found) = self.day_in_brackets(i) {
+            return Some(found);
+        }
         let (w, delta) = WORDS.iter().find(|(w, _)| self.at(i, w))?;
         if w.starts_with('当') {
             return None;
@@ -251,6 +264,45 @@ impl Zh<'_> {
             i + w.chars().count(),
             Ymd::date(add_days(self.anchor, *delta)),
         ))
+    }
+
+    /// "4月4日和9日": a day alone joined to a full date before it (by 和,
+    /// 、, 及, 与) is a day of that date's month.
+    fn coordinated_day(&self, i: usize, prev: Option<&Found>) -> Option<(usize, Ymd)> {
+        let prev = prev.filter(|f| f.b.is_none() && f.a.day.is_some() && f.a.month.is_some())?;
+        let between = self.text.get(prev.end..self.byte(i))?;
+        if !["和", "、", "及", "与", "以及"].contains(&between) {
+            return None;
+        }
+        let (d, k) = self.number(i).filter(|(d, _)| (1..=31).contains(d))?;
+        if !matches!(self.ch(k)?, '日' | '号') {
+            return None;
+        }
+        Some((
+            k + 1,
+            Ymd {
+                day: Some(d),
+                ..prev.a
+            },
+        ))
+    }
+
+    /// 今(18)日, 昨（17）日: Taiwanese papers name the day by its number
+    /// between 今/昨/前/明 and 日; the number stands, nearest the anchor.
+    fn day_in_brackets(&self, i: usize) -> Option<(usize, Ymd)> {
+        if !matches!(self.ch(i)?, '今' | '昨' | '前' | '明')
+            || !matches!(self.ch(i + 1)?, '(' | '（')
+        {
+            return None;
+        }
+        let (d, k) = self.number(i + 2)?;
+        if !(1..=31).contains(&d)
+            || !matches!(self.ch(k)?, ')' | '）')
+            || !matches!(self.ch(k + 1)?, '日' | '天')
+        {
+            return None;
+        }
+        Some((k + 2, Ymd::date(nearest_day_of_month(self.anchor, d)?)))
     }
 
     /// 上周四, 本周二, 这周二, 下周一, 周四, 星期四, 礼拜天; 上周 alone is
