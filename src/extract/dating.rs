@@ -41,11 +41,13 @@ pub(crate) fn nonevent_date(
             return false;
         }
         // A trigger verb that is the cue itself ("launched an inquiry in
-        // May") dates its own event.
-        let cue_start = from + start;
-        !hits
-            .iter()
-            .any(|h| h.verb_start >= cue_start && h.verb_start < d.start)
+        // May"), or holds it ("approved the conference report on May 2"),
+        // dates its own event.
+        let (cue_start, cue_end) = (from + start, from + end);
+        !hits.iter().any(|h| {
+            (h.verb_start >= cue_start && h.verb_start < d.start)
+                || (h.verb_start <= cue_start && h.verb_end >= cue_end)
+        })
     })
 }
 

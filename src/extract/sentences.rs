@@ -319,7 +319,7 @@ const IRREGULAR_PAST: &[&str] = &[
 /// True when " and " joins two clauses rather than two nouns: a verb comes
 /// within the next few words ("and in 2023 extended", "and the bureau
 /// restricted"), not in "defence and aerospace companies".
-fn and_joins_clauses(rest: &str) -> bool {
+fn and_joins_clauses(rest: &str, in_title: bool) -> bool {
     let words: Vec<&str> = rest.split_whitespace().take(6).collect();
     words.iter().take(5).enumerate().any(|(i, w)| {
         let lw = w
@@ -330,12 +330,23 @@ fn and_joins_clauses(rest: &str) -> bool {
         }
         // A regular past form is a verb when an object or a preposition
         // follows it ("extended the rule", "restricted exports"), not an
-        // adjective before a noun ("liquefied natural gas").
+        // adjective before a noun ("liquefied natural gas"). A capitalised
+        // one after a capitalised word is a word of a title ("the Secure
+        // and Trusted Communications Networks Act").
         lw.len() > 4
             && lw.ends_with("ed")
+            && !(in_title && w.starts_with(|c: char| c.is_uppercase()))
             && !w.ends_with(',')
             && words.get(i + 1).is_some_and(|next| object_like(next))
     })
+}
+
+/// True when the word before " and " is capitalised ("Secure and …").
+fn title_word_before(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 fn object_like(w: &str) -> bool {
@@ -400,6 +411,11 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
             ':' if i > 0
                 && b[i - 1].is_ascii_digit()
                 && b.get(i + 1).is_some_and(u8::is_ascii_digit) => {}
+            // "Became Public Law No: 116-222": a number's label.
+            ':' if s[..i].ends_with(" No")
+                && s[i + 1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()) => {}
             ';' | '；' | ':' | '：' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
             // "原定1月1日生效，但被法官叫停": a contrast starts a clause of
             // its own, which does not borrow the date before it.
@@ -450,7 +466,7 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
                 if rest.starts_with("and ")
                     && i > 0
                     && b[i - 1] != b','
-                    && and_joins_clauses(&rest[4..])
+                    && and_joins_clauses(&rest[4..], title_word_before(&s[..i]))
                 {
                     cuts.push((i, i + 1, Join::Soft));
                 } else if (rest.starts_with("after ")
@@ -646,6 +662,9 @@ mod tests {
     #[test]
     fn and_between_nouns_does_not_split() {
         let s = "Beijing added 15 defence and aerospace companies to its list on Tuesday";
+        assert_eq!(clauses(s, false).len(), 1);
+        // a capitalised past form is a word of a title, not a verb
+        let s = "The House passed the Safe and Guarded Routers Act in 2021";
         assert_eq!(clauses(s, false).len(), 1);
     }
 

@@ -1,0 +1,253 @@
+//! English constructions of reports, bill histories, court opinions and
+//! wire copy (issue 12), each tested on sentences written for this file
+//! with a near miss that must stay silent: whatever "became law", a vote
+//! "in favor of" a bill, a bill's history lines, statutes named in title
+//! case, official findings and criminal charges, licence requirements and
+//! chip rules, and tariff rates that change.
+
+use super::tests::{check, found};
+use crate::model::Kind;
+
+fn none_of(text: &str, kind: Kind) {
+    let got = found(text);
+    assert!(
+        got.iter().all(|(k, _)| *k != kind),
+        "expected no {kind} in {text:?}, got {got:?}"
+    );
+}
+
+#[test]
+fn whatever_became_law_is_legislation() {
+    check(&[
+        (
+            "FARMA, which became law in August 2019, widened the committee's reach.",
+            Kind::Legislation,
+            "2019-08",
+        ),
+        (
+            "The FY2022 NDAA became law on December 27, 2021, over the objections of the industry.",
+            Kind::Legislation,
+            "2021-12-27",
+        ),
+        (
+            "In March 2021, the President signed the FY2021 NDAA.",
+            Kind::Legislation,
+            "2021-03",
+        ),
+    ]);
+    none_of(
+        "The bill could become law in July if the Senate acts.",
+        Kind::Legislation,
+    );
+    none_of("The measure never became law in 2019.", Kind::Legislation);
+}
+
+#[test]
+fn votes_in_favor_and_final_approval_pass_a_bill() {
+    check(&[
+        (
+            "Members of the House voted 301-99 on Tuesday in favor of the bill.",
+            Kind::Legislation,
+            "2025-06-17",
+        ),
+        (
+            "The Senate gave final approval to the package on Thursday.",
+            Kind::Legislation,
+            "2025-06-12",
+        ),
+        (
+            "The chamber voted 70-29 on May 3, 2022, to approve the Safe Ports Act.",
+            Kind::Legislation,
+            "2022-05-03",
+        ),
+        (
+            "The House approved the conference report on July 9, 2019.",
+            Kind::Legislation,
+            "2019-07-09",
+        ),
+    ]);
+    none_of(
+        "The Senate is expected to vote next week in favor of the bill.",
+        Kind::Legislation,
+    );
+}
+
+#[test]
+fn a_bills_history_lines_date_its_steps() {
+    check(&[
+        (
+            "Passed Senate (04/14/2021)",
+            Kind::Legislation,
+            "2021-04-14",
+        ),
+        (
+            "Became Public Law No: 117-301 (10/02/2022)",
+            Kind::Legislation,
+            "2022-10-02",
+        ),
+        (
+            "Agreed to by voice vote on 03/09/2023.",
+            Kind::Legislation,
+            "2023-03-09",
+        ),
+    ]);
+}
+
+#[test]
+fn statutes_in_title_case_and_with_their_participle() {
+    check(&[
+        // "and" between title words joins no clauses
+        (
+            "Congress passed the Safe and Trusted Harbors Act in 2021.",
+            Kind::Legislation,
+            "2021",
+        ),
+        // "No" opening a title negates nothing
+        (
+            "The No Spyware on Agency Phones Act was enacted on March 2, 2023.",
+            Kind::Legislation,
+            "2023-03-02",
+        ),
+        (
+            "The republic's Data Export Law, adopted in 2019, obliges firms to store records at home.",
+            Kind::Legislation,
+            "2019",
+        ),
+        (
+            "Since early 2021, the government has adopted a series of laws on foreign sanctions.",
+            Kind::Legislation,
+            "2021",
+        ),
+    ]);
+    none_of("No act was passed in 2021.", Kind::Legislation);
+}
+
+#[test]
+fn official_findings_and_criminal_charges_are_accusations() {
+    check(&[
+        (
+            "On July 2, 2021, the Treasury Department designated Freedonia a currency manipulator.",
+            Kind::Accusation,
+            "2021-07-02",
+        ),
+        (
+            "In March 2019, the Justice Department indicted Ostrava Networks on fraud charges.",
+            Kind::Accusation,
+            "2019-03",
+        ),
+        (
+            "The Justice Department unsealed an indictment against Ostrava Networks in May 2020.",
+            Kind::Accusation,
+            "2020-05",
+        ),
+        (
+            "In April 2019, the USTR concluded that the Freedonian rules burden U.S. commerce.",
+            Kind::Accusation,
+            "2019-04",
+        ),
+        (
+            "Beijing on Tuesday charged that the levies broke trade rules.",
+            Kind::Accusation,
+            "2025-06-17",
+        ),
+    ]);
+    // an accusation needs someone who makes it
+    none_of(
+        "In March 2019, several executives were indicted.",
+        Kind::Accusation,
+    );
+    none_of(
+        "The firm has denied charges that it spied for Freedonia in 2019.",
+        Kind::Accusation,
+    );
+}
+
+#[test]
+fn licence_requirements_and_chip_rules_are_export_controls() {
+    check(&[
+        (
+            "On March 3, 2023, the bureau imposed new license requirements on exports of memory chips to Freedonia.",
+            Kind::ExportControl,
+            "2023-03-03",
+        ),
+        (
+            "The bureau issued an interim final rule on May 9, 2024, restricting shipments of advanced chips to Freedonia.",
+            Kind::ExportControl,
+            "2024-05-09",
+        ),
+        (
+            "The bureau released its AI diffusion rule on January 10, 2025.",
+            Kind::ExportControl,
+            "2025-01-10",
+        ),
+        (
+            "In June 2021, the department restricted Ostrava Networks' access to chips made with U.S. technology.",
+            Kind::ExportControl,
+            "2021-06",
+        ),
+        (
+            "Beginning September 1, 2023, exporters must obtain licenses to ship the two metals abroad.",
+            Kind::ExportControl,
+            "2023-09-01",
+        ),
+    ]);
+    none_of(
+        "The bureau may impose new license requirements on chips in 2026.",
+        Kind::ExportControl,
+    );
+}
+
+#[test]
+fn tariff_rates_that_change_are_tariffs() {
+    check(&[
+        (
+            "The rate on those goods rose to 25% on June 1, 2019.",
+            Kind::Tariff,
+            "2019-06-01",
+        ),
+        (
+            "The tariff on List 2 products was halved to 5% on March 1, 2020.",
+            Kind::Tariff,
+            "2020-03-01",
+        ),
+        (
+            "On April 3, 2018, the President proclaimed tariffs of 20% on imported washers.",
+            Kind::Tariff,
+            "2018-04-03",
+        ),
+        (
+            "The trade office released the final list of goods subject to the 10% tariff on July 2, 2018.",
+            Kind::Tariff,
+            "2018-07-02",
+        ),
+    ]);
+    // tariffs that raised prices were not themselves raised
+    none_of(
+        "Economists said tariffs raised prices in 2019.",
+        Kind::Tariff,
+    );
+    none_of(
+        "The rate on mortgages rose to 7% on May 2, 2023.",
+        Kind::Tariff,
+    );
+}
+
+#[test]
+fn orders_to_app_stores_and_restricted_purchases_are_bans() {
+    check(&[
+        (
+            "The department on August 2, 2021, ordered app stores to remove the Velka app.",
+            Kind::Ban,
+            "2021-08-02",
+        ),
+        (
+            "The Navy restricted the purchase of Freedonian drones in October 2022.",
+            Kind::Ban,
+            "2022-10",
+        ),
+    ]);
+    none_of(
+        "The department could order app stores to remove the Velka app in 2026.",
+        Kind::Ban,
+    );
+}
