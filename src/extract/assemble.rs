@@ -44,6 +44,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut last_kind: Option<(usize, Kind)> = None;
     let mut day_anchor: Option<(usize, PartialDate)> = None;
+    // the last date with its year written out, and its sentence
+    let mut narrative: Option<(usize, PartialDate)> = None;
     let article_lang = rules.article_lang(article);
     // the day of the instrument the document says it acts under
     let mut instrument: Option<PartialDate> = None;
@@ -65,6 +67,15 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             }
         }
         if hits.is_empty() || (zh && constructions::statute_article(s)) {
+            if !zh && !absolute_only && s.bytes().any(|b| b.is_ascii_digit()) {
+                if let Some(a) = find_dates(s, &anchor)
+                    .iter()
+                    .rev()
+                    .find_map(|d| constructions::narrative_anchor(s, d))
+                {
+                    narrative = Some((si, a));
+                }
+            }
             continue;
         }
         // a real sentence carries a handful of triggers; keyword soup
@@ -81,6 +92,17 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         dates.truncate(MAX_DATES_PER_SENTENCE);
         if absolute_only {
             dates.retain(|d| !d.relative);
+        }
+        if !zh && !absolute_only {
+            let carried = narrative.filter(|(at, _)| si - at <= 3).map(|(_, a)| a);
+            constructions::narrative_years(s, &mut dates, carried, published);
+            if let Some(a) = dates
+                .iter()
+                .rev()
+                .find_map(|d| constructions::narrative_anchor(s, d))
+            {
+                narrative = Some((si, a));
+            }
         }
         dates.retain(|d| !nonevent_date(rules, s, d, &hits, lang));
         add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
@@ -304,6 +326,9 @@ fn mention(
         return None;
     }
     if kind == Kind::Accusation && constructions::elaborating_accusation(s, hits, hit, zh) {
+        return None;
+    }
+    if !zh && constructions::claimed_in_suit(s, hits, hit, dates) {
         return None;
     }
     // "Trump-imposed tariffs": a verb inside a compound adjective describes

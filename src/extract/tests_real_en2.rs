@@ -251,3 +251,54 @@ fn orders_to_app_stores_and_restricted_purchases_are_bans() {
         Kind::Ban,
     );
 }
+
+#[test]
+fn a_written_out_year_carries_to_the_dates_after_it() {
+    // published 2025-06-18: in the same sentence, a later year-less date
+    // is in the year just written
+    check(&[(
+        "On March 2, 2021, the department said it would prohibit downloads of the Velka app starting March 9.",
+        Kind::Ban,
+        "2021-03-09",
+    )]);
+    // across sentences only where publication's year would put a past act
+    // after publication
+    let text = "On July 1, 2020, the agency opened a review of the Velka app. On September 3, the agency banned the app.";
+    check(&[(text, Kind::Ban, "2020-09-03")]);
+    // news copy: a background year, then this year's day
+    let text = "The firm was fined in July 2021. On March 3, the agency banned the Velka app.";
+    check(&[(text, Kind::Ban, "2025-03-03")]);
+}
+
+#[test]
+fn what_a_suit_claims_is_no_event_of_its_own() {
+    let text = "On May 5, Ostrava Networks sued the agency, alleging it had been unlawfully banned from federal contracts.";
+    check(&[(text, Kind::Lawsuit, "2025-05-05")]);
+    none_of(text, Kind::Ban);
+    // unless the claim dates what it names
+    check(&[(
+        "Ostrava Networks sued on May 5, arguing that the executive order of March 2 exceeded the President's powers.",
+        Kind::Legislation,
+        "2025-03-02",
+    )]);
+}
+
+#[test]
+fn attributions_and_denunciations_are_accusations() {
+    check(&[
+        (
+            "On July 9, 2021, the White House attributed the hack of the mail servers to hackers tied to Freedonia.",
+            Kind::Accusation,
+            "2021-07-09",
+        ),
+        (
+            "Beijing on Tuesday denounced the new controls as economic bullying.",
+            Kind::Accusation,
+            "2025-06-17",
+        ),
+    ]);
+    none_of(
+        "Beijing on Tuesday denounced the visit by the delegation.",
+        Kind::Accusation,
+    );
+}

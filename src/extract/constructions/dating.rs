@@ -552,3 +552,98 @@ pub(crate) fn add_act_years(s: &str, hits: &[Hit], dates: &mut Vec<DateMatch>) {
         }
     }
 }
+
+/// A date with its year written out, day or month precise ("On August 6,
+/// 2020", "in May 2019"): the year a report's narrative is in.
+pub(crate) fn narrative_anchor(s: &str, d: &DateMatch) -> Option<PartialDate> {
+    let p = d.span.start;
+    let text = s.get(d.start..d.end)?;
+    (!d.relative && d.span.end.is_none() && p.month.is_some() && has_year(text)).then_some(p)
+}
+
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// "On September 18, 2020, the department said it would bar downloads
+/// starting September 20": a month and day without a year after a date
+/// with one in the same sentence is in that year, or the next when it
+/// would fall before that date. A written-out date in the three sentences
+/// before ("On August 6, 2020, … . On September 18, the Secretary …")
+/// gives the year only where publication's cannot be right: where it puts
+/// a past act after publication. (News copy names background years and
+/// then this year's days.) Weekdays and "last week" stay with publication.
+pub(crate) fn narrative_years(
+    s: &str,
+    dates: &mut [DateMatch],
+    carried: Option<PartialDate>,
+    published: NaiveDate,
+) {
+    let mut anchor = carried.map(|a| (a, false));
+    for d in dates.iter_mut() {
+        if let Some(a) = narrative_anchor(s, d) {
+            anchor = Some((a, true));
+            continue;
+        }
+        let Some((a, own)) = anchor else { continue };
+        if !d.relative || d.span.end.is_some() || !month_named(s, d) {
+            continue;
+        }
+        if !own && (d.span.first_day() - published).num_days() <= 2 {
+            continue;
+        }
+        let p = d.span.start;
+        let at = |year: i32| match (p.month, p.day) {
+            (Some(m), Some(day)) => PartialDate::day(year, m, day),
+            (Some(m), None) => PartialDate::month(year, m),
+            _ => None,
+        };
+        let Some(mut start) = at(a.year) else {
+            continue;
+        };
+        if start.last_day() < a.first_day() {
+            match at(a.year + 1) {
+                Some(next) => start = next,
+                None => continue,
+            }
+        }
+        // a year ahead of publication is no narrative of the past
+        if (start.first_day() - published).num_days() > 366 {
+            continue;
+        }
+        d.span = DateSpan::at(start);
+        d.relative = false;
+    }
+}
+
+/// True when the date names a month and no relative word ("September 20",
+/// "in mid-May"; not "last May", "Monday", "next month").
+fn month_named(s: &str, d: &DateMatch) -> bool {
+    let Some(text) = s.get(d.start..d.end) else {
+        return false;
+    };
+    let lower = text.to_lowercase();
+    const RELATIVE: &[&str] = &[
+        "last",
+        "next",
+        "this",
+        "coming",
+        "ago",
+        "week",
+        "year",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "day",
+        "earlier",
+        "later",
+    ];
+    if has_year(text) || RELATIVE.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| super::super::dates::words::month_index(w).is_some())
+}

@@ -1,5 +1,5 @@
 //! Constructions that decide whether a trigger reports an event, and of
-//! what kind: elaborating participles, verb forms used as nouns, measures
+//! what kind: elaborating participles, a suit's claims, verb forms used as nouns, measures
 //! already in place, definite nouns that refer back, time clauses, lists
 //! of peers, embedded questions and dates inside relative clauses.
 
@@ -34,6 +34,29 @@ pub(crate) fn elaborating_accusation(s: &str, hits: &[Hit], hit: &Hit, zh: bool)
                     )
                 )
         })
+}
+
+/// "sued the agency on March 6, alleging it had been unlawfully banned
+/// from contracts": what a suit claims, in a participle after it, is the
+/// plaintiff's account, not an event of its own, unless the claim dates it
+/// ("arguing that the order of Aug. 6 …").
+pub(crate) fn claimed_in_suit(s: &str, hits: &[Hit], hit: &Hit, dates: &[DateMatch]) -> bool {
+    const CLAIMING: &[&str] = &[
+        ", alleging",
+        ", arguing",
+        ", claiming",
+        ", contending",
+        ", asserting",
+    ];
+    let before = s.get(..hit.verb_start).unwrap_or("").to_lowercase();
+    let Some(at) = CLAIMING.iter().filter_map(|c| before.rfind(c)).max() else {
+        return false;
+    };
+    hit.kind != TriggerKind::Kind(Kind::Lawsuit)
+        && !dates.iter().any(|d| d.start > at)
+        && hits
+            .iter()
+            .any(|h| !h.nominal && h.verb_end <= at && h.kind == TriggerKind::Kind(Kind::Lawsuit))
 }
 
 /// "the bans violated the rules": a trigger verb form used as a noun after
