@@ -109,6 +109,23 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         let recent_day = day_anchor.filter(|(at, _)| si - at <= 1).map(|(_, d)| d);
         constructions::add_days_after(s, &mut dates, recent_day);
         if !zh {
+            // "Several months after the court enjoined the law, …": the last
+            // event of the kind the after-clause names, else the last event
+            let named = s.find(", ").and_then(|comma| {
+                hits.iter()
+                    .filter(|h| h.verb_start < comma)
+                    .find_map(|h| match h.kind {
+                        TriggerKind::Kind(k) => Some(k),
+                        TriggerKind::Effect => None,
+                    })
+            });
+            let last = out.iter().rev().find(|m| match named {
+                Some(k) => m.kind == k && si - m.sentence <= 8,
+                None => si - m.sentence <= 5,
+            });
+            constructions::add_span_after(s, &mut dates, last.map(|m| m.span.start));
+        }
+        if !zh {
             constructions::add_act_years(s, &hits, &mut dates);
         }
         constructions::add_dated_noun_years(

@@ -382,6 +382,35 @@ fn dated_phrase(first: &str, head: &str) -> bool {
             })
 }
 
+/// "Several months after the court ruled, …", "Two weeks after …": a span
+/// before "after" opens a fronted clause as "after" does.
+fn span_after_lead(s: &str) -> bool {
+    let lower = s.trim_start().to_ascii_lowercase();
+    let mut words = lower.split_whitespace().skip_while(|w| {
+        matches!(
+            *w,
+            "approximately"
+                | "about"
+                | "roughly"
+                | "nearly"
+                | "some"
+                | "a"
+                | "few"
+                | "several"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+        )
+    });
+    matches!(
+        words.next(),
+        Some("days" | "weeks" | "months" | "day" | "week" | "month")
+    ) && words.next() == Some("after")
+}
+
 /// Splits one sentence into clauses. `s` is the sentence text.
 pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
     let mut cuts: Vec<(usize, usize, Join)> = Vec::new(); // (cut at, next starts at, join)
@@ -393,7 +422,8 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
     // fronted clause, and its first comma is inside the date.
     let head = s.trim_start().get(..8).unwrap_or("").to_ascii_lowercase();
     let dated_by_as = head.starts_with("as of ") || head.starts_with("as from ");
-    let fronted_end = if !zh && !dated_by_as && FRONTED.contains(&first.as_str()) {
+    let fronted = FRONTED.contains(&first.as_str()) || span_after_lead(s);
+    let fronted_end = if !zh && !dated_by_as && fronted {
         s.find(", ")
             .filter(|&comma| !dated_phrase(&first, s.get(..comma).unwrap_or("")))
     } else {

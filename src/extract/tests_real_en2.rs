@@ -302,3 +302,25 @@ fn attributions_and_denunciations_are_accusations() {
         Kind::Accusation,
     );
 }
+
+#[test]
+fn a_span_after_an_earlier_event_dates_the_main_clause() {
+    // the court's order was November 2023: "several months after" it can
+    // only be 2024
+    let text = "On November 28, 2023, a federal court blocked the state's ban on the Velka app. Several months after the court enjoined the ban, Congress passed the Safe Apps Act.";
+    check(&[(text, Kind::Legislation, "2024")]);
+    // the after-clause's own event takes no date from the span
+    let got = found(text);
+    assert_eq!(
+        got.iter().filter(|(k, _)| *k == Kind::Ruling).count(),
+        1,
+        "{got:?}"
+    );
+    // within a month: the month
+    let text = "On March 3, 2022, the House passed the Safe Apps Act. Two weeks later, the Senate passed the bill.";
+    check(&[(text, Kind::Legislation, "2022-03")]);
+    // a span that may cross a year dates nothing
+    let text = "On June 20, 2022, the House passed the Safe Apps Act. Several months later, the Senate passed the bill.";
+    let got = found(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+}

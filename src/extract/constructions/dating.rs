@@ -647,3 +647,78 @@ fn month_named(s: &str, d: &DateMatch) -> bool {
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| super::super::dates::words::month_index(w).is_some())
 }
+
+/// "Several months after the court enjoined the law, Congress passed …",
+/// "Two weeks later, the company sued": a sentence with no date of its own
+/// that opens with a span of weeks or months after the last event named
+/// (`anchor`) is dated as precisely as that span allows: the month when it
+/// cannot leave one, else the year, else not at all.
+pub(crate) fn add_span_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<PartialDate>) {
+    let Some(anchor) = anchor else { return };
+    if !dates.is_empty() {
+        return;
+    }
+    let lower = s
+        .trim_start()
+        .to_lowercase()
+        .replacen("a few ", "several ", 1);
+    let lower = lower
+        .strip_prefix("approximately ")
+        .or_else(|| lower.strip_prefix("about "))
+        .or_else(|| lower.strip_prefix("roughly "))
+        .or_else(|| lower.strip_prefix("nearly "))
+        .or_else(|| lower.strip_prefix("some "))
+        .unwrap_or(&lower);
+    let mut words = lower.split_whitespace();
+    let (Some(count), Some(unit), Some(link)) = (words.next(), words.next(), words.next()) else {
+        return;
+    };
+    // (fewest, most) of the unit the count may mean
+    let (lo, hi): (i64, i64) = match count {
+        "a" | "one" => (1, 1),
+        "two" => (2, 2),
+        "three" => (3, 3),
+        "four" => (4, 4),
+        "five" => (5, 5),
+        "six" => (6, 6),
+        "several" => (2, 9),
+        _ => return,
+    };
+    let days = |n: i64| match unit.trim_end_matches(',') {
+        "week" | "weeks" => Some(n * 7),
+        "month" | "months" => Some(n * 30),
+        _ => None,
+    };
+    let (Some(lo), Some(hi)) = (days(lo), days(hi)) else {
+        return;
+    };
+    if !matches!(link.trim_end_matches(','), "after" | "later") {
+        return;
+    }
+    // the main clause starts after the opening phrase's comma
+    let Some(comma) = s.find(", ") else { return };
+    let (Some(first), Some(last)) = (
+        anchor
+            .first_day()
+            .checked_add_signed(chrono::Duration::days(lo - 4)),
+        anchor
+            .last_day()
+            .checked_add_signed(chrono::Duration::days(hi + 4)),
+    ) else {
+        return;
+    };
+    let date = if (first.year(), first.month()) == (last.year(), last.month()) {
+        PartialDate::month(first.year(), first.month())
+    } else if first.year() == last.year() {
+        Some(PartialDate::year(first.year()))
+    } else {
+        None
+    };
+    let Some(date) = date else { return };
+    dates.push(DateMatch {
+        start: comma + 2,
+        end: comma + 2,
+        span: DateSpan::at(date),
+        relative: true,
+    });
+}
