@@ -237,6 +237,10 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                                     TriggerKind::Effect => None,
                                 });
                                 match (before, last_kind, after) {
+                                    // "enacted the Act, which became
+                                    // effective on …": a law taking effect
+                                    // was reported when it was enacted
+                                    (Some(Kind::Legislation), _, _) if !zh => continue,
                                     (Some(k), _, _) => k,
                                     (None, Some((at, k)), _) if si - at <= 2 => k,
                                     (None, _, Some(k)) => k,

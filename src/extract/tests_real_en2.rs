@@ -324,3 +324,49 @@ fn a_span_after_an_earlier_event_dates_the_main_clause() {
     let got = found(text);
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn measures_that_become_effective_and_later_steps() {
+    check(&[
+        (
+            "Duties of 20% on imported washers became effective February 7, 2018.",
+            Kind::Tariff,
+            "2018-02-07",
+        ),
+        (
+            "The safeguard tariffs, effective February 7, 2018, cover most suppliers.",
+            Kind::Tariff,
+            "2018-02-07",
+        ),
+        (
+            "Levies on Freedonian goods reached 80% in April 2025.",
+            Kind::Tariff,
+            "2025-04",
+        ),
+        (
+            "The President imposed a 10% tariff on Freedonian goods in May 2021, and raised it to 25% in July.",
+            Kind::Tariff,
+            "2021-07",
+        ),
+        (
+            "Export controls on memory chips, first imposed in March 2021 and tightened in May 2022, limit sales to Freedonia.",
+            Kind::ExportControl,
+            "2022-05",
+        ),
+        (
+            "The March 2021 rule restricted shipments of memory chips to Freedonia.",
+            Kind::ExportControl,
+            "2021-03",
+        ),
+    ]);
+    // tariff revenue is no tariff; a law taking effect was reported when
+    // it was enacted
+    none_of(
+        "Tariff revenue reached $20 billion in April 2025.",
+        Kind::Tariff,
+    );
+    let text =
+        "In 2019, Congress enacted the Safe Ports Act, which became effective on May 3, 2019.";
+    let got = found(text);
+    assert_eq!(got, vec![(Kind::Legislation, "2019".to_string())]);
+}
