@@ -370,3 +370,12 @@ fn measures_that_become_effective_and_later_steps() {
     let got = found(text);
     assert_eq!(got, vec![(Kind::Legislation, "2019".to_string())]);
 }
+
+#[test]
+fn a_comma_list_of_dates_dates_one_event_each() {
+    let got =
+        found("The department imposed duties on May 2, 2019, June 9, 2019, and August 1, 2019.");
+    for d in ["2019-05-02", "2019-06-09", "2019-08-01"] {
+        assert!(got.contains(&(Kind::Tariff, d.to_string())), "{d}: {got:?}");
+    }
+}

@@ -40,14 +40,15 @@ pub(crate) fn coordinated<'a>(
     d: &DateMatch,
 ) -> Vec<&'a DateMatch> {
     let joined = |a: &DateMatch, b: &DateMatch| {
-        let gap = s.get(a.end..b.start).unwrap_or("x").trim();
-        let gap = gap.trim_start_matches(',').trim();
+        let raw = s.get(a.end..b.start).unwrap_or("x").trim();
+        let gap = raw.trim_start_matches(',').trim();
         let word = gap.strip_prefix("on ").unwrap_or(gap).trim();
         matches!(
             word,
             "" | "和" | "、" | "及" | "以及" | "与" | "and" | "and on" | "and again"
         ) && !gap.is_empty()
-            || gap == ","
+            // "July 6, 2018, August 23, 2018, and …": a list
+            || raw == ","
     };
     let same_grain = |a: &DateMatch| {
         a.span.start.precision() == d.span.start.precision() && a.span.end.is_none()
