@@ -477,7 +477,16 @@ fn mention(
     }
     // An accusation is made by someone: a company, a government, an official
     // body. "X was accused of …" with nobody named is not one.
-    if kind == Kind::Accusation && !zh && r.actors.is_empty() {
+    // Unnamed accusers ("federal prosecutors", "Chinese officials") are
+    // someone all the same.
+    if kind == Kind::Accusation
+        && !zh
+        && r.actors.is_empty()
+        && !unnamed_accuser(
+            s.get(clause.start.min(hit.start)..hit.verb_start)
+                .unwrap_or(""),
+        )
+    {
         return None;
     }
     let cues = find_cues(rules, s, lang);
@@ -494,6 +503,15 @@ fn mention(
         },
         also,
     ))
+}
+
+/// True when the subject before an accusation's verb is a body or its
+/// people named by their role ("lawmakers", "the administration").
+fn unnamed_accuser(subject: &str) -> bool {
+    let accusers = &words("en").accusers;
+    subject
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| has(accusers, &w.to_lowercase()))
 }
 
 /// Where the cue search starts: at most ten words (English) or twenty

@@ -172,6 +172,10 @@ pub struct Words {
     /// the date that follows them.
     #[serde(default)]
     pub days_after: Vec<(String, i64)>,
+    /// Those who accuse by their role, with no name ("prosecutors",
+    /// "lawmakers"): an accusation needs someone to make it.
+    #[serde(default)]
+    pub accusers: Vec<String>,
 }
 
 /// Whether `list` holds `word`.

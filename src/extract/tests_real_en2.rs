@@ -379,3 +379,24 @@ fn a_comma_list_of_dates_dates_one_event_each() {
         assert!(got.contains(&(Kind::Tariff, d.to_string())), "{d}: {got:?}");
     }
 }
+
+#[test]
+fn unnamed_accusers_by_their_role_accuse() {
+    check(&[
+        (
+            "In May 2021, federal prosecutors accused two engineers of stealing chip designs.",
+            Kind::Accusation,
+            "2021-05",
+        ),
+        (
+            "In May 2021, lawmakers accused the Velka app of sending data abroad.",
+            Kind::Accusation,
+            "2021-05",
+        ),
+    ]);
+    // nobody who accuses
+    none_of(
+        "In May 2021, two engineers were accused of stealing chip designs.",
+        Kind::Accusation,
+    );
+}
