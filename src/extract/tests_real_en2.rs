@@ -400,3 +400,39 @@ fn unnamed_accusers_by_their_role_accuse() {
         Kind::Accusation,
     );
 }
+
+#[test]
+fn executive_orders_by_number_abbreviation_and_date() {
+    check(&[
+        (
+            "The President issued E.O. 14555 on March 4, 2022, declaring a national emergency.",
+            Kind::Legislation,
+            "2022-03-04",
+        ),
+        (
+            "Executive Order 14555 (March 4, 2022) declared a national emergency over drones.",
+            Kind::Legislation,
+            "2022-03-04",
+        ),
+        (
+            "E.O. 14555, signed on March 4, 2022, barred purchases of Freedonian drones.",
+            Kind::Legislation,
+            "2022-03-04",
+        ),
+        (
+            "The March 4, 2022, executive order directs the department to list the firms.",
+            Kind::Legislation,
+            "2022-03-04",
+        ),
+        (
+            "On May 9, 2023, the President revoked the two drone orders.",
+            Kind::Legislation,
+            "2023-05-09",
+        ),
+    ]);
+    // an order cited by number with no date of its own
+    none_of(
+        "The department relied on E.O. 14555 to justify the listing.",
+        Kind::Legislation,
+    );
+}
