@@ -341,6 +341,21 @@ fn and_joins_clauses(rest: &str, in_title: bool) -> bool {
     })
 }
 
+/// True when ", and " opens the last name of a list of names that a
+/// preposition then ends (", and China Telecom to the list").
+fn last_of_named_list(rest: &str) -> bool {
+    let mut words = rest.split_whitespace().skip(1);
+    let mut names = 0;
+    for w in words.by_ref().take(5) {
+        if w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with(',') {
+            names += 1;
+            continue;
+        }
+        return names > 0 && matches!(w, "to" | "onto" | "on" | "from" | "off" | "with" | "for");
+    }
+    false
+}
+
 /// True when the word before " and " is capitalised ("Secure and …").
 fn title_word_before(before: &str) -> bool {
     before
@@ -466,6 +481,9 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
                 let lw = word.to_ascii_lowercase();
                 if lw == "when" {
                     cuts.push((i, i + 1, Join::When));
+                } else if lw == "and" && last_of_named_list(rest) {
+                    // "added Huawei, ZTE, and Dahua to the list": the last
+                    // name of a list, not a clause
                 } else if lw == "and" || SOFT_PARTICIPLES.contains(&lw.as_str()) {
                     cuts.push((i, i + 1, Join::Soft));
                 } else if HARD_AFTER_COMMA.contains(&lw.as_str()) {
@@ -696,6 +714,14 @@ mod tests {
         // a capitalised past form is a word of a title, not a verb
         let s = "The House passed the Safe and Guarded Routers Act in 2021";
         assert_eq!(clauses(s, false).len(), 1);
+    }
+
+    #[test]
+    fn the_last_name_of_a_list_is_no_clause() {
+        let s = "The agency added Velka, Ostrava Networks, and Zephyr Labs to its list on May 2";
+        assert_eq!(clauses(s, false).len(), 1);
+        let s = "The agency added Velka to its list, and Beijing retaliated on May 3";
+        assert_eq!(clauses(s, false).len(), 2);
     }
 
     #[test]

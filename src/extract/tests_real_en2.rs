@@ -436,3 +436,53 @@ fn executive_orders_by_number_abbreviation_and_date() {
         Kind::Legislation,
     );
 }
+
+#[test]
+fn regulators_orders_denials_and_the_courts_that_review_them() {
+    check(&[
+        (
+            "The commission's March 3, 2023, order prohibits authorization of new radios from Ostrava Networks.",
+            Kind::Ban,
+            "2023-03-03",
+        ),
+        (
+            "In June 2020, the commission denied Velka Telecom's application to provide service in the country.",
+            Kind::Ban,
+            "2020-06",
+        ),
+        (
+            "On June 4, 2020, the commission voted unanimously to deny Velka Telecom's application.",
+            Kind::Ban,
+            "2020-06-04",
+        ),
+        (
+            "On March 1, 2021, the commission adopted rules requiring carriers to remove and replace Ostrava Networks equipment.",
+            Kind::Ban,
+            "2021-03-01",
+        ),
+        (
+            "The agency added Velka, Ostrava Networks, and Zephyr Labs to the Covered List on April 2, 2022.",
+            Kind::Listing,
+            "2022-04-02",
+        ),
+        (
+            "The Safe Radios Act of 2022, signed on May 5, 2022, directed the commission to stop approving the devices.",
+            Kind::Legislation,
+            "2022-05-05",
+        ),
+        (
+            "The court vacated the designation on May 2, 2021.",
+            Kind::Ruling,
+            "2021-05-02",
+        ),
+        (
+            "On June 3, 2024, Velka petitioned the D.C. Circuit to review the law.",
+            Kind::Lawsuit,
+            "2024-06-03",
+        ),
+    ]);
+    none_of(
+        "The commission may deny Velka Telecom's application in 2026.",
+        Kind::Ban,
+    );
+}
