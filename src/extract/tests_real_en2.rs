@@ -486,3 +486,36 @@ fn regulators_orders_denials_and_the_courts_that_review_them() {
         Kind::Ban,
     );
 }
+
+#[test]
+fn dated_nouns_of_laws_tariffs_and_findings() {
+    check(&[
+        (
+            "The 2019 law widened the committee's reach over small stakes.",
+            Kind::Legislation,
+            "2019",
+        ),
+        (
+            "The March 2021 omnibus included the Safe Radios Act.",
+            Kind::Legislation,
+            "2021-03",
+        ),
+        (
+            "The July 2, 2019, tariffs covered $20 billion of goods.",
+            Kind::Tariff,
+            "2019-07-02",
+        ),
+        (
+            "The May 2023 tariff increases pushed rates to 60%.",
+            Kind::Tariff,
+            "2023-05",
+        ),
+        (
+            "Treasury's July 2021 designation of Freedonia as a currency manipulator was lifted a year later.",
+            Kind::Accusation,
+            "2021-07",
+        ),
+    ]);
+    // a number that is no year names nothing
+    none_of("The 2500 tariffs lines were reviewed.", Kind::Tariff);
+}
