@@ -96,6 +96,11 @@ impl Modality {
             if !whole_words(&lower, m.start(), m.end(), cue) {
                 continue;
             }
+            // "Pub. L. No. 115-232", "Case No: 20-cv-2658": a number's
+            // label, not a negation.
+            if cue == "no" && lower[m.end()..].starts_with(['.', ':']) {
+                continue;
+            }
             // "the No TikTok on Government Devices Act was enacted": a cue
             // that opens a statute's title.
             if norm.len() == lower.len()
@@ -235,6 +240,22 @@ mod tests {
         assert_eq!(m.check("In Mayfield the city "), None);
         // a cue that opens a statute's title
         assert_eq!(m.check("The Not For Export Act was "), None);
+        // "No." labels a number
+        let m = Modality::new(
+            true,
+            &ModalityWords {
+                hedge: Vec::new(),
+                negation: s(&["no"]),
+                reported: Vec::new(),
+                not_cue: Vec::new(),
+            },
+        );
+        assert_eq!(m.check("In Roe v. Doe, No. 20-1, the court "), None);
+        assert_eq!(
+            m.check("No court has "),
+            Some(Blocked::Negation("no".into()))
+        );
+        let m = en();
         assert_eq!(
             m.check("Not one Act was "),
             Some(Blocked::Negation("not".into()))

@@ -43,7 +43,10 @@ const ABBREVIATIONS: &[&str] = &[
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen",
     "Rep", "St", "No", "vs", "Gen", "Lt", "Col", "Prof", "Jr", "Sr", "a.m", "p.m", "e.g", "i.e",
     "Dept", // legal reporters: "36 FCC Rcd. ––––", "F. Supp. 3d", "Fed. Reg."
-    "Rcd", "Supp", "Fed",
+    "Rcd", "Supp", "Fed", // case names and statutes: "TikTok Inc. v. Garland", "Pub. L.",
+    // "Sec. 889", "9th Cir.", "132 Stat.", "et al."
+    "v", "Pub", "Sec", "Secs", "Cir", "Stat", "Cong", "Reg", "Ct", "al", "Dep't", "Gov't", "Int'l",
+    "Nat'l", "Comm'n",
 ];
 
 /// Splits `text` into sentences (English and Chinese mixed).
@@ -657,6 +660,18 @@ mod tests {
                 "The U.S. Commerce Department acted on Jan. 29 against Acme Corp. in Ohio.",
                 "It said so.",
                 "Then U.S. officials left."
+            ]
+        );
+    }
+
+    #[test]
+    fn case_names_and_statute_citations_do_not_end_sentences() {
+        let t = "In Velka Inc. v. Roe, the 9th Cir. court ruled under Pub. L. No. 118-50 and Sec. 3 of it. It said so.";
+        assert_eq!(
+            split(t),
+            vec![
+                "In Velka Inc. v. Roe, the 9th Cir. court ruled under Pub. L. No. 118-50 and Sec. 3 of it.",
+                "It said so."
             ]
         );
     }

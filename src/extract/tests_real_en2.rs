@@ -519,3 +519,33 @@ fn dated_nouns_of_laws_tariffs_and_findings() {
     // a number that is no year names nothing
     none_of("The 2500 tariffs lines were reviewed.", Kind::Tariff);
 }
+
+#[test]
+fn legal_citations_neither_end_sentences_nor_negate() {
+    check(&[
+        (
+            "In Velka Inc. v. Roe, No. 21-cv-3344, the court enjoined the ban on May 4, 2021.",
+            Kind::Ruling,
+            "2021-05-04",
+        ),
+        (
+            "The act (Pub. L. No. 117-301) was signed into law on October 2, 2022.",
+            Kind::Legislation,
+            "2022-10-02",
+        ),
+        (
+            "The governor signed SB 1022 on May 9, 2023.",
+            Kind::Legislation,
+            "2023-05-09",
+        ),
+        (
+            "The President signed the order on June 3, 2021.",
+            Kind::Legislation,
+            "2021-06-03",
+        ),
+    ]);
+    none_of(
+        "No court has enjoined the ban since May 4, 2021.",
+        Kind::Ruling,
+    );
+}
