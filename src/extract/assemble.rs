@@ -429,16 +429,24 @@ fn mention(
         .collect();
     // A cue governs the verb it stands near: ten words back in English,
     // twenty characters in Chinese, never beyond the clause.
-    let from = cue_window(s, clause.start.min(hit.start), hit.verb_start, zh);
+    let floor = clause.start.min(hit.start);
+    let from = cue_window(s, floor, hit.verb_start, zh);
+    let window = if zh {
+        mask_dates(s, from, hit.verb_start, dates)
+    } else {
+        // blank the asides first, then the dates, char by char alike
+        let asides = constructions::mask_asides(s, floor, from, hit.verb_start);
+        let dated = mask_dates(s, from, hit.verb_start, dates);
+        asides
+            .chars()
+            .zip(dated.chars())
+            .map(|(a, d)| if d == ' ' { ' ' } else { a })
+            .collect()
+    };
     if rules
         .lang(lang)
         .modality
-        .check(&constructions::mask_embedded_questions(mask_dates(
-            s,
-            from,
-            hit.verb_start,
-            dates,
-        )))
+        .check(&constructions::mask_embedded_questions(window))
         .is_some()
     {
         return None;

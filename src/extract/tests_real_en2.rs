@@ -549,3 +549,29 @@ fn legal_citations_neither_end_sentences_nor_negate() {
         Kind::Ruling,
     );
 }
+
+#[test]
+fn a_hedge_inside_an_aside_does_not_block_the_verb() {
+    check(&[
+        (
+            "In May 2020, the agency, which said Ostrava Networks could pose risks, added it to the Entity List.",
+            Kind::Listing,
+            "2020-05",
+        ),
+        (
+            "In April 2022, the legislature, concerned that the Velka app might share data, enacted the Safe Apps Act.",
+            Kind::Legislation,
+            "2022-04",
+        ),
+        (
+            "Citing concerns that the app could leak data, the commission banned the Velka app on June 2, 2021.",
+            Kind::Ban,
+            "2021-06-02",
+        ),
+    ]);
+    // a hedge outside the aside still blocks
+    none_of(
+        "The commission, citing risks, could ban the Velka app on June 2, 2026.",
+        Kind::Ban,
+    );
+}

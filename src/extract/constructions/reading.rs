@@ -99,6 +99,71 @@ pub(crate) fn mask_embedded_questions(text: String) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// "Congress, concerned that the app might share data, enacted the law",
+/// "Commerce, which said the firm could pose risks, added it", "Citing
+/// concerns that it could …, the FCC banned …": a hedge or negation inside
+/// an aside that closes before the verb (a relative clause, a participle or
+/// a reason set off by commas) qualifies the aside, not the verb. Returns
+/// `s[from..to]` with such asides, which start at `floor` (the clause's
+/// start) or after a comma, blanked.
+pub(crate) fn mask_asides(s: &str, floor: usize, from: usize, to: usize) -> String {
+    const MARKERS: &[&str] = &[
+        "which",
+        "who",
+        "whose",
+        "whom",
+        "concerned",
+        "worried",
+        "fearing",
+        "finding",
+        "citing",
+        "noting",
+        "arguing",
+        "saying",
+        "claiming",
+        "asserting",
+        "alleging",
+        "warning",
+        "acknowledging",
+        "amid",
+        "despite",
+        "although",
+        "though",
+        "because",
+    ];
+    let text = s.get(floor..to).unwrap_or("");
+    let mut asides: Vec<(usize, usize)> = Vec::new();
+    let mut starts = vec![0];
+    starts.extend(text.match_indices(", ").map(|(i, _)| i + 2));
+    for st in starts {
+        let rest = text[st..].trim_start_matches([',', ' ']);
+        let first = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !MARKERS.contains(&first.as_str()) {
+            continue;
+        }
+        // the aside ends at its comma, which must come before the verb
+        if let Some(end) = text[st..].find(',').map(|e| st + e) {
+            asides.push((floor + st, floor + end));
+        }
+    }
+    s.get(from..to)
+        .unwrap_or("")
+        .char_indices()
+        .map(|(i, c)| {
+            let at = from + i;
+            if asides.iter().any(|&(a, z)| at >= a && at < z) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// "sued the Pentagon over its inclusion on the list", "a challenge to
 /// the addition": a measure named as what a suit or appeal contests is
 /// reported by the suit; it is no new measure on the suit's date.
