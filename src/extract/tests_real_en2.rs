@@ -575,3 +575,19 @@ fn a_hedge_inside_an_aside_does_not_block_the_verb() {
         Kind::Ban,
     );
 }
+
+#[test]
+fn a_date_in_a_parenthetical_aside_dates_the_aside() {
+    check(&[(
+        "Once in effect on May 9, 2021 (a delay from the first date of May 2), the order will prohibit any U.S. person from transacting with Velka.",
+        Kind::Ban,
+        "2021-05-09",
+    )]);
+    let got = found(
+        "Once in effect on May 9, 2021 (a delay from the first date of May 2), the order will prohibit any U.S. person from transacting with Velka.",
+    );
+    assert!(
+        !got.contains(&(Kind::Ban, "2021-05-02".to_string())),
+        "{got:?}"
+    );
+}
