@@ -124,6 +124,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 None => si - m.sentence <= 5,
             });
             constructions::add_span_after(s, &mut dates, last.map(|m| m.span.start));
+            let recent = out.last().filter(|m| si - m.sentence <= 3);
+            constructions::add_period_phrases(s, &mut dates, recent.map(|m| m.span.start));
         }
         if !zh {
             constructions::add_act_years(s, &hits, &mut dates);

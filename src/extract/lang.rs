@@ -172,6 +172,11 @@ pub struct Words {
     /// the date that follows them.
     #[serde(default)]
     pub days_after: Vec<(String, i64)>,
+    /// "later that month", "the following year": phrases that date an
+    /// event by the month or year of the date before them, with the unit
+    /// ("month" or "year") and how many of it later.
+    #[serde(default)]
+    pub period_phrases: Vec<(String, String, i32)>,
     /// Those who accuse by their role, with no name ("prosecutors",
     /// "lawmakers"): an accusation needs someone to make it.
     #[serde(default)]

@@ -591,3 +591,18 @@ fn a_date_in_a_parenthetical_aside_dates_the_aside() {
         "{got:?}"
     );
 }
+
+#[test]
+fn later_that_month_and_the_following_year_date_by_the_last_date() {
+    let text = "On March 3, 2022, the House passed the Safe Apps Act. Later that month, the Senate passed the bill.";
+    check(&[(text, Kind::Legislation, "2022-03")]);
+    let text = "In 2019, the House passed the Safe Apps Act. The following year, Congress enacted the Safe Apps Act.";
+    check(&[(text, Kind::Legislation, "2020")]);
+    let text = "On December 2, 2021, the agency banned the Velka app, and the following month it added Ostrava Networks to the Entity List.";
+    check(&[(text, Kind::Listing, "2022-01")]);
+    // with no date before it, the phrase dates nothing
+    none_of(
+        "Later that month, the Senate passed the bill.",
+        Kind::Legislation,
+    );
+}

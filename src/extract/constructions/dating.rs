@@ -723,3 +723,45 @@ pub(crate) fn add_span_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option
         relative: true,
     });
 }
+
+/// "Later that month, the Senate passed the bill", "The following year,
+/// Congress enacted …": a phrase of `period_phrases` dates its clause by
+/// the month or year of the last date before it in the sentence, else of
+/// `anchor` (the last event named), shifted by the phrase's count.
+pub(crate) fn add_period_phrases(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<PartialDate>) {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return;
+    }
+    for (phrase, unit, n) in &words("en").period_phrases {
+        let Some(at) = lower.find(phrase.as_str()) else {
+            continue;
+        };
+        let end = at + phrase.len();
+        if dates.iter().any(|d| at < d.end && d.start < end) {
+            continue;
+        }
+        let base = dates
+            .iter()
+            .rfind(|d| d.end <= at && d.span.end.is_none())
+            .map(|d| d.span.start)
+            .or(anchor);
+        let Some(base) = base else { continue };
+        let date = match (unit.as_str(), base.month) {
+            ("month", Some(m)) => {
+                let months = base.year * 12 + m as i32 - 1 + n;
+                PartialDate::month(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)
+            }
+            ("year", _) => Some(PartialDate::year(base.year + n)),
+            _ => None,
+        };
+        let Some(date) = date else { continue };
+        dates.push(DateMatch {
+            start: at,
+            end,
+            span: DateSpan::at(date),
+            relative: true,
+        });
+    }
+    dates.sort_by_key(|d| d.start);
+}
