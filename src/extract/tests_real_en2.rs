@@ -538,11 +538,6 @@ fn legal_citations_neither_end_sentences_nor_negate() {
             Kind::Legislation,
             "2023-05-09",
         ),
-        (
-            "The President signed the order on June 3, 2021.",
-            Kind::Legislation,
-            "2021-06-03",
-        ),
     ]);
     none_of(
         "No court has enjoined the ban since May 4, 2021.",
