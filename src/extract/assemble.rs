@@ -47,6 +47,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut last_kind: Option<(usize, Kind)> = None;
     let mut day_anchor: Option<(usize, PartialDate)> = None;
+    // the last date with its year written out, and its sentence
+    let mut narrative: Option<(usize, PartialDate)> = None;
     let article_lang = rules.article_lang(article);
     // the day of the instrument the document says it acts under
     let mut instrument: Option<PartialDate> = None;
@@ -75,6 +77,15 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             }
         }
         if hits.is_empty() || (zh && constructions::statute_article(s)) {
+            if !zh && !absolute_only && s.bytes().any(|b| b.is_ascii_digit()) {
+                if let Some(a) = find_dates(s, &anchor)
+                    .iter()
+                    .rev()
+                    .find_map(|d| constructions::narrative_anchor(s, d))
+                {
+                    narrative = Some((si, a));
+                }
+            }
             continue;
         }
         // a real sentence carries a handful of triggers; keyword soup
@@ -92,10 +103,40 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         if absolute_only {
             dates.retain(|d| !d.relative);
         }
+        if !zh && !absolute_only {
+            let carried = narrative.filter(|(at, _)| si - at <= 3).map(|(_, a)| a);
+            constructions::narrative_years(s, &mut dates, carried, published);
+            if let Some(a) = dates
+                .iter()
+                .rev()
+                .find_map(|d| constructions::narrative_anchor(s, d))
+            {
+                narrative = Some((si, a));
+            }
+        }
         dates.retain(|d| !nonevent_date(rules, s, d, &hits, lang));
         add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
         let recent_day = day_anchor.filter(|(at, _)| si - at <= 1).map(|(_, d)| d);
         constructions::add_days_after(s, &mut dates, recent_day);
+        if !zh {
+            // "Several months after the court enjoined the law, …": the last
+            // event of the kind the after-clause names, else the last event
+            let named = s.find(", ").and_then(|comma| {
+                hits.iter()
+                    .filter(|h| h.verb_start < comma)
+                    .find_map(|h| match h.kind {
+                        TriggerKind::Kind(k) => Some(k),
+                        TriggerKind::Effect => None,
+                    })
+            });
+            let last = out.iter().rev().find(|m| match named {
+                Some(k) => m.kind == k && si - m.sentence <= 8,
+                None => si - m.sentence <= 5,
+            });
+            constructions::add_span_after(s, &mut dates, last.map(|m| m.span.start));
+            let recent = out.last().filter(|m| si - m.sentence <= 3);
+            constructions::add_period_phrases(s, &mut dates, recent.map(|m| m.span.start));
+        }
         if !zh {
             constructions::add_act_years(s, &hits, &mut dates);
         }
@@ -225,6 +266,12 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                                     TriggerKind::Kind(k) => Some(k),
                                     TriggerKind::Effect => None,
                                 });
+                                // "enacted the Act, which became effective
+                                // on …": a law taking effect was reported
+                                // when it was enacted
+                                if before == Some(Kind::Legislation) && !zh {
+                                    continue;
+                                }
                                 let inherited = match (before, last_kind, after) {
                                     (Some(k), _, _) => Some(k),
                                     (None, Some((at, k)), _) if si - at <= 2 => Some(k),
@@ -370,6 +417,9 @@ fn mention(
     if kind == Kind::Accusation && constructions::elaborating_accusation(s, hits, hit, zh) {
         return None;
     }
+    if !zh && constructions::claimed_in_suit(s, hits, hit, dates) {
+        return None;
+    }
     // "Trump-imposed tariffs": a verb inside a compound adjective describes
     // a noun; it does not report an act.
     if s.get(..hit.verb_start).is_some_and(|b| b.ends_with('-')) {
@@ -447,16 +497,24 @@ fn mention(
         .collect();
     // A cue governs the verb it stands near: ten words back in English,
     // twenty characters in Chinese, never beyond the clause.
-    let from = cue_window(s, clause.start.min(hit.start), hit.verb_start, zh);
+    let floor = clause.start.min(hit.start);
+    let from = cue_window(s, floor, hit.verb_start, zh);
+    let window = if zh {
+        mask_dates(s, from, hit.verb_start, dates)
+    } else {
+        // blank the asides first, then the dates, char by char alike
+        let asides = constructions::mask_asides(s, floor, from, hit.verb_start);
+        let dated = mask_dates(s, from, hit.verb_start, dates);
+        asides
+            .chars()
+            .zip(dated.chars())
+            .map(|(a, d)| if d == ' ' { ' ' } else { a })
+            .collect()
+    };
     if rules
         .lang(lang)
         .modality
-        .check(&constructions::mask_embedded_questions(mask_dates(
-            s,
-            from,
-            hit.verb_start,
-            dates,
-        )))
+        .check(&constructions::mask_embedded_questions(window))
         .is_some()
     {
         return None;
@@ -497,7 +555,16 @@ fn mention(
     referents::name_the_president(&mut r.targets, &span, published);
     // An accusation is made by someone: a company, a government, an official
     // body. "X was accused of …" with nobody named is not one.
-    if kind == Kind::Accusation && !zh && r.actors.is_empty() {
+    // Unnamed accusers ("federal prosecutors", "Chinese officials") are
+    // someone all the same.
+    if kind == Kind::Accusation
+        && !zh
+        && r.actors.is_empty()
+        && !unnamed_accuser(
+            s.get(clause.start.min(hit.start)..hit.verb_start)
+                .unwrap_or(""),
+        )
+    {
         return None;
     }
     let cues = find_cues(rules, s, lang);
@@ -538,6 +605,15 @@ fn undated_roles(
     };
     let r = roles::assign(s, names, hit, &scope, zh);
     (!r.actors.is_empty() || !r.targets.is_empty()).then_some((kind, r))
+}
+
+/// True when the subject before an accusation's verb is a body or its
+/// people named by their role ("lawmakers", "the administration").
+fn unnamed_accuser(subject: &str) -> bool {
+    let accusers = &words("en").accusers;
+    subject
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| has(accusers, &w.to_lowercase()))
 }
 
 /// Where the cue search starts: at most ten words (English) or twenty

@@ -41,11 +41,13 @@ pub(crate) fn nonevent_date(
             return false;
         }
         // A trigger verb that is the cue itself ("launched an inquiry in
-        // May") dates its own event.
-        let cue_start = from + start;
-        !hits
-            .iter()
-            .any(|h| h.verb_start >= cue_start && h.verb_start < d.start)
+        // May"), or holds it ("approved the conference report on May 2"),
+        // dates its own event.
+        let (cue_start, cue_end) = (from + start, from + end);
+        !hits.iter().any(|h| {
+            (h.verb_start >= cue_start && h.verb_start < d.start)
+                || (h.verb_start <= cue_start && h.verb_end >= cue_end)
+        })
     })
 }
 
@@ -187,7 +189,21 @@ pub(crate) fn pick_date<'a>(
     };
     // "would impose tariffs … starting next Monday": the date the measure
     // applies from wins over the date it was announced.
-    let own: Vec<&DateMatch> = dates.iter().filter(|d| in_clause(clause, d)).collect();
+    let mut own: Vec<&DateMatch> = dates.iter().filter(|d| in_clause(clause, d)).collect();
+    // "Once in effect on September 27 (an extension from the original date
+    // of September 20), the order will …": a date in an aside that closes
+    // before the verb dates the aside, when the clause has another.
+    let aside = |d: &&DateMatch| {
+        let before = s.get(..d.start).unwrap_or("");
+        let open = before.rfind('(');
+        open.is_some_and(|o| before.rfind(')').is_none_or(|c| c < o))
+            && d.end <= hit.verb_start
+            && s.get(d.end..hit.verb_start)
+                .is_some_and(|t| t.contains(')'))
+    };
+    if own.iter().any(|d| !aside(d)) {
+        own.retain(|d| !aside(d));
+    }
     let effective: Vec<&DateMatch> = own
         .iter()
         .copied()

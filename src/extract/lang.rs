@@ -177,6 +177,15 @@ pub struct Words {
     /// is not in the document's own voice and takes no document day.
     #[serde(default)]
     pub vague_past: Vec<String>,
+    /// "later that month", "the following year": phrases that date an
+    /// event by the month or year of the date before them, with the unit
+    /// ("month" or "year") and how many of it later.
+    #[serde(default)]
+    pub period_phrases: Vec<(String, String, i32)>,
+    /// Those who accuse by their role, with no name ("prosecutors",
+    /// "lawmakers"): an accusation needs someone to make it.
+    #[serde(default)]
+    pub accusers: Vec<String>,
 }
 
 /// Whether `list` holds `word`.

@@ -89,14 +89,24 @@ impl Modality {
             }
             return None;
         }
-        let lower = before
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let norm = before.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lower = norm.to_lowercase();
         for m in ac.find_overlapping_iter(&lower) {
             let (neg, cue) = &cues[m.pattern().as_usize()];
             if !whole_words(&lower, m.start(), m.end(), cue) {
+                continue;
+            }
+            // "Pub. L. No. 115-232", "Case No: 20-cv-2658": a number's
+            // label, not a negation.
+            if cue == "no" && lower[m.end()..].starts_with(['.', ':']) {
+                continue;
+            }
+            // "the No TikTok on Government Devices Act was enacted": a cue
+            // that opens a statute's title.
+            if norm.len() == lower.len()
+                && norm[m.start()..].starts_with(|c: char| c.is_uppercase())
+                && opens_title(&norm[m.end()..])
+            {
                 continue;
             }
             // "said it would impose": a reported plan, asserted.
@@ -134,6 +144,24 @@ impl Modality {
             .collect();
         pronoun && rest.iter().any(|w| verbs.contains(w))
     }
+}
+
+/// True when `rest`, the text after a capitalised cue, runs on in title
+/// case to the head of a statute's name ("… on Government Devices Act").
+fn opens_title(rest: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "on", "for", "the", "and", "from", "to", "in", "a", "an",
+    ];
+    for w in rest.split_whitespace().take(12) {
+        let w = w.trim_end_matches([',', '.', ';', ':', ')']);
+        if matches!(w, "Act" | "Law" | "Bill") {
+            return true;
+        }
+        if !(SMALL.contains(&w) || w.starts_with(|c: char| c.is_uppercase())) {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when the Chinese cue at `at` is part of a word that merely
@@ -210,6 +238,28 @@ mod tests {
         assert_eq!(m.check("It hasn't "), Some(Blocked::Negation("n't".into())));
         assert_eq!(m.check("The firm nothing "), None);
         assert_eq!(m.check("In Mayfield the city "), None);
+        // a cue that opens a statute's title
+        assert_eq!(m.check("The Not For Export Act was "), None);
+        // "No." labels a number
+        let m = Modality::new(
+            true,
+            &ModalityWords {
+                hedge: Vec::new(),
+                negation: s(&["no"]),
+                reported: Vec::new(),
+                not_cue: Vec::new(),
+            },
+        );
+        assert_eq!(m.check("In Roe v. Doe, No. 20-1, the court "), None);
+        assert_eq!(
+            m.check("No court has "),
+            Some(Blocked::Negation("no".into()))
+        );
+        let m = en();
+        assert_eq!(
+            m.check("Not one Act was "),
+            Some(Blocked::Negation("not".into()))
+        );
     }
 
     #[test]

@@ -43,7 +43,10 @@ const ABBREVIATIONS: &[&str] = &[
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen",
     "Rep", "St", "No", "vs", "Gen", "Lt", "Col", "Prof", "Jr", "Sr", "a.m", "p.m", "e.g", "i.e",
     "Dept", // legal reporters: "36 FCC Rcd. ––––", "F. Supp. 3d", "Fed. Reg."
-    "Rcd", "Supp", "Fed",
+    "Rcd", "Supp", "Fed", // case names and statutes: "TikTok Inc. v. Garland", "Pub. L.",
+    // "Sec. 889", "9th Cir.", "132 Stat.", "et al."
+    "v", "Pub", "Sec", "Secs", "Cir", "Stat", "Cong", "Reg", "Ct", "al", "Dep't", "Gov't", "Int'l",
+    "Nat'l", "Comm'n",
 ];
 
 /// Splits `text` into sentences (English and Chinese mixed).
@@ -319,7 +322,7 @@ const IRREGULAR_PAST: &[&str] = &[
 /// True when " and " joins two clauses rather than two nouns: a verb comes
 /// within the next few words ("and in 2023 extended", "and the bureau
 /// restricted"), not in "defence and aerospace companies".
-fn and_joins_clauses(rest: &str) -> bool {
+fn and_joins_clauses(rest: &str, in_title: bool) -> bool {
     let words: Vec<&str> = rest.split_whitespace().take(6).collect();
     words.iter().take(5).enumerate().any(|(i, w)| {
         let lw = w
@@ -330,12 +333,38 @@ fn and_joins_clauses(rest: &str) -> bool {
         }
         // A regular past form is a verb when an object or a preposition
         // follows it ("extended the rule", "restricted exports"), not an
-        // adjective before a noun ("liquefied natural gas").
+        // adjective before a noun ("liquefied natural gas"). A capitalised
+        // one after a capitalised word is a word of a title ("the Secure
+        // and Trusted Communications Networks Act").
         lw.len() > 4
             && lw.ends_with("ed")
+            && !(in_title && w.starts_with(|c: char| c.is_uppercase()))
             && !w.ends_with(',')
             && words.get(i + 1).is_some_and(|next| object_like(next))
     })
+}
+
+/// True when ", and " opens the last name of a list of names that a
+/// preposition then ends (", and China Telecom to the list").
+fn last_of_named_list(rest: &str) -> bool {
+    let mut words = rest.split_whitespace().skip(1);
+    let mut names = 0;
+    for w in words.by_ref().take(5) {
+        if w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with(',') {
+            names += 1;
+            continue;
+        }
+        return names > 0 && matches!(w, "to" | "onto" | "on" | "from" | "off" | "with" | "for");
+    }
+    false
+}
+
+/// True when the word before " and " is capitalised ("Secure and …").
+fn title_word_before(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 fn object_like(w: &str) -> bool {
@@ -371,6 +400,35 @@ fn dated_phrase(first: &str, head: &str) -> bool {
             })
 }
 
+/// "Several months after the court ruled, …", "Two weeks after …": a span
+/// before "after" opens a fronted clause as "after" does.
+fn span_after_lead(s: &str) -> bool {
+    let lower = s.trim_start().to_ascii_lowercase();
+    let mut words = lower.split_whitespace().skip_while(|w| {
+        matches!(
+            *w,
+            "approximately"
+                | "about"
+                | "roughly"
+                | "nearly"
+                | "some"
+                | "a"
+                | "few"
+                | "several"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+        )
+    });
+    matches!(
+        words.next(),
+        Some("days" | "weeks" | "months" | "day" | "week" | "month")
+    ) && words.next() == Some("after")
+}
+
 /// Splits one sentence into clauses. `s` is the sentence text.
 pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
     let mut cuts: Vec<(usize, usize, Join)> = Vec::new(); // (cut at, next starts at, join)
@@ -382,7 +440,8 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
     // fronted clause, and its first comma is inside the date.
     let head = s.trim_start().get(..8).unwrap_or("").to_ascii_lowercase();
     let dated_by_as = head.starts_with("as of ") || head.starts_with("as from ");
-    let fronted_end = if !zh && !dated_by_as && FRONTED.contains(&first.as_str()) {
+    let fronted = FRONTED.contains(&first.as_str()) || span_after_lead(s);
+    let fronted_end = if !zh && !dated_by_as && fronted {
         s.find(", ")
             .filter(|&comma| !dated_phrase(&first, s.get(..comma).unwrap_or("")))
     } else {
@@ -400,6 +459,11 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
             ':' if i > 0
                 && b[i - 1].is_ascii_digit()
                 && b.get(i + 1).is_some_and(u8::is_ascii_digit) => {}
+            // "Became Public Law No: 116-222": a number's label.
+            ':' if s[..i].ends_with(" No")
+                && s[i + 1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()) => {}
             ';' | '；' | ':' | '：' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
             // "原定1月1日生效，但被法官叫停": a contrast starts a clause of
             // its own, which does not borrow the date before it.
@@ -420,6 +484,9 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
                 let lw = word.to_ascii_lowercase();
                 if lw == "when" {
                     cuts.push((i, i + 1, Join::When));
+                } else if lw == "and" && last_of_named_list(rest) {
+                    // "added Huawei, ZTE, and Dahua to the list": the last
+                    // name of a list, not a clause
                 } else if lw == "and" || SOFT_PARTICIPLES.contains(&lw.as_str()) {
                     cuts.push((i, i + 1, Join::Soft));
                 } else if HARD_AFTER_COMMA.contains(&lw.as_str()) {
@@ -450,7 +517,7 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
                 if rest.starts_with("and ")
                     && i > 0
                     && b[i - 1] != b','
-                    && and_joins_clauses(&rest[4..])
+                    && and_joins_clauses(&rest[4..], title_word_before(&s[..i]))
                 {
                     cuts.push((i, i + 1, Join::Soft));
                 } else if (rest.starts_with("after ")
@@ -598,6 +665,18 @@ mod tests {
     }
 
     #[test]
+    fn case_names_and_statute_citations_do_not_end_sentences() {
+        let t = "In Velka Inc. v. Roe, the 9th Cir. court ruled under Pub. L. No. 118-50 and Sec. 3 of it. It said so.";
+        assert_eq!(
+            split(t),
+            vec![
+                "In Velka Inc. v. Roe, the 9th Cir. court ruled under Pub. L. No. 118-50 and Sec. 3 of it.",
+                "It said so."
+            ]
+        );
+    }
+
+    #[test]
     fn a_sentence_ending_in_us_ends() {
         let t = "Sales fell in the U.S. The company said more.";
         assert_eq!(
@@ -647,6 +726,17 @@ mod tests {
     fn and_between_nouns_does_not_split() {
         let s = "Beijing added 15 defence and aerospace companies to its list on Tuesday";
         assert_eq!(clauses(s, false).len(), 1);
+        // a capitalised past form is a word of a title, not a verb
+        let s = "The House passed the Safe and Guarded Routers Act in 2021";
+        assert_eq!(clauses(s, false).len(), 1);
+    }
+
+    #[test]
+    fn the_last_name_of_a_list_is_no_clause() {
+        let s = "The agency added Velka, Ostrava Networks, and Zephyr Labs to its list on May 2";
+        assert_eq!(clauses(s, false).len(), 1);
+        let s = "The agency added Velka to its list, and Beijing retaliated on May 3";
+        assert_eq!(clauses(s, false).len(), 2);
     }
 
     #[test]

@@ -40,14 +40,15 @@ pub(crate) fn coordinated<'a>(
     d: &DateMatch,
 ) -> Vec<&'a DateMatch> {
     let joined = |a: &DateMatch, b: &DateMatch| {
-        let gap = s.get(a.end..b.start).unwrap_or("x").trim();
-        let gap = gap.trim_start_matches(',').trim();
+        let raw = s.get(a.end..b.start).unwrap_or("x").trim();
+        let gap = raw.trim_start_matches(',').trim();
         let word = gap.strip_prefix("on ").unwrap_or(gap).trim();
         matches!(
             word,
             "" | "和" | "、" | "及" | "以及" | "与" | "and" | "and on" | "and again"
         ) && !gap.is_empty()
-            || gap == ","
+            // "July 6, 2018, August 23, 2018, and …": a list
+            || raw == ","
     };
     let same_grain = |a: &DateMatch| {
         a.span.start.precision() == d.span.start.precision() && a.span.end.is_none()
@@ -551,4 +552,216 @@ pub(crate) fn add_act_years(s: &str, hits: &[Hit], dates: &mut Vec<DateMatch>) {
             }
         }
     }
+}
+
+/// A date with its year written out, day or month precise ("On August 6,
+/// 2020", "in May 2019"): the year a report's narrative is in.
+pub(crate) fn narrative_anchor(s: &str, d: &DateMatch) -> Option<PartialDate> {
+    let p = d.span.start;
+    let text = s.get(d.start..d.end)?;
+    (!d.relative && d.span.end.is_none() && p.month.is_some() && has_year(text)).then_some(p)
+}
+
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// "On September 18, 2020, the department said it would bar downloads
+/// starting September 20": a month and day without a year after a date
+/// with one in the same sentence is in that year, or the next when it
+/// would fall before that date. A written-out date in the three sentences
+/// before ("On August 6, 2020, … . On September 18, the Secretary …")
+/// gives the year only where publication's cannot be right: where it puts
+/// a past act after publication. (News copy names background years and
+/// then this year's days.) Weekdays and "last week" stay with publication.
+pub(crate) fn narrative_years(
+    s: &str,
+    dates: &mut [DateMatch],
+    carried: Option<PartialDate>,
+    published: NaiveDate,
+) {
+    let mut anchor = carried.map(|a| (a, false));
+    for d in dates.iter_mut() {
+        if let Some(a) = narrative_anchor(s, d) {
+            anchor = Some((a, true));
+            continue;
+        }
+        let Some((a, own)) = anchor else { continue };
+        if !d.relative || d.span.end.is_some() || !month_named(s, d) {
+            continue;
+        }
+        if !own && (d.span.first_day() - published).num_days() <= 2 {
+            continue;
+        }
+        let p = d.span.start;
+        let at = |year: i32| match (p.month, p.day) {
+            (Some(m), Some(day)) => PartialDate::day(year, m, day),
+            (Some(m), None) => PartialDate::month(year, m),
+            _ => None,
+        };
+        let Some(mut start) = at(a.year) else {
+            continue;
+        };
+        if start.last_day() < a.first_day() {
+            match at(a.year + 1) {
+                Some(next) => start = next,
+                None => continue,
+            }
+        }
+        // a year ahead of publication is no narrative of the past
+        if (start.first_day() - published).num_days() > 366 {
+            continue;
+        }
+        d.span = DateSpan::at(start);
+        d.relative = false;
+    }
+}
+
+/// True when the date names a month and no relative word ("September 20",
+/// "in mid-May"; not "last May", "Monday", "next month").
+fn month_named(s: &str, d: &DateMatch) -> bool {
+    let Some(text) = s.get(d.start..d.end) else {
+        return false;
+    };
+    let lower = text.to_lowercase();
+    const RELATIVE: &[&str] = &[
+        "last",
+        "next",
+        "this",
+        "coming",
+        "ago",
+        "week",
+        "year",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "day",
+        "earlier",
+        "later",
+    ];
+    if has_year(text) || RELATIVE.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| super::super::dates::words::month_index(w).is_some())
+}
+
+/// "Several months after the court enjoined the law, Congress passed …",
+/// "Two weeks later, the company sued": a sentence with no date of its own
+/// that opens with a span of weeks or months after the last event named
+/// (`anchor`) is dated as precisely as that span allows: the month when it
+/// cannot leave one, else the year, else not at all.
+pub(crate) fn add_span_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<PartialDate>) {
+    let Some(anchor) = anchor else { return };
+    if !dates.is_empty() {
+        return;
+    }
+    let lower = s
+        .trim_start()
+        .to_lowercase()
+        .replacen("a few ", "several ", 1);
+    let lower = lower
+        .strip_prefix("approximately ")
+        .or_else(|| lower.strip_prefix("about "))
+        .or_else(|| lower.strip_prefix("roughly "))
+        .or_else(|| lower.strip_prefix("nearly "))
+        .or_else(|| lower.strip_prefix("some "))
+        .unwrap_or(&lower);
+    let mut words = lower.split_whitespace();
+    let (Some(count), Some(unit), Some(link)) = (words.next(), words.next(), words.next()) else {
+        return;
+    };
+    // (fewest, most) of the unit the count may mean
+    let (lo, hi): (i64, i64) = match count {
+        "a" | "one" => (1, 1),
+        "two" => (2, 2),
+        "three" => (3, 3),
+        "four" => (4, 4),
+        "five" => (5, 5),
+        "six" => (6, 6),
+        "several" => (2, 9),
+        _ => return,
+    };
+    let days = |n: i64| match unit.trim_end_matches(',') {
+        "week" | "weeks" => Some(n * 7),
+        "month" | "months" => Some(n * 30),
+        _ => None,
+    };
+    let (Some(lo), Some(hi)) = (days(lo), days(hi)) else {
+        return;
+    };
+    if !matches!(link.trim_end_matches(','), "after" | "later") {
+        return;
+    }
+    // the main clause starts after the opening phrase's comma
+    let Some(comma) = s.find(", ") else { return };
+    let (Some(first), Some(last)) = (
+        anchor
+            .first_day()
+            .checked_add_signed(chrono::Duration::days(lo - 4)),
+        anchor
+            .last_day()
+            .checked_add_signed(chrono::Duration::days(hi + 4)),
+    ) else {
+        return;
+    };
+    let date = if (first.year(), first.month()) == (last.year(), last.month()) {
+        PartialDate::month(first.year(), first.month())
+    } else if first.year() == last.year() {
+        Some(PartialDate::year(first.year()))
+    } else {
+        None
+    };
+    let Some(date) = date else { return };
+    dates.push(DateMatch {
+        start: comma + 2,
+        end: comma + 2,
+        span: DateSpan::at(date),
+        relative: true,
+    });
+}
+
+/// "Later that month, the Senate passed the bill", "The following year,
+/// Congress enacted …": a phrase of `period_phrases` dates its clause by
+/// the month or year of the last date before it in the sentence, else of
+/// `anchor` (the last event named), shifted by the phrase's count.
+pub(crate) fn add_period_phrases(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<PartialDate>) {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return;
+    }
+    for (phrase, unit, n) in &words("en").period_phrases {
+        let Some(at) = lower.find(phrase.as_str()) else {
+            continue;
+        };
+        let end = at + phrase.len();
+        if dates.iter().any(|d| at < d.end && d.start < end) {
+            continue;
+        }
+        let base = dates
+            .iter()
+            .rfind(|d| d.end <= at && d.span.end.is_none())
+            .map(|d| d.span.start)
+            .or(anchor);
+        let Some(base) = base else { continue };
+        let date = match (unit.as_str(), base.month) {
+            ("month", Some(m)) => {
+                let months = base.year * 12 + m as i32 - 1 + n;
+                PartialDate::month(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)
+            }
+            ("year", _) => Some(PartialDate::year(base.year + n)),
+            _ => None,
+        };
+        let Some(date) = date else { continue };
+        dates.push(DateMatch {
+            start: at,
+            end,
+            span: DateSpan::at(date),
+            relative: true,
+        });
+    }
+    dates.sort_by_key(|d| d.start);
 }

@@ -1,5 +1,5 @@
 //! Constructions that decide whether a trigger reports an event, and of
-//! what kind: elaborating participles, verb forms used as nouns, measures
+//! what kind: elaborating participles, a suit's claims, verb forms used as nouns, measures
 //! already in place, definite nouns that refer back, time clauses, lists
 //! of peers, embedded questions and dates inside relative clauses.
 
@@ -34,6 +34,29 @@ pub(crate) fn elaborating_accusation(s: &str, hits: &[Hit], hit: &Hit, zh: bool)
                     )
                 )
         })
+}
+
+/// "sued the agency on March 6, alleging it had been unlawfully banned
+/// from contracts": what a suit claims, in a participle after it, is the
+/// plaintiff's account, not an event of its own, unless the claim dates it
+/// ("arguing that the order of Aug. 6 …").
+pub(crate) fn claimed_in_suit(s: &str, hits: &[Hit], hit: &Hit, dates: &[DateMatch]) -> bool {
+    const CLAIMING: &[&str] = &[
+        ", alleging",
+        ", arguing",
+        ", claiming",
+        ", contending",
+        ", asserting",
+    ];
+    let before = s.get(..hit.verb_start).unwrap_or("").to_lowercase();
+    let Some(at) = CLAIMING.iter().filter_map(|c| before.rfind(c)).max() else {
+        return false;
+    };
+    hit.kind != TriggerKind::Kind(Kind::Lawsuit)
+        && !dates.iter().any(|d| d.start > at)
+        && hits
+            .iter()
+            .any(|h| !h.nominal && h.verb_end <= at && h.kind == TriggerKind::Kind(Kind::Lawsuit))
 }
 
 /// "the bans violated the rules": a trigger verb form used as a noun after
@@ -74,6 +97,71 @@ pub(crate) fn mask_embedded_questions(text: String) -> String {
     // Only ASCII bytes were replaced by ASCII spaces, so the text is still
     // valid UTF-8.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// "Congress, concerned that the app might share data, enacted the law",
+/// "Commerce, which said the firm could pose risks, added it", "Citing
+/// concerns that it could …, the FCC banned …": a hedge or negation inside
+/// an aside that closes before the verb (a relative clause, a participle or
+/// a reason set off by commas) qualifies the aside, not the verb. Returns
+/// `s[from..to]` with such asides, which start at `floor` (the clause's
+/// start) or after a comma, blanked.
+pub(crate) fn mask_asides(s: &str, floor: usize, from: usize, to: usize) -> String {
+    const MARKERS: &[&str] = &[
+        "which",
+        "who",
+        "whose",
+        "whom",
+        "concerned",
+        "worried",
+        "fearing",
+        "finding",
+        "citing",
+        "noting",
+        "arguing",
+        "saying",
+        "claiming",
+        "asserting",
+        "alleging",
+        "warning",
+        "acknowledging",
+        "amid",
+        "despite",
+        "although",
+        "though",
+        "because",
+    ];
+    let text = s.get(floor..to).unwrap_or("");
+    let mut asides: Vec<(usize, usize)> = Vec::new();
+    let mut starts = vec![0];
+    starts.extend(text.match_indices(", ").map(|(i, _)| i + 2));
+    for st in starts {
+        let rest = text[st..].trim_start_matches([',', ' ']);
+        let first = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !MARKERS.contains(&first.as_str()) {
+            continue;
+        }
+        // the aside ends at its comma, which must come before the verb
+        if let Some(end) = text[st..].find(',').map(|e| st + e) {
+            asides.push((floor + st, floor + end));
+        }
+    }
+    s.get(from..to)
+        .unwrap_or("")
+        .char_indices()
+        .map(|(i, c)| {
+            let at = from + i;
+            if asides.iter().any(|&(a, z)| at >= a && at < z) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// "sued the Pentagon over its inclusion on the list", "a challenge to
