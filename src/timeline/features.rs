@@ -40,6 +40,16 @@ impl Hasher for FxHasher {
 /// A `HashMap` with [`FxHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// A name's weight, `ln(1 + N / df)`, with the count of mentions `N` and
+/// of mentions that name it `df` each rounded down to a power of two: a
+/// weight changes only when one of them doubles, so a refresh leaves the
+/// weights of the archive's names, and the merges they decide, as they were.
+pub fn weight(mentions: usize, df: u32) -> f32 {
+    let pow2 = |x: u64| 1u64 << (63 - x.max(1).leading_zeros());
+    let ratio = pow2(mentions as u64) as f32 / pow2(df as u64) as f32;
+    (1.0 + ratio).ln()
+}
+
 /// One mention, ready to compare.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -350,11 +360,7 @@ impl Features {
             });
         }
         df.resize(int.names.len(), 0);
-        let n = mentions.len().max(1) as f32;
-        let weight = df
-            .iter()
-            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
-            .collect();
+        let weight = df.iter().map(|&d| weight(mentions.len(), d)).collect();
         Features {
             items,
             weight,

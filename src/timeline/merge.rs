@@ -18,8 +18,9 @@ pub const MIN_COVERAGE: f32 = 0.5;
 const WEAK: f32 = 0.6;
 /// How many neighbours in date order one report is compared with per block.
 const NEIGHBOURS: usize = 16;
-/// How far back (in days) a sweep looks for a coarse date that covers this one.
-const LOOKBACK: i32 = 400;
+/// How many coarse reports of one span a report is compared with in a
+/// block of a name that is not among its two rarest.
+const FEW: usize = 4;
 /// A coarse report joins no one when its two best incompatible partners
 /// score closer than this.
 const AMBIGUITY_MARGIN: f32 = 0.1;
@@ -206,6 +207,17 @@ pub fn pair(f: &Features, a: &Item, b: &Item) -> Option<Pair> {
 }
 
 /// Candidate pairs `(i, j)`, `i < j`, each once.
+///
+/// Blocks of (kind, name) hold the reports that talk about a name. A
+/// report pairs with the day reports of its own day and the days either
+/// side in the
+/// blocks of its two rarest names (at most [`NEIGHBOURS`] of them), and
+/// with the coarse reports whose span covers its own, grouped by span, in
+/// every block it is in (at most [`NEIGHBOURS`] a span in those two
+/// blocks, [`FEW`] in the others). Every window is a
+/// date or a span, never a count of reports over a stretch of time, so a
+/// new report changes only the candidates of the days next to it or of
+/// the spans it falls in.
 pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
     let items = &f.items;
     let mut blocks: FastMap<(Kind, u32), Vec<u32>> = FastMap::default();
@@ -220,8 +232,8 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
             blocks.entry((it.kind, n)).or_default().push(i as u32);
         }
     }
-    // each report queries only the blocks of its two rarest names; a
-    // matching report shares at least one of them in practice
+    // each report queries the day neighbours only in the blocks of its two
+    // rarest names; a matching report shares at least one in practice
     let query: Vec<[u32; 2]> = items
         .iter()
         .map(|it| {
@@ -229,7 +241,7 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
             v.sort_by(|x, y| {
                 f.weight[*y as usize]
                     .total_cmp(&f.weight[*x as usize])
-                    .then(x.cmp(y))
+                    .then_with(|| f.names[*x as usize].cmp(&f.names[*y as usize]))
             });
             [
                 v.first().copied().unwrap_or(u32::MAX),
@@ -244,28 +256,81 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
         let Some(block) = blocks.get(key) else {
             continue;
         };
-        let mut block = block.clone();
-        block.sort_unstable_by_key(|&i| (items[i as usize].first, items[i as usize].last, i));
-        for p in 0..block.len() {
-            let i = block[p];
+        let mut days: Vec<u32> = block
+            .iter()
+            .copied()
+            .filter(|&i| items[i as usize].is_day())
+            .collect();
+        days.sort_unstable_by_key(|&i| (items[i as usize].first, i));
+        // coarse reports by span, spans in order of their first day
+        let mut spans: Vec<((i32, i32), Vec<u32>)> = Vec::new();
+        let mut coarse: Vec<u32> = block
+            .iter()
+            .copied()
+            .filter(|&i| !items[i as usize].is_day())
+            .collect();
+        coarse.sort_unstable_by_key(|&i| (items[i as usize].first, items[i as usize].last, i));
+        for i in coarse {
+            let span = (items[i as usize].first, items[i as usize].last);
+            match spans.last_mut() {
+                Some((s, v)) if *s == span => v.push(i),
+                _ => spans.push((span, vec![i])),
+            }
+        }
+        let widest = spans.iter().map(|(s, _)| s.1 - s.0).max().unwrap_or(0);
+        // day reports: their own day and the next
+        for (p, &i) in days.iter().enumerate() {
             let it = &items[i as usize];
             if !query[i as usize].contains(&key.1) {
                 continue;
             }
-            for &j in block[p + 1..]
+            for &j in days[p + 1..]
                 .iter()
                 .take_while(|&&j| items[j as usize].first <= it.last + 1)
                 .take(NEIGHBOURS)
             {
                 out.push((i.min(j), i.max(j)));
             }
-            for &j in block[..p]
+            for &j in days[..p]
                 .iter()
                 .rev()
-                .take_while(|&&j| items[j as usize].first >= it.first - LOOKBACK)
+                .take_while(|&&j| items[j as usize].first + 1 >= it.first)
                 .take(NEIGHBOURS)
             {
-                if items[j as usize].last + 1 >= it.first {
+                out.push((i.min(j), i.max(j)));
+            }
+        }
+        // coarse reports of one span with each other
+        for (_, group) in &spans {
+            for (p, &i) in group.iter().enumerate() {
+                if !query[i as usize].contains(&key.1) {
+                    continue;
+                }
+                for &j in group[p + 1..].iter().take(NEIGHBOURS) {
+                    out.push((i.min(j), i.max(j)));
+                }
+                for &j in group[..p].iter().rev().take(NEIGHBOURS) {
+                    out.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+        // every report with the wider spans that cover it
+        for &i in block {
+            let it = &items[i as usize];
+            let take = if query[i as usize].contains(&key.1) {
+                NEIGHBOURS
+            } else {
+                FEW
+            };
+            let from = spans.partition_point(|(s, _)| s.0 < it.first - widest);
+            for ((first, last), group) in &spans[from..] {
+                if *first > it.first {
+                    break;
+                }
+                if *last < it.last || (*first, *last) == (it.first, it.last) {
+                    continue;
+                }
+                for &j in group.iter().take(take) {
                     out.push((i.min(j), i.max(j)));
                 }
             }
@@ -401,12 +466,79 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
+/// The clusters as they grow: a union-find over items with each root's
+/// invariants.
+struct Forest {
+    parent: Vec<u32>,
+    groups: Vec<Group>,
+}
+
+impl Forest {
+    fn root(&mut self, x: u32) -> u32 {
+        find(&mut self.parent, x)
+    }
+
+    /// Joins the clusters of `i` and `j` when they can be one incident:
+    /// one consistent date, one report per article, one government's side.
+    fn join(&mut self, f: &Features, i: u32, j: u32) -> bool {
+        let (ra, rb) = (self.root(i), self.root(j));
+        if ra == rb {
+            return false;
+        }
+        let (ga, gb) = (&self.groups[ra as usize], &self.groups[rb as usize]);
+        let first = ga.first.max(gb.first);
+        let last = ga.last.min(gb.last);
+        let (first, last) = if first <= last {
+            (first, last)
+        } else if ga.first == ga.last
+            && gb.first == gb.last
+            && (ga.first - gb.first).abs() <= 1
+            && date_fit(&f.items[i as usize], &f.items[j as usize]) == DateFit::Near
+        {
+            // two single days one apart, said by two day reports (not
+            // bridged by a month): the larger side's day stands
+            let keep = if gb.size > ga.size { gb } else { ga };
+            (keep.first, keep.last)
+        } else {
+            return false;
+        };
+        if ga.urls.iter().any(|u| gb.urls.binary_search(u).is_ok()) || ga.clash(gb) {
+            return false;
+        }
+        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        let mut taken = std::mem::take(&mut self.groups[child as usize]);
+        let mut urls = std::mem::take(&mut taken.urls);
+        urls.extend_from_slice(&self.groups[root as usize].urls);
+        urls.sort_unstable();
+        let size = self.groups[root as usize].size + taken.size;
+        let g = &mut self.groups[root as usize];
+        g.absorb(&mut taken);
+        g.first = first;
+        g.last = last;
+        g.size = size;
+        g.urls = urls;
+        self.parent[child as usize] = root;
+        true
+    }
+}
+
 /// Clusters of item indices; each cluster sorted, clusters ordered by
 /// their first item. Items must be in seed order for stable results.
+///
+/// Three stages, each deciding from what lies near in time, so that a
+/// report's arrival changes only clusters within a few days of it (or
+/// within a coarse report's span):
+/// 1. reports of the same date grow greedily from their best pairs;
+/// 2. clusters of two days one apart join when each is the other's best
+///    such partner (a matching: no chain of days grows through it);
+/// 3. coarse reports ("in May", "in 2019") join, best pair first, the
+///    clusters their span covers and each other.
 pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
     let n = f.items.len();
-    let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut groups: Vec<Group> = f.items.iter().map(Group::new).collect();
+    let mut forest = Forest {
+        parent: (0..n as u32).collect(),
+        groups: f.items.iter().map(Group::new).collect(),
+    };
     // one article repeating one event (same kind, date and names) is one report
     let mut repeats: FastMap<RepeatKey, u32> = FastMap::default();
     for (i, it) in f.items.iter().enumerate() {
@@ -422,55 +554,54 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
             &it.targets[..],
         );
         match repeats.get(&key) {
-            Some(&first) => parent[i] = first,
+            Some(&first) => forest.parent[i] = first,
             None => {
                 repeats.insert(key, i as u32);
             }
         }
     }
-    for (_, i, j) in scored_pairs(f) {
-        let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
-        if ra == rb {
+    let pairs = scored_pairs(f);
+    let fit = |i: u32, j: u32| date_fit(&f.items[i as usize], &f.items[j as usize]);
+    let day = |i: u32| f.items[i as usize].is_day();
+    // 1. the same day
+    for &(_, i, j) in pairs
+        .iter()
+        .filter(|&&(_, i, j)| day(i) && fit(i, j) == DateFit::Same)
+    {
+        forest.join(f, i, j);
+    }
+    // 2. days one apart, mutual best partners
+    let mut best: FastMap<u32, (f32, u32, u32, u32)> = FastMap::default();
+    for &(s, i, j) in pairs
+        .iter()
+        .filter(|&&(_, i, j)| fit(i, j) == DateFit::Near)
+    {
+        let (ri, rj) = (forest.root(i), forest.root(j));
+        if ri == rj {
             continue;
         }
-        let (ga, gb) = (&groups[ra as usize], &groups[rb as usize]);
-        let first = ga.first.max(gb.first);
-        let last = ga.last.min(gb.last);
-        let (first, last) = if first <= last {
-            (first, last)
-        } else if ga.first == ga.last
-            && gb.first == gb.last
-            && (ga.first - gb.first).abs() <= 1
-            && date_fit(&f.items[i as usize], &f.items[j as usize]) == DateFit::Near
-        {
-            // two single days one apart, said by two day reports (not
-            // bridged by a month): the larger side's day stands
-            let keep = if gb.size > ga.size { gb } else { ga };
-            (keep.first, keep.last)
-        } else {
-            continue;
-        };
-        if ga.urls.iter().any(|u| gb.urls.binary_search(u).is_ok()) || ga.clash(gb) {
-            continue;
+        for (r, other) in [(ri, rj), (rj, ri)] {
+            // pairs come best first: the first seen for a root is its best
+            best.entry(r).or_insert((s, other, i, j));
         }
-        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        let mut taken = std::mem::take(&mut groups[child as usize]);
-        let mut urls = std::mem::take(&mut taken.urls);
-        urls.extend_from_slice(&groups[root as usize].urls);
-        urls.sort_unstable();
-        let size = groups[root as usize].size + taken.size;
-        let g = &mut groups[root as usize];
-        g.absorb(&mut taken);
-        g.first = first;
-        g.last = last;
-        g.size = size;
-        g.urls = urls;
-        parent[child as usize] = root;
+    }
+    let mut mutual: Vec<(u32, u32)> = best
+        .iter()
+        .filter(|(&r, &(_, q, _, _))| r < q && best.get(&q).is_some_and(|b| b.1 == r))
+        .map(|(_, &(_, _, i, j))| (i, j))
+        .collect();
+    mutual.sort_unstable();
+    for (i, j) in mutual {
+        forest.join(f, i, j);
+    }
+    // 3. coarse reports, best pair first, into what their span covers
+    for &(_, i, j) in pairs.iter().filter(|&&(_, i, j)| !(day(i) && day(j))) {
+        forest.join(f, i, j);
     }
     let mut slot_of = vec![usize::MAX; n];
     let mut out: Vec<Vec<usize>> = Vec::new();
     for i in 0..n as u32 {
-        let r = find(&mut parent, i) as usize;
+        let r = forest.root(i) as usize;
         if slot_of[r] == usize::MAX {
             slot_of[r] = out.len();
             out.push(Vec::new());

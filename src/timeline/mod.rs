@@ -293,6 +293,8 @@ pub(crate) fn default_status() -> Status {
 }
 
 #[cfg(test)]
+mod tests_locality;
+#[cfg(test)]
 pub(crate) mod testutil;
 
 #[cfg(test)]
