@@ -171,17 +171,23 @@ fn minguo_years(chars: &mut Vec<(char, usize)>) {
                 .filter_map(|&(c, _)| c.to_digit(10))
                 .fold(0, |a, d| a * 10 + d);
             if (1..=200).contains(&n) {
-                let orig = chars[i].1;
-                let year: Vec<(char, usize)> =
-                    (n + 1911).to_string().chars().map(|c| (c, orig)).collect();
-                let added = year.len();
-                chars.splice(i..end, year);
-                i += added;
+                i += gregorian(chars, i..end, n);
                 continue;
             }
         }
         i = end;
     }
+}
+
+/// Writes Minguo year `n` over `range` as its Gregorian digits, each
+/// pointing at the year's first original offset; returns how many chars
+/// it wrote.
+fn gregorian(chars: &mut Vec<(char, usize)>, range: std::ops::Range<usize>, n: u32) -> usize {
+    let orig = chars[range.start].1;
+    let year: Vec<(char, usize)> = (n + 1911).to_string().chars().map(|c| (c, orig)).collect();
+    let added = year.len();
+    chars.splice(range, year);
+    added
 }
 
 /// Minguo years written in Chinese numerals (a judgment's `九十一年六月
@@ -212,12 +218,7 @@ fn minguo_cn_years(chars: &mut Vec<(char, usize)>) {
         let era_before = i >= 2 && chars[i - 2].0 == '民' && chars[i - 1].0 == '国';
         let value = cn_year_value(&run).filter(|n| (1..=200).contains(n));
         if let Some(n) = value.filter(|_| at(end) == Some('年') && (month_follows || era_before)) {
-            let orig = chars[i].1;
-            let year: Vec<(char, usize)> =
-                (n + 1911).to_string().chars().map(|c| (c, orig)).collect();
-            let added = year.len();
-            chars.splice(i..end, year);
-            i += added;
+            i += gregorian(chars, i..end, n);
             continue;
         }
         i = end;

@@ -130,6 +130,27 @@ pub(super) fn our_country(text: &str, all: &mut [Found]) {
     }
 }
 
+/// Where "the TITLE" or "The TITLE" stands alone: not part of a longer
+/// word, not "the TITLE of …", not before a capitalised name ("the
+/// Secretary Raimondo"), and not inside a name already found.
+fn bare_title(text: &str, title: &str, all: &[Found]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for pat in [format!("the {title}"), format!("The {title}")] {
+        for (at, _) in text.match_indices(pat.as_str()) {
+            let end = at + pat.len();
+            let after = &text[end..];
+            if !(after.starts_with(|c: char| c.is_alphanumeric())
+                || after.starts_with(" of ")
+                || after.trim_start().starts_with(|c: char| c.is_uppercase())
+                || all.iter().any(|f| at < f.end && f.start < end))
+            {
+                out.push((at, end));
+            }
+        }
+    }
+    out
+}
+
 /// "The President signed this act": in a text that names the United
 /// States or one of its bodies, "the President" (capitalised, not "the
 /// President of …") is the U.S. president, whose name the event's date
@@ -147,29 +168,18 @@ pub(super) fn the_president(text: &str, all: &mut Vec<Found>) {
     if !american {
         return;
     }
-    let mut found = Vec::new();
-    for pat in ["the President", "The President"] {
-        for (at, _) in text.match_indices(pat) {
-            let end = at + pat.len();
-            let after = &text[end..];
-            if after.starts_with(|c: char| c.is_alphanumeric())
-                || after.starts_with(" of ")
-                || after.trim_start().starts_with(|c: char| c.is_uppercase())
-                || text[..at].ends_with(|c: char| c.is_alphanumeric())
-                || all.iter().any(|f| at < f.end && f.start < end)
-            {
-                continue;
-            }
-            found.push(Found {
-                start: at,
-                end,
-                name: THE_PRESIDENT.to_string(),
-                kind: "person".into(),
-                owner: None,
-                known: true,
-            });
-        }
-    }
+    let found: Vec<Found> = bare_title(text, "President", all)
+        .into_iter()
+        .filter(|&(at, _)| !text[..at].ends_with(|c: char| c.is_alphanumeric()))
+        .map(|(start, end)| Found {
+            start,
+            end,
+            name: THE_PRESIDENT.to_string(),
+            kind: "person".into(),
+            owner: None,
+            known: true,
+        })
+        .collect();
     all.extend(found);
 }
 
@@ -178,28 +188,17 @@ pub(super) fn the_president(text: &str, all: &mut Vec<Found>) {
 /// department the gazetteer files that secretary under.
 pub(super) fn the_secretary(text: &str, all: &mut Vec<Found>) {
     let mut found = Vec::new();
-    for pat in ["the Secretary", "The Secretary"] {
-        for (at, _) in text.match_indices(pat) {
-            let end = at + pat.len();
-            let after = &text[end..];
-            if after.starts_with(|c: char| c.is_alphanumeric())
-                || after.starts_with(" of ")
-                || after.trim_start().starts_with(|c: char| c.is_uppercase())
-                || all.iter().any(|f| at < f.end && f.start < end)
-            {
-                continue;
-            }
-            let secretary = all
-                .iter()
-                .filter(|f| f.known && f.end <= at && text[f.start..f.end].contains("Secretary"))
-                .max_by_key(|f| f.end);
-            if let Some(s) = secretary {
-                found.push(Found {
-                    start: at,
-                    end,
-                    ..s.clone()
-                });
-            }
+    for (at, end) in bare_title(text, "Secretary", all) {
+        let secretary = all
+            .iter()
+            .filter(|f| f.known && f.end <= at && text[f.start..f.end].contains("Secretary"))
+            .max_by_key(|f| f.end);
+        if let Some(s) = secretary {
+            found.push(Found {
+                start: at,
+                end,
+                ..s.clone()
+            });
         }
     }
     all.extend(found);
