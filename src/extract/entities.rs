@@ -41,6 +41,8 @@ pub struct Gazetteer {
     matcher: Option<AhoCorasick>,
     /// Pattern index → entity index.
     owners: Vec<usize>,
+    /// Lower-cased alias → the first entity that has it, for [`Self::lookup`].
+    by_alias: HashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -83,19 +85,25 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
+        let mut by_alias = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            for a in &e.aliases {
+                by_alias.entry(a.to_lowercase()).or_insert(i);
+            }
+        }
         Gazetteer {
             entities,
             matcher,
             owners,
+            by_alias,
         }
     }
 
     /// The entity with this canonical name or alias (any case).
     pub fn lookup(&self, name: &str) -> Option<&Entity> {
-        let n = name.to_lowercase();
-        self.entities
-            .iter()
-            .find(|e| e.aliases.iter().any(|a| a.to_lowercase() == n))
+        self.by_alias
+            .get(&name.to_lowercase())
+            .and_then(|&i| self.entities.get(i))
     }
 
     /// Every known name in `text`, in order, whole words only for Latin
