@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 /// (kind, start date) of every mention of a titled document published on
 /// 2025-06-18.
-fn found_titled(title: &str, text: &str) -> Vec<(Kind, String)> {
+pub(super) fn found_titled(title: &str, text: &str) -> Vec<(Kind, String)> {
     static R: OnceLock<Rules> = OnceLock::new();
     let a = Article {
         url: "https://example.test/doc".into(),

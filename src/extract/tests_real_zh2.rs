@@ -15,28 +15,10 @@
 //! letter cited and restated ("依……号函，重申……如下："), and a line wrap
 //! inside a citation.
 
+use super::extract;
 use super::tests::{check, found};
-use super::{extract, Rules};
+use super::tests_real_zh::found_titled as titled;
 use crate::model::{Article, Kind};
-use std::sync::OnceLock;
-
-/// (kind, start date) of every mention of a titled document published on
-/// 2025-06-18.
-fn titled(title: &str, text: &str) -> Vec<(Kind, String)> {
-    static R: OnceLock<Rules> = OnceLock::new();
-    let a = Article {
-        url: "https://example.test/doc".into(),
-        title: title.into(),
-        lang: "zh".into(),
-        text: text.into(),
-        published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
-        ..Default::default()
-    };
-    extract(&a, R.get_or_init(Rules::builtin))
-        .into_iter()
-        .map(|m| (m.kind, m.span.start.to_string()))
-        .collect()
-}
 
 // Every document of these tests is published on 2025-06-18.
 
