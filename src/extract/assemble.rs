@@ -100,6 +100,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         hits.retain(|h| !constructions::list_of_peers(s, h));
         let mut dates = find_dates(s, &anchor);
         dates.truncate(MAX_DATES_PER_SENTENCE);
+        if !zh {
+            constructions::coordinated_years(s, &mut dates);
+        }
         if absolute_only {
             dates.retain(|d| !d.relative);
         }

@@ -601,3 +601,37 @@ fn later_that_month_and_the_following_year_date_by_the_last_date() {
         Kind::Legislation,
     );
 }
+
+#[test]
+fn year_less_days_coordinated_with_a_dated_one_take_its_year() {
+    check(&[
+        (
+            "The administration raised duties on Chinese steel on March 4 and October 9, 2020.",
+            Kind::Tariff,
+            "2020-03-04",
+        ),
+        (
+            "Officials added the firms to the Entity List on January 14, February 2 and April 30, 2021.",
+            Kind::Listing,
+            "2021-01-14",
+        ),
+        (
+            "Officials added the firms to the Entity List on January 14, February 2 and April 30, 2021.",
+            Kind::Listing,
+            "2021-02-02",
+        ),
+        // a day after the written one belongs to the year before
+        (
+            "The regulator fined the carrier on December 5 and January 3, 2023.",
+            Kind::Sanction,
+            "2022-12-05",
+        ),
+    ]);
+    // a day that is not in the list keeps the publication's year
+    let got =
+        found("On March 4, the agency said the duties imposed on October 9, 2020 would stay.");
+    assert!(got.iter().all(|(_, d)| d != "2020-03-04"), "{got:?}");
+    let got =
+        found("The administration raised duties on Chinese steel on March 4 and October 9, 2020.");
+    assert!(got.iter().all(|(_, d)| d != "2025-03-04"), "{got:?}");
+}

@@ -619,6 +619,69 @@ pub(crate) fn narrative_years(
     }
 }
 
+/// "on July 6 and August 23, 2018", "May 16, June 3 and again on August
+/// 19, 2019": year-less days coordinated with a date whose year is
+/// written take that year (the year before, when the day would fall after
+/// that date: "December 5 and January 3, 2019"). Right to left, so each
+/// of a list takes the year of the one after it.
+pub(crate) fn coordinated_years(s: &str, dates: &mut [DateMatch]) {
+    // the written date of the list's last member, as each takes its year
+    let mut carry: Option<PartialDate> = None;
+    for i in (0..dates.len().saturating_sub(1)).rev() {
+        let (head, tail) = dates.split_at_mut(i + 1);
+        let (d, next) = (&mut head[i], &tail[0]);
+        let Some(year) = narrative_anchor(s, next).or(carry.take()) else {
+            continue;
+        };
+        if !d.relative || d.span.end.is_some() || !month_named(s, d) {
+            continue;
+        }
+        let Some(gap) = s.get(d.end..next.start) else {
+            continue;
+        };
+        if !coordinator(gap) {
+            continue;
+        }
+        let p = d.span.start;
+        let at = |y: i32| match (p.month, p.day) {
+            (Some(m), Some(day)) => PartialDate::day(y, m, day),
+            (Some(m), None) => PartialDate::month(y, m),
+            _ => None,
+        };
+        let Some(mut start) = at(year.year) else {
+            continue;
+        };
+        if start.first_day() > year.last_day() {
+            match at(year.year - 1) {
+                Some(before) => start = before,
+                None => continue,
+            }
+        }
+        d.span = DateSpan::at(start);
+        d.relative = false;
+        carry = Some(start);
+    }
+}
+
+/// True for what joins two dates of one list: a comma, "and", "or", "and
+/// again", "as well as", each perhaps followed by "on" or "in".
+fn coordinator(gap: &str) -> bool {
+    let words: Vec<String> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let words = match words.as_slice() {
+        [rest @ .., "on" | "in"] => rest,
+        all => all,
+    };
+    matches!(
+        words,
+        [] | ["and"] | ["or"] | ["and", "again"] | ["and", "then"] | ["as", "well", "as"]
+    ) && (gap.contains(',') || !words.is_empty())
+}
+
 /// True when the date names a month and no relative word ("September 20",
 /// "in mid-May"; not "last May", "Monday", "next month").
 fn month_named(s: &str, d: &DateMatch) -> bool {
