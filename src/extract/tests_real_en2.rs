@@ -620,6 +620,17 @@ fn year_less_days_coordinated_with_a_dated_one_take_its_year() {
             Kind::Listing,
             "2021-02-02",
         ),
+        // "and again on": both days are events, the first in the second's year
+        (
+            "Commerce added the lab to the Entity List on May 16 and again on August 19, 2019.",
+            Kind::Listing,
+            "2019-08-19",
+        ),
+        (
+            "Commerce added the lab to the Entity List on May 16 and again on August 19, 2019.",
+            Kind::Listing,
+            "2019-05-16",
+        ),
         // a day after the written one belongs to the year before
         (
             "The regulator fined the carrier on December 5 and January 3, 2023.",

@@ -39,17 +39,7 @@ pub(crate) fn coordinated<'a>(
     dates: &'a [DateMatch],
     d: &DateMatch,
 ) -> Vec<&'a DateMatch> {
-    let joined = |a: &DateMatch, b: &DateMatch| {
-        let raw = s.get(a.end..b.start).unwrap_or("x").trim();
-        let gap = raw.trim_start_matches(',').trim();
-        let word = gap.strip_prefix("on ").unwrap_or(gap).trim();
-        matches!(
-            word,
-            "" | "和" | "、" | "及" | "以及" | "与" | "and" | "and on" | "and again"
-        ) && !gap.is_empty()
-            // "July 6, 2018, August 23, 2018, and …": a list
-            || raw == ","
-    };
+    let joined = |a: &DateMatch, b: &DateMatch| coordinator(s.get(a.end..b.start).unwrap_or("x"));
     let same_grain = |a: &DateMatch| {
         a.span.start.precision() == d.span.start.precision() && a.span.end.is_none()
     };
@@ -663,8 +653,9 @@ pub(crate) fn coordinated_years(s: &str, dates: &mut [DateMatch]) {
     }
 }
 
-/// True for what joins two dates of one list: a comma, "and", "or", "and
-/// again", "as well as", each perhaps followed by "on" or "in".
+/// True for what joins two dates of one list: a comma, "and", "and
+/// again", "and then", "as well as", 和, 及, 以及, 与, 、, each perhaps after
+/// a comma and before "on" or "in" ("July 6, 2018, and on August 23").
 fn coordinator(gap: &str) -> bool {
     let words: Vec<String> = gap
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -676,10 +667,17 @@ fn coordinator(gap: &str) -> bool {
         [rest @ .., "on" | "in"] => rest,
         all => all,
     };
-    matches!(
-        words,
-        [] | ["and"] | ["or"] | ["and", "again"] | ["and", "then"] | ["as", "well", "as"]
-    ) && (gap.contains(',') || !words.is_empty())
+    match words {
+        [] => gap.contains(','),
+        _ => matches!(
+            words,
+            ["and"]
+                | ["and", "again"]
+                | ["and", "then"]
+                | ["as", "well", "as"]
+                | ["和" | "、" | "及" | "以及" | "与"]
+        ),
+    }
 }
 
 /// True when the date names a month and no relative word ("September 20",
