@@ -103,6 +103,15 @@ impl PartialDate {
             day: None,
         })
     }
+    /// The same month, or month and day, in another year; `None` for a
+    /// bare year or a day the other year lacks (29 February).
+    pub fn with_year(&self, year: i32) -> Option<Self> {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => PartialDate::day(year, m, d),
+            (Some(m), None) => PartialDate::month(year, m),
+            (None, _) => None,
+        }
+    }
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(year, month, day)?;
         Some(PartialDate {

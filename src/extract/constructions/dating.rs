@@ -586,16 +586,11 @@ pub(crate) fn narrative_years(
             continue;
         }
         let p = d.span.start;
-        let at = |year: i32| match (p.month, p.day) {
-            (Some(m), Some(day)) => PartialDate::day(year, m, day),
-            (Some(m), None) => PartialDate::month(year, m),
-            _ => None,
-        };
-        let Some(mut start) = at(a.year) else {
+        let Some(mut start) = p.with_year(a.year) else {
             continue;
         };
         if start.last_day() < a.first_day() {
-            match at(a.year + 1) {
+            match p.with_year(a.year + 1) {
                 Some(next) => start = next,
                 None => continue,
             }
@@ -633,16 +628,11 @@ pub(crate) fn coordinated_years(s: &str, dates: &mut [DateMatch]) {
             continue;
         }
         let p = d.span.start;
-        let at = |y: i32| match (p.month, p.day) {
-            (Some(m), Some(day)) => PartialDate::day(y, m, day),
-            (Some(m), None) => PartialDate::month(y, m),
-            _ => None,
-        };
-        let Some(mut start) = at(year.year) else {
+        let Some(mut start) = p.with_year(year.year) else {
             continue;
         };
         if start.first_day() > year.last_day() {
-            match at(year.year - 1) {
+            match p.with_year(year.year - 1) {
                 Some(before) => start = before,
                 None => continue,
             }

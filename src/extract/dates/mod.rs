@@ -191,12 +191,7 @@ fn share_year(text: &str, out: &mut [DateMatch]) {
         if !joined || !numeric || d.year == year {
             continue;
         }
-        let moved = match (d.month, d.day) {
-            (Some(m), Some(day)) => crate::model::PartialDate::day(year, m, day),
-            (Some(m), None) => crate::model::PartialDate::month(year, m),
-            _ => None,
-        };
-        if let Some(m) = moved {
+        if let Some(m) = d.with_year(year) {
             out[i].span.start = m;
         }
     }
