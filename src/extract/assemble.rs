@@ -60,6 +60,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     // the sentence before this one was a judgment's heading "主 文" on a
     // line of its own: this one is the disposition
     let mut after_heading = false;
+    // the day a line of its own stated, for the sentence right after it
+    let mut date_heading: Option<DateSpan> = None;
     for (si, sent) in sents.iter().enumerate() {
         let s = &text[sent.start..sent.end];
         let disposition =
@@ -75,6 +77,11 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             if w.instrument_tails.iter().any(|t| s.contains(t.as_str())) {
                 instrument = constructions::instrument_date(s, &find_dates(s, &anchor), code);
             }
+        }
+        // "May 24, 2021" on its own line heads the next sentence
+        let heading = std::mem::take(&mut date_heading);
+        if hits.is_empty() && !zh && !absolute_only && s.len() < 40 {
+            date_heading = constructions::date_line(s, &find_dates(s, &anchor));
         }
         if hits.is_empty() || (zh && constructions::statute_article(s)) {
             if !zh && !absolute_only && s.bytes().any(|b| b.is_ascii_digit()) {
@@ -157,6 +164,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 sents.get(si + 1).map(|n| &text[n.start..n.end]),
                 &anchor,
             );
+        }
+        if let Some(span) = heading.filter(|_| dates.is_empty()) {
+            date_verbs(&mut dates, hits.iter(), span, false);
         }
         if !absolute_only {
             add_document_date(
@@ -672,7 +682,10 @@ fn issued_by(m: &mut Mention, who: &str, rules: &Rules, zh: bool) {
             .iter()
             .all(|a| is(a, "country") && one_side(a, who))
     } else {
-        m.kind == Kind::Ruling && !m.actors.iter().any(|a| is(a, "court"))
+        // a court's opinion rules; a bill or law as Congress prints it is
+        // the chamber's or Congress's act when its sentence names no one
+        (m.kind == Kind::Ruling && !m.actors.iter().any(|a| is(a, "court")))
+            || (m.kind == Kind::Legislation && m.actors.is_empty() && is(who, "legislature"))
     };
     if take && !m.actors.iter().any(|a| a == who) {
         m.actors.push(who.to_string());

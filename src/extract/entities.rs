@@ -238,6 +238,8 @@ const NOT_NAMES: &[&str] = &[
     "Former",
     "Key",
     "Lawmakers",
+    // a House bill's number ("H.R. 3919"), not an organisation
+    "H.R",
     "Legal",
     "Some",
     "Several",

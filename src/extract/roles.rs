@@ -78,6 +78,14 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
         .filter(agents)
         .filter(|f| f.start >= scope.group.start && f.end <= bound(f))
         .collect();
+    // "Mr. Rubio (for himself and Mr. Markey) introduced": the names of an
+    // aside are not the subject, when one stands outside it
+    let outside: Vec<&Found> = before
+        .iter()
+        .copied()
+        .filter(|f| !in_aside(s, f.start))
+        .collect();
+    let before = if outside.is_empty() { before } else { outside };
     let target_from = if zh {
         dui.unwrap_or(hit.start)
     } else {
@@ -158,6 +166,15 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
     }
     roles.targets.retain(|t| !roles.actors.contains(t));
     roles
+}
+
+/// Whether byte `at` of `s` stands inside a parenthesis that opened
+/// before it and has not closed.
+fn in_aside(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or("");
+    let open = before.rfind(['(', '（']);
+    let close = before.rfind([')', '）']);
+    open.is_some_and(|o| close.is_none_or(|c| c < o))
 }
 
 /// A legislation event's laws: every law its clause group names, before

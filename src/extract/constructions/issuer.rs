@@ -65,6 +65,9 @@ pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<S
             .map(|f| f.name)
             .or_else(|| signature(text, gazetteer));
     }
+    if let Some(body) = congress_print(&head) {
+        return gazetteer.lookup(body).map(|e| e.name.clone());
+    }
     // "Coalition v. Abbott, Order (W.D. Tex. Dec. 11, 2023)": a caption
     // and a citation in the title are a court's document too
     let caption = title.contains(" v. ") && title.contains(" (");
@@ -97,6 +100,29 @@ pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<S
         return best.map(|(_, name)| name.to_string());
     }
     None
+}
+
+/// The body that acts in a bill or law as Congress prints it ("117th
+/// CONGRESS / 1st Session … IN THE SENATE OF THE UNITED STATES"; "Public
+/// Law 117-55 / 117th Congress … An Act"): the chamber a bill is
+/// introduced in, Congress for a law.
+fn congress_print(head: &str) -> Option<&'static str> {
+    let lower = head.to_lowercase();
+    let session = ["th congress", "st congress", "nd congress", "rd congress"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if !session {
+        return None;
+    }
+    if lower.contains("public law") {
+        Some("Congress")
+    } else if lower.contains("in the senate of the united states") {
+        Some("Senate")
+    } else if lower.contains("in the house of representatives") {
+        Some("House of Representatives")
+    } else {
+        None
+    }
 }
 
 /// The parties a court document's title names as "A v. B, Order …": the

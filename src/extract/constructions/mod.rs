@@ -18,12 +18,15 @@
 //!   the decisions it states in its own voice.
 //! - `documents`: Chinese official documents — statute articles quoted
 //!   whole, appeals against a dated ruling.
+//! - `heading`: a date on a line of its own dates the sentence after it
+//!   (a printed bill's day of introduction).
 //! - `parties`: a Taiwanese judgment's role words (原告, 被上诉人) as the
 //!   parties its caption names.
 
 mod citation;
 mod dating;
 mod documents;
+mod heading;
 mod issuer;
 mod parties;
 mod reading;
@@ -31,6 +34,7 @@ mod reading;
 pub(crate) use citation::*;
 pub(crate) use dating::*;
 pub(crate) use documents::*;
+pub(crate) use heading::*;
 pub(crate) use issuer::*;
 pub(crate) use parties::*;
 pub(crate) use reading::*;
