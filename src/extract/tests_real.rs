@@ -517,3 +517,25 @@ fn legislatures_and_regulations_issued_under_their_titles() {
             .all(|(k, _)| *k != Kind::Legislation)
     );
 }
+
+#[test]
+fn a_parenthesis_before_the_verb_is_an_aside() {
+    check(&[
+        (
+            "Acme (which denies any wrongdoing) sued the Commerce Department on May 4, 2023.",
+            Kind::Lawsuit,
+            "2023-05-04",
+        ),
+        (
+            "The state (which could still lose in court) banned the app on June 1, 2023.",
+            Kind::Ban,
+            "2023-06-01",
+        ),
+    ]);
+    // a hedge outside the parenthesis still governs the verb
+    assert!(
+        found("The state may (as soon as June 1, 2023) ban the app.")
+            .iter()
+            .all(|(k, _)| *k != Kind::Ban)
+    );
+}

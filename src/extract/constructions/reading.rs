@@ -103,7 +103,8 @@ pub(crate) fn mask_embedded_questions(text: String) -> String {
 /// "Commerce, which said the firm could pose risks, added it", "Citing
 /// concerns that it could …, the FCC banned …": a hedge or negation inside
 /// an aside that closes before the verb (a relative clause, a participle or
-/// a reason set off by commas) qualifies the aside, not the verb. Returns
+/// a reason set off by commas, or anything in parentheses) qualifies the
+/// aside, not the verb. Returns
 /// `s[from..to]` with such asides, which start at `floor` (the clause's
 /// start) or after a comma, blanked.
 pub(crate) fn mask_asides(s: &str, floor: usize, from: usize, to: usize) -> String {
@@ -148,6 +149,20 @@ pub(crate) fn mask_asides(s: &str, floor: usize, from: usize, to: usize) -> Stri
         // the aside ends at its comma, which must come before the verb
         if let Some(end) = text[st..].find(',').map(|e| st + e) {
             asides.push((floor + st, floor + end));
+        }
+    }
+    // "Huawei (which denies wrongdoing) sued …": a parenthesis that
+    // closes before the verb is an aside whatever it starts with
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' => open = Some(i),
+            ')' | '）' => {
+                if let Some(o) = open.take() {
+                    asides.push((floor + o, floor + i + c.len_utf8()));
+                }
+            }
+            _ => {}
         }
     }
     s.get(from..to)
