@@ -391,11 +391,14 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
             }
         }
     }
-    // a partner of `i` on a date apart from `j`'s: `i` could be either
+    // a partner of `i` on a date apart from `j`'s: `i` could be either;
+    // between two day reports only day partners count, so that what
+    // decides a day's clusters lies within a day of it
     let rival = |i: u32, j: u32| {
+        let days = f.items[i as usize].is_day() && f.items[j as usize].is_day();
         partners[i as usize]
             .iter()
-            .filter(|(_, q)| *q != j)
+            .filter(|(_, q)| *q != j && (!days || f.items[*q as usize].is_day()))
             .any(|(_, q)| rivals(j, *q))
     };
     let mut out: Vec<(f32, u32, u32)> = scored
@@ -478,17 +481,20 @@ impl Forest {
         find(&mut self.parent, x)
     }
 
-    /// Joins the clusters of `i` and `j` when they can be one incident:
-    /// one consistent date, one report per article, one government's side.
-    fn join(&mut self, f: &Features, i: u32, j: u32) -> bool {
+    /// True when the clusters of `i` and `j` could join now.
+    fn fits(&mut self, f: &Features, i: u32, j: u32) -> bool {
         let (ra, rb) = (self.root(i), self.root(j));
-        if ra == rb {
-            return false;
-        }
+        ra != rb && self.joined_dates(f, ra, rb, i, j).is_some()
+    }
+
+    /// The days the clusters rooted at `ra` and `rb` would have as one, or
+    /// `None` when they cannot be one incident: one consistent date, one
+    /// report per article, one government's side.
+    fn joined_dates(&self, f: &Features, ra: u32, rb: u32, i: u32, j: u32) -> Option<(i32, i32)> {
         let (ga, gb) = (&self.groups[ra as usize], &self.groups[rb as usize]);
         let first = ga.first.max(gb.first);
         let last = ga.last.min(gb.last);
-        let (first, last) = if first <= last {
+        let days = if first <= last {
             (first, last)
         } else if ga.first == ga.last
             && gb.first == gb.last
@@ -500,11 +506,24 @@ impl Forest {
             let keep = if gb.size > ga.size { gb } else { ga };
             (keep.first, keep.last)
         } else {
-            return false;
+            return None;
         };
         if ga.urls.iter().any(|u| gb.urls.binary_search(u).is_ok()) || ga.clash(gb) {
+            return None;
+        }
+        Some(days)
+    }
+
+    /// Joins the clusters of `i` and `j` when they can be one incident
+    /// (see [`Forest::joined_dates`]).
+    fn join(&mut self, f: &Features, i: u32, j: u32) -> bool {
+        let (ra, rb) = (self.root(i), self.root(j));
+        if ra == rb {
             return false;
         }
+        let Some((first, last)) = self.joined_dates(f, ra, rb, i, j) else {
+            return false;
+        };
         let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
         let mut taken = std::mem::take(&mut self.groups[child as usize]);
         let mut urls = std::mem::take(&mut taken.urls);
@@ -531,8 +550,18 @@ impl Forest {
 /// 1. reports of the same date grow greedily from their best pairs;
 /// 2. clusters of two days one apart join when each is the other's best
 ///    such partner (a matching: no chain of days grows through it);
-/// 3. coarse reports ("in May", "in 2019") join, best pair first, the
-///    clusters their span covers and each other.
+/// 3. each coarse report ("in May", "in 2019") chooses on its own the
+///    cluster of stages 1 and 2 of its best day partner that it fits, so
+///    no coarse report's choice depends on another's; the choices join,
+///    best first; a coarse report without a day partner follows its best
+///    coarse partner that found one; the rest join each other, best pair
+///    first.
+///
+/// What decides a day's clusters lies within a day of it (the rival test
+/// of weak pairs counts day partners only), and what decides a coarse
+/// report's place is its own pairs and the clusters they reach: a new day
+/// report can move only the clusters of the days next to it and the
+/// coarse reports that pair with them.
 pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
     let n = f.items.len();
     let mut forest = Forest {
@@ -594,8 +623,52 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
     for (i, j) in mutual {
         forest.join(f, i, j);
     }
-    // 3. coarse reports, best pair first, into what their span covers
-    for &(_, i, j) in pairs.iter().filter(|&&(_, i, j)| !(day(i) && day(j))) {
+    // 3. coarse reports into what their span covers, each on its own:
+    // its best day partner whose cluster it fits, read from the clusters
+    // of stages 1 and 2 only, so a coarse report's choice never depends
+    // on another's (and a new report moves only the coarse reports it
+    // pairs with); then the choices join, best first, and the coarse
+    // reports left over join each other
+    let mut chosen: Vec<(f32, u32, u32)> = Vec::new();
+    let mut picked = vec![false; n];
+    for &(s, i, j) in pairs.iter().filter(|&&(_, i, j)| day(i) != day(j)) {
+        let (c, d) = if day(i) { (j, i) } else { (i, j) };
+        if picked[c as usize] {
+            continue;
+        }
+        if forest.fits(f, c, d) {
+            picked[c as usize] = true;
+            chosen.push((s, c, d));
+        }
+    }
+    // a choice the cluster no longer fits (another coarse report of its
+    // article joined first) leaves the report to the steps below
+    let mut placed = vec![false; n];
+    for &(_, c, d) in &chosen {
+        placed[c as usize] = forest.join(f, c, d);
+    }
+    // a coarse report with no day partner follows its best coarse partner
+    // that found one ("in May" beside "in 2019", both about one listing)
+    let mut follows: Vec<(u32, u32)> = Vec::new();
+    let mut followed = vec![false; n];
+    for &(_, i, j) in pairs.iter().filter(|&&(_, i, j)| !day(i) && !day(j)) {
+        let (c, lead) = match (placed[i as usize], placed[j as usize]) {
+            (false, true) => (i, j),
+            (true, false) => (j, i),
+            _ => continue,
+        };
+        if !followed[c as usize] && forest.fits(f, c, lead) {
+            followed[c as usize] = true;
+            follows.push((c, lead));
+        }
+    }
+    for (c, lead) in follows {
+        placed[c as usize] = forest.join(f, c, lead);
+    }
+    for &(_, i, j) in pairs
+        .iter()
+        .filter(|&&(_, i, j)| !day(i) && !day(j) && !placed[i as usize] && !placed[j as usize])
+    {
         forest.join(f, i, j);
     }
     let mut slot_of = vec![usize::MAX; n];
