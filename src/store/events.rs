@@ -223,6 +223,7 @@ impl Store {
             let mut ent = tx.prepare("INSERT INTO event_entities (event_id, entity, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?;
             let mut fts =
                 tx.prepare("INSERT INTO events_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+            let mut restamp = tx.prepare("UPDATE events SET fingerprint = ?1 WHERE rowid = ?2")?;
             // every mention's article language, read once
             let mut langs_of: std::collections::HashMap<i64, String> =
                 std::collections::HashMap::new();
@@ -246,11 +247,15 @@ impl Store {
                         }
                     }
                 }
-                let fingerprint = blake3::hash(format!("{e:?}\u{0}{}", langs.join(" ")).as_bytes())
-                    .to_hex()[..32]
-                    .to_string();
+                let fingerprint = super::fingerprint::fingerprint(e, &langs);
                 if let Some((rowid, old)) = stored.remove(&e.id) {
                     if old == fingerprint {
+                        continue;
+                    }
+                    // stored by a dateline before the field hash: the same
+                    // event gets the new fingerprint, not a rewrite
+                    if old == super::fingerprint::legacy(e, &langs) {
+                        restamp.execute(params![fingerprint, rowid])?;
                         continue;
                     }
                     remove(rowid, &e.id)?;

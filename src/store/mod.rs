@@ -19,6 +19,7 @@ mod entity_stats;
 mod events;
 mod feeds;
 mod filter;
+mod fingerprint;
 pub mod identity;
 mod marks;
 mod provenance;
