@@ -40,12 +40,17 @@ impl Hasher for FxHasher {
 /// A `HashMap` with [`FxHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// `x` rounded down to a power of two (1 for 0): a count that a refresh
+/// moves only when it doubles.
+pub fn pow2(x: u64) -> u64 {
+    1u64 << (63 - x.max(1).leading_zeros())
+}
+
 /// A name's weight, `ln(1 + N / df)`, with the count of mentions `N` and
 /// of mentions that name it `df` each rounded down to a power of two: a
 /// weight changes only when one of them doubles, so a refresh leaves the
 /// weights of the archive's names, and the merges they decide, as they were.
 pub fn weight(mentions: usize, df: u32) -> f32 {
-    let pow2 = |x: u64| 1u64 << (63 - x.max(1).leading_zeros());
     let ratio = pow2(mentions as u64) as f32 / pow2(df as u64) as f32;
     (1.0 + ratio).ln()
 }
