@@ -347,10 +347,26 @@ pub(crate) fn add_document_date(
         && opens(s.get(start..end).unwrap_or(""))
         && !dates.is_empty()
         && dates.iter().all(|d| d.end <= start);
-    if !dates.is_empty() && !disposition {
+    // "The Measures are hereby issued and shall come into force on
+    // January 18": an instrument issued in its own voice is issued on the
+    // document's day, whatever later day the sentence gives its effect
+    let own_voice = !zh && s.get(start..end).is_some_and(|c| c.contains("hereby"));
+    if !dates.is_empty() && !disposition && !own_voice {
         return;
     }
     let day = DateSpan::at(PartialDate::from_naive(published));
+    if own_voice && !dates.is_empty() {
+        date_verbs(
+            dates,
+            hits.iter()
+                .filter(|h| h.verb_start >= start && h.verb_start < end),
+            day,
+            true,
+        );
+        dates.sort_by_key(|d| d.start);
+        dates.dedup_by_key(|d| d.start);
+        return;
+    }
     if disposition {
         date_verbs(
             dates,

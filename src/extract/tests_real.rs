@@ -539,3 +539,32 @@ fn a_parenthesis_before_the_verb_is_an_aside() {
             .all(|(k, _)| *k != Kind::Ban)
     );
 }
+
+#[test]
+fn an_instrument_issued_in_its_own_voice_is_issued_on_its_day() {
+    let read = |text: &str| {
+        let a = crate::model::Article {
+            text: text.into(),
+            lang: "en".into(),
+            published: chrono::DateTime::parse_from_rfc3339("2021-03-02T12:00:00+08:00").ok(),
+            ..Default::default()
+        };
+        super::extract(&a, super::tests::rules())
+            .into_iter()
+            .map(|m| (m.kind, m.span.start.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let want = vec![(Kind::Legislation, "2021-03-02".to_string())];
+    assert_eq!(
+        read("The Rules on Export Licensing of Drones are hereby promulgated and shall be effective as of the date of promulgation."),
+        want
+    );
+    // the later day is the rules' effect, not their issue
+    assert_eq!(
+        read("The Measures on Data Exports are hereby issued and shall come into force on May 1, 2021."),
+        want
+    );
+    // lower-case rules are no instrument's title, and a hedge is no act
+    assert!(read("The new rules are hereby promulgated, officials said.").is_empty());
+    assert!(read("The Measures would be hereby adopted if the council agreed.").is_empty());
+}
