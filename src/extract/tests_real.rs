@@ -568,3 +568,18 @@ fn an_instrument_issued_in_its_own_voice_is_issued_on_its_day() {
     assert!(read("The new rules are hereby promulgated, officials said.").is_empty());
     assert!(read("The Measures would be hereby adopted if the council agreed.").is_empty());
 }
+
+#[test]
+fn a_legislature_passes_amendments() {
+    check(&[(
+        "The council said that on April 12, 2023 the Legislative Yuan passed the third reading of the amendments.",
+        Kind::Legislation,
+        "2023-04-12",
+    )]);
+    // amendments merely proposed are no act
+    assert!(
+        found("On April 12, 2023 the cabinet said it might propose amendments to the law.")
+            .iter()
+            .all(|(k, _)| *k != Kind::Legislation)
+    );
+}
