@@ -543,13 +543,7 @@ fn a_parenthesis_before_the_verb_is_an_aside() {
 #[test]
 fn an_instrument_issued_in_its_own_voice_is_issued_on_its_day() {
     let read = |text: &str| {
-        let a = crate::model::Article {
-            text: text.into(),
-            lang: "en".into(),
-            published: chrono::DateTime::parse_from_rfc3339("2021-03-02T12:00:00+08:00").ok(),
-            ..Default::default()
-        };
-        super::extract(&a, super::tests::rules())
+        super::tests::read_en_on(text, "2021-03-02T12:00:00+08:00")
             .into_iter()
             .map(|m| (m.kind, m.span.start.to_string()))
             .collect::<Vec<_>>()

@@ -88,16 +88,8 @@ mod tests {
 
     #[test]
     fn the_sponsor_introduces_and_congress_enacts() {
-        let rules = crate::extract::tests::rules();
-        let read = |text: &str| {
-            let a = crate::model::Article {
-                text: text.into(),
-                lang: "en".into(),
-                published: chrono::DateTime::parse_from_rfc3339("2023-08-04T12:00:00-04:00").ok(),
-                ..Default::default()
-            };
-            crate::extract::extract(&a, rules)
-        };
+        let read =
+            |text: &str| crate::extract::tests::read_en_on(text, "2023-08-04T12:00:00-04:00");
         // the aside's co-sponsors are not the subject
         let bill =
             read("Ms. Rivera (for herself and Mr. Okafor) introduced the bill on March 2, 2022.");
