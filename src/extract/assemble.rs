@@ -50,6 +50,12 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     // the last date with its year written out, and its sentence
     let mut narrative: Option<(usize, PartialDate)> = None;
     let article_lang = rules.article_lang(article);
+    // a Chinese document's own day (its signature's date line, a dated
+    // heading) dates what it states in its own voice
+    let document_day = (!rules.lang(article_lang).spaced && !absolute_only)
+        .then(|| constructions::signed_day(text, &anchor))
+        .flatten()
+        .unwrap_or(published);
     // the day of the instrument the document says it acts under
     let mut instrument: Option<PartialDate> = None;
     // the kind of measure the title names, read when first needed
@@ -164,7 +170,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 s,
                 &mut dates,
                 &hits,
-                published,
+                if zh { document_day } else { published },
                 (zh, zh && disposition),
             );
         }

@@ -18,6 +18,8 @@
 //!   the decisions it states in its own voice.
 //! - `documents`: Chinese official documents — statute articles quoted
 //!   whole, appeals against a dated ruling.
+//! - `signature`: a Chinese document's own day, from its signature's date
+//!   line or a dated heading.
 //! - `parties`: a Taiwanese judgment's role words (原告, 被上诉人) as the
 //!   parties its caption names.
 
@@ -27,6 +29,7 @@ mod documents;
 mod issuer;
 mod parties;
 mod reading;
+mod signature;
 
 pub(crate) use citation::*;
 pub(crate) use dating::*;
@@ -34,3 +37,4 @@ pub(crate) use documents::*;
 pub(crate) use issuer::*;
 pub(crate) use parties::*;
 pub(crate) use reading::*;
+pub(crate) use signature::*;

@@ -1,0 +1,65 @@
+//! Chinese constructions of real official and news text (issue 12), third
+//! set, each tested on sentences written for this file, with a near miss
+//! that must not fire: a document's own day from its signature's date line,
+//! a dated heading (Taiwan's "發布日期：114-12-04") or a decision in force
+//! from a day before it was reported; export controls adjusted (调整); a
+//! ban named by its noun (实施为期一年的封锁).
+
+use super::tests::{check, found};
+use crate::model::Kind;
+
+// Every document of these tests is published on 2025-06-18.
+
+#[test]
+fn a_notice_reposted_later_acts_on_its_signature_s_day() {
+    let notice = "关于将部分外国实体列入不可靠实体清单的公告\n\n\
+        工作机制依据有关规定，决定将北岭动力等三家外国实体列入不可靠实体清单。\n\n\
+        本公告自发布之日起施行。\n\n某工作机制\n2025年6月13日";
+    assert_eq!(found(notice), vec![(Kind::Listing, "2025-06-13".into())]);
+    // a date that ends a sentence is no signature: the notice's own act
+    // keeps the day it was published
+    let quoted = "工作机制决定将北岭动力等三家外国实体列入不可靠实体清单，并回顾了该制度\
+        自2020年9月19日以来的实施情况。";
+    assert!(found(quoted)
+        .iter()
+        .all(|(_, d)| d == "2025-06-18" || d.starts_with("2020")));
+}
+
+#[test]
+fn a_dated_heading_gives_the_document_s_day() {
+    let release = "新聞稿\n發布日期：114-06-16\n\n\
+        數位發展部表示，某款境外聊天軟體屬危害國家資通安全產品，公務機關即日起禁止下載及使用。";
+    assert_eq!(found(release), vec![(Kind::Ban, "2025-06-16".into())]);
+    // a heading after publication is a typo or a schedule, not its day
+    let ahead = "發布日期：114-07-16\n\n公務機關即日起禁止下載及使用該軟體。";
+    assert_eq!(found(ahead), vec![(Kind::Ban, "2025-06-18".into())]);
+}
+
+#[test]
+fn a_decision_in_force_from_an_earlier_day_was_made_that_day() {
+    let decision = "中方决定对以下外国军工企业采取反制措施：冻结其在中国境内的财产。\n\n\
+        本决定自2025年6月16日起施行。";
+    assert_eq!(found(decision), vec![(Kind::Sanction, "2025-06-16".into())]);
+    // in force from a later day: the decision is the document's day, the
+    // day it applies from is its own
+    let later = "中方决定对以下外国军工企业采取反制措施。\n\n本决定自2025年7月1日起施行。";
+    assert!(found(later).contains(&(Kind::Sanction, "2025-06-18".into())));
+}
+
+#[test]
+fn export_controls_adjusted_and_a_ban_named_by_its_noun() {
+    check(&[
+        (
+            "6月16日，商务部发布公告，调整部分稀有金属物项的出口管制措施。",
+            Kind::ExportControl,
+            "2025-06-16",
+        ),
+        (
+            "內政部今（18）日宣布，對某境外影音平台實施為期一年的封鎖。",
+            Kind::Ban,
+            "2025-06-18",
+        ),
+    ]);
+    assert!(found("6月16日，商务部表示，将研究是否调整出口管制措施。").is_empty());
+    assert!(found("內政部6月16日表示，目前不會對該平台實施封鎖。").is_empty());
+}
