@@ -56,6 +56,10 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         .then(|| constructions::signed_day(text, &anchor))
         .flatten()
         .unwrap_or(published);
+    // a news agency's dateline ("（中央社华盛顿17日专电）") is its 今天's day
+    let dateline = (!rules.lang(article_lang).spaced && !absolute_only)
+        .then(|| constructions::dateline_day(text, &anchor))
+        .flatten();
     // the day of the instrument the document says it acts under
     let mut instrument: Option<PartialDate> = None;
     // the kind of measure the title names, read when first needed
@@ -106,6 +110,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         hits.retain(|h| !constructions::list_of_peers(s, h));
         let mut dates = find_dates(s, &anchor);
         dates.truncate(MAX_DATES_PER_SENTENCE);
+        if let Some(day) = dateline.filter(|_| zh) {
+            constructions::shift_to_dateline(s, &mut dates, published, day);
+        }
         if !zh {
             constructions::coordinated_years(s, &mut dates);
         }
@@ -236,6 +243,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         let clause_start = cs[clause_of(&cs, hit.verb_start)].start;
                         let subject = s.get(clause_start..hit.verb_start).unwrap_or("");
                         match rules.effect_kind(subject, lang) {
+                            // "法官阻止了该州的禁令生效": what a court kept
+                            // from taking effect did not
+                            _ if zh && constructions::blocked_from_effect(subject) => continue,
                             // "本决定自4月13日起施行": the document itself took
                             // effect, so the decision it opened with.
                             _ if zh

@@ -63,3 +63,52 @@ fn export_controls_adjusted_and_a_ban_named_by_its_noun() {
     assert!(found("6月16日，商务部表示，将研究是否调整出口管制措施。").is_empty());
     assert!(found("內政部6月16日表示，目前不會對該平台實施封鎖。").is_empty());
 }
+
+#[test]
+fn a_list_grown_with_ba_or_named_first_and_removals_counted() {
+    check(&[
+        (
+            "美国商务部周五把十余家外国公司加入了实体清单。",
+            Kind::Listing,
+            "2025-06-13",
+        ),
+        (
+            "工业与安全局周一发布声明说，将在实体清单中增加24个外国机构。",
+            Kind::Listing,
+            "2025-06-16",
+        ),
+        (
+            "貿易署16日公告更新實體管理名單，新增數十個實體，同時移除7個實體。",
+            Kind::Delisting,
+            "2025-06-16",
+        ),
+    ]);
+    assert!(found("美国商务部周五表示，可能把更多外国公司加入实体清单。").is_empty());
+    assert!(found("貿易署16日表示，不會移除7個實體。").is_empty());
+}
+
+#[test]
+fn a_dispatch_s_today_is_its_dateline_s_day() {
+    // filed in Washington on the 17th, published in Taipei on the 18th
+    let dispatch =
+        "（某通讯社记者某某华盛顿17日专电）美国商务部今天宣布将12家外国企业列入实体清单。";
+    assert_eq!(found(dispatch), vec![(Kind::Listing, "2025-06-17".into())]);
+    // no dateline: today is the day of publication
+    let plain = "美国商务部今天宣布将12家外国企业列入实体清单。";
+    assert_eq!(found(plain), vec![(Kind::Listing, "2025-06-18".into())]);
+}
+
+#[test]
+fn an_order_to_delete_an_app_and_a_measure_kept_from_effect() {
+    check(&[(
+        "某国议会去年2月要求工作人员从公务设备上删除该视频应用。",
+        Kind::Ban,
+        "2024-02",
+    )]);
+    assert!(found("某国议会去年2月建议工作人员从公务设备上删除该视频应用。").is_empty());
+    // the court's ruling, not the ban it blocked
+    assert_eq!(
+        found("一名联邦法官去年11月阻止了该州的禁令生效。"),
+        vec![(Kind::Ruling, "2024-11".into())]
+    );
+}

@@ -288,3 +288,9 @@ pub(crate) fn whole_word(text: &str, start: usize, end: usize) -> bool {
         .any(|r| !r.chars().next().is_some_and(char::is_alphanumeric));
     tail
 }
+
+/// True when a Chinese effect verb's subject is the object of a verb that
+/// kept it from taking effect: "法官阻止了该州的禁令生效".
+pub(crate) fn blocked_from_effect(subject: &str) -> bool {
+    ["阻止", "叫停", "阻挡"].iter().any(|w| subject.contains(w))
+}

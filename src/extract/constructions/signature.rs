@@ -11,6 +11,10 @@
 //! A decision that names the day it takes effect, on or before publication
 //! ("本决定自2025年1月2日起施行", reported on the 5th), was made that day:
 //! that day is its own when neither a heading nor a signature says.
+//!
+//! A news agency's dateline ("（中央社記者某某華盛頓17日專電）") names the day
+//! its "今天" is: a dispatch filed on the 17th in Washington and published
+//! on the 18th in Taipei reports the 17th's acts as today's.
 
 use super::super::dates::find_dates;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
@@ -121,6 +125,56 @@ fn date_line(line: &str, anchor: &DateTime<FixedOffset>) -> Option<NaiveDate> {
     full_day(&d.span.start)
 }
 
+/// The suffixes that close a dateline's bracket: 电, 专电, 综合外电报导, 讯.
+const DATELINE_ENDS: &[&str] = &["电", "报导", "报道", "讯"];
+
+/// The day a dateline opening the text names ("（中央社华盛顿17日专电）",
+/// "【某报6月17日讯】"), when it lies up to three days before publication.
+pub(crate) fn dateline_day(text: &str, anchor: &DateTime<FixedOffset>) -> Option<NaiveDate> {
+    let t = text.trim_start();
+    let close = match t.chars().next()? {
+        '（' => '）',
+        '(' => ')',
+        '【' => '】',
+        _ => return None,
+    };
+    let end = t.find(close)?;
+    let inside = t.get(..end)?;
+    if inside.chars().count() > 40 || !DATELINE_ENDS.iter().any(|w| inside.ends_with(w)) {
+        return None;
+    }
+    let d = find_dates(inside, anchor).into_iter().last()?;
+    let day = full_day(&d.span.start)?;
+    let before = (anchor.date_naive() - day).num_days();
+    (0..=3).contains(&before).then_some(day)
+}
+
+/// Moves the days named from today (今天, 昨天, 明日 …) to a dateline's
+/// day: they are counted from the day the dispatch was filed.
+pub(crate) fn shift_to_dateline(
+    s: &str,
+    dates: &mut [super::super::dates::DateMatch],
+    published: NaiveDate,
+    dateline: NaiveDate,
+) {
+    const FROM_TODAY: &[&str] = &["今天", "今日", "昨天", "昨日", "前天", "明天", "明日"];
+    let by = dateline - published;
+    if by.num_days() == 0 {
+        return;
+    }
+    for d in dates.iter_mut() {
+        if !s
+            .get(d.start..d.end)
+            .is_some_and(|w| FROM_TODAY.contains(&w))
+        {
+            continue;
+        }
+        if let Some(day) = full_day(&d.span.start).and_then(|x| x.checked_add_signed(by)) {
+            d.span = crate::model::DateSpan::at(crate::model::PartialDate::from_naive(day));
+        }
+    }
+}
+
 fn full_day(p: &crate::model::PartialDate) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(p.year, p.month?, p.day?).filter(|d| d.year() == p.year)
 }
@@ -167,6 +221,23 @@ mod tests {
         // a later day is when it applies, not when it was made
         let t = "中方决定对以下企业采取反制措施。\n\n本决定自2025年2月1日起施行。";
         assert_eq!(signed_day(t, &p), None);
+    }
+
+    #[test]
+    fn a_dateline_names_the_day_of_today() {
+        let p = at("2025-06-18T08:00:00+08:00");
+        let t = "（中央社记者某某华盛顿17日专电）美国商务部今天宣布新规。";
+        assert_eq!(dateline_day(t, &p), day(2025, 6, 17));
+        assert_eq!(
+            dateline_day("【某报2025年06月17日讯】某部宣布。", &p),
+            day(2025, 6, 17)
+        );
+        // a bracket that is no dateline
+        assert_eq!(dateline_day("（17日）某部今天宣布。", &p), None);
+        assert_eq!(
+            dateline_day("（中央社华盛顿1日专电）某部今天宣布。", &p),
+            None
+        );
     }
 
     #[test]
