@@ -57,6 +57,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         .flatten()
         .unwrap_or(published);
     // a news agency's dateline ("（中央社华盛顿17日专电）") is its 今天's day
+    // "问：近日，……" the answers speak of that act, not of their own day
+    let recent_act =
+        !rules.lang(article_lang).spaced && constructions::asked_about_recent_act(text);
     let dateline = (!rules.lang(article_lang).spaced && !absolute_only)
         .then(|| constructions::dateline_day(text, &anchor))
         .flatten();
@@ -171,7 +174,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 &anchor,
             );
         }
-        if !absolute_only {
+        if !absolute_only && !(zh && recent_act) {
             add_document_date(
                 rules,
                 s,
@@ -640,7 +643,21 @@ fn unnamed_accuser(subject: &str) -> bool {
 fn cue_window(s: &str, floor: usize, verb: usize, zh: bool) -> usize {
     let text = s.get(floor..verb).unwrap_or("");
     let back = if zh {
-        text.char_indices().rev().nth(19).map(|(i, _)| i)
+        // "请求对原产于……的进口商品进行调查": a cue before the verb's
+        // 对/将/把 phrase governs the verb however long the phrase is
+        let phrase = text
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '对' | '将' | '把'))
+            .map_or(text.len(), |(i, _)| i);
+        let head = text.get(..phrase).unwrap_or("");
+        let from_verb = text.char_indices().rev().nth(19).map(|(i, _)| i);
+        let from_phrase = head.char_indices().rev().nth(19).map(|(i, _)| i);
+        match (from_verb, from_phrase) {
+            (Some(v), Some(p)) => Some(v.min(p)),
+            (Some(_), None) => None,
+            (v, _) => v,
+        }
     } else {
         text.char_indices()
             .rev()

@@ -112,3 +112,59 @@ fn an_order_to_delete_an_app_and_a_measure_kept_from_effect() {
         vec![(Kind::Ruling, "2024-11".into())]
     );
 }
+
+#[test]
+fn a_regulator_s_own_investigation_under_the_law() {
+    let notice = "因某外国芯片公司涉嫌违反反垄断法，市场监管总局依法对其开展立案调查。";
+    assert_eq!(
+        found(notice),
+        vec![(Kind::Investigation, "2025-06-18".into())]
+    );
+    // a spokesperson asked about an act of some days before: not its day
+    let answer = "问：近日，市场监管总局对某外国芯片公司立案调查，请介绍情况。\n\n\
+        答：在事实清楚的基础上，我局依法对该公司进行立案调查。";
+    assert!(found(answer).is_empty());
+}
+
+#[test]
+fn a_request_for_an_investigation_is_no_investigation() {
+    // the cue stands before a long 对 phrase, more than twenty characters
+    // from the verb
+    let petition = "2025年4月20日，申请人请求对原产于甲国、乙国、丙国和丁地区的进口某种工程塑料进行反倾销调查。";
+    assert!(found(petition).is_empty());
+    check(&[(
+        "2025年6月16日，商务部决定对原产于甲国、乙国、丙国和丁地区的进口某种工程塑料进行反倾销立案调查。",
+        Kind::Investigation,
+        "2025-06-16",
+    )]);
+}
+
+#[test]
+fn export_limits_on_advanced_goods_and_licences_after_an_ascii_comma() {
+    check(&[
+        (
+            "美方6月16日公布新规，限制先进芯片出口。",
+            Kind::ExportControl,
+            "2025-06-16",
+        ),
+        (
+            "根據公告,自2025年7月1日起,未經許可,相關物項不得出口。",
+            Kind::ExportControl,
+            "2025-07-01",
+        ),
+    ]);
+    // imports and exports both: a trade measure, not an export control
+    assert!(found("6月16日，该国宣布限制进出口贸易的部分环节。")
+        .iter()
+        .all(|(k, _)| *k != Kind::ExportControl));
+}
+
+#[test]
+fn a_supplier_barred_from_selling_to_china() {
+    check(&[(
+        "6月16日，海关总署宣布暂停两家外国企业的禽肉产品输华。",
+        Kind::Ban,
+        "2025-06-16",
+    )]);
+    assert!(found("6月16日，海关总署表示，拟暂停两家外国企业的禽肉产品输华。").is_empty());
+}

@@ -15,6 +15,9 @@
 //!   — the document's own publication line dates the measure its title
 //!   names ("……禁止出口……目录": an export control), or, for a title that
 //!   names a rule ("……规定"), the rule's making.
+//! - `asked_about_recent_act`: "问：近日，……对其立案调查。" — a spokesperson's
+//!   answers speak of an act some days before, not of the day they are
+//!   given.
 
 use super::super::dates::DateMatch;
 use super::super::rules::TriggerKind;
@@ -163,6 +166,18 @@ pub(crate) fn cited_amendment(s: &str, date: &DateMatch, hit: &Hit) -> bool {
         && (hit.verb_start < head || hit.verb_start >= tail)
 }
 
+/// True when a question of a press Q&A ("问：近日，……") asks about an act
+/// of some days before: the answers' undated acts are that act, not the
+/// document's own.
+pub(crate) fn asked_about_recent_act(text: &str) -> bool {
+    let vague = &super::super::lang::words("zh").vague_past;
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        ["问：", "问:", "记者问："].iter().any(|q| l.starts_with(q))
+            && vague.iter().any(|w| l.contains(w.as_str()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +190,17 @@ mod tests {
         assert!(!statute_article("第七条规定，国家可以采取措施。"));
         assert!(!statute_article("第七条第二款明确，国家可以采取措施。"));
         assert!(!statute_article("第七次会议决定对该公司罚款。"));
+    }
+
+    #[test]
+    fn a_question_about_an_act_of_some_days_before() {
+        assert!(asked_about_recent_act(
+            "问：近日，某局对某公司立案调查。\n\n答：这是日常执法。"
+        ));
+        assert!(!asked_about_recent_act(
+            "问：6月16日，某局对某公司立案调查。\n\n答：是。"
+        ));
+        assert!(!asked_about_recent_act("某局近日对某公司立案调查。"));
     }
 
     #[test]
