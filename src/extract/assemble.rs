@@ -174,7 +174,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 &anchor,
             );
         }
-        if !absolute_only && !(zh && recent_act) {
+        if !(absolute_only || (zh && recent_act)) {
             add_document_date(
                 rules,
                 s,
