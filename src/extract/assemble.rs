@@ -73,6 +73,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     // the sentence before this one was a judgment's heading "主 文" on a
     // line of its own: this one is the disposition
     let mut after_heading = false;
+    // the day a sentence with no trigger said an announcement was issued
+    let mut announced: Option<(usize, NaiveDate)> = None;
     for (si, sent) in sents.iter().enumerate() {
         let s = &text[sent.start..sent.end];
         let disposition =
@@ -90,6 +92,13 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             }
         }
         if hits.is_empty() || (zh && constructions::statute_article(s)) {
+            // "1月6日，商务部发布2026年第1号公告。": the day of the
+            // announcement whose decisions the next sentences state
+            if zh && hits.is_empty() && !absolute_only {
+                if let Some(day) = constructions::announcement_day(s, &find_dates(s, &anchor)) {
+                    announced = Some((si, day));
+                }
+            }
             if !zh && !absolute_only && s.bytes().any(|b| b.is_ascii_digit()) {
                 if let Some(a) = find_dates(s, &anchor)
                     .iter()
@@ -180,7 +189,11 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 s,
                 &mut dates,
                 &hits,
-                if zh { document_day } else { published },
+                match announced.filter(|(at, _)| zh && si - at <= 2) {
+                    Some((_, day)) => day,
+                    None if zh => document_day,
+                    None => published,
+                },
                 (zh, zh && disposition),
             );
         }

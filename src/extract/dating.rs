@@ -108,6 +108,27 @@ pub(crate) fn add_phrase_dates(
             }
         }
     }
+    // "公告自公布之日起正式实施" in a report: the day the announcement it
+    // reported before was issued
+    for p in constructions::FROM_ISSUE {
+        let Some(at) = s.find(p) else {
+            continue;
+        };
+        let day = day_anchor
+            .filter(|(at, _)| si - at <= 2)
+            .map(|(_, d)| d)
+            .or_else(|| recent(true).map(|m| m.span.start));
+        if let Some(day) = day.filter(|_| constructions::reported_from_issue(s, at)) {
+            if !dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
+                dates.push(DateMatch {
+                    start: at,
+                    end: at + p.len(),
+                    span: DateSpan::at(day),
+                    relative: true,
+                });
+            }
+        }
+    }
     for p in &rules.next_day {
         let Some(at) = lower.find(p.as_str()) else {
             continue;
@@ -325,8 +346,11 @@ pub(crate) fn add_document_date(
         .document_day
         .find_all(s)
         .find(|&(a, b, _)| {
-            // the words of a rule the document quotes are not its voice
-            (zh || constructions::whole_word(s, a, b)) && !constructions::quoted(s, a)
+            // the words of a rule the document quotes are not its voice,
+            // nor is a reported announcement's "公告自公布之日起"
+            (zh || constructions::whole_word(s, a, b))
+                && !constructions::quoted(s, a)
+                && !(zh && constructions::reported_from_issue(s, a))
         })
         .map(|(a, b, _)| (a, b))
         .or(disposition.then_some((0, 0)));

@@ -168,3 +168,28 @@ fn a_supplier_barred_from_selling_to_china() {
     )]);
     assert!(found("6月16日，海关总署表示，拟暂停两家外国企业的禽肉产品输华。").is_empty());
 }
+
+#[test]
+fn a_reported_notice_in_force_from_its_issue_takes_the_issue_s_day() {
+    let report =
+        "商务部6月13日发布公告，决定加强相关两用物项对某国出口管制。公告自公布之日起正式实施。";
+    assert_eq!(
+        found(report),
+        vec![(Kind::ExportControl, "2025-06-13".into())]
+    );
+    // the document's own "本公告自发布之日起" is its own day
+    let own = "某部决定将三家外国实体列入不可靠实体清单。本公告自发布之日起施行。";
+    assert_eq!(found(own), vec![(Kind::Listing, "2025-06-18".into())]);
+}
+
+#[test]
+fn a_decision_after_the_sentence_that_dates_its_announcement() {
+    let report = "6月13日，商务部发布2025年第9号公告。根据出口管制法等有关规定，决定加强两用物项对某国出口管制。";
+    assert_eq!(
+        found(report),
+        vec![(Kind::ExportControl, "2025-06-13".into())]
+    );
+    // "日前" dates nothing: the decision keeps the document's day
+    let vague = "日前，商务部发布2025年第9号公告。根据出口管制法等有关规定，决定加强两用物项对某国出口管制。";
+    assert!(!found(vague).contains(&(Kind::ExportControl, "2025-06-13".into())));
+}

@@ -166,6 +166,49 @@ pub(crate) fn cited_amendment(s: &str, date: &DateMatch, hit: &Hit) -> bool {
         && (hit.verb_start < head || hit.verb_start >= tail)
 }
 
+/// The day a sentence says an announcement was issued, when that is all it
+/// says: "1月6日，商务部发布2026年第1号公告。" — the decisions the next
+/// sentences state in the announcement's words ("决定加强……") are that
+/// day's.
+pub(crate) fn announcement_day(s: &str, dates: &[DateMatch]) -> Option<chrono::NaiveDate> {
+    let verb = ["发布", "公布", "发出"]
+        .iter()
+        .filter_map(|v| s.find(v))
+        .min()?;
+    if !s.get(verb..)?.contains("公告") {
+        return None;
+    }
+    let vague = &super::super::lang::words("zh").vague_past;
+    if vague.iter().any(|w| s.contains(w.as_str())) {
+        return None;
+    }
+    let d = dates.iter().rev().find(|d| d.end <= verb)?;
+    let p = d.span.start;
+    chrono::NaiveDate::from_ymd_opt(p.year, p.month?, p.day?)
+}
+
+/// The words that date a measure "from the day it was issued".
+pub(crate) const FROM_ISSUE: &[&str] = &["自公布之日起", "自发布之日起", "自印发之日起"];
+
+/// True when "自公布之日起" at byte `at` belongs to a reported instrument
+/// ("公告自公布之日起正式实施", "该决定自发布之日起施行"), not the document's
+/// own ("本公告自……", "现予公布，自公布之日起施行"): it is the day that
+/// instrument was issued, which the report gave before.
+pub(crate) fn reported_from_issue(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or("");
+    ["公告", "决定", "通知", "规定", "措施", "政策"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        && !["本", "现"].iter().any(|w| {
+            before
+                .char_indices()
+                .rev()
+                .nth(2)
+                .and_then(|(i, _)| before.get(i..))
+                .is_some_and(|t| t.starts_with(w))
+        })
+}
+
 /// True when a question of a press Q&A ("问：近日，……") asks about an act
 /// of some days before: the answers' undated acts are that act, not the
 /// document's own.
@@ -201,6 +244,15 @@ mod tests {
             "问：6月16日，某局对某公司立案调查。\n\n答：是。"
         ));
         assert!(!asked_about_recent_act("某局近日对某公司立案调查。"));
+    }
+
+    #[test]
+    fn an_instrument_in_force_from_its_issue_reported_or_its_own() {
+        let r = |s: &str| reported_from_issue(s, s.find("自").unwrap_or(0));
+        assert!(r("公告自公布之日起正式实施。"));
+        assert!(r("该决定自发布之日起施行。"));
+        assert!(!r("本公告自发布之日起施行。"));
+        assert!(!r("现予公布，自公布之日起施行。"));
     }
 
     #[test]
