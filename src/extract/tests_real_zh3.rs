@@ -193,3 +193,23 @@ fn a_decision_after_the_sentence_that_dates_its_announcement() {
     let vague = "日前，商务部发布2025年第9号公告。根据出口管制法等有关规定，决定加强两用物项对某国出口管制。";
     assert!(!found(vague).contains(&(Kind::ExportControl, "2025-06-13".into())));
 }
+
+#[test]
+fn prosecutors_and_investigators_inquiries_in_taiwanese_wording() {
+    check(&[
+        (
+            "調查局於114年6月16日報請地檢署，由檢察官指揮所屬外勤站同步偵辦某外資公司在臺非法招募人才案件。",
+            Kind::Investigation,
+            "2025-06-16",
+        ),
+        (
+            "檢調17日在北部多個縣市發動搜索，約談十餘人。",
+            Kind::Investigation,
+            "2025-06-17",
+        ),
+    ]);
+    // a case to be handed on later, a search engine and an audit rule
+    assert!(found("全案將依違反兩岸條例移送偵辦。").is_empty());
+    assert!(found("某搜索引擎6月16日推出新功能。").is_empty());
+    assert!(found("依據產品審查辦法第六條及審計室114年6月16日函辦理。").is_empty());
+}
