@@ -350,7 +350,9 @@ pub(crate) fn add_document_date(
             // nor is a reported announcement's "公告自公布之日起"
             (zh || constructions::whole_word(s, a, b))
                 && !constructions::quoted(s, a)
-                && !(zh && constructions::reported_from_issue(s, a))
+                && !(zh
+                    && constructions::FROM_ISSUE.contains(&s.get(a..b).unwrap_or(""))
+                    && constructions::reported_from_issue(s, a))
         })
         .map(|(a, b, _)| (a, b))
         .or(disposition.then_some((0, 0)));

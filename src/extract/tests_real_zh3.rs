@@ -213,3 +213,33 @@ fn prosecutors_and_investigators_inquiries_in_taiwanese_wording() {
     assert!(found("某搜索引擎6月16日推出新功能。").is_empty());
     assert!(found("依據產品審查辦法第六條及審計室114年6月16日函辦理。").is_empty());
 }
+
+#[test]
+fn taiwanese_readings_and_promulgations() {
+    check(&[
+        (
+            "某產業條例部分條文今天三讀通過，加強對外投資審查。",
+            Kind::Legislation,
+            "2025-06-18",
+        ),
+        (
+            "行政院院會昨通過某條例修正草案，提高違規投資的罰鍰。",
+            Kind::Legislation,
+            "2025-06-17",
+        ),
+        (
+            "該法修正案已於今年5月20日經總統公布。",
+            Kind::Legislation,
+            "2025-05-20",
+        ),
+        (
+            "某部於114年6月16日訂定發布「某類產品審查辦法」。",
+            Kind::Legislation,
+            "2025-06-16",
+        ),
+    ]);
+    // a rule cited by the day it was amended: no act of the document's
+    assert!(found("被告依91年7月31日修正發布之某許可辦法第4條規定審認原告行為。").is_empty());
+    // a reading still to come
+    assert!(found("該條例修正草案預計下月三讀通過。").is_empty());
+}

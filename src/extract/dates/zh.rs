@@ -15,9 +15,12 @@ use chrono::{Datelike, NaiveDate, Weekday};
 /// Cheap prefilter: a character that every Chinese date expression contains.
 pub(crate) fn worth_scanning(text: &str) -> bool {
     !text.is_ascii()
-        && text
-            .chars()
-            .any(|c| matches!(c, '年' | '月' | '日' | '号' | '周' | '期' | '拜' | '天'))
+        && text.chars().any(|c| {
+            matches!(
+                c,
+                '年' | '月' | '日' | '号' | '周' | '期' | '拜' | '天' | '昨'
+            )
+        })
 }
 
 pub(crate) fn scan(text: &str, anchor: NaiveDate, out: &mut Vec<Found>) {
@@ -231,7 +234,7 @@ impl Zh<'_> {
             .or_else(|| self.day_only(i))
     }
 
-    /// 昨天, 今日, 前天, 明天, 后天 ...
+    /// 昨天, 今日, 前天, 明天, 后天 ..., and 昨 alone.
     fn relative_day(&self, i: usize) -> Option<(usize, Ymd)> {
         const WORDS: [(&str, i64); 13] = [
             ("大前天", -3),
@@ -250,6 +253,10 @@ impl Zh<'_> {
         ];
         if let Some(found) = self.day_in_brackets(i) {
             return Some(found);
+        }
+        // "院会昨通过": Taiwanese papers write yesterday as 昨 alone
+        if self.at(i, "昨") && !self.at(i, "昨天") && !self.at(i, "昨日") {
+            return Some((i + 1, Ymd::date(add_days(self.anchor, -1))));
         }
         let (w, delta) = WORDS.iter().find(|(w, _)| self.at(i, w))?;
         if w.starts_with('当') {
