@@ -243,3 +243,30 @@ fn taiwanese_readings_and_promulgations() {
     // a reading still to come
     assert!(found("該條例修正草案預計下月三讀通過。").is_empty());
 }
+
+#[test]
+fn services_cut_off_and_downloads_halted() {
+    check(&[
+        (
+            "國家通訊傳播委員會6月16日要求電信業者停止提供某App的服務。",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+        (
+            "某國政府6月16日暫停某AI應用程式在當地的新下載。",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+        (
+            "某國資料保護機構6月16日下令封鎖某AI聊天機器人。",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+        (
+            "內政部6月16日宣布對某App實施網路阻斷，為期一年。",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+    ]);
+    assert!(found("某國政府6月16日表示，考慮暫停某AI應用程式的新下載。").is_empty());
+}
