@@ -270,3 +270,43 @@ fn services_cut_off_and_downloads_halted() {
     ]);
     assert!(found("某國政府6月16日表示，考慮暫停某AI應用程式的新下載。").is_empty());
 }
+
+#[test]
+fn tariff_rates_raised_by_a_number_or_adjusted() {
+    check(&[
+        (
+            "某国3月3日宣布，对进口商品的关税再提高10个百分点。",
+            Kind::Tariff,
+            "2025-03-03",
+        ),
+        (
+            "税委会发布公告，自2025年7月1日起，调整对原产于某国的部分进口商品的加征税率。",
+            Kind::Tariff,
+            "2025-07-01",
+        ),
+    ]);
+    // tariffs that raised costs are no tariff raised
+    assert!(found("业者6月16日表示，关税提高了企业的采购成本。").is_empty());
+}
+
+#[test]
+fn taiwanese_export_controls_written_with_shu() {
+    check(&[
+        (
+            "經濟部宣布自6月16日起禁止相關晶片輸往該國。",
+            Kind::ExportControl,
+            "2025-06-16",
+        ),
+        (
+            "自6月16日起，廠商出口清單所列貨品至該國，須事先申請輸出許可證。",
+            Kind::ExportControl,
+            "2025-06-16",
+        ),
+        (
+            "貿易署6月16日公告修正「輸往某國高科技貨品清單」，新增管制品項。",
+            Kind::ExportControl,
+            "2025-06-16",
+        ),
+    ]);
+    assert!(found("經濟部6月16日表示，將研議是否限制晶片輸往該國。").is_empty());
+}
