@@ -234,7 +234,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         && (in_title(s, hit.verb_start)
                             || names_goods(s, hit)
                             || negated_verb(s, hit)
-                            || constructions::appeal_against_dated_ruling(s, hit, &dates)))
+                            || constructions::appeal_against_dated_ruling(s, hit, &dates)
+                            || constructions::petition_decision(s, hit)))
                     || constructions::noun_use(s, hit)
                     || (!zh && constructions::describes_in_place(s, hit))
                     || (!zh

@@ -353,6 +353,9 @@ pub(crate) fn add_document_date(
                 && !(zh
                     && constructions::FROM_ISSUE.contains(&s.get(a..b).unwrap_or(""))
                     && constructions::reported_from_issue(s, a))
+                // "被上诉人声明：上诉驳回", "经本院……判决将原判决废弃": a
+                // party's prayer or the case's history, not the disposition
+                && !(zh && constructions::disposition_not_opening(s, a, b))
         })
         .map(|(a, b, _)| (a, b))
         .or(disposition.then_some((0, 0)));

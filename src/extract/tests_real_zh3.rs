@@ -310,3 +310,19 @@ fn taiwanese_export_controls_written_with_shu() {
     ]);
     assert!(found("經濟部6月16日表示，將研議是否限制晶片輸往該國。").is_empty());
 }
+
+#[test]
+fn a_party_s_prayer_a_petition_and_the_case_s_history_are_no_disposition() {
+    let judgment = |body: &str| super::tests_real_zh::found_titled("某高等行政法院判決", body);
+    assert!(judgment("被上訴人聲明：上訴駁回。").is_empty());
+    assert!(judgment("經本院98年度判字第659號判決將原判決廢棄，發回更為審理。").is_empty());
+    assert!(judgment(
+        "原告不服，提起訴願，經行政院於95年10月19日以院臺訴字第0950092627號訴願決定駁回，遂提起行政訴訟。"
+    )
+    .is_empty());
+    // the court's own disposition keeps its day
+    assert_eq!(
+        judgment("本院判決如下：\n主 文\n上訴駁回。"),
+        vec![(Kind::Ruling, "2025-06-18".into())]
+    );
+}

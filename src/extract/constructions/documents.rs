@@ -15,6 +15,11 @@
 //!   — the document's own publication line dates the measure its title
 //!   names ("……禁止出口……目录": an export control), or, for a title that
 //!   names a rule ("……规定"), the rule's making.
+//! - `petition_decision`: "经行政院……以……号诉愿决定驳回" — an administrative
+//!   petition dismissed by a ministry is no court's ruling.
+//! - `disposition_not_opening`: "被上诉人声明：上诉驳回" — a party's prayer, or
+//!   an earlier judgment in the case's history, is not the document's
+//!   disposition.
 //! - `asked_about_recent_act`: "问：近日，……对其立案调查。" — a spokesperson's
 //!   answers speak of an act some days before, not of the day they are
 //!   given.
@@ -187,6 +192,44 @@ pub(crate) fn announcement_day(s: &str, dates: &[DateMatch]) -> Option<chrono::N
     chrono::NaiveDate::from_ymd_opt(p.year, p.month?, p.day?)
 }
 
+/// True when a ruling verb is an administrative petition's outcome
+/// ("经行政院……以……号诉愿决定驳回"): a ministry's review of its own
+/// decision, not a court's ruling.
+pub(crate) fn petition_decision(s: &str, hit: &Hit) -> bool {
+    if hit.kind != TriggerKind::Kind(Kind::Ruling) {
+        return false;
+    }
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let clause = before
+        .rfind(['，', '。', '；', ','])
+        .map_or(before, |i| &before[i..]);
+    clause.ends_with("诉愿决定") || clause.ends_with("诉愿决定书")
+}
+
+/// The dispositions a judgment opens its holding with.
+const DISPOSITIONS: &[&str] = &["原判决废弃", "上诉驳回", "诉愿决定及原处分均撤销"];
+
+/// True when a disposition's words at `a..b` do not open what the court
+/// holds: a party's prayer ("被上诉人声明：上诉驳回") or an earlier
+/// judgment in the case's history ("经本院……判决将原判决废弃"). A
+/// disposition opens the sentence, or follows "主文" or "如下：".
+pub(crate) fn disposition_not_opening(s: &str, a: usize, b: usize) -> bool {
+    if !DISPOSITIONS.contains(&s.get(a..b).unwrap_or("")) {
+        return false;
+    }
+    let before: String = s
+        .get(..a)
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let opens = before.is_empty()
+        || ["主文", "如下：", "如下:", "如左：", "如左:", "本件"]
+            .iter()
+            .any(|w| before.ends_with(w));
+    !opens
+}
+
 /// The words that date a measure "from the day it was issued".
 pub(crate) const FROM_ISSUE: &[&str] = &["自公布之日起", "自发布之日起", "自印发之日起"];
 
@@ -253,6 +296,26 @@ mod tests {
         assert!(r("该决定自发布之日起施行。"));
         assert!(!r("本公告自发布之日起施行。"));
         assert!(!r("现予公布，自公布之日起施行。"));
+    }
+
+    #[test]
+    fn a_disposition_opens_what_the_court_holds() {
+        let n = |s: &str| {
+            let a = s
+                .find("上诉驳回")
+                .or_else(|| s.find("原判决废弃"))
+                .unwrap_or(0);
+            let w = if s[a..].starts_with("上诉驳回") {
+                "上诉驳回"
+            } else {
+                "原判决废弃"
+            };
+            disposition_not_opening(s, a, a + w.len())
+        };
+        assert!(!n("上诉驳回。"));
+        assert!(!n("本院判决如下：主 文 原判决废弃，发回。"));
+        assert!(n("被上诉人声明：上诉驳回。"));
+        assert!(n("经本院判决将原判决废弃，发回更审。"));
     }
 
     #[test]
