@@ -376,10 +376,46 @@ pub(crate) fn add_document_date(
         && opens(s.get(start..end).unwrap_or(""))
         && !dates.is_empty()
         && dates.iter().all(|d| d.end <= start);
-    if !dates.is_empty() && !disposition {
+    // "决定对……加征25%的关税，其中……自2018年7月6日起实施": the decision's
+    // own clause has no date, and what follows says when parts of it
+    // apply; the decision is the document's day
+    let decided_before_applying = zh
+        && !dates.is_empty()
+        && hits
+            .iter()
+            .find(|h| h.verb_start >= end)
+            .and_then(|h| {
+                s.get(h.verb_end..)
+                    .and_then(|t| t.find(['，', ',']).map(|i| h.verb_end + i))
+            })
+            .is_some_and(|clause_end| {
+                dates
+                    .iter()
+                    .all(|d| d.start > clause_end && effective_date(s, d))
+            });
+    if !dates.is_empty() && !disposition && !decided_before_applying {
         return;
     }
     let day = DateSpan::at(PartialDate::from_naive(published));
+    if decided_before_applying {
+        let first_date = dates.iter().map(|d| d.start).min().unwrap_or(s.len());
+        dates.push(DateMatch {
+            start,
+            end,
+            span: day,
+            relative: true,
+        });
+        date_verbs(
+            dates,
+            hits.iter()
+                .filter(|h| h.verb_start >= end && h.verb_start < first_date),
+            day,
+            true,
+        );
+        dates.sort_by_key(|d| d.start);
+        dates.dedup_by_key(|d| d.start);
+        return;
+    }
     if disposition {
         date_verbs(
             dates,

@@ -326,3 +326,20 @@ fn a_party_s_prayer_a_petition_and_the_case_s_history_are_no_disposition() {
         vec![(Kind::Ruling, "2025-06-18".into())]
     );
 }
+
+#[test]
+fn a_decision_whose_parts_apply_from_later_days() {
+    let notice = "税委会决定对原产于某国的部分进口商品加征25%的关税，其中一部分商品自2025年7月6日起实施加征关税。";
+    let got = found(notice);
+    assert!(
+        got.contains(&(Kind::Tariff, "2025-06-18".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Kind::Tariff, "2025-07-06".into())),
+        "{got:?}"
+    );
+    // the day it applies from stands before the measure: that day only
+    let applying = "税委会决定，自2025年7月6日起，对原产于某国的部分进口商品提高加征关税税率。";
+    assert_eq!(found(applying), vec![(Kind::Tariff, "2025-07-06".into())]);
+}
