@@ -343,3 +343,20 @@ fn a_decision_whose_parts_apply_from_later_days() {
     let applying = "税委会决定，自2025年7月6日起，对原产于某国的部分进口商品提高加征关税税率。";
     assert_eq!(found(applying), vec![(Kind::Tariff, "2025-07-06".into())]);
 }
+
+#[test]
+fn taiwanese_vocabulary_for_networks_and_apps() {
+    check(&[
+        (
+            "網路安全審查辦公室6月16日宣布，對某公司產品實施網路安全審查。",
+            Kind::Investigation,
+            "2025-06-16",
+        ),
+        (
+            "內政部6月16日宣布暫停某應用程式的連線。",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+    ]);
+    assert!(found("內政部6月16日表示，將評估是否暫停某應用程式的連線。").is_empty());
+}
