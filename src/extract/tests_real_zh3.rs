@@ -374,3 +374,20 @@ fn a_countermeasure_list_is_a_sanction_not_a_listing() {
         "2025-06-16",
     )]);
 }
+
+#[test]
+fn tariff_exclusions_opened_and_concessions_suspended() {
+    check(&[
+        (
+            "税委会决定，自2025年7月1日起开展对某国加征关税商品市场化采购排除工作。",
+            Kind::Tariff,
+            "2025-07-01",
+        ),
+        (
+            "自2025年6月16日起，对原产于某国的部分进口商品中止关税减让义务。",
+            Kind::Tariff,
+            "2025-06-16",
+        ),
+    ]);
+    assert!(found("6月16日，某部表示，可能中止关税减让义务。").is_empty());
+}
