@@ -391,3 +391,14 @@ fn tariff_exclusions_opened_and_concessions_suspended() {
     ]);
     assert!(found("6月16日，某部表示，可能中止关税减让义务。").is_empty());
 }
+
+#[test]
+fn a_letter_forwarding_another_acts_under_the_one_it_forwards() {
+    let notice = "一、依據本府114年6月10日府智安字第1140084422號函轉行政院114年6月6日院授數資安字第1141000253號函辦理。\n\n\
+        二、公務用之資通訊產品不得使用大陸廠牌。";
+    assert_eq!(found(notice), vec![(Kind::Ban, "2025-06-06".into())]);
+    // a letter of its own: its day
+    let own = "一、依據行政院114年6月6日院授數資安字第1141000253號函辦理。\n\n\
+        二、公務用之資通訊產品不得使用大陸廠牌。";
+    assert_eq!(found(own), vec![(Kind::Ban, "2025-06-06".into())]);
+}
