@@ -402,3 +402,21 @@ fn a_letter_forwarding_another_acts_under_the_one_it_forwards() {
         二、公務用之資通訊產品不得使用大陸廠牌。";
     assert_eq!(found(own), vec![(Kind::Ban, "2025-06-06".into())]);
 }
+
+#[test]
+fn taiwanese_years_and_months_named_by_their_number() {
+    check(&[
+        (
+            "經濟部上(5)月28日公告將某公司列入實體管理名單。",
+            Kind::Listing,
+            "2025-05-28",
+        ),
+        (
+            "行政院去(113)年12月通過某安全管理法修正草案。",
+            Kind::Legislation,
+            "2024-12",
+        ),
+    ]);
+    // the Executive Yuan approving a plan is no bill
+    assert!(found("行政院6月16日通過某產業發展方案。").is_empty());
+}
