@@ -362,20 +362,6 @@ fn taiwanese_vocabulary_for_networks_and_apps() {
 }
 
 #[test]
-fn a_countermeasure_list_is_a_sanction_not_a_listing() {
-    assert_eq!(
-        found("中方6月16日宣布对某外国企业采取反制措施，将其列入反制清单。"),
-        vec![(Kind::Sanction, "2025-06-16".into())]
-    );
-    // the unreliable entity list is a listing
-    check(&[(
-        "工作机制6月16日决定，将某外国企业列入不可靠实体清单。",
-        Kind::Listing,
-        "2025-06-16",
-    )]);
-}
-
-#[test]
 fn tariff_exclusions_opened_and_concessions_suspended() {
     check(&[
         (
