@@ -406,3 +406,12 @@ fn taiwanese_years_and_months_named_by_their_number() {
     // the Executive Yuan approving a plan is no bill
     assert!(found("行政院6月16日通過某產業發展方案。").is_empty());
 }
+
+#[test]
+fn a_removal_whose_list_was_named_just_before() {
+    let got = found("該公司曾於2022年遭某國列入實體清單，並於2024年被移除。");
+    assert!(got.contains(&(Kind::Listing, "2022".into())), "{got:?}");
+    assert!(got.contains(&(Kind::Delisting, "2024".into())), "{got:?}");
+    // a removal that may come
+    assert!(found("該公司6月16日表示，希望從實體清單中被移除。").is_empty());
+}
