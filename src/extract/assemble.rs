@@ -253,6 +253,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                             _ => k,
                         }
                     }
+                    // "公布《两用物项出口管制条例》": a law published,
+                    // whatever measure its title names
+                    TriggerKind::Kind(_) if zh && publishes_a_title(s, hit) => Kind::Legislation,
                     TriggerKind::Kind(k) => k,
                     TriggerKind::Effect => {
                         // The subject says what took effect ("the law", "关税");
@@ -260,6 +263,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         let clause_start = cs[clause_of(&cs, hit.verb_start)].start;
                         let subject = s.get(clause_start..hit.verb_start).unwrap_or("");
                         match rules.effect_kind(subject, lang) {
+                            // "关税法自12月1日起施行": a law taking effect
+                            // was reported when it was passed
+                            _ if zh && constructions::law_in_force(subject) => continue,
                             // "法官阻止了该州的禁令生效": what a court kept
                             // from taking effect did not
                             _ if zh && constructions::blocked_from_effect(subject) => continue,
@@ -291,17 +297,27 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                             // take effect": a time clause names another event.
                             None if !zh && constructions::time_clause(subject) => continue,
                             None => {
-                                let before = hits[..hi].iter().rev().find_map(|h| match h.kind {
-                                    TriggerKind::Kind(k) => Some(k),
-                                    TriggerKind::Effect => None,
+                                // a measure named inside a title ("《……出口管制
+                                // 条例》") is the law's name, not a measure
+                                let named = |h: &&Hit| {
+                                    !(zh && (in_title(s, h.verb_start) || publishes_a_title(s, h)))
+                                };
+                                let before = hits[..hi].iter().rev().filter(named).find_map(|h| {
+                                    match h.kind {
+                                        TriggerKind::Kind(k) => Some(k),
+                                        TriggerKind::Effect => None,
+                                    }
                                 });
                                 // "The rules took effect today, requiring
                                 // licences …": with nothing before, what
                                 // follows names the measure.
-                                let after = hits[hi + 1..].iter().find_map(|h| match h.kind {
-                                    TriggerKind::Kind(k) => Some(k),
-                                    TriggerKind::Effect => None,
-                                });
+                                let after =
+                                    hits[hi + 1..].iter().filter(named).find_map(|h| {
+                                        match h.kind {
+                                            TriggerKind::Kind(k) => Some(k),
+                                            TriggerKind::Effect => None,
+                                        }
+                                    });
                                 // "enacted the Act, which became effective
                                 // on …": a law taking effect was reported
                                 // when it was enacted
@@ -919,6 +935,15 @@ fn in_title(s: &str, at: usize) -> bool {
     before
         .rfind('《')
         .is_some_and(|open| !before[open..].contains('》'))
+}
+
+/// True when the trigger's verb publishes an instrument whose title holds
+/// the rest of the match: "公布《中华人民共和国两用物项出口管制条例》".
+fn publishes_a_title(s: &str, hit: &Hit) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    ["公布", "发布", "出台", "印发", "颁布"].contains(&verb)
+        && s.get(hit.verb_end..).is_some_and(|t| t.starts_with('《'))
+        && in_title(s, hit.end)
 }
 
 /// "对美加征关税商品排除清单": a measure's words before 商品 name the goods

@@ -415,3 +415,19 @@ fn a_removal_whose_list_was_named_just_before() {
     // a removal that may come
     assert!(found("該公司6月16日表示，希望從實體清單中被移除。").is_empty());
 }
+
+#[test]
+fn a_law_published_under_a_title_naming_a_measure() {
+    assert_eq!(
+        found("国务院6月16日签署国务院令，公布《某类物项出口管制条例》，自2025年12月1日起施行。"),
+        vec![(Kind::Legislation, "2025-06-16".into())]
+    );
+    // a law taking effect is no measure of the kind its name holds
+    assert!(found("关税法自2025年12月1日起施行。").is_empty());
+    // a regulation citing a sanctions law in its title imposes nothing
+    assert!(
+        found("国务院3月24日公布《实施〈某反外国制裁法〉的规定》，自公布之日起施行。")
+            .iter()
+            .all(|(k, _)| *k != Kind::Sanction)
+    );
+}
