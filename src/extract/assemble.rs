@@ -94,7 +94,12 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         if hits.is_empty() || (zh && constructions::statute_article(s)) {
             // "1月6日，商务部发布2026年第1号公告。": the day of the
             // announcement whose decisions the next sentences state
-            if zh && hits.is_empty() && !absolute_only {
+            if zh
+                && hits.is_empty()
+                && !absolute_only
+                && s.contains("公告")
+                && (s.contains("发布") || s.contains("公布") || s.contains("发出"))
+            {
                 if let Some(day) = constructions::announcement_day(s, &find_dates(s, &anchor)) {
                     announced = Some((si, day));
                 }
