@@ -50,6 +50,19 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     // the last date with its year written out, and its sentence
     let mut narrative: Option<(usize, PartialDate)> = None;
     let article_lang = rules.article_lang(article);
+    // a Chinese document's own day (its signature's date line, a dated
+    // heading) dates what it states in its own voice
+    let document_day = (!rules.lang(article_lang).spaced && !absolute_only)
+        .then(|| constructions::signed_day(text, &anchor))
+        .flatten()
+        .unwrap_or(published);
+    // a news agency's dateline ("（中央社华盛顿17日专电）") is its 今天's day
+    // "问：近日，……" the answers speak of that act, not of their own day
+    let recent_act =
+        !rules.lang(article_lang).spaced && constructions::asked_about_recent_act(text);
+    let dateline = (!rules.lang(article_lang).spaced && !absolute_only)
+        .then(|| constructions::dateline_day(text, &anchor))
+        .flatten();
     // the day of the instrument the document says it acts under
     let mut instrument: Option<PartialDate> = None;
     // the kind of measure the title names, read when first needed
@@ -62,6 +75,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let mut after_heading = false;
     // the day a line of its own stated, for the sentence right after it
     let mut date_heading: Option<DateSpan> = None;
+    // the day a sentence with no trigger said an announcement was issued
+    let mut announced: Option<(usize, NaiveDate)> = None;
     for (si, sent) in sents.iter().enumerate() {
         let s = &text[sent.start..sent.end];
         let disposition =
@@ -84,6 +99,18 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             date_heading = constructions::date_line(s, &find_dates(s, &anchor));
         }
         if hits.is_empty() || (zh && constructions::statute_article(s)) {
+            // "1月6日，商务部发布2026年第1号公告。": the day of the
+            // announcement whose decisions the next sentences state
+            if zh
+                && hits.is_empty()
+                && !absolute_only
+                && s.contains("公告")
+                && (s.contains("发布") || s.contains("公布") || s.contains("发出"))
+            {
+                if let Some(day) = constructions::announcement_day(s, &find_dates(s, &anchor)) {
+                    announced = Some((si, day));
+                }
+            }
             if !zh && !absolute_only && s.bytes().any(|b| b.is_ascii_digit()) {
                 if let Some(a) = find_dates(s, &anchor)
                     .iter()
@@ -107,6 +134,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         hits.retain(|h| !constructions::list_of_peers(s, h));
         let mut dates = find_dates(s, &anchor);
         dates.truncate(MAX_DATES_PER_SENTENCE);
+        if let Some(day) = dateline.filter(|_| zh) {
+            constructions::shift_to_dateline(s, &mut dates, published, day);
+        }
         if !zh {
             constructions::coordinated_years(s, &mut dates);
         }
@@ -168,13 +198,17 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         if let Some(span) = heading.filter(|_| dates.is_empty()) {
             date_verbs(&mut dates, hits.iter(), span, false);
         }
-        if !absolute_only {
+        if !(absolute_only || (zh && recent_act)) {
             add_document_date(
                 rules,
                 s,
                 &mut dates,
                 &hits,
-                published,
+                match announced.filter(|(at, _)| zh && si - at <= 2) {
+                    Some((_, day)) => day,
+                    None if zh => document_day,
+                    None => published,
+                },
                 (zh, zh && disposition),
             );
         }
@@ -215,7 +249,8 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         && (in_title(s, hit.verb_start)
                             || names_goods(s, hit)
                             || negated_verb(s, hit)
-                            || constructions::appeal_against_dated_ruling(s, hit, &dates)))
+                            || constructions::appeal_against_dated_ruling(s, hit, &dates)
+                            || constructions::petition_decision(s, hit)))
                     || constructions::noun_use(s, hit)
                     || (!zh && constructions::describes_in_place(s, hit))
                     || (!zh
@@ -233,6 +268,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                             _ => k,
                         }
                     }
+                    // "公布《两用物项出口管制条例》": a law published,
+                    // whatever measure its title names
+                    TriggerKind::Kind(_) if zh && publishes_a_title(s, hit) => Kind::Legislation,
                     TriggerKind::Kind(k) => k,
                     TriggerKind::Effect => {
                         // The subject says what took effect ("the law", "关税");
@@ -240,6 +278,12 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         let clause_start = cs[clause_of(&cs, hit.verb_start)].start;
                         let subject = s.get(clause_start..hit.verb_start).unwrap_or("");
                         match rules.effect_kind(subject, lang) {
+                            // "关税法自12月1日起施行": a law taking effect
+                            // was reported when it was passed
+                            _ if zh && constructions::law_in_force(subject) => continue,
+                            // "法官阻止了该州的禁令生效": what a court kept
+                            // from taking effect did not
+                            _ if zh && constructions::blocked_from_effect(subject) => continue,
                             // "本决定自4月13日起施行": the document itself took
                             // effect, so the decision it opened with.
                             _ if zh
@@ -268,17 +312,27 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                             // take effect": a time clause names another event.
                             None if !zh && constructions::time_clause(subject) => continue,
                             None => {
-                                let before = hits[..hi].iter().rev().find_map(|h| match h.kind {
-                                    TriggerKind::Kind(k) => Some(k),
-                                    TriggerKind::Effect => None,
+                                // a measure named inside a title ("《……出口管制
+                                // 条例》") is the law's name, not a measure
+                                let named = |h: &&Hit| {
+                                    !(zh && (in_title(s, h.verb_start) || publishes_a_title(s, h)))
+                                };
+                                let before = hits[..hi].iter().rev().filter(named).find_map(|h| {
+                                    match h.kind {
+                                        TriggerKind::Kind(k) => Some(k),
+                                        TriggerKind::Effect => None,
+                                    }
                                 });
                                 // "The rules took effect today, requiring
                                 // licences …": with nothing before, what
                                 // follows names the measure.
-                                let after = hits[hi + 1..].iter().find_map(|h| match h.kind {
-                                    TriggerKind::Kind(k) => Some(k),
-                                    TriggerKind::Effect => None,
-                                });
+                                let after =
+                                    hits[hi + 1..].iter().filter(named).find_map(|h| {
+                                        match h.kind {
+                                            TriggerKind::Kind(k) => Some(k),
+                                            TriggerKind::Effect => None,
+                                        }
+                                    });
                                 // "enacted the Act, which became effective
                                 // on …": a law taking effect was reported
                                 // when it was enacted
@@ -634,7 +688,21 @@ fn unnamed_accuser(subject: &str) -> bool {
 fn cue_window(s: &str, floor: usize, verb: usize, zh: bool) -> usize {
     let text = s.get(floor..verb).unwrap_or("");
     let back = if zh {
-        text.char_indices().rev().nth(19).map(|(i, _)| i)
+        // "请求对原产于……的进口商品进行调查": a cue before the verb's
+        // 对/将/把 phrase governs the verb however long the phrase is
+        let phrase = text
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '对' | '将' | '把'))
+            .map_or(text.len(), |(i, _)| i);
+        let head = text.get(..phrase).unwrap_or("");
+        let from_verb = text.char_indices().rev().nth(19).map(|(i, _)| i);
+        let from_phrase = head.char_indices().rev().nth(19).map(|(i, _)| i);
+        match (from_verb, from_phrase) {
+            (Some(v), Some(p)) => Some(v.min(p)),
+            (Some(_), None) => None,
+            (v, _) => v,
+        }
     } else {
         text.char_indices()
             .rev()
@@ -885,6 +953,15 @@ fn in_title(s: &str, at: usize) -> bool {
     before
         .rfind('《')
         .is_some_and(|open| !before[open..].contains('》'))
+}
+
+/// True when the trigger's verb publishes an instrument whose title holds
+/// the rest of the match: "公布《中华人民共和国两用物项出口管制条例》".
+fn publishes_a_title(s: &str, hit: &Hit) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    ["公布", "发布", "出台", "印发", "颁布"].contains(&verb)
+        && s.get(hit.verb_end..).is_some_and(|t| t.starts_with('《'))
+        && in_title(s, hit.end)
 }
 
 /// "对美加征关税商品排除清单": a measure's words before 商品 name the goods

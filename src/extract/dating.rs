@@ -108,6 +108,27 @@ pub(crate) fn add_phrase_dates(
             }
         }
     }
+    // "公告自公布之日起正式实施" in a report: the day the announcement it
+    // reported before was issued
+    for p in constructions::FROM_ISSUE {
+        let Some(at) = s.find(p) else {
+            continue;
+        };
+        let day = day_anchor
+            .filter(|(at, _)| si - at <= 2)
+            .map(|(_, d)| d)
+            .or_else(|| recent(true).map(|m| m.span.start));
+        if let Some(day) = day.filter(|_| constructions::reported_from_issue(s, at)) {
+            if !dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
+                dates.push(DateMatch {
+                    start: at,
+                    end: at + p.len(),
+                    span: DateSpan::at(day),
+                    relative: true,
+                });
+            }
+        }
+    }
     for p in &rules.next_day {
         let Some(at) = lower.find(p.as_str()) else {
             continue;
@@ -325,8 +346,16 @@ pub(crate) fn add_document_date(
         .document_day
         .find_all(s)
         .find(|&(a, b, _)| {
-            // the words of a rule the document quotes are not its voice
-            (zh || constructions::whole_word(s, a, b)) && !constructions::quoted(s, a)
+            // the words of a rule the document quotes are not its voice,
+            // nor is a reported announcement's "公告自公布之日起"
+            (zh || constructions::whole_word(s, a, b))
+                && !constructions::quoted(s, a)
+                && !(zh
+                    && constructions::FROM_ISSUE.contains(&s.get(a..b).unwrap_or(""))
+                    && constructions::reported_from_issue(s, a))
+                // "被上诉人声明：上诉驳回", "经本院……判决将原判决废弃": a
+                // party's prayer or the case's history, not the disposition
+                && !(zh && constructions::disposition_not_opening(s, a, b))
         })
         .map(|(a, b, _)| (a, b))
         .or(disposition.then_some((0, 0)));
@@ -351,7 +380,24 @@ pub(crate) fn add_document_date(
     // January 18": an instrument issued in its own voice is issued on the
     // document's day, whatever later day the sentence gives its effect
     let own_voice = !zh && s.get(start..end).is_some_and(|c| c.contains("hereby"));
-    if !dates.is_empty() && !disposition && !own_voice {
+    // "决定对……加征25%的关税，其中……自2018年7月6日起实施": the decision's
+    // own clause has no date, and what follows says when parts of it
+    // apply; the decision is the document's day
+    let decided_before_applying = zh
+        && !dates.is_empty()
+        && hits
+            .iter()
+            .find(|h| h.verb_start >= end)
+            .and_then(|h| {
+                s.get(h.verb_end..)
+                    .and_then(|t| t.find(['，', ',']).map(|i| h.verb_end + i))
+            })
+            .is_some_and(|clause_end| {
+                dates
+                    .iter()
+                    .all(|d| d.start > clause_end && effective_date(s, d))
+            });
+    if !dates.is_empty() && !disposition && !own_voice && !decided_before_applying {
         return;
     }
     let day = DateSpan::at(PartialDate::from_naive(published));
@@ -360,6 +406,25 @@ pub(crate) fn add_document_date(
             dates,
             hits.iter()
                 .filter(|h| h.verb_start >= start && h.verb_start < end),
+            day,
+            true,
+        );
+        dates.sort_by_key(|d| d.start);
+        dates.dedup_by_key(|d| d.start);
+        return;
+    }
+    if decided_before_applying {
+        let first_date = dates.iter().map(|d| d.start).min().unwrap_or(s.len());
+        dates.push(DateMatch {
+            start,
+            end,
+            span: day,
+            relative: true,
+        });
+        date_verbs(
+            dates,
+            hits.iter()
+                .filter(|h| h.verb_start >= end && h.verb_start < first_date),
             day,
             true,
         );

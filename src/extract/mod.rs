@@ -38,6 +38,8 @@ mod tests_real_en2;
 mod tests_real_zh;
 #[cfg(test)]
 mod tests_real_zh2;
+#[cfg(test)]
+mod tests_real_zh3;
 pub mod triggers;
 
 use crate::model::{Article, Mention};

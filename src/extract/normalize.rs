@@ -12,7 +12,9 @@
 //!
 //! - In Traditional text, years of the Republic of China (民國109年12月18日,
 //!   109年12月18日) become Gregorian (2020年12月18日): Taiwan's official
-//!   documents and judgments date everything that way.
+//!   documents and judgments date everything that way. So do they in a
+//!   Taiwanese document a mirror renders in Simplified script (one that
+//!   names 民国, 新台币, 行政院 or 立法院).
 //!
 //! Dashes, quotes and full-width punctuation are read by the grammar and the
 //! sentence splitter as they are, so they stay. The extractor reads the
@@ -124,6 +126,14 @@ pub fn normalize(text: &str) -> Option<Normalized> {
         minguo_years(&mut chars);
         minguo_cn_years(&mut chars);
         changed = true;
+    } else if han && taiwanese(text) {
+        // a Taiwanese document rendered in Simplified script by a mirror
+        // still counts its years from 1912
+        let before = chars.len();
+        let digits: Vec<char> = chars.iter().map(|&(c, _)| c).collect();
+        minguo_years(&mut chars);
+        minguo_cn_years(&mut chars);
+        changed |= chars.len() != before || chars.iter().map(|&(c, _)| c).ne(digits);
     }
     if !changed {
         return None;
@@ -136,6 +146,25 @@ pub fn normalize(text: &str) -> Option<Normalized> {
     }
     map.push((out.len(), text.len()));
     Some(Normalized { text: out, map })
+}
+
+/// Words only a Taiwanese document writes, in either script: its era, its
+/// currency, its Executive and Legislative Yuan and their letters.
+const TAIWANESE: &[&str] = &[
+    "民国",
+    "民國",
+    "新台币",
+    "新臺幣",
+    "新台幣",
+    "行政院",
+    "立法院",
+    "院台",
+    "院臺",
+];
+
+/// True when a text in Simplified script is a Taiwanese document.
+fn taiwanese(text: &str) -> bool {
+    TAIWANESE.iter().any(|w| text.contains(w))
 }
 
 /// Minguo years as Gregorian, in place: a run of two or three digits
@@ -490,6 +519,17 @@ mod tests {
                 assert_eq!(t2s.changes(c), alone.chars().ne([c]), "{c}");
             }
         }
+    }
+
+    #[test]
+    fn minguo_years_in_a_taiwanese_document_in_simplified_script() {
+        let n = normalize("经济部以95年2月15日函处原告新台币200万元罚锾。").map(|n| n.text);
+        assert_eq!(
+            n.as_deref(),
+            Some("经济部以2006年2月15日函处原告新台币200万元罚锾。")
+        );
+        // a mainland text keeps its years as written
+        assert!(normalize("商务部于95年2月15日发布公告。").is_none());
     }
 
     #[test]

@@ -423,7 +423,8 @@ pub(crate) fn reported_date<'a>(
 /// document that acts under an instrument cites it, with its date; the
 /// day of the instrument is the day of the measures the document restates
 /// without a date of their own. The citation's words are the language's
-/// `instrument_heads` and `instrument_tails`.
+/// `instrument_heads` and `instrument_tails`. A letter that forwards
+/// another ("……函转行政院……函") acts under the one it forwards.
 pub(crate) fn instrument_date(s: &str, dates: &[DateMatch], code: &str) -> Option<PartialDate> {
     let w = words(code);
     let head = w
@@ -436,6 +437,12 @@ pub(crate) fn instrument_date(s: &str, dates: &[DateMatch], code: &str) -> Optio
         .iter()
         .filter_map(|t| s.get(head..)?.find(t.as_str()).map(|i| head + i))
         .min()?;
+    // "依据本府4月1日……函转行政院3月31日……函办理": a letter forwarding
+    // another; the one forwarded is the instrument acted under
+    let head = s
+        .get(head..tail)
+        .and_then(|c| c.rfind("函转").map(|i| head + i + "函转".len()))
+        .unwrap_or(head);
     dates
         .iter()
         .find(|d| d.start >= head && d.end <= tail && d.span.end.is_none())

@@ -15,6 +15,14 @@
 //!   — the document's own publication line dates the measure its title
 //!   names ("……禁止出口……目录": an export control), or, for a title that
 //!   names a rule ("……规定"), the rule's making.
+//! - `petition_decision`: "经行政院……以……号诉愿决定驳回" — an administrative
+//!   petition dismissed by a ministry is no court's ruling.
+//! - `disposition_not_opening`: "被上诉人声明：上诉驳回" — a party's prayer, or
+//!   an earlier judgment in the case's history, is not the document's
+//!   disposition.
+//! - `asked_about_recent_act`: "问：近日，……对其立案调查。" — a spokesperson's
+//!   answers speak of an act some days before, not of the day they are
+//!   given.
 
 use super::super::dates::DateMatch;
 use super::super::rules::TriggerKind;
@@ -163,6 +171,99 @@ pub(crate) fn cited_amendment(s: &str, date: &DateMatch, hit: &Hit) -> bool {
         && (hit.verb_start < head || hit.verb_start >= tail)
 }
 
+/// The day a sentence says an announcement was issued, when that is all it
+/// says: "1月6日，商务部发布2026年第1号公告。" — the decisions the next
+/// sentences state in the announcement's words ("决定加强……") are that
+/// day's.
+pub(crate) fn announcement_day(s: &str, dates: &[DateMatch]) -> Option<chrono::NaiveDate> {
+    let verb = ["发布", "公布", "发出"]
+        .iter()
+        .filter_map(|v| s.find(v))
+        .min()?;
+    if !s.get(verb..)?.contains("公告") {
+        return None;
+    }
+    let vague = &super::super::lang::words("zh").vague_past;
+    if vague.iter().any(|w| s.contains(w.as_str())) {
+        return None;
+    }
+    let d = dates.iter().rev().find(|d| d.end <= verb)?;
+    let p = d.span.start;
+    chrono::NaiveDate::from_ymd_opt(p.year, p.month?, p.day?)
+}
+
+/// True when a ruling verb is an administrative petition's outcome
+/// ("经行政院……以……号诉愿决定驳回"): a ministry's review of its own
+/// decision, not a court's ruling.
+pub(crate) fn petition_decision(s: &str, hit: &Hit) -> bool {
+    if hit.kind != TriggerKind::Kind(Kind::Ruling) {
+        return false;
+    }
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let clause = before
+        .rfind(['，', '。', '；', ','])
+        .map_or(before, |i| &before[i..]);
+    clause.ends_with("诉愿决定") || clause.ends_with("诉愿决定书")
+}
+
+/// The dispositions a judgment opens its holding with.
+const DISPOSITIONS: &[&str] = &["原判决废弃", "上诉驳回", "诉愿决定及原处分均撤销"];
+
+/// True when a disposition's words at `a..b` do not open what the court
+/// holds: a party's prayer ("被上诉人声明：上诉驳回") or an earlier
+/// judgment in the case's history ("经本院……判决将原判决废弃"). A
+/// disposition opens the sentence, or follows "主文" or "如下：".
+pub(crate) fn disposition_not_opening(s: &str, a: usize, b: usize) -> bool {
+    if !DISPOSITIONS.contains(&s.get(a..b).unwrap_or("")) {
+        return false;
+    }
+    let before: String = s
+        .get(..a)
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let opens = before.is_empty()
+        || ["主文", "如下：", "如下:", "如左：", "如左:", "本件"]
+            .iter()
+            .any(|w| before.ends_with(w));
+    !opens
+}
+
+/// The words that date a measure "from the day it was issued".
+pub(crate) const FROM_ISSUE: &[&str] = &["自公布之日起", "自发布之日起", "自印发之日起"];
+
+/// True when "自公布之日起" at byte `at` belongs to a reported instrument
+/// ("公告自公布之日起正式实施", "该决定自发布之日起施行"), not the document's
+/// own ("本公告自……", "现予公布，自公布之日起施行"): it is the day that
+/// instrument was issued, which the report gave before.
+pub(crate) fn reported_from_issue(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or("");
+    ["公告", "决定", "通知", "规定", "措施", "政策"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        && !["本", "现"].iter().any(|w| {
+            before
+                .char_indices()
+                .rev()
+                .nth(2)
+                .and_then(|(i, _)| before.get(i..))
+                .is_some_and(|t| t.starts_with(w))
+        })
+}
+
+/// True when a question of a press Q&A ("问：近日，……") asks about an act
+/// of some days before: the answers' undated acts are that act, not the
+/// document's own.
+pub(crate) fn asked_about_recent_act(text: &str) -> bool {
+    let vague = &super::super::lang::words("zh").vague_past;
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        ["问：", "问:", "记者问："].iter().any(|q| l.starts_with(q))
+            && vague.iter().any(|w| l.contains(w.as_str()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +276,46 @@ mod tests {
         assert!(!statute_article("第七条规定，国家可以采取措施。"));
         assert!(!statute_article("第七条第二款明确，国家可以采取措施。"));
         assert!(!statute_article("第七次会议决定对该公司罚款。"));
+    }
+
+    #[test]
+    fn a_question_about_an_act_of_some_days_before() {
+        assert!(asked_about_recent_act(
+            "问：近日，某局对某公司立案调查。\n\n答：这是日常执法。"
+        ));
+        assert!(!asked_about_recent_act(
+            "问：6月16日，某局对某公司立案调查。\n\n答：是。"
+        ));
+        assert!(!asked_about_recent_act("某局近日对某公司立案调查。"));
+    }
+
+    #[test]
+    fn an_instrument_in_force_from_its_issue_reported_or_its_own() {
+        let r = |s: &str| reported_from_issue(s, s.find("自").unwrap_or(0));
+        assert!(r("公告自公布之日起正式实施。"));
+        assert!(r("该决定自发布之日起施行。"));
+        assert!(!r("本公告自发布之日起施行。"));
+        assert!(!r("现予公布，自公布之日起施行。"));
+    }
+
+    #[test]
+    fn a_disposition_opens_what_the_court_holds() {
+        let n = |s: &str| {
+            let a = s
+                .find("上诉驳回")
+                .or_else(|| s.find("原判决废弃"))
+                .unwrap_or(0);
+            let w = if s[a..].starts_with("上诉驳回") {
+                "上诉驳回"
+            } else {
+                "原判决废弃"
+            };
+            disposition_not_opening(s, a, a + w.len())
+        };
+        assert!(!n("上诉驳回。"));
+        assert!(!n("本院判决如下：主 文 原判决废弃，发回。"));
+        assert!(n("被上诉人声明：上诉驳回。"));
+        assert!(n("经本院判决将原判决废弃，发回更审。"));
     }
 
     #[test]

@@ -20,6 +20,8 @@
 //!   whole, appeals against a dated ruling.
 //! - `heading`: a date on a line of its own dates the sentence after it
 //!   (a printed bill's day of introduction).
+//! - `signature`: a Chinese document's own day, from its signature's date
+//!   line or a dated heading.
 //! - `parties`: a Taiwanese judgment's role words (原告, 被上诉人) as the
 //!   parties its caption names.
 
@@ -30,6 +32,7 @@ mod heading;
 mod issuer;
 mod parties;
 mod reading;
+mod signature;
 
 pub(crate) use citation::*;
 pub(crate) use dating::*;
@@ -38,3 +41,4 @@ pub(crate) use heading::*;
 pub(crate) use issuer::*;
 pub(crate) use parties::*;
 pub(crate) use reading::*;
+pub(crate) use signature::*;

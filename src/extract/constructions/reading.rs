@@ -303,3 +303,29 @@ pub(crate) fn whole_word(text: &str, start: usize, end: usize) -> bool {
         .any(|r| !r.chars().next().is_some_and(char::is_alphanumeric));
     tail
 }
+
+/// True when a Chinese effect verb's subject is the object of a verb that
+/// kept it from taking effect: "法官阻止了该州的禁令生效".
+pub(crate) fn blocked_from_effect(subject: &str) -> bool {
+    ["阻止", "叫停", "阻挡"].iter().any(|w| subject.contains(w))
+}
+
+/// True when a Chinese effect verb's subject is a law named before "自":
+/// "关税法自2024年12月1日起施行", "《……条例》自……起施行" (a decision,
+/// "……的决定》自……起施行", is the measure it decides, not a law).
+pub(crate) fn law_in_force(subject: &str) -> bool {
+    let head = subject.split('自').next().unwrap_or("").trim_end();
+    !head.contains("决定")
+        && [
+            "法",
+            "条例",
+            "规定",
+            "办法",
+            "法》",
+            "条例》",
+            "规定》",
+            "办法》",
+        ]
+        .iter()
+        .any(|w| head.ends_with(w))
+}

@@ -15,9 +15,12 @@ use chrono::{Datelike, NaiveDate, Weekday};
 /// Cheap prefilter: a character that every Chinese date expression contains.
 pub(crate) fn worth_scanning(text: &str) -> bool {
     !text.is_ascii()
-        && text
-            .chars()
-            .any(|c| matches!(c, '年' | '月' | '日' | '号' | '周' | '期' | '拜' | '天'))
+        && text.chars().any(|c| {
+            matches!(
+                c,
+                '年' | '月' | '日' | '号' | '周' | '期' | '拜' | '天' | '昨'
+            )
+        })
 }
 
 pub(crate) fn scan(text: &str, anchor: NaiveDate, out: &mut Vec<Found>) {
@@ -231,7 +234,7 @@ impl Zh<'_> {
             .or_else(|| self.day_only(i))
     }
 
-    /// 昨天, 今日, 前天, 明天, 后天 ...
+    /// 昨天, 今日, 前天, 明天, 后天 ..., and 昨 alone.
     fn relative_day(&self, i: usize) -> Option<(usize, Ymd)> {
         const WORDS: [(&str, i64); 13] = [
             ("大前天", -3),
@@ -250,6 +253,10 @@ impl Zh<'_> {
         ];
         if let Some(found) = self.day_in_brackets(i) {
             return Some(found);
+        }
+        // "院会昨通过": Taiwanese papers write yesterday as 昨 alone
+        if self.at(i, "昨") && !self.at(i, "昨天") && !self.at(i, "昨日") {
+            return Some((i + 1, Ymd::date(add_days(self.anchor, -1))));
         }
         let (w, delta) = WORDS.iter().find(|(w, _)| self.at(i, w))?;
         if w.starts_with('当') {
@@ -405,16 +412,25 @@ impl Zh<'_> {
                 k = k2;
             }
         }
-        // 本(6)月10日: Taiwanese official letters name "this month" by its
-        // number; the number stands, in the anchor's year.
-        if year.is_none() && month.is_none() && self.ch(k) == Some('本') {
+        // 本(6)月10日, 上(5)月28日: Taiwanese official letters name "this
+        // month" and "last month" by their number; the number stands, in
+        // the anchor's year (last month's in the year before, across a
+        // new year).
+        if year.is_none() && month.is_none() && matches!(self.ch(k), Some('本' | '上')) {
+            let last = self.ch(k) == Some('上');
             let open = matches!(self.ch(k + 1), Some('(' | '（'));
             if let Some((m, k2)) = self.number(k + 2).filter(|(m, k2)| {
                 open && (1..=12).contains(m)
                     && matches!(self.ch(*k2), Some(')' | '）'))
                     && self.ch(*k2 + 1) == Some('月')
             }) {
-                month = Some(Ymd::month(ay, m).rel());
+                // 上(12)月 written in January is last year's
+                let y = if last && m > self.anchor.month() {
+                    ay - 1
+                } else {
+                    ay
+                };
+                month = Some(Ymd::month(y, m).rel());
                 k = k2 + 2;
             }
         }
@@ -465,6 +481,21 @@ impl Zh<'_> {
     fn year_prefix(&self, i: usize) -> Option<(Ymd, usize)> {
         if let Some((y, k)) = self.abs_year(i) {
             return Some((Ymd::year(y), k));
+        }
+        // 去(113)年, 今(2025)年: Taiwanese papers name the year by its
+        // number (a Minguo one below 200); the number stands
+        if matches!(self.ch(i), Some('去' | '今' | '前' | '明' | '本'))
+            && matches!(self.ch(i + 1), Some('(' | '（'))
+        {
+            if let Some((n, k)) = self.number(i + 2).filter(|(n, k)| {
+                (1..=2200).contains(n)
+                    && matches!(self.ch(*k), Some(')' | '）'))
+                    && self.ch(*k + 1) == Some('年')
+            }) {
+                let y = if n < 200 { n + 1911 } else { n };
+                let y = i32::try_from(y).ok()?;
+                return Some((Ymd::year(y).rel(), k + 2));
+            }
         }
         let k = self.any_at(i, &["去年", "今年", "明年", "前年"])?;
         let off = match self.ch(i) {
