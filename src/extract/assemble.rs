@@ -370,6 +370,16 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 if let Some((mut m, also)) = mention(
                     rules, s, si, &cs, &dates, &hits, hit, kind, &local, lang, prior, published,
                 ) {
+                    // "公告自发布之日起施行" after the announcement's report: a
+                    // measure in force from the day an event of the
+                    // document was announced is that event, not another
+                    if matches!(hit.kind, TriggerKind::Effect)
+                        && out
+                            .iter()
+                            .any(|o| o.span == m.span && o.sentence < si && o.kind != m.kind)
+                    {
+                        continue;
+                    }
                     if m.actors.is_empty() && m.targets.is_empty() {
                         inherit_names(&mut m, &out, zh);
                     }

@@ -577,3 +577,17 @@ fn a_legislature_passes_amendments() {
             .all(|(k, _)| *k != Kind::Legislation)
     );
 }
+
+#[test]
+fn a_measure_in_force_from_its_announcement_is_that_announcement() {
+    let got = found(
+        "商务部16日发布公告，将甲公司列入不可靠实体清单。根据公告，该公司被禁止从事与中国有关的进出口活动。公告自发布之日起施行。",
+    );
+    assert_eq!(got, vec![(Kind::Listing, "2025-06-16".to_string())]);
+    // a measure in force from a later day of its own is still reported
+    check(&[(
+        "商务部16日发布公告，决定对甲公司实施出口管制。上述措施自7月1日起施行。",
+        Kind::ExportControl,
+        "2025-07-01",
+    )]);
+}
