@@ -3,11 +3,16 @@
 //! whole timeline at each read: `entities` and the TUI's Entities view
 //! cost the number of entities, not the number of events.
 //!
-//! Triggers mark the names whose events changed; [`Store::refresh_entity_stats`]
-//! recounts just those inside the writer's transaction. A reader that
-//! finds marked names (a writer that has not recounted, an older
-//! dateline's write) counts those few itself, so the answer always equals
-//! a count over the timeline as it is.
+//! Triggers keep the counts by differences (migration 009): an event that
+//! starts or stops counting for a name adds or takes away one and widens
+//! the name's range. What may narrow a range (an event on its first or last
+//! date leaving) or changes an event in place (a decision) marks the name
+//! instead, and [`Store::refresh_entity_stats`] recounts just those inside
+//! the writer's transaction: a refresh costs the events it changes, not
+//! the events of every name they carry. A reader that finds marked names
+//! (a writer that has not recounted, an older dateline's write) counts
+//! those few itself, so the answer always equals a count over the
+//! timeline as it is.
 
 use super::{EntityRow, Result, Store};
 use rusqlite::Connection;
@@ -189,5 +194,112 @@ mod tests {
                 Some("2026-06-24".into())
             )
         );
+    }
+
+    /// The kept table as it stands, names marked for a recount left out.
+    fn kept(s: &Store) -> Vec<(String, i64, Option<String>, Option<String>)> {
+        let mut stmt = s
+            .conn
+            .prepare(
+                "SELECT entity, events, first_start, last_end FROM entity_stats
+                 WHERE entity NOT IN (SELECT entity FROM entity_stats_dirty)
+                 ORDER BY events DESC, entity",
+            )
+            .expect("sql");
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("rows");
+        rows.map(|r| r.expect("row")).collect()
+    }
+
+    /// Writes in every order the store sees (rebuilds that keep, change,
+    /// drop and add events; raw row writes and removals; status changes)
+    /// keep the table equal to a count over the timeline, for every name
+    /// not marked for a recount, and the readers' answer always.
+    #[test]
+    fn kept_by_differences_under_random_writes() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        let names = ["Huawei", "ZTE", "SMIC", "DJI", "China"];
+        let mut s = Store::open_in_memory().expect("db");
+        for round in 0..60 {
+            let mut events = Vec::new();
+            for i in 0..14 {
+                if next(10) < 6 {
+                    let date = format!("2019-{:02}-{:02}", 1 + next(12), 1 + next(28));
+                    let status =
+                        [Status::Auto, Status::Rejected, Status::Confirmed][next(3) as usize];
+                    let pick = |k: u64| names[k as usize];
+                    let actors = [pick(next(5))];
+                    let targets = [pick(next(5)), pick(next(5))];
+                    let id = format!("e{i}");
+                    events.push(ev(
+                        &id,
+                        &date,
+                        status,
+                        &actors,
+                        &targets[..next(3) as usize],
+                    ));
+                }
+            }
+            s.replace_events(&events, &[]).expect("write");
+            assert_eq!(dirty(&s), 0, "round {round}: the writer recounted");
+            assert_eq!(kept(&s), counted(&s), "round {round}: after a rebuild");
+            // raw writes, as another writer or an older dateline makes them
+            let id = format!("e{}", next(14));
+            let name = names[next(5) as usize];
+            let raw = match next(4) {
+                0 => format!("DELETE FROM event_entities WHERE event_id = '{id}' AND entity = '{name}'"),
+                1 => format!("INSERT OR IGNORE INTO event_entities (event_id, entity, role) VALUES ('{id}', '{name}', 'target')"),
+                2 => format!("UPDATE events SET status = 'rejected' WHERE id = '{id}'"),
+                _ => format!("UPDATE events SET start = '2018-06-01' WHERE id = '{id}'"),
+            };
+            s.conn.execute_batch(&raw).expect("raw write");
+            assert_eq!(shown(&s), counted(&s), "round {round}: readers after {raw}");
+            let dirty_names: Vec<String> = {
+                let mut q = s
+                    .conn
+                    .prepare("SELECT entity FROM entity_stats_dirty")
+                    .expect("sql");
+                q.query_map([], |r| r.get(0))
+                    .expect("rows")
+                    .map(|r| r.expect("row"))
+                    .collect()
+            };
+            let clean: Vec<_> = counted(&s)
+                .into_iter()
+                .filter(|r| !dirty_names.contains(&r.0))
+                .collect();
+            assert_eq!(kept(&s), clean, "round {round}: kept rows after {raw}");
+        }
+    }
+
+    /// A name's count moves by one when one of its events goes; only an
+    /// event on an end of its date range marks it for a recount.
+    #[test]
+    fn only_an_event_at_an_end_of_the_range_is_recounted() {
+        let mut s = Store::open_in_memory().expect("db");
+        let events = [
+            ev("a", "2019-01-01", Status::Auto, &["Huawei"], &[]),
+            ev("b", "2019-06-01", Status::Auto, &["Huawei"], &["ZTE"]),
+            ev("c", "2019-12-31", Status::Auto, &["Huawei"], &[]),
+        ];
+        s.replace_events(&events, &[]).expect("write");
+        s.conn
+            .execute_batch("DELETE FROM event_entities WHERE event_id = 'b' AND entity = 'Huawei'")
+            .expect("raw");
+        assert_eq!(dirty(&s), 0, "an inner event needs no recount");
+        assert_eq!(kept(&s), counted(&s));
+        assert_eq!(kept(&s)[0].1, 2);
+        s.conn
+            .execute_batch("DELETE FROM event_entities WHERE event_id = 'a'")
+            .expect("raw");
+        assert_eq!(dirty(&s), 1, "the first event of the range went");
+        assert_eq!(shown(&s), counted(&s));
     }
 }

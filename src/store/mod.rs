@@ -97,6 +97,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/006_scale.sql"),
     "-- 007: reserved for the incr branch",
     include_str!("../../migrations/008_reads.sql"),
+    include_str!("../../migrations/009_entity_deltas.sql"),
 ];
 
 /// A connection to the database. Each thread or task opens its own.
