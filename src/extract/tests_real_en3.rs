@@ -1,0 +1,238 @@
+//! English constructions of reports, wire copy and court opinions (issue
+//! 12, third pass), each tested on sentences written for this file with a
+//! near miss that must stay silent: officials' verdicts and claims, votes
+//! and amendments, bills named by number, guidance on devices, tariff
+//! rates that change or are scheduled to, a document's year, and acts
+//! repeated "each time".
+
+use super::tests::{check, found};
+use crate::model::Kind;
+
+fn none_of(text: &str, kind: Kind) {
+    let got = found(text);
+    assert!(
+        got.iter().all(|(k, _)| *k != kind),
+        "expected no {kind} in {text:?}, got {got:?}"
+    );
+}
+
+#[test]
+fn verdicts_that_a_firm_poses_a_threat_are_accusations() {
+    check(&[
+        (
+            "In 2019, the cabinet office said the router maker posed a threat to national security.",
+            Kind::Accusation,
+            "2019",
+        ),
+        (
+            "The State Department determined on March 3, 2021, that the regime was committing genocide.",
+            Kind::Accusation,
+            "2021-03-03",
+        ),
+        (
+            "In its 2022 annual report, the commission concluded that the vendors pose a risk to public networks.",
+            Kind::Accusation,
+            "2022",
+        ),
+    ]);
+    // a risk that might be is no finding
+    none_of(
+        "In 2019, the cabinet office said the router maker could pose a threat.",
+        Kind::Accusation,
+    );
+    none_of(
+        "In 2019, analysts said the router maker's phones could pose risks.",
+        Kind::Accusation,
+    );
+}
+
+#[test]
+fn verdicts_and_claims_in_a_statement_or_report() {
+    check(&[
+        (
+            "The ministry on Friday called the export curbs a violation of trade rules.",
+            Kind::Accusation,
+            "2025-06-13",
+        ),
+        (
+            "The ministry said on Friday that the tariffs were an act of economic bullying.",
+            Kind::Accusation,
+            "2025-06-13",
+        ),
+        (
+            "The trade office claimed in a May 2019 report that the rival state forces firms to hand over designs.",
+            Kind::Accusation,
+            "2019-05",
+        ),
+        (
+            "A grand jury indicted the shipping firm in February 2020.",
+            Kind::Accusation,
+            "2020-02",
+        ),
+        (
+            "The embassy condemned the listing on Thursday as a political manipulation.",
+            Kind::Accusation,
+            "2025-06-12",
+        ),
+    ]);
+    none_of(
+        "The ministry on Friday called the export curbs a matter for negotiation.",
+        Kind::Accusation,
+    );
+}
+
+#[test]
+fn a_documents_year_dates_what_it_says() {
+    check(&[(
+        "The panel accused the retailer in a 2023 report of selling goods made with forced labor.",
+        Kind::Accusation,
+        "2023",
+    )]);
+    // a year before another noun is no date
+    none_of(
+        "The panel accused the retailer of selling 2023 models made with forced labor.",
+        Kind::Accusation,
+    );
+}
+
+#[test]
+fn votes_amendments_and_bills_by_number() {
+    check(&[
+        (
+            "Lawmakers approved the measure in a 301-99 vote on Saturday.",
+            Kind::Legislation,
+            "2025-06-14",
+        ),
+        (
+            "The island's parliament amended the Anti-Interference Act in November 2021.",
+            Kind::Legislation,
+            "2021-11",
+        ),
+        (
+            "Idaho became the first state to enact a law banning the drones in March 2023.",
+            Kind::Legislation,
+            "2023-03",
+        ),
+        (
+            "H.R. 4120 passed the House on May 9, 2023.",
+            Kind::Legislation,
+            "2023-05-09",
+        ),
+        (
+            "The bill, introduced in 2022, would have barred the sale of the cameras.",
+            Kind::Legislation,
+            "2022",
+        ),
+        (
+            "In July 2022, the President signed an order expanding the investment ban to 40 firms.",
+            Kind::Legislation,
+            "2022-07",
+        ),
+    ]);
+    none_of(
+        "Lawmakers may approve the measure in a vote next week.",
+        Kind::Legislation,
+    );
+    none_of(
+        "The senators hope to enact a law banning the drones in 2026.",
+        Kind::Legislation,
+    );
+}
+
+#[test]
+fn guidance_on_devices_and_bars_on_infrastructure_are_bans() {
+    check(&[
+        (
+            "On March 1, 2023, the budget office issued guidance directing agencies to remove the app from federal phones.",
+            Kind::Ban,
+            "2023-03-01",
+        ),
+        (
+            "The regulator in December 2022 prohibited the authorization of new routers from the two vendors.",
+            Kind::Ban,
+            "2022-12",
+        ),
+        (
+            "In June 2023, the agency barred the memory maker's products from critical information infrastructure.",
+            Kind::Ban,
+            "2023-06",
+        ),
+    ]);
+    none_of(
+        "The budget office is considering guidance directing agencies to remove the app from federal phones in 2026.",
+        Kind::Ban,
+    );
+}
+
+#[test]
+fn tariff_rates_that_change_or_are_scheduled_to() {
+    check(&[
+        (
+            "On October 1, 2018, 10% tariffs on $90 billion of imports took effect; the rate increased to 25% on June 1, 2019.",
+            Kind::Tariff,
+            "2019-06-01",
+        ),
+        (
+            "The Section 232 duties on steel, imposed in April 2018, remain in force.",
+            Kind::Tariff,
+            "2018-04",
+        ),
+        (
+            "Tariffs of 20% on copper and 5% on zinc were imposed in May 2021.",
+            Kind::Tariff,
+            "2021-05",
+        ),
+        (
+            "In February 2020, the administration halved the tariff on List 4A goods to 7.5%.",
+            Kind::Tariff,
+            "2020-02",
+        ),
+        (
+            "Tariffs on imported batteries will triple to 75% in 2026.",
+            Kind::Tariff,
+            "2026",
+        ),
+        (
+            "Starting Friday, imports from the island face a 32% tariff.",
+            Kind::Tariff,
+            "2025-06-20",
+        ),
+        (
+            "In March 2024, the trade office finalized tariff increases on solar wafers.",
+            Kind::Tariff,
+            "2024-03",
+        ),
+    ]);
+    none_of("Tariff revenue rose to $80 billion in 2023.", Kind::Tariff);
+    none_of(
+        "Tariffs on imported batteries would triple to 75% in 2026 if talks fail.",
+        Kind::Tariff,
+    );
+    none_of(
+        "In 2024, imports from the island could face a 32% tariff.",
+        Kind::Tariff,
+    );
+}
+
+#[test]
+fn an_act_repeated_each_time_takes_every_date_before() {
+    let text = "On May 2, 2019, the United States raised duties on Chinese bikes, and on August 9 it raised duties on \
+                Chinese pedals. China retaliated each time with tariffs on American wine.";
+    let got = found(text);
+    let retaliations = got
+        .iter()
+        .filter(|(k, d)| *k == Kind::Tariff && (d == "2019-05-02" || d == "2019-08-09"))
+        .count();
+    assert!(
+        retaliations >= 4,
+        "expected both raises and both retaliations in {got:?}"
+    );
+    // with one date before, "each time" adds nothing
+    let one = "On May 2, 2019, the United States raised duties on Chinese bikes. \
+               China retaliated each time with tariffs on American wine.";
+    let got = found(one);
+    assert!(
+        got.iter().filter(|(k, _)| *k == Kind::Tariff).count() <= 2,
+        "{got:?}"
+    );
+}
