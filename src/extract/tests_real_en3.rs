@@ -236,3 +236,57 @@ fn an_act_repeated_each_time_takes_every_date_before() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_date_heading_a_timeline_entry_dates_it() {
+    check(&[
+        (
+            "March 4, 2021: The bureau adds the drone maker to the Entity List.",
+            Kind::Listing,
+            "2021-03-04",
+        ),
+        (
+            "October 2020 — The state bans the video app on agency phones.",
+            Kind::Ban,
+            "2020-10",
+        ),
+    ]);
+    // a heading that is no date cuts the line as before
+    none_of(
+        "Background: the state bans the video app on agency phones.",
+        Kind::Ban,
+    );
+}
+
+#[test]
+fn a_courts_hypothetical_without_relief_is_no_event() {
+    none_of(
+        "Without preliminary injunctive relief, the ban will take effect on April 2, 2021.",
+        Kind::Ban,
+    );
+    none_of(
+        "Without a stay, the prohibitions will take effect on April 2, 2021.",
+        Kind::Ban,
+    );
+    check(&[(
+        "Without delay, the state banned the video app on agency phones on April 2, 2021.",
+        Kind::Ban,
+        "2021-04-02",
+    )]);
+}
+
+#[test]
+fn controls_implemented_added_or_named_by_their_date() {
+    check(&[
+        (
+            "In November 2022, the bureau implemented new controls on advanced lithography tools.",
+            Kind::ExportControl,
+            "2022-11",
+        ),
+        (
+            "The bureau's December 2, 2024, export controls restricted sales of memory chips to the country.",
+            Kind::ExportControl,
+            "2024-12-02",
+        ),
+    ]);
+}
