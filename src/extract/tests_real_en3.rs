@@ -290,3 +290,46 @@ fn controls_implemented_added_or_named_by_their_date() {
         ),
     ]);
 }
+
+#[test]
+fn acts_by_acronym_by_pronoun_and_over_a_veto() {
+    check(&[
+        (
+            "The Senate passed the FOCAA in April 2021, and the House passed it in June 2021.",
+            Kind::Legislation,
+            "2021-04",
+        ),
+        (
+            "The Senate passed the FOCAA in April 2021, and the House passed it in June 2021.",
+            Kind::Legislation,
+            "2021-06",
+        ),
+        (
+            "The FY2017 NDAA, enacted over a presidential veto on December 23, 2016, barred the purchases.",
+            Kind::Legislation,
+            "2016-12-23",
+        ),
+    ]);
+    // capitals that end in A but name an agency's budget are no act
+    none_of(
+        "In April 2021, the panel approved the NASA budget request.",
+        Kind::Legislation,
+    );
+    none_of(
+        "The House may pass the FOCAA in June 2026 if the Senate acts.",
+        Kind::Legislation,
+    );
+}
+
+#[test]
+fn a_judges_signed_order_is_a_ruling() {
+    check(&[(
+        "Judge Roe signed the order on October 30, 2020.",
+        Kind::Ruling,
+        "2020-10-30",
+    )]);
+    none_of(
+        "Judge Roe signed the order on October 30, 2020.",
+        Kind::Legislation,
+    );
+}
