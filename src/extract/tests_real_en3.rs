@@ -333,3 +333,33 @@ fn a_judges_signed_order_is_a_ruling() {
         Kind::Legislation,
     );
 }
+
+#[test]
+fn bars_on_downloads_use_and_directives_to_stop_using() {
+    check(&[
+        (
+            "On May 5, 2021, the ministry said it would bar downloads of the game from local app stores.",
+            Kind::Ban,
+            "2021-05-05",
+        ),
+        (
+            "The cabinet in 2022 restricted the use of foreign phones by its officials.",
+            Kind::Ban,
+            "2022",
+        ),
+        (
+            "In May 2018, the agency issued a directive requiring departments to stop using the antivirus suite.",
+            Kind::Ban,
+            "2018-05",
+        ),
+        (
+            "In 2021, the coast guard stopped crews from using the messaging app.",
+            Kind::Ban,
+            "2021",
+        ),
+    ]);
+    none_of(
+        "In 2021, the ministry said it might bar downloads of the game.",
+        Kind::Ban,
+    );
+}
