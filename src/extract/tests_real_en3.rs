@@ -363,3 +363,29 @@ fn bars_on_downloads_use_and_directives_to_stop_using() {
         Kind::Ban,
     );
 }
+
+#[test]
+fn findings_that_a_named_party_broke_the_law_accuse_it() {
+    check(&[
+        (
+            "The Treasury Department said in 2021 that Orion Shipping had violated the embargo.",
+            Kind::Accusation,
+            "2021",
+        ),
+        (
+            "In 2022, the secretary of state called the video app a tool of the ruling party.",
+            Kind::Accusation,
+            "2022",
+        ),
+        (
+            "The ministry alleged in a March 2021 court filing that the exporter had evaded the controls.",
+            Kind::Accusation,
+            "2021-03",
+        ),
+    ]);
+    // an admission is no accusation
+    none_of(
+        "The shipping company said in 2021 that it had violated the embargo.",
+        Kind::Accusation,
+    );
+}
