@@ -606,12 +606,37 @@ fn quoted_titles(s: &str) -> Vec<(usize, usize)> {
 /// "On August 18, 2017", "In March 2018": a preposition and a date, the
 /// whole of what precedes a comma.
 fn fronted_date(head: &str) -> bool {
+    // "On Friday," dates as "On June 13," does
+    const NAMED: [&str; 19] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     let words: Vec<&str> = head.split_whitespace().collect();
     words.len() <= 5
         && words
             .first()
             .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "on" | "in" | "by"))
-        && words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        && words.iter().any(|w| {
+            w.bytes().any(|b| b.is_ascii_digit())
+                || NAMED.contains(&w.trim_end_matches(['.', ',']).to_ascii_lowercase().as_str())
+        })
 }
 
 /// True when `head` is a date alone ("May 15, 2019", "Sept. 2018",

@@ -389,3 +389,23 @@ fn findings_that_a_named_party_broke_the_law_accuse_it() {
         Kind::Accusation,
     );
 }
+
+#[test]
+fn a_fronted_weekday_dates_a_said_clause_as_a_fronted_day_does() {
+    check(&[
+        (
+            "On Friday, the cabinet office said the router maker posed a threat to the grid.",
+            Kind::Accusation,
+            "2025-06-13",
+        ),
+        (
+            "In May, the ministry said the listing was an act of bullying.",
+            Kind::Accusation,
+            "2025-05",
+        ),
+    ]);
+    none_of(
+        "On Friday, the cabinet office said the router maker could pose a threat.",
+        Kind::Accusation,
+    );
+}
