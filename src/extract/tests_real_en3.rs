@@ -409,3 +409,37 @@ fn a_fronted_weekday_dates_a_said_clause_as_a_fronted_day_does() {
         Kind::Accusation,
     );
 }
+
+#[test]
+fn bills_signed_by_pronoun_and_rates_that_move_by_themselves() {
+    check(&[
+        (
+            "The governor signed it on March 30, 2023.",
+            Kind::Legislation,
+            "2023-03-30",
+        ),
+        (
+            "The provision was enacted as part of the annual defense bill on December 23, 2022.",
+            Kind::Legislation,
+            "2022-12-23",
+        ),
+        (
+            "In 2020, the tariff rate on the second list increased from 10% to 25%.",
+            Kind::Tariff,
+            "2020",
+        ),
+        (
+            "The tariff increase on $50 billion of bicycles went ahead on July 1, 2019.",
+            Kind::Tariff,
+            "2019-07-01",
+        ),
+    ]);
+    none_of(
+        "The governor may sign it on March 30 if lawmakers agree.",
+        Kind::Legislation,
+    );
+    none_of(
+        "In 2020, the interest rate increased from 1% to 2%.",
+        Kind::Tariff,
+    );
+}
