@@ -443,3 +443,23 @@ fn bills_signed_by_pronoun_and_rates_that_move_by_themselves() {
         Kind::Tariff,
     );
 }
+
+#[test]
+fn plural_investigations_and_suits() {
+    check(&[
+        (
+            "In October 2019, the department self-initiated antidumping investigations of steel racks from the country.",
+            Kind::Investigation,
+            "2019-10",
+        ),
+        (
+            "More than 200 importers filed suits challenging the duties in 2021.",
+            Kind::Lawsuit,
+            "2021",
+        ),
+    ]);
+    none_of(
+        "The department may open investigations of steel racks in 2026.",
+        Kind::Investigation,
+    );
+}
