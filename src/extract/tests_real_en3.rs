@@ -463,3 +463,28 @@ fn plural_investigations_and_suits() {
         Kind::Investigation,
     );
 }
+
+#[test]
+fn possessives_before_an_authority_and_licence_requirements_placed() {
+    check(&[
+        (
+            "In 2022, the commission revoked Pacific Link Networks' authority to operate.",
+            Kind::Ban,
+            "2022",
+        ),
+        (
+            "In 2023 it revoked the carrier's authorization.",
+            Kind::Ban,
+            "2023",
+        ),
+        (
+            "In 2017, the bureau placed license requirements on exports to the shipyard.",
+            Kind::ExportControl,
+            "2017",
+        ),
+    ]);
+    none_of(
+        "In 2023 the regulator threatened to revoke the carrier's authorization.",
+        Kind::Ban,
+    );
+}
