@@ -488,3 +488,23 @@ fn possessives_before_an_authority_and_licence_requirements_placed() {
         Kind::Ban,
     );
 }
+
+#[test]
+fn effective_dates_after_a_tariffs_object_and_raises_in_a_relative_clause() {
+    check(&[
+        (
+            "Second list: 25% tariffs on $20 billion, effective October 2, 2019.",
+            Kind::Tariff,
+            "2019-10-02",
+        ),
+        (
+            "The union imposed a 20% tariff on the bikes on March 3, 2021, which it raised to 40% on June 1, 2021.",
+            Kind::Tariff,
+            "2021-06-01",
+        ),
+    ]);
+    none_of(
+        "The union proposed a 20% tariff on the bikes, which it could raise to 40% in 2027.",
+        Kind::Tariff,
+    );
+}
