@@ -508,3 +508,16 @@ fn effective_dates_after_a_tariffs_object_and_raises_in_a_relative_clause() {
         Kind::Tariff,
     );
 }
+
+#[test]
+fn a_governments_argument_in_a_dated_filing_that_a_firm_poses_a_threat() {
+    check(&[(
+        "The department argued in a brief on March 9, 2023, that the app's foreign ownership posed a grave threat.",
+        Kind::Accusation,
+        "2023-03-09",
+    )]);
+    none_of(
+        "The department argued in a brief on March 9, 2023, that the app could pose a threat.",
+        Kind::Accusation,
+    );
+}
