@@ -176,6 +176,21 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             constructions::add_span_after(s, &mut dates, last.map(|m| m.span.start));
             let recent = out.last().filter(|m| si - m.sentence <= 3);
             constructions::add_period_phrases(s, &mut dates, recent.map(|m| m.span.start));
+            // the events of the sentence before, read back from the end
+            if dates.is_empty() {
+                let last: Vec<PartialDate> = out
+                    .last()
+                    .filter(|m| si - m.sentence <= 1)
+                    .map(|l| {
+                        out.iter()
+                            .rev()
+                            .take_while(|m| m.sentence == l.sentence)
+                            .map(|m| m.span.start)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                constructions::add_each_time(s, &mut dates, &last);
+            }
         }
         if !zh {
             constructions::add_act_years(s, &hits, &mut dates);

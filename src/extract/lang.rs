@@ -186,6 +186,11 @@ pub struct Words {
     /// "lawmakers"): an accusation needs someone to make it.
     #[serde(default)]
     pub accusers: Vec<String>,
+    /// "each time", "both times": phrases that repeat an act on every
+    /// date of the sentence before ("on July 6 … and on August 23 …. China
+    /// retaliated each time"), one event a date.
+    #[serde(default)]
+    pub each_time: Vec<String>,
 }
 
 /// Whether `list` holds `word`.

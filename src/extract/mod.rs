@@ -35,6 +35,8 @@ mod tests_real;
 #[cfg(test)]
 mod tests_real_en2;
 #[cfg(test)]
+mod tests_real_en3;
+#[cfg(test)]
 mod tests_real_zh;
 #[cfg(test)]
 mod tests_real_zh2;

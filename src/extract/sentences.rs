@@ -464,6 +464,9 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
                 && s[i + 1..]
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_digit()) => {}
+            // "May 15, 2019: Commerce adds Huawei …", a timeline's entry:
+            // the date that heads the line dates what follows it.
+            ':' | '—' | '–' if !zh && cuts.is_empty() && date_head(&s[..i]) => {}
             ';' | '；' | ':' | '：' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
             // "原定1月1日生效，但被法官叫停": a contrast starts a clause of
             // its own, which does not borrow the date before it.
@@ -603,12 +606,57 @@ fn quoted_titles(s: &str) -> Vec<(usize, usize)> {
 /// "On August 18, 2017", "In March 2018": a preposition and a date, the
 /// whole of what precedes a comma.
 fn fronted_date(head: &str) -> bool {
+    // "On Friday," dates as "On June 13," does
+    const NAMED: [&str; 19] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     let words: Vec<&str> = head.split_whitespace().collect();
     words.len() <= 5
         && words
             .first()
             .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "on" | "in" | "by"))
-        && words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        && words.iter().any(|w| {
+            w.bytes().any(|b| b.is_ascii_digit())
+                || NAMED.contains(&w.trim_end_matches(['.', ',']).to_ascii_lowercase().as_str())
+        })
+}
+
+/// True when `head` is a date alone ("May 15, 2019", "Sept. 2018",
+/// "2019"): a month name or a year first, at most four words, each a
+/// month, a day or a year.
+fn date_head(head: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words: Vec<String> = head
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.']).to_ascii_lowercase())
+        .collect();
+    let month = |w: &str| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && w.len() <= 9;
+    let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let year = |w: &str| w.len() == 4 && number(w) && (w.starts_with("19") || w.starts_with("20"));
+    (1..=4).contains(&words.len())
+        && words.first().is_some_and(|w| month(w) || year(w))
+        && words.iter().any(|w| year(w) || number(w))
+        && words.iter().all(|w| month(w) || number(w))
 }
 
 fn follows_clause_end(rest: &str) -> bool {

@@ -39,7 +39,11 @@ pub(crate) fn coordinated<'a>(
     dates: &'a [DateMatch],
     d: &DateMatch,
 ) -> Vec<&'a DateMatch> {
-    let joined = |a: &DateMatch, b: &DateMatch| coordinator(s.get(a.end..b.start).unwrap_or("x"));
+    // dates side by side (a.end == b.start) are one phrase's ("each time")
+    let joined = |a: &DateMatch, b: &DateMatch| {
+        (a.relative && b.relative && a.end == b.start)
+            || coordinator(s.get(a.end..b.start).unwrap_or("x"))
+    };
     let same_grain = |a: &DateMatch| {
         a.span.start.precision() == d.span.start.precision() && a.span.end.is_none()
     };
@@ -780,6 +784,47 @@ pub(crate) fn add_span_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option
         span: DateSpan::at(date),
         relative: true,
     });
+}
+
+/// "China retaliated each time": a phrase of `each_time` in a sentence
+/// with no date of its own takes every date of `last`, the events of the
+/// sentence before, one event a date. The dates sit side by side over the
+/// phrase, so [`coordinated`] joins them.
+pub(crate) fn add_each_time(s: &str, dates: &mut Vec<DateMatch>, last: &[PartialDate]) {
+    if !dates.is_empty() || last.len() < 2 {
+        return;
+    }
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return;
+    }
+    let Some((at, len)) = words("en")
+        .each_time
+        .iter()
+        .find_map(|p| lower.find(p.as_str()).map(|at| (at, p.len())))
+    else {
+        return;
+    };
+    let mut days: Vec<PartialDate> = Vec::new();
+    for d in last {
+        if !days.contains(d) {
+            days.push(*d);
+        }
+    }
+    // one byte of the phrase a date, so no more dates than it has bytes
+    days.sort();
+    days.truncate(len);
+    if days.len() < 2 || days.iter().any(|d| d.precision() != days[0].precision()) {
+        return;
+    }
+    for (i, d) in days.into_iter().enumerate() {
+        dates.push(DateMatch {
+            start: at + i,
+            end: at + i + 1,
+            span: DateSpan::at(d),
+            relative: true,
+        });
+    }
 }
 
 /// "Later that month, the Senate passed the bill", "The following year,

@@ -23,6 +23,18 @@ use super::words::{can_start, month_index, weekday_of, Lower, CONTEXT};
 use super::Found;
 use chrono::{Datelike, NaiveDate};
 
+/// What a year before it dates in "in a 2024 report": the document.
+const DOCUMENTS: [&str; 8] = [
+    "report",
+    "statement",
+    "letter",
+    "filing",
+    "speech",
+    "testimony",
+    "memorandum",
+    "assessment",
+];
+
 /// The years a date next to a month or a day may have.
 const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
 
@@ -602,9 +614,17 @@ impl Parser<'_> {
             && self.punct(i - 1, b'(')
             && self.punct(i + 1, b')')
             && (1990..=2039).contains(&y);
+        // "in a 2024 report", "in its 2019 annual report": the year of
+        // the document that says what the sentence reports.
+        let document = i >= 2
+            && self.is(i - 2, "in")
+            && self.prev_is_any(i, &["a", "an", "its", "their", "his", "her", "the"])
+            && (self.is_any(i + 1, &DOCUMENTS)
+                || (self.is(i + 1, "annual") && self.is(i + 2, "report")));
         let ctx = relaxed
             || self.prev_is_any(i, &CONTEXT)
             || parens
+            || document
             || (poss && !self.prev_is_any(i, &["the"]));
         ctx.then(|| Atom::new(i, i + 1, Ymd::year(y)))
     }
