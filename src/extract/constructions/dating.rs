@@ -832,6 +832,15 @@ pub(crate) fn add_each_time(s: &str, dates: &mut Vec<DateMatch>, last: &[Partial
 /// the month or year of the last date before it in the sentence, else of
 /// `anchor` (the last event named), shifted by the phrase's count.
 pub(crate) fn add_period_phrases(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<PartialDate>) {
+    // every phrase names a month or a year: most sentences have neither
+    let names = |w: &str| {
+        s.as_bytes()
+            .windows(w.len())
+            .any(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    if !names("month") && !names("year") {
+        return;
+    }
     let lower = s.to_lowercase();
     if lower.len() != s.len() {
         return;
