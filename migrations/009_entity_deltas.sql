@@ -17,10 +17,8 @@
 
 DROP TRIGGER entity_stats_name_added;
 DROP TRIGGER entity_stats_name_removed;
-DROP TRIGGER entity_stats_name_changed;
 DROP TRIGGER entity_stats_event_added;
 DROP TRIGGER entity_stats_event_removed;
-DROP TRIGGER entity_stats_event_changed;
 
 -- a name's first row for a counted event: one more
 CREATE TRIGGER entity_stats_name_added AFTER INSERT ON event_entities
@@ -52,13 +50,6 @@ BEGIN
     DELETE FROM entity_stats WHERE entity = old.entity AND events <= 0;
 END;
 
--- a row that changes is a row removed and a row added
-CREATE TRIGGER entity_stats_name_changed AFTER UPDATE ON event_entities
-BEGIN
-    INSERT OR IGNORE INTO entity_stats_dirty (entity) VALUES (old.entity);
-    INSERT OR IGNORE INTO entity_stats_dirty (entity) VALUES (new.entity);
-END;
-
 -- an event that arrives after its entity rows, or comes back from being
 -- rejected: one more for each of its names
 CREATE TRIGGER entity_stats_event_added AFTER INSERT ON events
@@ -87,12 +78,5 @@ BEGIN
       AND entity IN (SELECT entity FROM event_entities WHERE event_id = old.id);
 END;
 
--- status, dates or id changed: the names of the old event and of the new
--- one are recounted (decisions do this, one event at a time)
-CREATE TRIGGER entity_stats_event_changed AFTER UPDATE OF id, status, start, end_date ON events
-BEGIN
-    INSERT OR IGNORE INTO entity_stats_dirty (entity)
-        SELECT entity FROM event_entities WHERE event_id = old.id;
-    INSERT OR IGNORE INTO entity_stats_dirty (entity)
-        SELECT entity FROM event_entities WHERE event_id = new.id;
-END;
+-- Rows and events changed in place (a decision's status, an edited date)
+-- keep 008's triggers: they mark the names for a recount.

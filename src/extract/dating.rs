@@ -98,14 +98,7 @@ pub(crate) fn add_phrase_dates(
             recent(false).map(|m| m.span.start)
         };
         if let (Some(at), Some(day)) = (found, day) {
-            if !dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
-                dates.push(DateMatch {
-                    start: at,
-                    end: at + p.len(),
-                    span: DateSpan::at(day),
-                    relative: true,
-                });
-            }
+            push_phrase_date(dates, at, p.len(), day);
         }
     }
     // "公告自公布之日起正式实施" in a report: the day the announcement it
@@ -119,14 +112,7 @@ pub(crate) fn add_phrase_dates(
             .map(|(_, d)| d)
             .or_else(|| recent(true).map(|m| m.span.start));
         if let Some(day) = day.filter(|_| constructions::reported_from_issue(s, at)) {
-            if !dates.iter().any(|d| at < d.end && d.start < at + p.len()) {
-                dates.push(DateMatch {
-                    start: at,
-                    end: at + p.len(),
-                    span: DateSpan::at(day),
-                    relative: true,
-                });
-            }
+            push_phrase_date(dates, at, p.len(), day);
         }
     }
     for p in &rules.next_day {
@@ -401,19 +387,12 @@ pub(crate) fn add_document_date(
         return;
     }
     let day = DateSpan::at(PartialDate::from_naive(published));
-    if own_voice && !dates.is_empty() {
-        date_verbs(
-            dates,
-            hits.iter()
-                .filter(|h| h.verb_start >= start && h.verb_start < end),
-            day,
-            true,
-        );
-        dates.sort_by_key(|d| d.start);
-        dates.dedup_by_key(|d| d.start);
-        return;
-    }
-    if decided_before_applying {
+    // the verbs the document's day dates when the sentence has dates of
+    // its own: those of the cue itself ("are hereby issued"), or those
+    // between the decision's cue and the first date it applies from
+    let voiced: Option<(usize, usize)> = if own_voice && !dates.is_empty() {
+        Some((start, end))
+    } else if decided_before_applying {
         let first_date = dates.iter().map(|d| d.start).min().unwrap_or(s.len());
         dates.push(DateMatch {
             start,
@@ -421,10 +400,15 @@ pub(crate) fn add_document_date(
             span: day,
             relative: true,
         });
+        Some((end, first_date))
+    } else {
+        None
+    };
+    if let Some((from, to)) = voiced {
         date_verbs(
             dates,
             hits.iter()
-                .filter(|h| h.verb_start >= end && h.verb_start < first_date),
+                .filter(|h| h.verb_start >= from && h.verb_start < to),
             day,
             true,
         );
@@ -459,6 +443,19 @@ pub(crate) fn add_document_date(
     }
     dates.sort_by_key(|d| d.start);
     dates.dedup_by_key(|d| d.start);
+}
+
+/// Adds a phrase's date ("the next day", "公告自公布之日起") at bytes
+/// `at..at + len`, unless a date already stands there.
+fn push_phrase_date(dates: &mut Vec<DateMatch>, at: usize, len: usize, day: PartialDate) {
+    if !dates.iter().any(|d| at < d.end && d.start < at + len) {
+        dates.push(DateMatch {
+            start: at,
+            end: at + len,
+            span: DateSpan::at(day),
+            relative: true,
+        });
+    }
 }
 
 /// Dates each of these triggers with `span` at its verb, so the date stands

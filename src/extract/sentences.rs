@@ -607,27 +607,6 @@ fn quoted_titles(s: &str) -> Vec<(usize, usize)> {
 /// whole of what precedes a comma.
 fn fronted_date(head: &str) -> bool {
     // "On Friday," dates as "On June 13," does
-    const NAMED: [&str; 19] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let words: Vec<&str> = head.split_whitespace().collect();
     words.len() <= 5
         && words
@@ -635,7 +614,9 @@ fn fronted_date(head: &str) -> bool {
             .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "on" | "in" | "by"))
         && words.iter().any(|w| {
             w.bytes().any(|b| b.is_ascii_digit())
-                || NAMED.contains(&w.trim_end_matches(['.', ',']).to_ascii_lowercase().as_str())
+                || super::dates::words::names_month_or_weekday(
+                    &w.trim_end_matches(['.', ',']).to_ascii_lowercase(),
+                )
         })
 }
 

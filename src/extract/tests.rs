@@ -47,6 +47,15 @@ pub(super) fn read_en_on(text: &str, published: &str) -> Vec<crate::model::Menti
     extract(&a, rules())
 }
 
+/// Asserts that no event of `kind` is found in `text`.
+pub(super) fn none_of(text: &str, kind: Kind) {
+    let got = found(text);
+    assert!(
+        got.iter().all(|(k, _)| *k != kind),
+        "expected no {kind} in {text:?}, got {got:?}"
+    );
+}
+
 pub(super) fn check(cases: &[(&str, Kind, &str)]) {
     for (text, kind, date) in cases {
         let got = found(text);

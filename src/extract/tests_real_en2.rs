@@ -5,16 +5,8 @@
 //! case, official findings and criminal charges, licence requirements and
 //! chip rules, and tariff rates that change.
 
-use super::tests::{check, found};
+use super::tests::{check, found, none_of};
 use crate::model::Kind;
-
-fn none_of(text: &str, kind: Kind) {
-    let got = found(text);
-    assert!(
-        got.iter().all(|(k, _)| *k != kind),
-        "expected no {kind} in {text:?}, got {got:?}"
-    );
-}
 
 #[test]
 fn whatever_became_law_is_legislation() {

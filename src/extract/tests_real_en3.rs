@@ -5,16 +5,8 @@
 //! rates that change or are scheduled to, a document's year, and acts
 //! repeated "each time".
 
-use super::tests::{check, found};
+use super::tests::{check, found, none_of};
 use crate::model::Kind;
-
-fn none_of(text: &str, kind: Kind) {
-    let got = found(text);
-    assert!(
-        got.iter().all(|(k, _)| *k != kind),
-        "expected no {kind} in {text:?}, got {got:?}"
-    );
-}
 
 #[test]
 fn verdicts_that_a_firm_poses_a_threat_are_accusations() {

@@ -29,6 +29,11 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
 ];
+/// Whether `w` (lower case) names a month or a day of the week in full.
+pub(crate) fn names_month_or_weekday(w: &str) -> bool {
+    MONTHS.contains(&w) || WEEKDAYS.iter().any(|(d, _)| *d == w)
+}
+
 /// Words after which a bare month or year is a date ("in June", "since 2020").
 pub(crate) const CONTEXT: [&str; 18] = [
     "in",
