@@ -541,6 +541,25 @@ impl Forest {
     }
 }
 
+/// For each report `c` of the candidates `(c, partner)`, taken best first,
+/// the first partner whose cluster it could join now: each report's choice
+/// read from the forest as it stands, none from another's.
+fn first_fits(
+    forest: &mut Forest,
+    f: &Features,
+    candidates: impl Iterator<Item = (u32, u32)>,
+) -> Vec<(u32, u32)> {
+    let mut taken = vec![false; forest.parent.len()];
+    let mut out = Vec::new();
+    for (c, partner) in candidates {
+        if !taken[c as usize] && forest.fits(f, c, partner) {
+            taken[c as usize] = true;
+            out.push((c, partner));
+        }
+    }
+    out
+}
+
 /// Clusters of item indices; each cluster sorted, clusters ordered by
 /// their first item. Items must be in seed order for stable results.
 ///
@@ -629,39 +648,36 @@ pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
     // on another's (and a new report moves only the coarse reports it
     // pairs with); then the choices join, best first, and the coarse
     // reports left over join each other
-    let mut chosen: Vec<(f32, u32, u32)> = Vec::new();
-    let mut picked = vec![false; n];
-    for &(s, i, j) in pairs.iter().filter(|&&(_, i, j)| day(i) != day(j)) {
-        let (c, d) = if day(i) { (j, i) } else { (i, j) };
-        if picked[c as usize] {
-            continue;
-        }
-        if forest.fits(f, c, d) {
-            picked[c as usize] = true;
-            chosen.push((s, c, d));
-        }
-    }
+    let chosen = first_fits(
+        &mut forest,
+        f,
+        pairs
+            .iter()
+            .filter(|&&(_, i, j)| day(i) != day(j))
+            .map(|&(_, i, j)| if day(i) { (j, i) } else { (i, j) }),
+    );
     // a choice the cluster no longer fits (another coarse report of its
     // article joined first) leaves the report to the steps below
     let mut placed = vec![false; n];
-    for &(_, c, d) in &chosen {
+    for (c, d) in chosen {
         placed[c as usize] = forest.join(f, c, d);
     }
     // a coarse report with no day partner follows its best coarse partner
     // that found one ("in May" beside "in 2019", both about one listing)
-    let mut follows: Vec<(u32, u32)> = Vec::new();
-    let mut followed = vec![false; n];
-    for &(_, i, j) in pairs.iter().filter(|&&(_, i, j)| !day(i) && !day(j)) {
-        let (c, lead) = match (placed[i as usize], placed[j as usize]) {
-            (false, true) => (i, j),
-            (true, false) => (j, i),
-            _ => continue,
-        };
-        if !followed[c as usize] && forest.fits(f, c, lead) {
-            followed[c as usize] = true;
-            follows.push((c, lead));
-        }
-    }
+    let follows = first_fits(
+        &mut forest,
+        f,
+        pairs
+            .iter()
+            .filter(|&&(_, i, j)| !day(i) && !day(j))
+            .filter_map(
+                |&(_, i, j)| match (placed[i as usize], placed[j as usize]) {
+                    (false, true) => Some((i, j)),
+                    (true, false) => Some((j, i)),
+                    _ => None,
+                },
+            ),
+    );
     for (c, lead) in follows {
         placed[c as usize] = forest.join(f, c, lead);
     }
