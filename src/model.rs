@@ -127,6 +127,10 @@ impl PartialDate {
             day: Some(d.day()),
         }
     }
+    /// The day this date names, when it names one.
+    pub fn as_day(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
+    }
     /// 1 for a year, 2 for a month, 3 for a day.
     pub fn precision(&self) -> u8 {
         match (self.month, self.day) {

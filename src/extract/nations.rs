@@ -90,11 +90,9 @@ const BODIES: &[(&str, &[&str])] = &[
 
 /// Heads of state and government by country: they speak for every body
 /// of their government, so a president's order and his trade office's
-/// tariff can be one incident.
-const LEADERS: &[(&str, &[&str])] = &[
-    ("United States", &["Donald Trump", "President Biden"]),
-    ("China", &["Xi Jinping"]),
-];
+/// tariff can be one incident. The United States' are its presidents
+/// (`US_PRESIDENTS`).
+const LEADERS: &[(&str, &[&str])] = &[("China", &["Xi Jinping"])];
 
 /// What "the President" stands for in a text about the United States
 /// until the event's date says whose term it fell in.
@@ -158,7 +156,13 @@ impl Nations {
                         .then_some(*country)
                 })
             };
-            let st = match (of(BODIES), of(LEADERS)) {
+            let leader = of(LEADERS).or_else(|| {
+                US_PRESIDENTS
+                    .iter()
+                    .any(|(_, n)| n.eq_ignore_ascii_case(&e.name))
+                    .then_some("United States")
+            });
+            let st = match (of(BODIES), leader) {
                 (Some(c), _) => Standing::Body(c),
                 (None, Some(c)) => Standing::Leader(c),
                 (None, None) if e.kind == "country" || e.kind == "government" => Standing::Country,

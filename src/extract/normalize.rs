@@ -257,12 +257,7 @@ fn minguo_cn_years(chars: &mut Vec<(char, usize)>) {
 /// The value of a two- or three-digit number in Chinese numerals: 九十一,
 /// 一百, 一百零五, 一百一十三, or digit by digit, 一一三.
 fn cn_year_value(run: &[char]) -> Option<u32> {
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .find(c)
-            .map(|b| (b / 3) as u32)
-            .or((c == '零').then_some(0))
-    };
+    let digit = super::dates::zh::cn_digit;
     if run.iter().all(|&c| digit(c).is_some()) {
         return (2..=3).contains(&run.len()).then(|| {
             run.iter()

@@ -614,9 +614,7 @@ fn fronted_date(head: &str) -> bool {
             .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "on" | "in" | "by"))
         && words.iter().any(|w| {
             w.bytes().any(|b| b.is_ascii_digit())
-                || super::dates::words::names_month_or_weekday(
-                    &w.trim_end_matches(['.', ',']).to_ascii_lowercase(),
-                )
+                || super::dates::words::names_month_or_weekday(w.trim_end_matches(['.', ',']))
         })
 }
 
@@ -624,14 +622,12 @@ fn fronted_date(head: &str) -> bool {
 /// "2019"): a month name or a year first, at most four words, each a
 /// month, a day or a year.
 fn date_head(head: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let words: Vec<String> = head
+    use super::dates::words::month_index;
+    let words: Vec<&str> = head
         .split_whitespace()
-        .map(|w| w.trim_end_matches([',', '.']).to_ascii_lowercase())
+        .map(|w| w.trim_end_matches([',', '.']))
         .collect();
-    let month = |w: &str| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && w.len() <= 9;
+    let month = |w: &str| month_index(w).is_some();
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
     let year = |w: &str| w.len() == 4 && number(w) && (w.starts_with("19") || w.starts_with("20"));
     (1..=4).contains(&words.len())

@@ -658,27 +658,47 @@ pub(crate) fn coordinated_years(s: &str, dates: &mut [DateMatch]) {
 /// again", "and then", "as well as", 和, 及, 以及, 与, 、, each perhaps after
 /// a comma and before "on" or "in" ("July 6, 2018, and on August 23").
 fn coordinator(gap: &str) -> bool {
-    let words: Vec<String> = gap
+    const JOINS: &[&[&str]] = &[
+        &["and"],
+        &["and", "again"],
+        &["and", "then"],
+        &["as", "well", "as"],
+        &["和"],
+        &["、"],
+        &["及"],
+        &["以及"],
+        &["与"],
+    ];
+    // at most the longest join and a preposition: a longer gap (most of a
+    // sentence between two dates) is read no further
+    let mut words = gap
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let words = match words.as_slice() {
-        [rest @ .., "on" | "in"] => rest,
-        all => all,
-    };
-    match words {
-        [] => gap.contains(','),
-        _ => matches!(
-            words,
-            ["and"]
-                | ["and", "again"]
-                | ["and", "then"]
-                | ["as", "well", "as"]
-                | ["和" | "、" | "及" | "以及" | "与"]
-        ),
+        .filter(|w| !w.is_empty());
+    let mut seen: [&str; 5] = [""; 5];
+    let mut n = 0;
+    for w in words.by_ref() {
+        if n == seen.len() {
+            return false;
+        }
+        seen[n] = w;
+        n += 1;
     }
+    let mut words = &seen[..n];
+    if let [rest @ .., last] = words {
+        if last.eq_ignore_ascii_case("on") || last.eq_ignore_ascii_case("in") {
+            words = rest;
+        }
+    }
+    if words.is_empty() {
+        return gap.contains(',');
+    }
+    JOINS.iter().any(|join| {
+        join.len() == words.len()
+            && join
+                .iter()
+                .zip(words)
+                .all(|(a, b)| b.eq_ignore_ascii_case(a))
+    })
 }
 
 /// True when the date names a month and no relative word ("September 20",

@@ -94,6 +94,10 @@ pub(crate) fn appeal_against_dated_ruling(s: &str, hit: &Hit, dates: &[DateMatch
 /// older "如左："), so the
 /// next sentence is the disposition.
 pub(crate) fn disposition_heading(s: &str) -> bool {
+    // read for every sentence: every heading ends in 文
+    if !s.trim_end().ends_with('文') {
+        return false;
+    }
     let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     squeezed == "主文"
         || ["如下:主文", "如下：主文", "如左:主文", "如左：主文"]
@@ -188,8 +192,7 @@ pub(crate) fn announcement_day(s: &str, dates: &[DateMatch]) -> Option<chrono::N
         return None;
     }
     let d = dates.iter().rev().find(|d| d.end <= verb)?;
-    let p = d.span.start;
-    chrono::NaiveDate::from_ymd_opt(p.year, p.month?, p.day?)
+    d.span.start.as_day()
 }
 
 /// True when a ruling verb is an administrative petition's outcome

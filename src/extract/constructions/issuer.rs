@@ -65,7 +65,10 @@ pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<S
             .map(|f| f.name)
             .or_else(|| signature(text, gazetteer));
     }
-    if let Some(body) = congress_print(&head) {
+    // headings are set in capitals, which the case-sensitive gazetteer
+    // does not read: the checks below compare lower-cased text
+    let lower = head.to_lowercase();
+    if let Some(body) = congress_print(&lower) {
         return gazetteer.lookup(body).map(|e| e.name.clone());
     }
     // "Coalition v. Abbott, Order (W.D. Tex. Dec. 11, 2023)": a caption
@@ -74,7 +77,6 @@ pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<S
     if caption || EN_COURT_MARKS.iter().any(|w| head.contains(w)) {
         // Court headings are set in capitals, which the case-sensitive
         // gazetteer does not read: compare long aliases case-blind.
-        let lower = head.to_lowercase();
         let mut best: Option<(usize, &str)> = None;
         for e in gazetteer.entities.iter().filter(|e| e.kind == "court") {
             for alias in std::iter::once(&e.name).chain(&e.aliases) {
@@ -106,8 +108,7 @@ pub(crate) fn issuer(title: &str, text: &str, gazetteer: &Gazetteer) -> Option<S
 /// CONGRESS / 1st Session … IN THE SENATE OF THE UNITED STATES"; "Public
 /// Law 117-55 / 117th Congress … An Act"): the chamber a bill is
 /// introduced in, Congress for a law.
-fn congress_print(head: &str) -> Option<&'static str> {
-    let lower = head.to_lowercase();
+fn congress_print(lower: &str) -> Option<&'static str> {
     let session = ["th congress", "st congress", "nd congress", "rd congress"]
         .iter()
         .any(|w| lower.contains(w));

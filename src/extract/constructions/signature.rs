@@ -17,7 +17,7 @@
 //! on the 18th in Taipei reports the 17th's acts as today's.
 
 use super::super::dates::find_dates;
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// Lines read from the top for a dated heading, and from the bottom for a
 /// signature's date line.
@@ -49,7 +49,10 @@ pub(crate) fn signed_day(text: &str, anchor: &DateTime<FixedOffset>) -> Option<N
         // a day ahead: the document's offset may run ahead of the feed's
         (-1..=MAX_DAYS_BEFORE).contains(&before)
     };
-    let head = lines.iter().take(HEAD_LINES).find_map(|l| heading_day(l));
+    let head = lines
+        .iter()
+        .take(HEAD_LINES)
+        .find_map(|l| heading_day(l, anchor));
     let tail = lines
         .iter()
         .rev()
@@ -73,20 +76,20 @@ fn in_force_from(text: &str, anchor: &DateTime<FixedOffset>) -> Option<NaiveDate
         let from =
             after.starts_with('起') || after.starts_with("0时起") || after.starts_with("零时起");
         (d.start == 0 && !d.relative && from).then_some(())?;
-        full_day(&d.span.start)
+        d.span.start.as_day()
     })
 }
 
 /// "发布日期：2025-03-04", "发布日期：114-12-04" (a Minguo year), "发布时间：
 /// 2025年3月4日 10:00".
-fn heading_day(line: &str) -> Option<NaiveDate> {
+fn heading_day(line: &str, anchor: &DateTime<FixedOffset>) -> Option<NaiveDate> {
     let rest = HEADINGS.iter().find_map(|h| line.strip_prefix(h))?;
     let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
     numeric_day(rest).or_else(|| {
-        let anchor = DateTime::parse_from_rfc3339("2000-01-01T00:00:00+08:00").ok()?;
-        let d = find_dates(rest, &anchor).into_iter().next()?;
+        // an absolute date only: the anchor places nothing
+        let d = find_dates(rest, anchor).into_iter().next()?;
         (d.start == 0 && !d.relative).then_some(())?;
-        full_day(&d.span.start)
+        d.span.start.as_day()
     })
 }
 
@@ -122,7 +125,7 @@ fn date_line(line: &str, anchor: &DateTime<FixedOffset>) -> Option<NaiveDate> {
     if before.chars().count() > 24 {
         return None;
     }
-    full_day(&d.span.start)
+    d.span.start.as_day()
 }
 
 /// The suffixes that close a dateline's bracket: 电, 专电, 综合外电报导, 讯.
@@ -144,7 +147,7 @@ pub(crate) fn dateline_day(text: &str, anchor: &DateTime<FixedOffset>) -> Option
         return None;
     }
     let d = find_dates(inside, anchor).into_iter().last()?;
-    let day = full_day(&d.span.start)?;
+    let day = d.span.start.as_day()?;
     let before = (anchor.date_naive() - day).num_days();
     (0..=3).contains(&before).then_some(day)
 }
@@ -169,14 +172,10 @@ pub(crate) fn shift_to_dateline(
         {
             continue;
         }
-        if let Some(day) = full_day(&d.span.start).and_then(|x| x.checked_add_signed(by)) {
+        if let Some(day) = d.span.start.as_day().and_then(|x| x.checked_add_signed(by)) {
             d.span = crate::model::DateSpan::at(crate::model::PartialDate::from_naive(day));
         }
     }
-}
-
-fn full_day(p: &crate::model::PartialDate) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(p.year, p.month?, p.day?).filter(|d| d.year() == p.year)
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 pub(crate) mod words;
-mod zh;
+pub(crate) mod zh;
 
 use crate::model::DateSpan;
 use chrono::{DateTime, FixedOffset, NaiveDate};

@@ -29,9 +29,9 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
 ];
-/// Whether `w` (lower case) names a month or a day of the week in full.
+/// Whether `w` names a month or a day of the week in full, in any case.
 pub(crate) fn names_month_or_weekday(w: &str) -> bool {
-    MONTHS.contains(&w) || WEEKDAYS.iter().any(|(d, _)| *d == w)
+    MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m)) || weekday_of(w).is_some()
 }
 
 /// Words after which a bare month or year is a date ("in June", "since 2020").

@@ -65,7 +65,7 @@ pub(crate) fn scan(text: &str, anchor: NaiveDate, out: &mut Vec<Found>) {
 
 const CN_DIGITS: &str = "〇零一二三四五六七八九";
 
-fn cn_digit(c: char) -> Option<u32> {
+pub(crate) fn cn_digit(c: char) -> Option<u32> {
     match c {
         '〇' | '零' => Some(0),
         '一' => Some(1),
