@@ -129,11 +129,7 @@ pub fn normalize(text: &str) -> Option<Normalized> {
     } else if han && taiwanese(text) {
         // a Taiwanese document rendered in Simplified script by a mirror
         // still counts its years from 1912
-        let before = chars.len();
-        let digits: Vec<char> = chars.iter().map(|&(c, _)| c).collect();
-        minguo_years(&mut chars);
-        minguo_cn_years(&mut chars);
-        changed |= chars.len() != before || chars.iter().map(|&(c, _)| c).ne(digits);
+        changed |= minguo_years(&mut chars) | minguo_cn_years(&mut chars);
     }
     if !changed {
         return None;
@@ -170,8 +166,10 @@ fn taiwanese(text: &str) -> bool {
 /// Minguo years as Gregorian, in place: a run of two or three digits
 /// followed by 年 and a month (`109年12月`), or after 民国 (`民国99年`). A
 /// year with four digits, or a 年 without a month (`95年度`, a case number's
-/// year), stays. The new digits map to the original year's first digit.
-fn minguo_years(chars: &mut Vec<(char, usize)>) {
+/// year), stays. The new digits map to the original year's first digit. Returns
+/// whether it wrote any.
+fn minguo_years(chars: &mut Vec<(char, usize)>) -> bool {
+    let mut wrote = false;
     let mut i = 0;
     while i < chars.len() {
         let starts = chars[i].0.is_ascii_digit() && (i == 0 || !chars[i - 1].0.is_ascii_digit());
@@ -201,11 +199,13 @@ fn minguo_years(chars: &mut Vec<(char, usize)>) {
                 .fold(0, |a, d| a * 10 + d);
             if (1..=200).contains(&n) {
                 i += gregorian(chars, i..end, n);
+                wrote = true;
                 continue;
             }
         }
         i = end;
     }
+    wrote
 }
 
 /// Writes Minguo year `n` over `range` as its Gregorian digits, each
@@ -223,7 +223,8 @@ fn gregorian(chars: &mut Vec<(char, usize)>, range: std::ops::Range<usize>, n: u
 /// 二十日`, `一百年`, `一一三年`) as Gregorian digits, on the same terms as
 /// [`minguo_years`]: followed by 年 and a month, or after 民国. Four
 /// numerals in a row (`二〇二五年`) are a Gregorian year and stay.
-fn minguo_cn_years(chars: &mut Vec<(char, usize)>) {
+fn minguo_cn_years(chars: &mut Vec<(char, usize)>) -> bool {
+    let mut wrote = false;
     let numeral = |c: char| "〇零一二三四五六七八九十百".contains(c);
     let mut i = 0;
     while i < chars.len() {
@@ -248,10 +249,12 @@ fn minguo_cn_years(chars: &mut Vec<(char, usize)>) {
         let value = cn_year_value(&run).filter(|n| (1..=200).contains(n));
         if let Some(n) = value.filter(|_| at(end) == Some('年') && (month_follows || era_before)) {
             i += gregorian(chars, i..end, n);
+            wrote = true;
             continue;
         }
         i = end;
     }
+    wrote
 }
 
 /// The value of a two- or three-digit number in Chinese numerals: 九十一,
