@@ -18,9 +18,6 @@ pub const MIN_COVERAGE: f32 = 0.5;
 const WEAK: f32 = 0.6;
 /// How many neighbours in date order one report is compared with per block.
 const NEIGHBOURS: usize = 16;
-/// How many coarse reports of one span a report is compared with in a
-/// block of a name that is not among its two rarest.
-const FEW: usize = 4;
 /// A coarse report joins no one when its two best incompatible partners
 /// score closer than this.
 const AMBIGUITY_MARGIN: f32 = 0.1;
@@ -210,14 +207,14 @@ pub fn pair(f: &Features, a: &Item, b: &Item) -> Option<Pair> {
 ///
 /// Blocks of (kind, name) hold the reports that talk about a name. A
 /// report pairs with the day reports of its own day and the days either
-/// side in the
-/// blocks of its two rarest names (at most [`NEIGHBOURS`] of them), and
-/// with the coarse reports whose span covers its own, grouped by span, in
-/// every block it is in (at most [`NEIGHBOURS`] a span in those two
-/// blocks, [`FEW`] in the others). Every window is a
-/// date or a span, never a count of reports over a stretch of time, so a
-/// new report changes only the candidates of the days next to it or of
-/// the spans it falls in.
+/// side in the blocks of its two rarest names (at most [`NEIGHBOURS`] of
+/// them); with every coarse report whose span covers its own, in a block
+/// of the two rarest names of either; and with [`NEIGHBOURS`] coarse
+/// reports of its own span. Every window is a date or a span, never a
+/// count of reports over a stretch of time, and no pair of a report with
+/// a coarse one depends on which other reports exist, so a new report
+/// changes only the candidates of the days next to it or of the spans it
+/// falls in.
 pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
     let items = &f.items;
     let mut blocks: FastMap<(Kind, u32), Vec<u32>> = FastMap::default();
@@ -314,14 +311,12 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
                 }
             }
         }
-        // every report with the wider spans that cover it
+        // every coarse report with the reports its span covers, when the
+        // block is of one of the two rarest names of either: no count of
+        // neighbours, so a pair never depends on which other reports exist
         for &i in block {
             let it = &items[i as usize];
-            let take = if query[i as usize].contains(&key.1) {
-                NEIGHBOURS
-            } else {
-                FEW
-            };
+            let mine = query[i as usize].contains(&key.1);
             let from = spans.partition_point(|(s, _)| s.0 < it.first - widest);
             for ((first, last), group) in &spans[from..] {
                 if *first > it.first {
@@ -330,8 +325,10 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
                 if *last < it.last || (*first, *last) == (it.first, it.last) {
                     continue;
                 }
-                for &j in group.iter().take(take) {
-                    out.push((i.min(j), i.max(j)));
+                for &j in group {
+                    if mine || query[j as usize].contains(&key.1) {
+                        out.push((i.min(j), i.max(j)));
+                    }
                 }
             }
         }
