@@ -51,6 +51,23 @@ fn key(app: &mut App, term: &mut Terminal<TestBackend>, code: KeyCode) -> Durati
     t.elapsed()
 }
 
+/// CPU time this thread has run (Linux `schedstat`, nanoseconds): on a
+/// machine shared with other work, the UI thread's own cost.
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(Duration::from_nanos(
+        s.split_whitespace().next()?.parse().ok()?,
+    ))
+}
+
+/// Folds in background reports until the window's counts are in.
+fn settle(app: &mut App) {
+    while app.counting() {
+        std::thread::sleep(Duration::from_micros(200));
+        app.update(Msg::Tick);
+    }
+}
+
 fn main() {
     let n: usize = std::env::args()
         .skip(1)
@@ -81,6 +98,7 @@ fn main() {
     // thread beside the first frame; the frame does not wait for them.
     let mut firsts = Vec::new();
     let (mut rules_t, mut opens, mut reads) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut counted, mut read_cpu) = (Vec::new(), Vec::new());
     for _ in 0..5 {
         let t = Instant::now();
         let rules = SharedRules::builtin_later();
@@ -93,11 +111,18 @@ fn main() {
         });
         opens.push(t.elapsed());
         let r = Instant::now();
+        let c = thread_cpu();
         app.reload_keep();
         reads.push(r.elapsed());
+        if let Some((a, b)) = c.zip(thread_cpu()) {
+            read_cpu.push(b - a);
+        }
         let mut term = Terminal::new(TestBackend::new(W, H)).expect("terminal");
         term.draw(|f| views::draw(&app, f)).expect("draw");
         firsts.push(t.elapsed());
+        // the counts come from the background after the frame
+        settle(&mut app);
+        counted.push(t.elapsed());
         // reading waits for the warm-up: when the rules are ready
         assert!(!rules.version.is_empty());
         rules_t.push(t.elapsed());
@@ -113,6 +138,12 @@ fn main() {
     );
     stats("  of which: rules, open the store, app", opens, 200.0);
     stats("  of which: read the timeline", reads, 200.0);
+    stats("  read the timeline: UI thread CPU", read_cpu, 200.0);
+    stats(
+        "  counts in (background, after the frame)",
+        counted,
+        f64::INFINITY,
+    );
 
     let store = Store::open(&path).expect("db");
     let mut app = App::new(
@@ -185,7 +216,7 @@ fn main() {
     }
     ok &= stats("search key (draws; query waits)", typing, 16.0);
     // Typing pauses: the re-query runs on the next tick.
-    let mut settles = Vec::new();
+    let (mut settles, mut counts) = (Vec::new(), Vec::new());
     for q in [
         "Alibaba",
         "Alibaba kind:lawsuit",
@@ -196,13 +227,32 @@ fn main() {
         app.update(Msg::Edit(Edit::Insert(' ')));
         std::thread::sleep(SEARCH_PAUSE);
         let t = Instant::now();
+        let c = thread_cpu();
         app.update(Msg::Tick);
         term.draw(|f| views::draw(&app, f)).expect("draw");
         let took = t.elapsed();
-        println!("  re-query {q:<28} {:>8.3} ms", ms(took));
+        let cpu = c
+            .zip(thread_cpu())
+            .map(|(a, b)| ms(b - a))
+            .unwrap_or(f64::NAN);
+        settle(&mut app);
+        let all = t.elapsed();
+        println!(
+            "  re-query {q:<28} {:>8.3} ms (UI thread CPU {cpu:.1} ms), counts in at {:>8.3} ms ({} events{})",
+            ms(took),
+            ms(all),
+            app.shown,
+            if app.shown_more { "+" } else { "" }
+        );
         settles.push(took);
+        counts.push(all);
     }
     stats("search after a pause (re-query)", settles, 200.0);
+    stats(
+        "  counts in (background, after the frame)",
+        counts,
+        f64::INFINITY,
+    );
     key(&mut app, &mut term, KeyCode::Enter);
     key(&mut app, &mut term, KeyCode::Esc);
 

@@ -370,3 +370,74 @@ fn kept_matches_follow_a_change_of_the_timeline() {
     assert!(!now.is_empty());
     assert_eq!(window(&store), now);
 }
+
+/// Waits for the background's counts of the window held.
+fn settle(app: &mut App) {
+    let mut waited = 0;
+    while app.counting() && waited < 1000 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.update(dateline::tui::Msg::Tick);
+        waited += 1;
+    }
+    assert!(!app.counting(), "the counts arrived");
+}
+
+/// On a database file the window is drawn at once and its counts (the
+/// place, the filtered total, the whole total) come from the background,
+/// so a re-query at a million events does not wait for them. Whether they
+/// arrive before or after the window jumps or flips order, the place
+/// shown must be right.
+#[test]
+fn counts_of_a_database_file_arrive_from_the_background() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("w.db")).expect("db");
+    store
+        .replace_events(&common::synthetic_events(N), &common::entity_table())
+        .expect("events");
+    let mut app = app_with(store, 100, 30);
+    settle(&mut app);
+    let all = all_ids(&app, false);
+    assert_at(&app, &all, 0);
+    // a query and at once a jump to its end
+    press(&mut app, "/Alibaba<Enter>G");
+    settle(&mut app);
+    let matching = app.shown;
+    assert!(matching > 0 && matching < N, "{matching} of {N}");
+    assert!(app.base_exact);
+    assert_eq!(app.base + app.sel, matching - 1, "the last match");
+    assert!(screen(&app).contains(&format!("{matching}/{matching} of {N} events")));
+    // back to every event and at once flipped
+    press(
+        &mut app,
+        "/<Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Enter>s",
+    );
+    settle(&mut app);
+    let newest = all_ids(&app, true);
+    assert_eq!(app.shown, N);
+    assert!(app.base_exact);
+    let at = app.base + app.sel;
+    assert_eq!(
+        newest[at],
+        selected(&app),
+        "the place counts in the new order"
+    );
+    // the month heading at the window's top counts its whole month, from
+    // the background too
+    if !app.at_start {
+        let (y, m) = (app.index[0].start.year, app.index[0].start.month);
+        let whole = app
+            .store()
+            .count_month(&EventFilter::default(), false, y, m)
+            .expect("count");
+        match app.items.first() {
+            Some(dateline::tui::app::Item::Heading { count, .. }) => assert_eq!(*count, whole),
+            other => panic!("a heading first, not {other:?}"),
+        }
+    }
+    // moved far while nothing is pending: still exact
+    for _ in 0..40 {
+        press(&mut app, "<PageDown>");
+    }
+    settle(&mut app);
+    assert_eq!(newest[app.base + app.sel], selected(&app));
+}

@@ -220,6 +220,9 @@ pub struct App {
     /// `shown_more` when there are more.
     pub shown: usize,
     pub shown_more: bool,
+    /// The ticket of the count asked for the window now held, while it
+    /// has not arrived (`shown`, `base` and the totals are then stale).
+    pub(crate) counting: Option<u64>,
     /// Whole-month counts for the headings at the window's ends, by
     /// (year, month); cleared when the timeline is re-read.
     pub(crate) month_counts: HashMap<(i32, Option<u32>), usize>,
@@ -312,6 +315,7 @@ impl App {
             at_end: true,
             shown: 0,
             shown_more: false,
+            counting: None,
             month_counts: HashMap::new(),
             total_articles: 0,
             configured_feeds: Vec::new(),
@@ -720,6 +724,12 @@ impl App {
     /// True while entity counts are being read in the background.
     pub fn entities_loading(&self) -> bool {
         self.entities_pending
+    }
+
+    /// True while the counts of the window held are still to come from
+    /// the background (the status line says "counting…").
+    pub fn counting(&self) -> bool {
+        self.counting.is_some()
     }
 
     /// The filter the query line and the order toggle ask for, entity

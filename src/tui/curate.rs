@@ -29,7 +29,7 @@ impl App {
         self.poll_background();
     }
 
-    fn ticket(&mut self) -> u64 {
+    pub(crate) fn ticket(&mut self) -> u64 {
         self.next_ticket += 1;
         self.next_ticket
     }
@@ -81,6 +81,11 @@ impl App {
             }
             Report::Rebuilt(Err(e)) => self.set_flash(&e, true),
             Report::Entities(r) => self.entities_arrived(r),
+            Report::Counted {
+                ticket,
+                first,
+                result,
+            } => self.counts_arrived(ticket, first, result),
         }
     }
 

@@ -20,17 +20,6 @@ impl App {
             Ok(Some(now)) => now,
             _ => k,
         });
-        let all = crate::store::EventFilter::default();
-        match self
-            .store
-            .count_keys_from(&all, false, None, crate::store::views::Walk::Down)
-        {
-            Ok((n, more)) => {
-                self.total_events = n as i64;
-                self.total_more = more;
-            }
-            Err(_) => self.total_events = 0,
-        }
         self.month_counts.clear();
         if let Err(e) = self.read_window(&filter, anchor.as_ref(), true) {
             self.set_flash(&format!("cannot read the timeline: {e}"), true);

@@ -82,6 +82,8 @@ mod tests {
         std::thread::sleep(WATCH_EVERY);
         app.update(Msg::Tick);
         assert_eq!(app.index.len(), 1, "the tick re-read the timeline");
+        // the counts come from the background
+        app.wait_background();
         assert_eq!(app.total_events, 1);
     }
 }

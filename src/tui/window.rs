@@ -82,23 +82,83 @@ impl App {
         self.index.extend(below);
         self.sel = before.min(self.index.len().saturating_sub(1));
         if count {
-            let first = self.index.first().cloned();
-            let (n_before, more_before) = match (&first, self.at_start) {
-                (Some(k), false) => {
-                    self.store
-                        .count_keys_from(filter, typing, Some(k), Walk::Up)?
-                }
-                _ => (0, false),
-            };
-            let (n_rest, more_rest) =
-                self.store
-                    .count_keys_from(filter, typing, first.as_ref(), Walk::Down)?;
-            self.base = n_before;
-            self.base_exact = !more_before;
-            self.shown = n_before + n_rest;
-            self.shown_more = more_before || more_rest;
+            self.request_counts(filter);
         }
         Ok(())
+    }
+
+    /// Asks the background for the counts of the window just read: the
+    /// window is drawn at once, the place and totals when they arrive
+    /// ([`App::counts_arrived`]).
+    fn request_counts(&mut self, filter: &crate::store::EventFilter) {
+        let ticket = self.ticket();
+        self.counting = Some(ticket);
+        self.base_exact = false;
+        let month = |k: &EventKey| (k.start.year, k.start.month);
+        let mut months: Vec<super::worker::Month> = Vec::new();
+        if let Some(k) = self.index.first().filter(|_| !self.at_start) {
+            months.push(month(k));
+        }
+        if let Some(k) = self.index.last().filter(|_| !self.at_end) {
+            if !months.contains(&month(k)) {
+                months.push(month(k));
+            }
+        }
+        months.retain(|m| !self.month_counts.contains_key(m));
+        self.submit(super::worker::Job::Count {
+            ticket,
+            filter: Box::new(filter.clone()),
+            first: self.index.first().cloned(),
+            at_start: self.at_start,
+            months,
+        });
+    }
+
+    /// Folds in the counts of a window: where its first key stands, how
+    /// many events the filtered timeline and the whole one hold. Counts
+    /// for a window read since, or for a first key the window no longer
+    /// holds, are dropped.
+    pub(crate) fn counts_arrived(
+        &mut self,
+        ticket: u64,
+        first: Option<EventKey>,
+        result: Result<super::worker::Counts, String>,
+    ) {
+        if self.counting != Some(ticket) {
+            return;
+        }
+        self.counting = None;
+        let c = match result {
+            Ok(c) => c,
+            Err(e) => return self.set_flash(&e, true),
+        };
+        (self.total_events, self.total_more) = (c.total.0 as i64, c.total.1);
+        self.month_counts.extend(c.months.iter().copied());
+        self.edge_counts();
+        self.shown = c.before.0 + c.rest.0;
+        self.shown_more = c.before.1 || c.rest.1;
+        // the window may have slid since it was asked for: its first key
+        // is then further in
+        let at = match &first {
+            Some(k) => self.index.iter().position(|i| i == k),
+            None => Some(0),
+        };
+        match at {
+            Some(p) if c.before.0 >= p => {
+                self.base = c.before.0 - p;
+                self.base_exact = !c.before.1;
+            }
+            // moved to an end of the timeline meanwhile
+            _ if self.at_start => {
+                self.base = 0;
+                self.base_exact = true;
+            }
+            _ if self.at_end => {
+                self.base = self.shown.saturating_sub(self.index.len());
+                self.base_exact = !self.shown_more;
+            }
+            _ => self.base_exact = false,
+        }
     }
 
     /// Reads the window again around the selection when it nears an end
@@ -146,7 +206,7 @@ impl App {
                         self.at_end = true;
                         self.at_start = full;
                         self.base = self.shown.saturating_sub(self.index.len());
-                        self.base_exact = !self.shown_more;
+                        self.base_exact = !self.shown_more && self.counting.is_none();
                     } else {
                         self.at_start = true;
                         self.at_end = full;
@@ -212,7 +272,9 @@ impl App {
         let old = self.base + self.sel;
         self.newest_first = !self.newest_first;
         let (filter, _) = self.filter();
-        if let Err(e) = self.read_window(&filter, keep.as_ref(), false) {
+        // counts still to come were asked in the other order: ask again
+        let recount = self.counting.is_some();
+        if let Err(e) = self.read_window(&filter, keep.as_ref(), recount) {
             self.set_flash(&format!("cannot read the timeline: {e}"), true);
             return;
         }
@@ -230,6 +292,8 @@ impl App {
             _ => None,
         };
         match held {
+            // asked again: the counts set the place (they may be in already)
+            _ if recount => {}
             Some((t, g)) if exact => {
                 let new = (self.shown + 2 * t).saturating_sub(old + g);
                 self.base = new.saturating_sub(self.sel);
@@ -286,6 +350,8 @@ impl App {
             };
             let n = match self.month_counts.get(&(year, month)) {
                 Some(n) => *n,
+                // asked of the background with the window's counts
+                None if self.counting.is_some() => continue,
                 None => match self.store.count_month(&filter, true, year, month) {
                     Ok(n) => {
                         self.month_counts.insert((year, month), n);

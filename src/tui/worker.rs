@@ -20,7 +20,7 @@
 //! folds in.
 
 use super::refresh::{RefreshMsg, Refresher};
-use crate::extract::Rules;
+use crate::extract::SharedRules;
 use crate::model::DecisionAction;
 use crate::store::{EntityRow, Store};
 use std::collections::{HashMap, VecDeque};
@@ -58,12 +58,40 @@ pub enum Job {
     Rebuild,
     /// Count the entities' events for the Entities view.
     Entities,
+    /// Count the timeline around a window the app has just read: the
+    /// events before its first key and from it on under `filter`, and the
+    /// whole timeline (a count of up to
+    /// [`crate::store::views::COUNT_CAP`] rows takes tens of
+    /// milliseconds at a million events; the window is drawn without
+    /// waiting for it).
+    Count {
+        ticket: u64,
+        filter: Box<crate::store::EventFilter>,
+        first: Option<crate::store::views::EventKey>,
+        at_start: bool,
+        /// The months of the headings at the window's ends that run past
+        /// it, counted whole.
+        months: Vec<Month>,
+    },
+}
+
+/// A month heading of the timeline: (year, month), no month for a year.
+pub type Month = (i32, Option<u32>);
+
+/// What a [`Job::Count`] found; each count with whether it stopped at
+/// the cap.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub total: (usize, bool),
+    pub before: (usize, bool),
+    pub rest: (usize, bool),
+    pub months: Vec<(Month, usize)>,
 }
 
 impl Job {
     /// True for jobs of which at most one waits: a newer one replaces it.
     fn coalesces(&self) -> bool {
-        matches!(self, Job::Rebuild | Job::Entities)
+        matches!(self, Job::Rebuild | Job::Entities | Job::Count { .. })
     }
 }
 
@@ -82,6 +110,40 @@ pub enum Report {
     /// A rebuild finished: how many events, or why it failed.
     Rebuilt(Result<usize, String>),
     Entities(Result<Vec<EntityRow>, String>),
+    /// A [`Job::Count`] finished, for the window whose first key it names.
+    Counted {
+        ticket: u64,
+        first: Option<crate::store::views::EventKey>,
+        result: Result<Counts, String>,
+    },
+}
+
+/// The counts of a [`Job::Count`].
+fn count(
+    store: &Store,
+    filter: &crate::store::EventFilter,
+    first: Option<&crate::store::views::EventKey>,
+    at_start: bool,
+    months: &[Month],
+) -> crate::store::Result<Counts> {
+    use crate::store::views::Walk;
+    let all = crate::store::EventFilter::default();
+    let total = store.count_keys_from(&all, false, None, Walk::Down)?;
+    let before = match first {
+        Some(k) if !at_start => store.count_keys_from(filter, true, Some(k), Walk::Up)?,
+        _ => (0, false),
+    };
+    let rest = store.count_keys_from(filter, true, first, Walk::Down)?;
+    let months = months
+        .iter()
+        .map(|&(y, m)| Ok(((y, m), store.count_month(filter, true, y, m)?)))
+        .collect::<crate::store::Result<_>>()?;
+    Ok(Counts {
+        total,
+        before,
+        rest,
+        months,
+    })
 }
 
 /// Queues `job`, replacing a waiting job of the same coalescing kind.
@@ -100,7 +162,9 @@ pub struct Runner {
 }
 
 impl Runner {
-    pub fn run(&mut self, store: &mut Store, rules: &Rules, job: Job, tx: &Sender<Report>) {
+    /// Runs one job. The rules are read (and, the first time, waited
+    /// for) only by a rebuild, so a count never waits for them to compile.
+    pub fn run(&mut self, store: &mut Store, rules: &SharedRules, job: Job, tx: &Sender<Report>) {
         let report = match job {
             Job::Decide {
                 ticket,
@@ -129,6 +193,18 @@ impl Runner {
                     .entities_fast()
                     .map_err(|e| format!("cannot read entities: {e}")),
             ),
+            Job::Count {
+                ticket,
+                filter,
+                first,
+                at_start,
+                months,
+            } => Report::Counted {
+                ticket,
+                result: count(store, &filter, first.as_ref(), at_start, &months)
+                    .map_err(|e| format!("cannot count the timeline: {e}")),
+                first,
+            },
         };
         let _ = tx.send(report);
     }
@@ -142,6 +218,11 @@ impl Runner {
             },
             Job::Rebuild => Report::Rebuilt(Err(why.to_string())),
             Job::Entities => Report::Entities(Err(why.to_string())),
+            Job::Count { ticket, first, .. } => Report::Counted {
+                ticket: *ticket,
+                first: first.clone(),
+                result: Err(why.to_string()),
+            },
         }
     }
 
@@ -212,7 +293,11 @@ struct StoreThread {
 }
 
 impl StoreThread {
-    fn spawn(path: PathBuf, rules: Rules, tx: Sender<Report>) -> std::io::Result<StoreThread> {
+    fn spawn(
+        path: PathBuf,
+        rules: SharedRules,
+        tx: Sender<Report>,
+    ) -> std::io::Result<StoreThread> {
         let queue = Arc::new(Queue {
             state: Mutex::new(QueueState::default()),
             changed: Condvar::new(),
@@ -358,7 +443,7 @@ impl Worker {
 
     /// Hands a store job to the background: the store thread for a
     /// database file, in place for one in memory.
-    pub fn submit(&mut self, store: &mut Store, rules: &Rules, job: Job) {
+    pub fn submit(&mut self, store: &mut Store, rules: &SharedRules, job: Job) {
         if self.store.is_none() {
             if let Some(path) = store.file_path() {
                 match StoreThread::spawn(path, rules.clone(), self.tx.clone()) {
@@ -405,6 +490,7 @@ impl Worker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Rules;
 
     fn decide(ticket: u64) -> Job {
         Job::Decide {
@@ -437,7 +523,7 @@ mod tests {
     #[test]
     fn undo_by_ticket_takes_back_what_that_job_wrote() {
         let mut store = Store::open_in_memory().expect("db");
-        let rules = Rules::builtin();
+        let rules = SharedRules::ready(Rules::builtin());
         let (tx, rx) = std::sync::mpsc::channel();
         let mut r = Runner::default();
         r.run(&mut store, &rules, decide(7), &tx);

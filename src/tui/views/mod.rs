@@ -124,7 +124,9 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             crate::text::count(n, "event", "events")
         }
     };
-    let shown = if app.query.is_empty() {
+    let shown = if app.counting.is_some() {
+        "counting…".to_string()
+    } else if app.query.is_empty() {
         format!("{at}{}", events(app.shown, app.shown_more))
     } else {
         format!(
