@@ -223,6 +223,9 @@ pub struct App {
     /// The ticket of the count asked for the window now held, while it
     /// has not arrived (`shown`, `base` and the totals are then stale).
     pub(crate) counting: Option<u64>,
+    /// The ticket of whole-month counts asked for headings at the ends of
+    /// a window that moved, while they have not arrived.
+    pub(crate) months_asked: Option<u64>,
     /// Whole-month counts for the headings at the window's ends, by
     /// (year, month); cleared when the timeline is re-read.
     pub(crate) month_counts: HashMap<(i32, Option<u32>), usize>,
@@ -316,6 +319,7 @@ impl App {
             shown: 0,
             shown_more: false,
             counting: None,
+            months_asked: None,
             month_counts: HashMap::new(),
             total_articles: 0,
             configured_feeds: Vec::new(),
@@ -726,10 +730,11 @@ impl App {
         self.entities_pending
     }
 
-    /// True while the counts of the window held are still to come from
-    /// the background (the status line says "counting…").
+    /// True while counts of the window held (its place and totals, which
+    /// the status line then shows as "counting…", or the whole months of
+    /// the headings at its ends) are still to come from the background.
     pub fn counting(&self) -> bool {
-        self.counting.is_some()
+        self.counting.is_some() || self.months_asked.is_some()
     }
 
     /// The filter the query line and the order toggle ask for, entity

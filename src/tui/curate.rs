@@ -86,6 +86,7 @@ impl App {
                 first,
                 result,
             } => self.counts_arrived(ticket, first, result),
+            Report::Months { ticket, result } => self.months_arrived(ticket, result),
         }
     }
 

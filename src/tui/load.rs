@@ -21,6 +21,8 @@ impl App {
             _ => k,
         });
         self.month_counts.clear();
+        // month counts on their way are of the query before
+        self.months_asked = None;
         if let Err(e) = self.read_window(&filter, anchor.as_ref(), true) {
             self.set_flash(&format!("cannot read the timeline: {e}"), true);
             return;

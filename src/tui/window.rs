@@ -343,29 +343,54 @@ impl App {
                 .iter()
                 .rposition(|i| matches!(i, Item::Heading { .. }))
         };
-        let (filter, _) = self.filter();
+        let mut missing = Vec::new();
         for at in [first, last].into_iter().flatten() {
             let Some(Item::Heading { year, month, .. }) = self.items.get(at).copied() else {
                 continue;
             };
-            let n = match self.month_counts.get(&(year, month)) {
-                Some(n) => *n,
-                // asked of the background with the window's counts
-                None if self.counting.is_some() => continue,
-                None => match self.store.count_month(&filter, true, year, month) {
-                    Ok(n) => {
-                        self.month_counts.insert((year, month), n);
-                        n
+            match self.month_counts.get(&(year, month)) {
+                Some(&n) => {
+                    if let Some(Item::Heading { count, .. }) = self.items.get_mut(at) {
+                        *count = (*count).max(n);
                     }
-                    Err(e) => {
-                        self.set_flash(&format!("cannot count the month: {e}"), true);
-                        continue;
-                    }
-                },
-            };
-            if let Some(Item::Heading { count, .. }) = self.items.get_mut(at) {
-                *count = (*count).max(n);
+                }
+                None if !missing.contains(&(year, month)) => missing.push((year, month)),
+                None => {}
             }
+        }
+        // counted in the background (in place for a store in memory), and
+        // applied when they arrive; one such count waits at a time
+        if missing.is_empty() || self.counting.is_some() || self.months_asked.is_some() {
+            return;
+        }
+        let ticket = self.ticket();
+        self.months_asked = Some(ticket);
+        let (filter, _) = self.filter();
+        self.submit(super::worker::Job::Months {
+            ticket,
+            filter: Box::new(filter),
+            months: missing,
+        });
+    }
+
+    /// Folds in whole-month counts asked by [`App::edge_counts`]; counts
+    /// for another query (asked before the timeline was re-read) are
+    /// dropped.
+    pub(crate) fn months_arrived(
+        &mut self,
+        ticket: u64,
+        result: Result<Vec<(super::worker::Month, usize)>, String>,
+    ) {
+        if self.months_asked != Some(ticket) {
+            return;
+        }
+        self.months_asked = None;
+        match result {
+            Ok(m) => {
+                self.month_counts.extend(m);
+                self.edge_counts();
+            }
+            Err(e) => self.set_flash(&e, true),
         }
     }
 }

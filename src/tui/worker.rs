@@ -73,6 +73,13 @@ pub enum Job {
         /// it, counted whole.
         months: Vec<Month>,
     },
+    /// Count whole months of the filtered timeline: the headings at the
+    /// ends of a window that moved.
+    Months {
+        ticket: u64,
+        filter: Box<crate::store::EventFilter>,
+        months: Vec<Month>,
+    },
 }
 
 /// A month heading of the timeline: (year, month), no month for a year.
@@ -91,7 +98,10 @@ pub struct Counts {
 impl Job {
     /// True for jobs of which at most one waits: a newer one replaces it.
     fn coalesces(&self) -> bool {
-        matches!(self, Job::Rebuild | Job::Entities | Job::Count { .. })
+        matches!(
+            self,
+            Job::Rebuild | Job::Entities | Job::Count { .. } | Job::Months { .. }
+        )
     }
 }
 
@@ -116,6 +126,11 @@ pub enum Report {
         first: Option<crate::store::views::EventKey>,
         result: Result<Counts, String>,
     },
+    /// A [`Job::Months`] finished.
+    Months {
+        ticket: u64,
+        result: Result<Vec<(Month, usize)>, String>,
+    },
 }
 
 /// The counts of a [`Job::Count`].
@@ -134,16 +149,25 @@ fn count(
         _ => (0, false),
     };
     let rest = store.count_keys_from(filter, true, first, Walk::Down)?;
-    let months = months
-        .iter()
-        .map(|&(y, m)| Ok(((y, m), store.count_month(filter, true, y, m)?)))
-        .collect::<crate::store::Result<_>>()?;
+    let months = count_months(store, filter, months)?;
     Ok(Counts {
         total,
         before,
         rest,
         months,
     })
+}
+
+/// Whole months of the filtered timeline.
+fn count_months(
+    store: &Store,
+    filter: &crate::store::EventFilter,
+    months: &[Month],
+) -> crate::store::Result<Vec<(Month, usize)>> {
+    months
+        .iter()
+        .map(|&(y, m)| Ok(((y, m), store.count_month(filter, true, y, m)?)))
+        .collect()
 }
 
 /// Queues `job`, replacing a waiting job of the same coalescing kind.
@@ -205,6 +229,15 @@ impl Runner {
                     .map_err(|e| format!("cannot count the timeline: {e}")),
                 first,
             },
+            Job::Months {
+                ticket,
+                filter,
+                months,
+            } => Report::Months {
+                ticket,
+                result: count_months(store, &filter, &months)
+                    .map_err(|e| format!("cannot count the month: {e}")),
+            },
         };
         let _ = tx.send(report);
     }
@@ -221,6 +254,10 @@ impl Runner {
             Job::Count { ticket, first, .. } => Report::Counted {
                 ticket: *ticket,
                 first: first.clone(),
+                result: Err(why.to_string()),
+            },
+            Job::Months { ticket, .. } => Report::Months {
+                ticket: *ticket,
                 result: Err(why.to_string()),
             },
         }
