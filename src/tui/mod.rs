@@ -12,6 +12,7 @@
 //! the built-in corpus.
 
 pub mod app;
+mod counts;
 mod curate;
 pub mod demo;
 mod effects;

@@ -19,6 +19,8 @@
 //! [`Runner::run`] and [`Runner::fail`], and a [`Report`] variant the app
 //! folds in.
 
+use super::counts::{count, count_months};
+pub use super::counts::{Counts, Month};
 use super::refresh::{RefreshMsg, Refresher};
 use crate::extract::SharedRules;
 use crate::model::DecisionAction;
@@ -82,19 +84,6 @@ pub enum Job {
     },
 }
 
-/// A month heading of the timeline: (year, month), no month for a year.
-pub type Month = (i32, Option<u32>);
-
-/// What a [`Job::Count`] found; each count with whether it stopped at
-/// the cap.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Counts {
-    pub total: (usize, bool),
-    pub before: (usize, bool),
-    pub rest: (usize, bool),
-    pub months: Vec<(Month, usize)>,
-}
-
 impl Job {
     /// True for jobs of which at most one waits: a newer one replaces it.
     fn coalesces(&self) -> bool {
@@ -131,43 +120,6 @@ pub enum Report {
         ticket: u64,
         result: Result<Vec<(Month, usize)>, String>,
     },
-}
-
-/// The counts of a [`Job::Count`].
-fn count(
-    store: &Store,
-    filter: &crate::store::EventFilter,
-    first: Option<&crate::store::views::EventKey>,
-    at_start: bool,
-    months: &[Month],
-) -> crate::store::Result<Counts> {
-    use crate::store::views::Walk;
-    let all = crate::store::EventFilter::default();
-    let total = store.count_keys_from(&all, false, None, Walk::Down)?;
-    let before = match first {
-        Some(k) if !at_start => store.count_keys_from(filter, true, Some(k), Walk::Up)?,
-        _ => (0, false),
-    };
-    let rest = store.count_keys_from(filter, true, first, Walk::Down)?;
-    let months = count_months(store, filter, months)?;
-    Ok(Counts {
-        total,
-        before,
-        rest,
-        months,
-    })
-}
-
-/// Whole months of the filtered timeline.
-fn count_months(
-    store: &Store,
-    filter: &crate::store::EventFilter,
-    months: &[Month],
-) -> crate::store::Result<Vec<(Month, usize)>> {
-    months
-        .iter()
-        .map(|&(y, m)| Ok(((y, m), store.count_month(filter, true, y, m)?)))
-        .collect()
 }
 
 /// Queues `job`, replacing a waiting job of the same coalescing kind.
