@@ -125,11 +125,14 @@ fn main() {
 /// A refresh: 50 articles the archive has not seen.
 fn refresh(store: &mut Store, rules: &Rules, n: usize) {
     let mut r = corpus::Rng::new(7 + n as u64);
+    // keyed by the archive's size, which every refresh that stores
+    // something changes, so a rerun's articles are new again
+    let key = store.article_count().unwrap_or(0);
     let new: Vec<_> = (0..50)
         .map(|i| {
             let mut a = corpus::article(&mut r, 10_000_000 + i);
-            a.guid = Some(format!("refresh-{}-{i}", store.event_count().unwrap_or(0)));
-            a.url = format!("{}-r{}", a.url, store.event_count().unwrap_or(0));
+            a.guid = Some(format!("refresh-{key}-{i}"));
+            a.url = format!("{}-r{key}", a.url);
             a
         })
         .collect();
