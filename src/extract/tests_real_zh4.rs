@@ -1,0 +1,101 @@
+//! Chinese constructions of real official and news text (issue 12), fourth
+//! set, each tested on sentences written for this file, with a near miss
+//! that must not fire: a list's additions counted in Chinese numerals
+//! (新增三百余个实体, 新增两家企业); prosecutors searching named premises;
+//! a duty's rate changed (税率从15%降至7.5%) and an agreement's concessions
+//! suspended (中止适用……协定税率); items put under export control
+//! (对锑相关物项实施列管); an announcement dated after its subject
+//! ("税委会6月16日宣布……，自7月1日起实施").
+
+use super::tests::{check, found};
+use crate::model::Kind;
+
+// Every document of these tests is published on 2025-06-18.
+
+#[test]
+fn a_list_s_additions_counted_in_chinese_numerals() {
+    check(&[
+        (
+            "貿易署於本月10日發布更新，新增北岭與南川等三百餘個實體。",
+            Kind::Listing,
+            "2025-06-10",
+        ),
+        (
+            "經濟部16日公告修正出口管制實體名單，新增兩家北岭企業。",
+            Kind::Listing,
+            "2025-06-16",
+        ),
+    ]);
+    // more plants are no list's entries
+    assert!(found("北岭公司16日表示，今年將新增兩家工廠。").is_empty());
+}
+
+#[test]
+fn prosecutors_search_named_premises() {
+    check(&[
+        (
+            "檢方16日持法院核發的搜索票，搜索北岭科技在台辦事處等5處。",
+            Kind::Investigation,
+            "2025-06-16",
+        ),
+        (
+            "檢調16日兵分多路，搜索該公司辦公室及負責人住處。",
+            Kind::Investigation,
+            "2025-06-16",
+        ),
+    ]);
+    // a web search names no searchers
+    assert!(found("用戶16日可在網站上搜索北岭公司辦事處的資訊。").is_empty());
+    // a warrant asked for and refused searches nothing
+    assert!(found("檢方16日向法院聲請搜索票，惟法院未核准。").is_empty());
+}
+
+#[test]
+fn a_duty_s_rate_changed_and_concessions_suspended() {
+    check(&[
+        (
+            "北岭将自6月14日起，把部分南川商品的加征税率从20%降至10%。",
+            Kind::Tariff,
+            "2025-06-14",
+        ),
+        (
+            "自2025年6月15日起，对原产于南川的60个税目进口产品中止适用某协议协定税率。",
+            Kind::Tariff,
+            "2025-06-15",
+        ),
+        (
+            "税委会6月16日发布公告，中止《某框架协议》部分产品关税减让。",
+            Kind::Tariff,
+            "2025-06-16",
+        ),
+    ]);
+    assert!(found("税委会6月16日表示，暂不考虑中止协定税率。").is_empty());
+}
+
+#[test]
+fn items_put_under_export_control() {
+    check(&[(
+        "自2024年9月15日对锑相关物项实施列管以来，已收到多份出口许可申请。",
+        Kind::ExportControl,
+        "2024-09-15",
+    )]);
+    // a company 列管 by another country is listed, not a control on items
+    assert!(found("北岭公司6月16日遭南川列管。")
+        .iter()
+        .all(|(k, _)| *k != Kind::ExportControl));
+}
+
+#[test]
+fn an_announcement_dated_after_its_subject() {
+    let text = "税委会6月16日宣布对原产于北岭的部分商品加征10%关税，自7月1日起实施。";
+    let got = found(text);
+    for day in ["2025-06-16", "2025-07-01"] {
+        assert!(got.contains(&(Kind::Tariff, day.into())), "{day}: {got:?}");
+    }
+    // a measure announced as possible dates nothing
+    let got = found("税委会6月16日宣布可能对北岭商品加征10%关税，自7月1日起实施。");
+    assert!(
+        !got.contains(&(Kind::Tariff, "2025-06-16".into())),
+        "{got:?}"
+    );
+}
