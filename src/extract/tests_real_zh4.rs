@@ -5,7 +5,8 @@
 //! a duty's rate changed (税率从15%降至7.5%) and an agreement's concessions
 //! suspended (中止适用……协定税率); items put under export control
 //! (对锑相关物项实施列管); an announcement dated after its subject
-//! ("税委会6月16日宣布……，自7月1日起实施").
+//! ("税委会6月16日宣布……，自7月1日起实施"); 稍早 (earlier on the report's
+//! day); an order to stop using a product (要求……全面停用).
 
 use super::tests::{check, found};
 use crate::model::Kind;
@@ -98,4 +99,28 @@ fn an_announcement_dated_after_its_subject() {
         !got.contains(&(Kind::Tariff, "2025-06-16".into())),
         "{got:?}"
     );
+}
+
+#[test]
+fn earlier_today_and_an_order_to_stop_using() {
+    check(&[
+        (
+            "南川財政部稍早宣布制裁3家北岭企業。",
+            Kind::Sanction,
+            "2025-06-18",
+        ),
+        (
+            "南川商務部本月稍早將多家北岭企業列入實體清單。",
+            Kind::Listing,
+            "2025-06",
+        ),
+        (
+            "數發部16日證實，已要求公務機關全面停用該款境外軟體。",
+            Kind::Ban,
+            "2025-06-16",
+        ),
+    ]);
+    // "some while before" is no day; a service its maker retired is no ban
+    assert!(found("南川財政部稍早前曾宣布制裁3家北岭企業。").is_empty());
+    assert!(found("北岭公司16日表示，該雲端服務已於去年停用。").is_empty());
 }
