@@ -21,6 +21,7 @@
 //! normalised text, and [`Normalized::original`] maps what it quotes back to
 //! the text as written: evidence always cites the source's own words.
 
+use super::dates::zh::minguo_year;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::sync::OnceLock;
 
@@ -197,8 +198,8 @@ fn minguo_years(chars: &mut Vec<(char, usize)>) -> bool {
                 .iter()
                 .filter_map(|&(c, _)| c.to_digit(10))
                 .fold(0, |a, d| a * 10 + d);
-            if (1..=200).contains(&n) {
-                i += gregorian(chars, i..end, n);
+            if let Some(year) = minguo_year(n) {
+                i += gregorian(chars, i..end, year);
                 wrote = true;
                 continue;
             }
@@ -208,12 +209,12 @@ fn minguo_years(chars: &mut Vec<(char, usize)>) -> bool {
     wrote
 }
 
-/// Writes Minguo year `n` over `range` as its Gregorian digits, each
-/// pointing at the year's first original offset; returns how many chars
-/// it wrote.
-fn gregorian(chars: &mut Vec<(char, usize)>, range: std::ops::Range<usize>, n: u32) -> usize {
+/// Writes Gregorian `year` over `range` (a Minguo year's numerals), each
+/// digit pointing at the year's first original offset; returns how many
+/// chars it wrote.
+fn gregorian(chars: &mut Vec<(char, usize)>, range: std::ops::Range<usize>, year: u32) -> usize {
     let orig = chars[range.start].1;
-    let year: Vec<(char, usize)> = (n + 1911).to_string().chars().map(|c| (c, orig)).collect();
+    let year: Vec<(char, usize)> = year.to_string().chars().map(|c| (c, orig)).collect();
     let added = year.len();
     chars.splice(range, year);
     added
@@ -246,9 +247,10 @@ fn minguo_cn_years(chars: &mut Vec<(char, usize)>) -> bool {
             (1..=3).contains(&m) && at(end + 1 + m) == Some('月')
         };
         let era_before = i >= 2 && chars[i - 2].0 == '民' && chars[i - 1].0 == '国';
-        let value = cn_year_value(&run).filter(|n| (1..=200).contains(n));
-        if let Some(n) = value.filter(|_| at(end) == Some('年') && (month_follows || era_before)) {
-            i += gregorian(chars, i..end, n);
+        let value = cn_year_value(&run).and_then(minguo_year);
+        if let Some(year) = value.filter(|_| at(end) == Some('年') && (month_follows || era_before))
+        {
+            i += gregorian(chars, i..end, year);
             wrote = true;
             continue;
         }

@@ -124,3 +124,12 @@ fn earlier_today_and_an_order_to_stop_using() {
     assert!(found("南川財政部稍早前曾宣布制裁3家北岭企業。").is_empty());
     assert!(found("北岭公司16日表示，該雲端服務已於去年停用。").is_empty());
 }
+
+#[test]
+fn a_dispatch_s_yesterday_written_as_zuo_alone() {
+    // filed on the 17th, published on the 18th: 昨 is the 16th
+    let text = "（某通讯社记者某某华盛顿17日专电）南川商务部昨宣布将12家北岭企业列入实体清单。";
+    assert_eq!(found(text), vec![(Kind::Listing, "2025-06-16".into())]);
+    let plain = "南川商务部昨宣布将12家北岭企业列入实体清单。";
+    assert_eq!(found(plain), vec![(Kind::Listing, "2025-06-17".into())]);
+}

@@ -104,7 +104,11 @@ fn numeric_day(s: &str) -> Option<NaiveDate> {
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(third.len());
     let d: u32 = third.get(..digits)?.parse().ok()?;
-    let y = if (1..200).contains(&y) { y + 1911 } else { y };
+    let y = u32::try_from(y)
+        .ok()
+        .and_then(super::super::dates::zh::minguo_year)
+        .and_then(|g| i32::try_from(g).ok())
+        .unwrap_or(y);
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
@@ -160,7 +164,10 @@ pub(crate) fn shift_to_dateline(
     published: NaiveDate,
     dateline: NaiveDate,
 ) {
-    const FROM_TODAY: &[&str] = &["今天", "今日", "昨天", "昨日", "前天", "明天", "明日"];
+    // 昨 alone ("院会昨通过") and 稍早 are counted from today as well
+    const FROM_TODAY: &[&str] = &[
+        "今天", "今日", "昨天", "昨日", "昨", "前天", "明天", "明日", "稍早",
+    ];
     let by = dateline - published;
     if by.num_days() == 0 {
         return;

@@ -65,6 +65,13 @@ pub(crate) fn scan(text: &str, anchor: NaiveDate, out: &mut Vec<Found>) {
 
 const CN_DIGITS: &str = "〇零一二三四五六七八九";
 
+/// The Gregorian year of Minguo year `n` (中华民国114年 is 2025), when `n`
+/// can be one: 1 to 199. The one conversion every reader of Taiwanese
+/// years uses (dates, normalised text, dated headings).
+pub(crate) fn minguo_year(n: u32) -> Option<u32> {
+    (1..200).contains(&n).then_some(n + 1911)
+}
+
 pub(crate) fn cn_digit(c: char) -> Option<u32> {
     match c {
         '〇' | '零' => Some(0),
@@ -500,8 +507,7 @@ impl Zh<'_> {
                     && matches!(self.ch(*k), Some(')' | '）'))
                     && self.ch(*k + 1) == Some('年')
             }) {
-                let y = if n < 200 { n + 1911 } else { n };
-                let y = i32::try_from(y).ok()?;
+                let y = i32::try_from(minguo_year(n).unwrap_or(n)).ok()?;
                 return Some((Ymd::year(y).rel(), k + 2));
             }
         }
