@@ -133,3 +133,46 @@ fn a_dispatch_s_yesterday_written_as_zuo_alone() {
     let plain = "南川商务部昨宣布将12家北岭企业列入实体清单。";
     assert_eq!(found(plain), vec![(Kind::Listing, "2025-06-17".into())]);
 }
+
+#[test]
+fn an_item_of_a_decision_s_list_is_the_decision_s() {
+    let notice = "关于将北岭动力公司列入不可靠实体清单的公告\n\n\
+        工作机制决定将北岭动力公司列入不可靠实体清单，并采取以下措施：\n\n\
+        一、禁止该企业从事与中国有关的进出口活动；\n\n\
+        二、不予批准该企业高级管理人员的工作许可；\n\n\
+        三、对该企业处以罚款，金额为其合同金额的两倍。\n\n\
+        本公告自发布之日起施行。\n\n某工作机制\n2025年6月13日";
+    let got = found(notice);
+    assert!(
+        got.contains(&(Kind::Listing, "2025-06-13".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Kind::Sanction, "2025-06-13".into())),
+        "{got:?}"
+    );
+    // the bans are what the listing does, not measures of their own
+    assert!(!got.iter().any(|(k, _)| *k == Kind::Ban), "{got:?}");
+    // an item that states a rule of procedure reports nothing
+    let rules = "商务部6月16日决定对锑相关物项实施出口管制，并规定以下事项：\n\n\
+        一、商务部应当自收到申请之日起进行审查。";
+    let got = found(rules);
+    assert!(
+        !got.iter().any(|(k, _)| *k == Kind::Investigation),
+        "{got:?}"
+    );
+    // an item of a list that follows no decision is undated
+    let plain = "有关事项说明如下：\n\n一、对该企业处以罚款。";
+    assert!(found(plain).is_empty());
+}
+
+#[test]
+fn numbered_items_are_told_by_their_marks() {
+    use super::constructions::numbered_item;
+    for item in ["一、禁止", "（三）禁止", "(2)禁止", "12、禁止"] {
+        assert!(numbered_item(item), "{item}");
+    }
+    for not in ["一是禁止", "（注）禁止", "一）禁止", "二〇二五年"] {
+        assert!(!numbered_item(not), "{not}");
+    }
+}
