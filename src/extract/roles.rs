@@ -51,6 +51,8 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
     // before a judgment's case number rendered it
     if let Some(court) = zh.then(|| cited_court(s, names, hit)).flatten() {
         roles.actors.push(court.name.clone());
+    } else if let Some(agency) = zh.then(|| cited_issuer(s, names, hit)).flatten() {
+        roles.actors.push(agency.name.clone());
     }
     // 对Y实施/启动……: in Chinese the names after 对 undergo the action.
     let dui = if zh {
@@ -222,6 +224,25 @@ fn cited_court<'a>(s: &str, names: &'a [Found], hit: &Hit) -> Option<&'a Found> 
                     && gap.contains("字第")
                     && gap.ends_with('号')
                     && !gap.contains(['，', ',', '。', '、'])
+            })
+    })
+}
+
+/// "依据本院公共工程委员会107年12月20日工程企字第1070050131号函，……限制
+/// ……参与": the agency whose letter the sentence acts under made the rule.
+fn cited_issuer<'a>(s: &str, names: &'a [Found], hit: &Hit) -> Option<&'a Found> {
+    names.iter().find(|f| {
+        f.kind == "agency"
+            && f.end <= hit.verb_start
+            && s.get(..f.start).is_some_and(|b| {
+                let b = b.strip_suffix("本院").unwrap_or(b);
+                b.ends_with("依据") || b.ends_with("依照")
+            })
+            && s.get(f.end..hit.verb_start).is_some_and(|after| {
+                after.find("号函").is_some_and(|end| {
+                    let gap = &after[..end];
+                    gap.len() <= 90 && gap.contains("字第") && !gap.contains(['，', ',', '。'])
+                })
             })
     })
 }

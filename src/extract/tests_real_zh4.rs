@@ -6,7 +6,9 @@
 //! suspended (中止适用……协定税率); items put under export control
 //! (对锑相关物项实施列管); an announcement dated after its subject
 //! ("税委会6月16日宣布……，自7月1日起实施"); 稍早 (earlier on the report's
-//! day); an order to stop using a product (要求……全面停用).
+//! day); an order to stop using a product (要求……全面停用); an item of a
+//! decision's numbered list; a procurement rule that shuts out mainland
+//! suppliers, made by the agency whose letter the sentence cites.
 
 use super::tests::{check, found};
 use crate::model::Kind;
@@ -175,4 +177,19 @@ fn numbered_items_are_told_by_their_marks() {
     for not in ["一是禁止", "（注）禁止", "一）禁止", "二〇二五年"] {
         assert!(!numbered_item(not), "{not}");
     }
+}
+
+#[test]
+fn a_procurement_rule_under_a_cited_letter() {
+    let letter = "各機關可依據本院公共工程委員會108年3月5日某字第1080000001號函，\
+        辦理資訊設備採購時，於招標文件中明定其原產地不得為大陸地區，進而限制大陸地區之財物參與。";
+    let got = super::extract(&super::tests::article(letter, "zh"), super::tests::rules());
+    let ban = got.iter().find(|m| m.kind == Kind::Ban);
+    assert!(
+        ban.is_some_and(|m| m.span.start.to_string() == "2019-03-05"
+            && m.actors
+                .contains(&"Public Construction Commission".to_string())),
+        "{got:?}"
+    );
+    assert!(found("工程會16日表示，是否限制陸資廠商參與投標仍待研議。").is_empty());
 }
