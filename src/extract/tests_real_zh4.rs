@@ -193,3 +193,19 @@ fn a_procurement_rule_under_a_cited_letter() {
     );
     assert!(found("工程會16日表示，是否限制陸資廠商參與投標仍待研議。").is_empty());
 }
+
+#[test]
+fn a_decision_passed_under_its_quoted_title_by_the_topic_s_body() {
+    let text = "某議會黨團針對中國於5月28日全國人大常委會略過地方議會，\
+        逕行通過「關於建立某地區安全制度的決定」，表示遺憾。";
+    let got = super::extract(&super::tests::article(text, "zh"), super::tests::rules());
+    let law = got.iter().find(|m| m.kind == Kind::Legislation);
+    assert!(
+        law.is_some_and(|m| m.span.start.to_string() == "2025-05-28"
+            && m.actors == vec!["National People's Congress".to_string()]),
+        "{got:?}"
+    );
+    // a vote still to come, and 透过 ("by way of") a law, pass nothing
+    assert!(found("北岭議會將於下月審議是否通過「某某法」。").is_empty());
+    assert!(found("該法案16日透過「某某條例」授權主管機關訂定細則。").is_empty());
+}

@@ -270,10 +270,13 @@ pub(crate) fn asked_about_recent_act(text: &str) -> bool {
     })
 }
 
-/// True when the sentence introduces a numbered list ("并采取以下措施：",
-/// "决定如下："): it ends in a colon.
+/// True when the sentence introduces a numbered list of measures ("并采取
+/// 以下措施：", "采取反制措施："): it ends in a colon after 措施. A
+/// statement's "共同声明如下：" lists views, not measures.
 pub(crate) fn item_intro(s: &str) -> bool {
-    s.trim_end().ends_with(['：', ':'])
+    s.trim_end()
+        .strip_suffix(['：', ':'])
+        .is_some_and(|t| t.ends_with("措施"))
 }
 
 /// True when the sentence is an item of a numbered list: "一、", "（二）",
