@@ -211,6 +211,10 @@ pub(crate) fn pick_date<'a>(
     if own.iter().any(|d| !aside(d)) {
         own.retain(|d| !aside(d));
     }
+    // "把去年9月1日起加征关税的商品的税率从15%降至7.5%": a date inside a
+    // modifier (……的) whose own verb is of the same kind dates that verb,
+    // not the one the modified noun goes on to
+    own.retain(|d| !modifier_date(s, d, hits, hit));
     let effective: Vec<&DateMatch> = own
         .iter()
         .copied()
@@ -277,6 +281,21 @@ pub(crate) fn pick_date<'a>(
         })
         .next()
         .map(|d| (d, false))
+}
+
+/// True when Chinese date `d` stands in a modifier before `hit`'s verb: a
+/// trigger of the same kind follows it, and a 的 between that trigger and
+/// `hit` closes the modifier.
+fn modifier_date(s: &str, d: &DateMatch, hits: &[Hit], hit: &Hit) -> bool {
+    d.end <= hit.verb_start
+        && hits.iter().any(|h| {
+            h.kind == hit.kind
+                && h.verb_start >= d.end
+                && h.verb_end <= hit.verb_start
+                && s.get(d.end..h.verb_start).is_some_and(|t| t.len() <= 12)
+                && s.get(h.verb_end..hit.verb_start)
+                    .is_some_and(|t| t.contains('的'))
+        })
 }
 
 /// "from June 1", "starting next Monday", "自3月10日起": the date a measure

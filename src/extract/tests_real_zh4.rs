@@ -209,3 +209,19 @@ fn a_decision_passed_under_its_quoted_title_by_the_topic_s_body() {
     assert!(found("北岭議會將於下月審議是否通過「某某法」。").is_empty());
     assert!(found("該法案16日透過「某某條例」授權主管機關訂定細則。").is_empty());
 }
+
+#[test]
+fn a_date_inside_a_modifier_dates_the_modifier_s_verb() {
+    let text = "北岭将自6月20日起，把去年3月1日起加征关税的南川商品的税率从20%降至10%。";
+    let got = found(text);
+    assert!(
+        got.contains(&(Kind::Tariff, "2025-06-20".into())),
+        "{got:?}"
+    );
+    // with no 的 the date is the verb's own
+    let got = found("北岭去年3月1日起把南川商品的关税税率从20%降至10%。");
+    assert!(
+        got.contains(&(Kind::Tariff, "2024-03-01".into())),
+        "{got:?}"
+    );
+}
