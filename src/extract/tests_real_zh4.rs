@@ -225,3 +225,26 @@ fn a_date_inside_a_modifier_dates_the_modifier_s_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_scale_of_fines_and_a_statute_s_maximum_are_no_fine() {
+    check(&[
+        (
+            "投審會16日對該陸資企業處新台幣120萬元罰鍰。",
+            Kind::Sanction,
+            "2025-06-16",
+        ),
+        (
+            "金管會16日對某證券商裁罰600萬元。",
+            Kind::Sanction,
+            "2025-06-16",
+        ),
+    ]);
+    for rule in [
+        "經濟部3日公布裁罰基準，罰款共分為5段加總。",
+        "修正條文規定，業者屆期未改正者，最高可處新台幣1000萬元罰鍰。",
+        "主管機關16日表示，違規者得按次處新台幣50萬元罰鍰。",
+    ] {
+        assert!(found(rule).is_empty(), "{rule}");
+    }
+}
