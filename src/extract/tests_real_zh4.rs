@@ -248,3 +248,15 @@ fn a_scale_of_fines_and_a_statute_s_maximum_are_no_fine() {
         assert!(found(rule).is_empty(), "{rule}");
     }
 }
+
+#[test]
+fn a_letter_s_dated_heading_with_its_era() {
+    let letter = "發文日期：中華民國114年6月13日\n發文字號：某字第1140000001號\n\n\
+        主旨：有關境外軟體使用事宜，請查照。\n\n一、公務機關即日起不得使用該軟體。";
+    assert_eq!(found(letter), vec![(Kind::Ban, "2025-06-13".into())]);
+    let short = "日期：114年6月13日\n\n公務機關即日起不得使用該軟體。";
+    assert_eq!(found(short), vec![(Kind::Ban, "2025-06-13".into())]);
+    // a heading dated after publication is no document day
+    let ahead = "發文日期：中華民國114年7月13日\n\n公務機關即日起不得使用該軟體。";
+    assert_eq!(found(ahead), vec![(Kind::Ban, "2025-06-18".into())]);
+}
