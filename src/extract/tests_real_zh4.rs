@@ -260,3 +260,22 @@ fn a_letter_s_dated_heading_with_its_era() {
     let ahead = "發文日期：中華民國114年7月13日\n\n公務機關即日起不得使用該軟體。";
     assert_eq!(found(ahead), vec![(Kind::Ban, "2025-06-18".into())]);
 }
+
+#[test]
+fn days_and_months_counted_from_the_act_before() {
+    let got = found("南川政府6月13日宣布对北岭应用展开调查。两天后，南川政府宣布禁用该应用。");
+    assert!(got.contains(&(Kind::Ban, "2025-06-15".into())), "{got:?}");
+    let got =
+        found("南川商务部6月13日宣布制裁北岭公司。一周后，南川商务部又将东岳公司列入实体清单。");
+    assert!(
+        got.contains(&(Kind::Listing, "2025-06-20".into())),
+        "{got:?}"
+    );
+    let got = found("南川商务部6月初将东岳公司列入实体清单。同月，南川财政部宣布制裁北岭公司。");
+    assert!(got.contains(&(Kind::Sanction, "2025-06".into())), "{got:?}");
+    let got = found("2023年5月，北岭议会提出该法案。次年，北岭议会通过该法案。");
+    assert!(got.contains(&(Kind::Legislation, "2024".into())), "{got:?}");
+    // with no act before, or not opening a clause, the phrase dates nothing
+    assert!(found("北岭公司表示，同年营收增长了两成。").is_empty());
+    assert!(found("北岭议会表示将在30天后通过该法案。").is_empty());
+}
