@@ -75,6 +75,14 @@ pub(crate) fn add_phrase_dates(
     for p in &rules.same_day {
         // "the same day" needs a day; "at the time" takes any date.
         let needs_day = p.contains("day") || p.contains('天') || p.contains('日');
+        // "此外，该公司曾多次被指控……", "另外，财政部此前已……": a connective
+        // before background names no act of the same occasion
+        if !needs_day
+            && p.chars().any(crate::text::is_han)
+            && BACKGROUND.iter().any(|w| s.contains(w))
+        {
+            continue;
+        }
         // "Same day" is the day the last eventful sentence was about (its
         // first day-precise date: "9日发布公告，决定自10日起……。同日……" is
         // the 9th), "at the time" the last event's date.
@@ -158,6 +166,10 @@ pub(crate) fn add_phrase_dates(
     }
     dates.sort_by_key(|d| d.start);
 }
+
+/// Words that mark what a sentence says as background, before the
+/// occasion reported: a same-day connective before them dates nothing.
+const BACKGROUND: [&str; 8] = ["曾", "此前", "早前", "以来", "过去", "多次", "先前", "之前"];
 
 /// The text from `from` to `to` with date expressions blanked out, so the
 /// month "May" is not read as the modal "may".

@@ -279,3 +279,18 @@ fn days_and_months_counted_from_the_act_before() {
     assert!(found("北岭公司表示，同年营收增长了两成。").is_empty());
     assert!(found("北岭议会表示将在30天后通过该法案。").is_empty());
 }
+
+#[test]
+fn a_connective_before_background_names_no_act_of_the_day() {
+    let text = "商务部6月13日宣布将北岭公司列入不可靠实体清单。\
+        另外，南川财政部此前已对该公司实施制裁。\
+        此外，该公司曾多次被南川指控窃取技术。\
+        此外，海关总署宣布暂停进口北岭公司产品。";
+    let got = found(text);
+    assert!(got.contains(&(Kind::Ban, "2025-06-13".into())), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|(k, _)| matches!(k, Kind::Sanction | Kind::Accusation)),
+        "{got:?}"
+    );
+}
