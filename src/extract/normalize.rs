@@ -192,6 +192,22 @@ fn minguo_years(chars: &mut Vec<(char, usize)>) -> bool {
             (1..=2).contains(&m) && after_year(end + 1 + m) == Some('月')
         };
         let era_before = i >= 2 && chars[i - 2].0 == '民' && chars[i - 1].0 == '国';
+        if let Some(sep) = numeric_minguo_date(chars, i, end) {
+            // "114/6/12", "114.6.12": the year, and dots the date grammar
+            // reads as slashes
+            let n: u32 = chars[i..end]
+                .iter()
+                .filter_map(|&(c, _)| c.to_digit(10))
+                .fold(0, |a, d| a * 10 + d);
+            if let Some(year) = minguo_year(n).filter(|_| n >= 80) {
+                for k in sep {
+                    chars[k].0 = '/';
+                }
+                i += gregorian(chars, i..end, year);
+                wrote = true;
+                continue;
+            }
+        }
         if (2..=3).contains(&len) && after_year(end) == Some('年') && (month_follows || era_before)
         {
             let n: u32 = chars[i..end]
@@ -207,6 +223,38 @@ fn minguo_years(chars: &mut Vec<(char, usize)>) -> bool {
         i = end;
     }
     wrote
+}
+
+/// "114/6/12", "114.06.12", "114-6-12": a Minguo date in digits, the run
+/// `i..end` its year; the two separators' positions, when the month and day
+/// are plausible and no digit or separator runs on either side (not a
+/// version or an address).
+fn numeric_minguo_date(chars: &[(char, usize)], i: usize, end: usize) -> Option<[usize; 2]> {
+    let at = |k: usize| chars.get(k).map(|&(c, _)| c);
+    let sep = at(end).filter(|c| matches!(c, '/' | '.' | '-'))?;
+    if !(2..=3).contains(&(end - i))
+        || (i > 0 && at(i - 1).is_some_and(|c| c.is_ascii_digit() || c == sep))
+    {
+        return None;
+    }
+    let number = |from: usize| {
+        let n = chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|&&(c, _)| c.is_ascii_digit())
+            .count();
+        let v: u32 = chars[from..from + n]
+            .iter()
+            .filter_map(|&(c, _)| c.to_digit(10))
+            .fold(0, |a, d| a * 10 + d);
+        (1..=2).contains(&n).then_some((v, from + n))
+    };
+    let (month, m_end) = number(end + 1)?;
+    if at(m_end) != Some(sep) || !(1..=12).contains(&month) {
+        return None;
+    }
+    let (day, d_end) = number(m_end + 1)?;
+    let runs_on = at(d_end).is_some_and(|c| c.is_ascii_digit() || c == sep);
+    ((1..=31).contains(&day) && !runs_on).then_some([end, m_end])
 }
 
 /// Writes Gregorian `year` over `range` (a Minguo year's numerals), each

@@ -294,3 +294,24 @@ fn a_connective_before_background_names_no_act_of_the_day() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_minguo_date_written_in_digits() {
+    check(&[
+        (
+            "南川商務部於114/6/12將多家北岭企業列入實體清單。",
+            Kind::Listing,
+            "2025-06-12",
+        ),
+        (
+            "南川商務部於114.6.12將多家北岭企業列入實體清單。",
+            Kind::Listing,
+            "2025-06-12",
+        ),
+    ]);
+    // an address or a version number is no date
+    let norm = crate::extract::normalize::normalize("該伺服器位址為120.10.5.3，版本為114.6.12.1。")
+        .map(|n| n.text)
+        .unwrap_or_default();
+    assert!(!norm.contains("2025"), "{norm}");
+}
