@@ -315,3 +315,20 @@ fn a_minguo_date_written_in_digits() {
         .unwrap_or_default();
     assert!(!norm.contains("2025"), "{norm}");
 }
+
+#[test]
+fn an_allegation_in_other_words() {
+    check(&[
+        (
+            "南川司法部16日指稱，北岭公司竊取了東岳企業的商業機密。",
+            Kind::Accusation,
+            "2025-06-16",
+        ),
+        (
+            "北岭公司16日發表聲明，控訴南川政府濫用國家安全概念。",
+            Kind::Accusation,
+            "2025-06-16",
+        ),
+    ]);
+    assert!(found("北岭公司16日否認南川所指稱的竊密行為。").is_empty());
+}
