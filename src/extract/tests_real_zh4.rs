@@ -332,3 +332,20 @@ fn an_allegation_in_other_words() {
     ]);
     assert!(found("北岭公司16日否認南川所指稱的竊密行為。").is_empty());
 }
+
+#[test]
+fn a_suit_in_other_words() {
+    check(&[
+        (
+            "北岭公司已于16日将南川国防部告上法庭。",
+            Kind::Lawsuit,
+            "2025-06-16",
+        ),
+        (
+            "北岭公司16日入禀香港高等法院，要求撤销该决定。",
+            Kind::Lawsuit,
+            "2025-06-16",
+        ),
+    ]);
+    assert!(found("北岭公司16日表示，不排除将南川国防部告上法庭。").is_empty());
+}
