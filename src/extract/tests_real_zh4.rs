@@ -349,3 +349,21 @@ fn a_suit_in_other_words() {
     ]);
     assert!(found("北岭公司16日表示，不排除将南川国防部告上法庭。").is_empty());
 }
+
+#[test]
+fn a_list_s_additions_named_first_and_a_removal_written_chuming() {
+    check(&[
+        (
+            "南川國防部16日更新軍事企業清單，新增北岭公司等多家企業。",
+            Kind::Listing,
+            "2025-06-16",
+        ),
+        (
+            "南川商務部16日將北岭公司自未經核實清單中除名。",
+            Kind::Delisting,
+            "2025-06-16",
+        ),
+    ]);
+    // a removal hoped for is none
+    assert!(found("北岭公司16日表示，希望早日自未經核實清單中除名。").is_empty());
+}
