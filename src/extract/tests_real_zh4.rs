@@ -367,3 +367,13 @@ fn a_list_s_additions_named_first_and_a_removal_written_chuming() {
     // a removal hoped for is none
     assert!(found("北岭公司16日表示，希望早日自未經核實清單中除名。").is_empty());
 }
+
+#[test]
+fn since_an_undated_listing_is_background() {
+    assert!(found("北岭公司16日表示，自被列入清單以來已新增兩家海外工廠。").is_empty());
+    check(&[(
+        "北岭公司16日表示，自2019年被列入实体清单以来，营收大幅下滑。",
+        Kind::Listing,
+        "2019",
+    )]);
+}
