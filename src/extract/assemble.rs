@@ -77,6 +77,10 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
     let mut date_heading: Option<DateSpan> = None;
     // the day a sentence with no trigger said an announcement was issued
     let mut announced: Option<(usize, NaiveDate)> = None;
+    // the decision a numbered list's items belong to: the last sentence of
+    // its list (the colon's, or an item's), the decision's day and who
+    // made it
+    let mut items: Option<(usize, DateSpan, Vec<String>)> = None;
     for (si, sent) in sents.iter().enumerate() {
         let s = &text[sent.start..sent.end];
         let disposition =
@@ -99,6 +103,12 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             date_heading = constructions::date_line(s, &find_dates(s, &anchor));
         }
         if hits.is_empty() || (zh && constructions::statute_article(s)) {
+            // an item with no measure of its own keeps its list going
+            if let Some((at, _, _)) = items.as_mut().filter(|_| zh && hits.is_empty()) {
+                if si - *at <= 1 && constructions::numbered_item(s) {
+                    *at = si;
+                }
+            }
             // "1月6日，商务部发布2026年第1号公告。": the day of the
             // announcement whose decisions the next sentences state
             if zh
@@ -158,6 +168,10 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
         let recent_day = day_anchor.filter(|(at, _)| si - at <= 1).map(|(_, d)| d);
         constructions::add_days_after(s, &mut dates, recent_day);
+        if zh && !absolute_only {
+            let recent = out.last().filter(|m| si - m.sentence <= 3);
+            constructions::add_zh_later(s, &mut dates, recent.map(|m| m.span.start));
+        }
         if !zh {
             // "Several months after the court enjoined the law, …": the last
             // event of the kind the after-clause names, else the last event
@@ -237,6 +251,29 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 true,
             );
         }
+        // "五、对上述企业处以罚款": an item of a decision's list, dated by
+        // the decision; its bans are what a listing or a countermeasure
+        // does, not measures of their own, and "商务部应当……进行审查" is a
+        // rule of procedure
+        let item = zh && constructions::numbered_item(s);
+        let decider = match items.take() {
+            Some((at, span, actors)) if item && si - at <= 1 => {
+                if dates.is_empty() {
+                    date_verbs(
+                        &mut dates,
+                        hits.iter().filter(|h| {
+                            !matches!(h.kind, TriggerKind::Kind(Kind::Ban))
+                                && !constructions::item_rule(s, h.verb_start)
+                        }),
+                        span,
+                        true,
+                    );
+                }
+                items = Some((si, span, actors.clone()));
+                Some(actors)
+            }
+            _ => None,
+        };
         let before_count = out.len();
         // Names are sorted by start: the sentence's are one slice.
         let first = names.partition_point(|f| f.start < sent.start);
@@ -441,6 +478,18 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         if out.len() > before_count {
             if let Some(d) = dates.iter().find(|d| d.span.start.precision() == 3) {
                 day_anchor = Some((si, d.span.start));
+            }
+            if zh && constructions::item_intro(s) {
+                let m = &out[before_count];
+                items = Some((si, m.span, m.actors.clone()));
+            }
+            // the item's measure is the decider's
+            if let Some(decider) = &decider {
+                for m in &mut out[before_count..] {
+                    if m.actors.is_empty() {
+                        m.actors.clone_from(decider);
+                    }
+                }
             }
         }
         if let Some(k) = hits.iter().rev().find_map(|h| match h.kind {

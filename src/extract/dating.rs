@@ -75,6 +75,14 @@ pub(crate) fn add_phrase_dates(
     for p in &rules.same_day {
         // "the same day" needs a day; "at the time" takes any date.
         let needs_day = p.contains("day") || p.contains('天') || p.contains('日');
+        // "此外，该公司曾多次被指控……", "另外，财政部此前已……": a connective
+        // before background names no act of the same occasion
+        if !needs_day
+            && p.chars().any(crate::text::is_han)
+            && BACKGROUND.iter().any(|w| s.contains(w))
+        {
+            continue;
+        }
         // "Same day" is the day the last eventful sentence was about (its
         // first day-precise date: "9日发布公告，决定自10日起……。同日……" is
         // the 9th), "at the time" the last event's date.
@@ -159,6 +167,10 @@ pub(crate) fn add_phrase_dates(
     dates.sort_by_key(|d| d.start);
 }
 
+/// Words that mark what a sentence says as background, before the
+/// occasion reported: a same-day connective before them dates nothing.
+const BACKGROUND: [&str; 8] = ["曾", "此前", "早前", "以来", "过去", "多次", "先前", "之前"];
+
 /// The text from `from` to `to` with date expressions blanked out, so the
 /// month "May" is not read as the modal "may".
 pub(crate) fn mask_dates(s: &str, from: usize, to: usize, dates: &[DateMatch]) -> String {
@@ -211,6 +223,10 @@ pub(crate) fn pick_date<'a>(
     if own.iter().any(|d| !aside(d)) {
         own.retain(|d| !aside(d));
     }
+    // "把去年9月1日起加征关税的商品的税率从15%降至7.5%": a date inside a
+    // modifier (……的) whose own verb is of the same kind dates that verb,
+    // not the one the modified noun goes on to
+    own.retain(|d| !modifier_date(s, d, hits, hit));
     let effective: Vec<&DateMatch> = own
         .iter()
         .copied()
@@ -277,6 +293,21 @@ pub(crate) fn pick_date<'a>(
         })
         .next()
         .map(|d| (d, false))
+}
+
+/// True when Chinese date `d` stands in a modifier before `hit`'s verb: a
+/// trigger of the same kind follows it, and a 的 between that trigger and
+/// `hit` closes the modifier.
+fn modifier_date(s: &str, d: &DateMatch, hits: &[Hit], hit: &Hit) -> bool {
+    d.end <= hit.verb_start
+        && hits.iter().any(|h| {
+            h.kind == hit.kind
+                && h.verb_start >= d.end
+                && h.verb_end <= hit.verb_start
+                && s.get(d.end..h.verb_start).is_some_and(|t| t.len() <= 12)
+                && s.get(h.verb_end..hit.verb_start)
+                    .is_some_and(|t| t.contains('的'))
+        })
 }
 
 /// "from June 1", "starting next Monday", "自3月10日起": the date a measure

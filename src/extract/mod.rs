@@ -42,6 +42,8 @@ mod tests_real_zh;
 mod tests_real_zh2;
 #[cfg(test)]
 mod tests_real_zh3;
+#[cfg(test)]
+mod tests_real_zh4;
 pub mod triggers;
 
 use crate::model::{Article, Mention};

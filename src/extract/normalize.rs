@@ -21,6 +21,7 @@
 //! normalised text, and [`Normalized::original`] maps what it quotes back to
 //! the text as written: evidence always cites the source's own words.
 
+use super::dates::zh::minguo_year;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::sync::OnceLock;
 
@@ -191,14 +192,30 @@ fn minguo_years(chars: &mut Vec<(char, usize)>) -> bool {
             (1..=2).contains(&m) && after_year(end + 1 + m) == Some('月')
         };
         let era_before = i >= 2 && chars[i - 2].0 == '民' && chars[i - 1].0 == '国';
+        if let Some(sep) = numeric_minguo_date(chars, i, end) {
+            // "114/6/12", "114.6.12": the year, and dots the date grammar
+            // reads as slashes
+            let n: u32 = chars[i..end]
+                .iter()
+                .filter_map(|&(c, _)| c.to_digit(10))
+                .fold(0, |a, d| a * 10 + d);
+            if let Some(year) = minguo_year(n).filter(|_| n >= 80) {
+                for k in sep {
+                    chars[k].0 = '/';
+                }
+                i += gregorian(chars, i..end, year);
+                wrote = true;
+                continue;
+            }
+        }
         if (2..=3).contains(&len) && after_year(end) == Some('年') && (month_follows || era_before)
         {
             let n: u32 = chars[i..end]
                 .iter()
                 .filter_map(|&(c, _)| c.to_digit(10))
                 .fold(0, |a, d| a * 10 + d);
-            if (1..=200).contains(&n) {
-                i += gregorian(chars, i..end, n);
+            if let Some(year) = minguo_year(n) {
+                i += gregorian(chars, i..end, year);
                 wrote = true;
                 continue;
             }
@@ -208,12 +225,44 @@ fn minguo_years(chars: &mut Vec<(char, usize)>) -> bool {
     wrote
 }
 
-/// Writes Minguo year `n` over `range` as its Gregorian digits, each
-/// pointing at the year's first original offset; returns how many chars
-/// it wrote.
-fn gregorian(chars: &mut Vec<(char, usize)>, range: std::ops::Range<usize>, n: u32) -> usize {
+/// "114/6/12", "114.06.12", "114-6-12": a Minguo date in digits, the run
+/// `i..end` its year; the two separators' positions, when the month and day
+/// are plausible and no digit or separator runs on either side (not a
+/// version or an address).
+fn numeric_minguo_date(chars: &[(char, usize)], i: usize, end: usize) -> Option<[usize; 2]> {
+    let at = |k: usize| chars.get(k).map(|&(c, _)| c);
+    let sep = at(end).filter(|c| matches!(c, '/' | '.' | '-'))?;
+    if !(2..=3).contains(&(end - i))
+        || (i > 0 && at(i - 1).is_some_and(|c| c.is_ascii_digit() || c == sep))
+    {
+        return None;
+    }
+    let number = |from: usize| {
+        let n = chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|&&(c, _)| c.is_ascii_digit())
+            .count();
+        let v: u32 = chars[from..from + n]
+            .iter()
+            .filter_map(|&(c, _)| c.to_digit(10))
+            .fold(0, |a, d| a * 10 + d);
+        (1..=2).contains(&n).then_some((v, from + n))
+    };
+    let (month, m_end) = number(end + 1)?;
+    if at(m_end) != Some(sep) || !(1..=12).contains(&month) {
+        return None;
+    }
+    let (day, d_end) = number(m_end + 1)?;
+    let runs_on = at(d_end).is_some_and(|c| c.is_ascii_digit() || c == sep);
+    ((1..=31).contains(&day) && !runs_on).then_some([end, m_end])
+}
+
+/// Writes Gregorian `year` over `range` (a Minguo year's numerals), each
+/// digit pointing at the year's first original offset; returns how many
+/// chars it wrote.
+fn gregorian(chars: &mut Vec<(char, usize)>, range: std::ops::Range<usize>, year: u32) -> usize {
     let orig = chars[range.start].1;
-    let year: Vec<(char, usize)> = (n + 1911).to_string().chars().map(|c| (c, orig)).collect();
+    let year: Vec<(char, usize)> = year.to_string().chars().map(|c| (c, orig)).collect();
     let added = year.len();
     chars.splice(range, year);
     added
@@ -246,9 +295,10 @@ fn minguo_cn_years(chars: &mut Vec<(char, usize)>) -> bool {
             (1..=3).contains(&m) && at(end + 1 + m) == Some('月')
         };
         let era_before = i >= 2 && chars[i - 2].0 == '民' && chars[i - 1].0 == '国';
-        let value = cn_year_value(&run).filter(|n| (1..=200).contains(n));
-        if let Some(n) = value.filter(|_| at(end) == Some('年') && (month_follows || era_before)) {
-            i += gregorian(chars, i..end, n);
+        let value = cn_year_value(&run).and_then(minguo_year);
+        if let Some(year) = value.filter(|_| at(end) == Some('年') && (month_follows || era_before))
+        {
+            i += gregorian(chars, i..end, year);
             wrote = true;
             continue;
         }

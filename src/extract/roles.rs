@@ -51,6 +51,8 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
     // before a judgment's case number rendered it
     if let Some(court) = zh.then(|| cited_court(s, names, hit)).flatten() {
         roles.actors.push(court.name.clone());
+    } else if let Some(agency) = zh.then(|| cited_issuer(s, names, hit)).flatten() {
+        roles.actors.push(agency.name.clone());
     }
     // 对Y实施/启动……: in Chinese the names after 对 undergo the action.
     let dui = if zh {
@@ -61,6 +63,13 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
     } else {
         None
     };
+    // "立法院针对中国大陆于5月28日……径行通过……": the act is the topic's,
+    // which 针对 opens; its subject follows 针对, and 针对 marks no target
+    let topic = dui
+        .filter(|&p| s.get(..p).is_some_and(|b| b.ends_with('针')))
+        .map(|p| p + '对'.len_utf8());
+    let dui = dui.filter(|_| topic.is_none());
+    let from = topic.unwrap_or(scope.group.start);
     // "the Supreme Court upheld": a court inside a ruling's match, before
     // its verb, is the ruling's subject; so is a legislature inside a
     // law's ("立法院……三读通过")
@@ -76,7 +85,7 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
     let before: Vec<&Found> = names
         .iter()
         .filter(agents)
-        .filter(|f| f.start >= scope.group.start && f.end <= bound(f))
+        .filter(|f| f.start >= from && f.end <= bound(f))
         .collect();
     // "Mr. Rubio (for himself and Mr. Markey) introduced": the names of an
     // aside are not the subject, when one stands outside it
@@ -132,8 +141,8 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
             .copied()
             .filter(|f| f.start >= scope.clause.start)
             .collect();
-        if let Some(a) = subject(&own)
-            .or_else(|| subject(&before))
+        if let Some(a) = subject(s, &own)
+            .or_else(|| subject(s, &before))
             .filter(|_| roles.actors.is_empty())
         {
             roles.actors.push(a.name.clone());
@@ -226,6 +235,25 @@ fn cited_court<'a>(s: &str, names: &'a [Found], hit: &Hit) -> Option<&'a Found> 
     })
 }
 
+/// "依据本院公共工程委员会107年12月20日工程企字第1070050131号函，……限制
+/// ……参与": the agency whose letter the sentence acts under made the rule.
+fn cited_issuer<'a>(s: &str, names: &'a [Found], hit: &Hit) -> Option<&'a Found> {
+    names.iter().find(|f| {
+        f.kind == "agency"
+            && f.end <= hit.verb_start
+            && s.get(..f.start).is_some_and(|b| {
+                let b = b.strip_suffix("本院").unwrap_or(b);
+                b.ends_with("依据") || b.ends_with("依照")
+            })
+            && s.get(f.end..hit.verb_start).is_some_and(|after| {
+                after.find("号函").is_some_and(|end| {
+                    let gap = &after[..end];
+                    gap.len() <= 90 && gap.contains("字第") && !gap.contains(['，', ',', '。'])
+                })
+            })
+    })
+}
+
 fn push_names<'a>(into: &mut Vec<String>, names: impl IntoIterator<Item = &'a Found>) {
     for f in names {
         if !into.contains(&f.name) {
@@ -246,7 +274,7 @@ fn best_known<'a>(names: &[&'a Found]) -> Vec<&'a Found> {
 
 /// The grammatical subject: the first known name before the trigger, else
 /// the first recognised one.
-fn subject<'a>(before: &[&'a Found]) -> Option<&'a Found> {
+fn subject<'a>(s: &str, before: &[&'a Found]) -> Option<&'a Found> {
     let first = before
         .iter()
         .copied()
@@ -257,7 +285,29 @@ fn subject<'a>(before: &[&'a Found]) -> Option<&'a Found> {
     let possessed = before.iter().copied().find(|g| {
         first.kind == "country" && g.known && g.start > first.end && g.start <= first.end + 4
     });
-    Some(possessed.unwrap_or(first))
+    Some(
+        possessed
+            .or_else(|| acting_body(s, first, before))
+            .unwrap_or(first),
+    )
+}
+
+/// "中国大陆于5月28日第13届全国人民代表大会略过……": a country, then only the
+/// day and the session, then the body that acted for it.
+fn acting_body<'a>(s: &str, first: &Found, before: &[&'a Found]) -> Option<&'a Found> {
+    if first.kind != "country" {
+        return None;
+    }
+    before.iter().copied().find(|g| {
+        matches!(g.kind.as_str(), "legislature" | "agency" | "court")
+            && g.known
+            && g.start > first.end
+            && s.get(first.end..g.start).is_some_and(|gap| {
+                gap.len() <= 40
+                    && gap.contains('日')
+                    && !gap.contains(['，', ',', '、', '。', '；'])
+            })
+    })
 }
 
 /// The name a relative clause hangs on: the last name before the clause.

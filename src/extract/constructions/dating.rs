@@ -486,17 +486,25 @@ pub(crate) fn fronted_announcement<'a>(
         return None;
     }
     let first = dates.first()?;
+    // the date opens the sentence, or follows only its subject
+    // ("税委会6月16日发布公告，决定自7月1日起……")
     let lead = s.get(..first.start)?.trim();
-    if !lead.is_empty() || first.end >= hit.verb_start || first.start == date.start {
+    let subject_only = lead.chars().count() <= 20 && !lead.contains(CLAUSE_MARKS);
+    if !subject_only || first.end >= hit.verb_start || first.start == date.start {
         return None;
     }
     let between = s.get(first.end..hit.verb_start)?;
     let announced = ["宣布", "发布", "公布"].iter().any(|w| between.contains(w));
+    // a day the measure applies from written before it ("宣布，自5月10日
+    // 起，对……加征关税") is the measure's only day
     let alone = !dates
         .iter()
         .any(|d| d.start > first.start && d.end <= hit.verb_start);
     (announced && alone && first.span.start < date.span.start).then_some(first)
 }
+
+/// Marks that end a clause: a lead holding one is more than a subject.
+const CLAUSE_MARKS: [char; 7] = ['，', ',', '。', '；', ';', '：', ':'];
 
 /// The text after a time of day that follows a Chinese date ("9月1日12时01分
 /// 起", "零时起"): what the date is followed by once its hour is read.

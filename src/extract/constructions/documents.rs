@@ -23,6 +23,9 @@
 //! - `asked_about_recent_act`: "问：近日，……对其立案调查。" — a spokesperson's
 //!   answers speak of an act some days before, not of the day they are
 //!   given.
+//! - `item_intro` and `numbered_item`: "决定将……列入不可靠实体清单，并采取
+//!   以下措施：" then "五、对上述企业处以罚款" — an item of a decision's
+//!   numbered list states no date of its own; it is the decision's.
 
 use super::super::dates::DateMatch;
 use super::super::rules::TriggerKind;
@@ -265,6 +268,46 @@ pub(crate) fn asked_about_recent_act(text: &str) -> bool {
         ["问：", "问:", "记者问："].iter().any(|q| l.starts_with(q))
             && vague.iter().any(|w| l.contains(w.as_str()))
     })
+}
+
+/// True when the sentence introduces a numbered list of measures ("并采取
+/// 以下措施：", "采取反制措施："): it ends in a colon after 措施. A
+/// statement's "共同声明如下：" lists views, not measures.
+pub(crate) fn item_intro(s: &str) -> bool {
+    s.trim_end()
+        .strip_suffix(['：', ':'])
+        .is_some_and(|t| t.ends_with("措施"))
+}
+
+/// True when the sentence is an item of a numbered list: "一、", "（二）",
+/// "(3)", "4、" at its start.
+pub(crate) fn numbered_item(s: &str) -> bool {
+    let t = s.trim_start();
+    let numeral = |c: char| NUMERALS.contains(c) || c.is_ascii_digit();
+    let (open, body) = match t.strip_prefix(['（', '(']) {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let n = body.chars().take_while(|&c| numeral(c)).count();
+    if n == 0 || n > 3 {
+        return false;
+    }
+    let mut rest = body.chars().skip(n);
+    match rest.next() {
+        Some('）' | ')') => open,
+        Some('、') => !open,
+        _ => false,
+    }
+}
+
+/// True when an item states a rule of procedure before the verb at `verb`
+/// ("四、商务部应当自收到申请之日起进行审查"): what shall be done, not what
+/// was.
+pub(crate) fn item_rule(s: &str, verb: usize) -> bool {
+    let before = s.get(..verb).unwrap_or("");
+    ["应当", "应", "须", "可以", "得以"]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@
 //!   (a printed bill's day of introduction).
 //! - `signature`: a Chinese document's own day, from its signature's date
 //!   line or a dated heading.
+//! - `later`: a Chinese narrative's "三天后", "同月", "次年", dated from the
+//!   act before.
 //! - `parties`: a Taiwanese judgment's role words (原告, 被上诉人) as the
 //!   parties its caption names.
 
@@ -30,6 +32,7 @@ mod dating;
 mod documents;
 mod heading;
 mod issuer;
+mod later;
 mod parties;
 mod reading;
 mod signature;
@@ -39,6 +42,7 @@ pub(crate) use dating::*;
 pub(crate) use documents::*;
 pub(crate) use heading::*;
 pub(crate) use issuer::*;
+pub(crate) use later::*;
 pub(crate) use parties::*;
 pub(crate) use reading::*;
 pub(crate) use signature::*;

@@ -25,7 +25,14 @@ const HEAD_LINES: usize = 5;
 const TAIL_LINES: usize = 3;
 
 /// The words that open a dated heading ("发布日期：2025-03-04").
-const HEADINGS: &[&str] = &["发布日期", "发布时间", "发文日期", "成文日期", "公告日期"];
+const HEADINGS: &[&str] = &[
+    "发布日期",
+    "发布时间",
+    "发文日期",
+    "成文日期",
+    "公告日期",
+    "日期",
+];
 
 /// The most days a document's own day may lie before its publication: a
 /// repost years later still acts on its own day, but a date older than
@@ -81,10 +88,15 @@ fn in_force_from(text: &str, anchor: &DateTime<FixedOffset>) -> Option<NaiveDate
 }
 
 /// "发布日期：2025-03-04", "发布日期：114-12-04" (a Minguo year), "发布时间：
-/// 2025年3月4日 10:00".
+/// 2025年3月4日 10:00", "发文日期：中华民国114年4月1日", "日期：114年4月1日".
 fn heading_day(line: &str, anchor: &DateTime<FixedOffset>) -> Option<NaiveDate> {
     let rest = HEADINGS.iter().find_map(|h| line.strip_prefix(h))?;
     let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    // a Taiwanese letter's "发文日期：中华民国114年4月1日"
+    let rest = ["中华民国", "民国"]
+        .iter()
+        .find_map(|era| rest.strip_prefix(era))
+        .unwrap_or(rest);
     numeric_day(rest).or_else(|| {
         // an absolute date only: the anchor places nothing
         let d = find_dates(rest, anchor).into_iter().next()?;
@@ -104,7 +116,11 @@ fn numeric_day(s: &str) -> Option<NaiveDate> {
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(third.len());
     let d: u32 = third.get(..digits)?.parse().ok()?;
-    let y = if (1..200).contains(&y) { y + 1911 } else { y };
+    let y = u32::try_from(y)
+        .ok()
+        .and_then(super::super::dates::zh::minguo_year)
+        .and_then(|g| i32::try_from(g).ok())
+        .unwrap_or(y);
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
@@ -160,7 +176,10 @@ pub(crate) fn shift_to_dateline(
     published: NaiveDate,
     dateline: NaiveDate,
 ) {
-    const FROM_TODAY: &[&str] = &["今天", "今日", "昨天", "昨日", "前天", "明天", "明日"];
+    // 昨 alone ("院会昨通过") and 稍早 are counted from today as well
+    const FROM_TODAY: &[&str] = &[
+        "今天", "今日", "昨天", "昨日", "昨", "前天", "明天", "明日", "稍早",
+    ];
     let by = dateline - published;
     if by.num_days() == 0 {
         return;

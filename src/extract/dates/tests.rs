@@ -532,3 +532,12 @@ fn month_first_numeric_dates_of_dockets() {
     let none = got("a 3/4 majority and 13/40/2024");
     assert!(none.iter().all(|d| d.len() == 4), "{none:?}");
 }
+
+#[test]
+fn minguo_years_convert_in_one_place() {
+    use super::zh::minguo_year;
+    assert_eq!(minguo_year(114), Some(2025));
+    assert_eq!(minguo_year(1), Some(1912));
+    assert_eq!(minguo_year(0), None);
+    assert_eq!(minguo_year(2025), None);
+}

@@ -18,7 +18,7 @@ pub(crate) fn worth_scanning(text: &str) -> bool {
         && text.chars().any(|c| {
             matches!(
                 c,
-                '年' | '月' | '日' | '号' | '周' | '期' | '拜' | '天' | '昨'
+                '年' | '月' | '日' | '号' | '周' | '期' | '拜' | '天' | '昨' | '早'
             )
         })
 }
@@ -64,6 +64,13 @@ pub(crate) fn scan(text: &str, anchor: NaiveDate, out: &mut Vec<Found>) {
 }
 
 const CN_DIGITS: &str = "〇零一二三四五六七八九";
+
+/// The Gregorian year of Minguo year `n` (中华民国114年 is 2025), when `n`
+/// can be one: 1 to 199. The one conversion every reader of Taiwanese
+/// years uses (dates, normalised text, dated headings).
+pub(crate) fn minguo_year(n: u32) -> Option<u32> {
+    (1..200).contains(&n).then_some(n + 1911)
+}
 
 pub(crate) fn cn_digit(c: char) -> Option<u32> {
     match c {
@@ -234,7 +241,7 @@ impl Zh<'_> {
             .or_else(|| self.day_only(i))
     }
 
-    /// 昨天, 今日, 前天, 明天, 后天 ..., and 昨 alone.
+    /// 昨天, 今日, 前天, 明天, 后天 ..., 昨 alone, and 稍早.
     fn relative_day(&self, i: usize) -> Option<(usize, Ymd)> {
         const WORDS: [(&str, i64); 13] = [
             ("大前天", -3),
@@ -257,6 +264,14 @@ impl Zh<'_> {
         // "院会昨通过": Taiwanese papers write yesterday as 昨 alone
         if self.at(i, "昨") && !self.at(i, "昨天") && !self.at(i, "昨日") {
             return Some((i + 1, Ymd::date(add_days(self.anchor, -1))));
+        }
+        // "财政部稍早宣布": earlier on the report's day (本月稍早 is the
+        // month's, 稍早前 some time before)
+        if self.at(i, "稍早")
+            && !self.at(i, "稍早前")
+            && !self.prev(i).is_some_and(|p| "月年周期天日".contains(p))
+        {
+            return Some((i + 2, Ymd::date(self.anchor)));
         }
         let (w, delta) = WORDS.iter().find(|(w, _)| self.at(i, w))?;
         if w.starts_with('当') {
@@ -492,8 +507,7 @@ impl Zh<'_> {
                     && matches!(self.ch(*k), Some(')' | '）'))
                     && self.ch(*k + 1) == Some('年')
             }) {
-                let y = if n < 200 { n + 1911 } else { n };
-                let y = i32::try_from(y).ok()?;
+                let y = i32::try_from(minguo_year(n).unwrap_or(n)).ok()?;
                 return Some((Ymd::year(y).rel(), k + 2));
             }
         }
