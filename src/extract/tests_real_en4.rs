@@ -3,7 +3,8 @@
 //! near miss that must stay silent: indictments and passive accusers,
 //! appellate dispositions and holdings, tariffs that begin or are levied
 //! since a day, chambers' votes, signed orders, items brought under export
-//! control, denials of export privileges, exclusions from networks.
+//! control, denials of export privileges, exclusions from networks, acts
+//! named as nouns with their date, passive criminal charges.
 
 use super::tests::{check, none_of};
 use crate::model::Kind;
@@ -197,5 +198,59 @@ fn exclusions_from_networks_and_outlawed_apps_are_bans() {
     none_of(
         "The vendors' gear was excluded from the tally in August 2018.",
         Kind::Ban,
+    );
+}
+
+#[test]
+fn acts_named_as_nouns_with_their_date() {
+    check(&[
+        (
+            "Since the imposition of tariffs in 2018, imports of the parts have fallen.",
+            Kind::Tariff,
+            "2018",
+        ),
+        (
+            "Following the enactment of the defense bill on Aug. 13, 2018, agencies stopped buying the gear.",
+            Kind::Legislation,
+            "2018-08-13",
+        ),
+        (
+            "Since the introduction of the chip controls in October 2022, sales have dropped.",
+            Kind::ExportControl,
+            "2022-10",
+        ),
+        (
+            "In August 2017, the trade office invoked Section 301 to examine the rival's technology policies.",
+            Kind::Investigation,
+            "2017-08",
+        ),
+    ]);
+    // the noun's date must follow it: a later date in the clause dates
+    // something else
+    none_of(
+        "The imposition of tariffs hurt farmers in 2019, a study found.",
+        Kind::Tariff,
+    );
+    none_of(
+        "The president may invoke Section 232 in 2025.",
+        Kind::Investigation,
+    );
+}
+
+#[test]
+fn passive_criminal_charges_with_their_prosecutor() {
+    check(&[(
+        "The two engineers were charged by federal prosecutors on May 2, 2019, with stealing chip designs.",
+        Kind::Accusation,
+        "2019-05-02",
+    )]);
+    // a duty given is no charge, and nobody accuses
+    none_of(
+        "The agency was charged with enforcing the rule in 2019.",
+        Kind::Accusation,
+    );
+    none_of(
+        "The activists could be charged with subversion in 2021.",
+        Kind::Accusation,
     );
 }
