@@ -4,7 +4,8 @@
 //! appellate dispositions and holdings, tariffs that begin or are levied
 //! since a day, chambers' votes, signed orders, items brought under export
 //! control, denials of export privileges, exclusions from networks, acts
-//! named as nouns with their date, passive criminal charges.
+//! named as nouns with their date, passive criminal charges, participles
+//! used as adjectives ("to sanctioned buyers").
 
 use super::tests::{check, none_of};
 use crate::model::Kind;
@@ -252,5 +253,29 @@ fn passive_criminal_charges_with_their_prosecutor() {
     none_of(
         "The activists could be charged with subversion in 2021.",
         Kind::Accusation,
+    );
+}
+
+#[test]
+fn a_participle_before_its_noun_is_an_adjective() {
+    check(&[
+        (
+            "On May 2, 2024, the Treasury sanctioned two shipping firms.",
+            Kind::Sanction,
+            "2024-05-02",
+        ),
+        (
+            "The two shipping firms were sanctioned by the Treasury on May 2, 2024.",
+            Kind::Sanction,
+            "2024-05-02",
+        ),
+    ]);
+    none_of(
+        "On May 2, 2024, the broker sold chips to sanctioned buyers abroad.",
+        Kind::Sanction,
+    );
+    none_of(
+        "On May 2, 2024, the broker shipped parts to a blacklisted firm.",
+        Kind::Listing,
     );
 }
