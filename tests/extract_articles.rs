@@ -135,7 +135,7 @@ fn user_files_add_triggers_and_entities_and_change_the_version() {
     let Ok(dir) = dir else { panic!("no temp dir") };
     std::fs::write(
         dir.path().join("rules.toml"),
-        "[[trigger]]\nkind = \"ban\"\nlang = \"en\"\npattern = '\\b(?P<v>outlawed)\\b'\n",
+        "[[trigger]]\nkind = \"ban\"\nlang = \"en\"\npattern = '\\b(?P<v>proscribed)\\b'\n",
     )
     .ok();
     std::fs::write(
@@ -150,7 +150,7 @@ fn user_files_add_triggers_and_entities_and_change_the_version() {
     };
     assert_ne!(builtin.version, user.version);
     let a = article(
-        "The city outlawed Zephyr on June 3.",
+        "The city proscribed Zephyr on June 3.",
         "en",
         "2025-06-10T09:00:00Z",
     );

@@ -705,6 +705,7 @@ fn mention(
             s.get(clause.start.min(hit.start)..hit.verb_start)
                 .unwrap_or(""),
         )
+        && !unnamed_accuser(passive_agent(s.get(hit.verb_end..).unwrap_or("")))
     {
         return None;
     }
@@ -755,6 +756,22 @@ fn unnamed_accuser(subject: &str) -> bool {
     subject
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| has(accusers, &w.to_lowercase()))
+}
+
+/// The agent of a passive verb: "was accused by the trade office in
+/// March 2018 of …" gives "the trade office in March" (at most five words
+/// after "by"); nothing when no "by" follows the verb.
+fn passive_agent(after: &str) -> &str {
+    let Some(rest) = after.strip_prefix(" by ") else {
+        return "";
+    };
+    let end = rest
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .nth(4)
+        .map_or(rest.len(), |(i, _)| i);
+    let end = rest[..end].find([',', ';']).unwrap_or(end);
+    &rest[..end]
 }
 
 /// Where the cue search starts: at most ten words (English) or twenty

@@ -139,6 +139,15 @@ pub struct Words {
     /// Words after which such a form is a noun ("the bans").
     #[serde(default)]
     pub determiners: Vec<String>,
+    /// Participles that also serve as adjectives ("sanctioned"): after a
+    /// determiner or one of `attributive_leads` ("to sanctioned buyers")
+    /// they describe a noun, and assert no act.
+    #[serde(default)]
+    pub attributive: Vec<String>,
+    /// Words that, besides the determiners, put such a participle before
+    /// its noun.
+    #[serde(default)]
+    pub attributive_leads: Vec<String>,
     /// Words before "whether" that open a question, not a doubt.
     #[serde(default)]
     pub question_leads: Vec<String>,

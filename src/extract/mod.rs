@@ -37,6 +37,8 @@ mod tests_real_en2;
 #[cfg(test)]
 mod tests_real_en3;
 #[cfg(test)]
+mod tests_real_en4;
+#[cfg(test)]
 mod tests_real_zh;
 #[cfg(test)]
 mod tests_real_zh2;

@@ -60,20 +60,23 @@ pub(crate) fn claimed_in_suit(s: &str, hits: &[Hit], hit: &Hit, dates: &[DateMat
 }
 
 /// "the bans violated the rules": a trigger verb form used as a noun after
-/// a determiner names measures; it asserts no new one.
+/// a determiner names measures; it asserts no new one. So does a
+/// participle used as an adjective ("sold chips to sanctioned buyers").
 pub(crate) fn noun_use(s: &str, hit: &Hit) -> bool {
     let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
-    if !words("en")
-        .noun_like
-        .iter()
-        .any(|n| verb.eq_ignore_ascii_case(n))
-    {
+    let w = words("en");
+    let is = |list: &[String]| list.iter().any(|n| verb.eq_ignore_ascii_case(n));
+    let (noun, adjective) = (is(&w.noun_like), is(&w.attributive));
+    if !noun && !adjective {
         return false;
     }
     let before = s.get(..hit.verb_start).unwrap_or("");
     let last = before.split_whitespace().next_back().unwrap_or("");
     let last = last.to_lowercase();
-    has(&words("en").determiners, &last) || last.ends_with("'s") || last.ends_with("’s")
+    has(&w.determiners, &last)
+        || last.ends_with("'s")
+        || last.ends_with("’s")
+        || (adjective && has(&w.attributive_leads, &last))
 }
 
 /// "an investigation into whether imported cars threaten security,
