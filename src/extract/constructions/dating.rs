@@ -508,6 +508,20 @@ const CLAUSE_MARKS: [char; 7] = ['，', ',', '。', '；', ';', '：', ':'];
 
 /// The text after a time of day that follows a Chinese date ("9月1日12时01分
 /// 起", "零时起"): what the date is followed by once its hour is read.
+/// The month or year `n` units after `base`'s ("the following month",
+/// 次年): `unit` is "month" or "year"; a month of a date known only to
+/// the year is `None`.
+pub(crate) fn shift_period(base: PartialDate, unit: &str, n: i32) -> Option<PartialDate> {
+    match (unit, base.month) {
+        ("month", Some(m)) => {
+            let months = base.year * 12 + m as i32 - 1 + n;
+            PartialDate::month(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)
+        }
+        ("year", _) => Some(PartialDate::year(base.year + n)),
+        _ => None,
+    }
+}
+
 pub(crate) fn past_time_of_day(after: &str) -> &str {
     if let Some(rest) = after.strip_prefix("零时") {
         return rest;
@@ -887,15 +901,9 @@ pub(crate) fn add_period_phrases(s: &str, dates: &mut Vec<DateMatch>, anchor: Op
             .map(|d| d.span.start)
             .or(anchor);
         let Some(base) = base else { continue };
-        let date = match (unit.as_str(), base.month) {
-            ("month", Some(m)) => {
-                let months = base.year * 12 + m as i32 - 1 + n;
-                PartialDate::month(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)
-            }
-            ("year", _) => Some(PartialDate::year(base.year + n)),
-            _ => None,
+        let Some(date) = shift_period(base, unit, *n) else {
+            continue;
         };
-        let Some(date) = date else { continue };
         dates.push(DateMatch {
             start: at,
             end,

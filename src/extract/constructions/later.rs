@@ -34,15 +34,7 @@ pub(crate) fn add_zh_later(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<P
         let Some(base) = base_at(at, dates) else {
             continue;
         };
-        let date = match (unit.as_str(), base.month) {
-            ("month", Some(m)) => {
-                let months = base.year * 12 + m as i32 - 1 + n;
-                PartialDate::month(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)
-            }
-            ("year", _) => Some(PartialDate::year(base.year + n)),
-            _ => None,
-        };
-        if let Some(date) = date {
+        if let Some(date) = super::dating::shift_period(base, unit, *n) {
             found.push(DateMatch {
                 start: at,
                 end,
