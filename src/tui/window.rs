@@ -170,15 +170,70 @@ impl App {
         if !(near_top || near_end) {
             return;
         }
-        let (keep, screen_row) = self.place();
-        let old = self.base + self.sel;
+        let (_, screen_row) = self.place();
         let (filter, _) = self.filter();
-        if let Err(e) = self.read_window(&filter, keep.as_ref(), false) {
+        if let Err(e) = self.extend_window(&filter, near_end) {
             self.set_flash(&format!("cannot read the timeline: {e}"), true);
             return;
         }
-        self.base = old.saturating_sub(self.sel);
         self.regroup(screen_row);
+    }
+
+    /// Reads [`WINDOW_HALF`] keys past the window's end (or before its
+    /// start) and lets go of as many on the other side beyond
+    /// [`WINDOW_HALF`] of the selection: one read from the window's edge
+    /// instead of two around the selection, so a page move that slides
+    /// the window costs half as much. The selection keeps its event.
+    fn extend_window(
+        &mut self,
+        filter: &crate::store::EventFilter,
+        down: bool,
+    ) -> crate::store::Result<()> {
+        if down {
+            let Some(last) = self.index.last().cloned() else {
+                return Ok(());
+            };
+            // a walk down starts at its key; up, before it
+            let mut more = self.store.event_keys_from(
+                filter,
+                true,
+                Some(&last),
+                Walk::Down,
+                WINDOW_HALF + 1,
+            )?;
+            if more.first() == Some(&last) {
+                more.remove(0);
+            }
+            self.at_end = more.len() < WINDOW_HALF;
+            self.index.extend(more);
+            let drop = self.sel.saturating_sub(WINDOW_HALF);
+            if drop > 0 {
+                self.index.drain(..drop);
+                self.sel -= drop;
+                self.base += drop;
+                self.at_start = false;
+            }
+        } else {
+            let Some(first) = self.index.first().cloned() else {
+                return Ok(());
+            };
+            let mut more =
+                self.store
+                    .event_keys_from(filter, true, Some(&first), Walk::Up, WINDOW_HALF)?;
+            self.at_start = more.len() < WINDOW_HALF;
+            more.reverse();
+            let added = more.len();
+            more.append(&mut self.index);
+            self.index = more;
+            self.sel += added;
+            self.base = self.base.saturating_sub(added);
+            let keep = self.sel + WINDOW_HALF + 1;
+            if self.index.len() > keep {
+                self.index.truncate(keep);
+                self.at_end = false;
+            }
+        }
+        Ok(())
     }
 
     /// Puts the selection on the first (or last) event of the timeline,
