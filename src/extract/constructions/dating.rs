@@ -508,6 +508,34 @@ const CLAUSE_MARKS: [char; 7] = ['，', ',', '。', '；', ';', '：', ':'];
 
 /// The text after a time of day that follows a Chinese date ("9月1日12时01分
 /// 起", "零时起"): what the date is followed by once its hour is read.
+/// The date of a period phrase at `at..end` ("the following year", 次年):
+/// `n` months or years after the last date before it in the sentence that
+/// is not a stated span, else after `anchor`; `None` when a date the
+/// sentence states overlaps the phrase, or there is nothing to count from.
+pub(crate) fn period_phrase_date(
+    dates: &[DateMatch],
+    at: usize,
+    end: usize,
+    anchor: Option<PartialDate>,
+    unit: &str,
+    n: i32,
+) -> Option<DateMatch> {
+    if dates.iter().any(|d| at < d.end && d.start < end) {
+        return None;
+    }
+    let base = dates
+        .iter()
+        .rfind(|d| d.end <= at && d.span.end.is_none())
+        .map(|d| d.span.start)
+        .or(anchor)?;
+    Some(DateMatch {
+        start: at,
+        end,
+        span: DateSpan::at(shift_period(base, unit, n)?),
+        relative: true,
+    })
+}
+
 /// The month or year `n` units after `base`'s ("the following month",
 /// 次年): `unit` is "month" or "year"; a month of a date known only to
 /// the year is `None`.
@@ -891,25 +919,9 @@ pub(crate) fn add_period_phrases(s: &str, dates: &mut Vec<DateMatch>, anchor: Op
         let Some(at) = lower.find(phrase.as_str()) else {
             continue;
         };
-        let end = at + phrase.len();
-        if dates.iter().any(|d| at < d.end && d.start < end) {
-            continue;
+        if let Some(d) = period_phrase_date(dates, at, at + phrase.len(), anchor, unit, *n) {
+            dates.push(d);
         }
-        let base = dates
-            .iter()
-            .rfind(|d| d.end <= at && d.span.end.is_none())
-            .map(|d| d.span.start)
-            .or(anchor);
-        let Some(base) = base else { continue };
-        let Some(date) = shift_period(base, unit, *n) else {
-            continue;
-        };
-        dates.push(DateMatch {
-            start: at,
-            end,
-            span: DateSpan::at(date),
-            relative: true,
-        });
     }
     dates.sort_by_key(|d| d.start);
 }

@@ -27,21 +27,14 @@ pub(crate) fn add_zh_later(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<P
         let Some(at) = s.find(phrase.as_str()) else {
             continue;
         };
+        if !opens_clause(s, at) {
+            continue;
+        }
+        // from the sentence's own dates, not the phrases found here
         let end = at + phrase.len();
-        if !opens_clause(s, at) || dates.iter().any(|d| at < d.end && d.start < end) {
-            continue;
-        }
-        let Some(base) = base_at(at, dates) else {
-            continue;
-        };
-        if let Some(date) = super::dating::shift_period(base, unit, *n) {
-            found.push(DateMatch {
-                start: at,
-                end,
-                span: DateSpan::at(date),
-                relative: true,
-            });
-        }
+        found.extend(super::dating::period_phrase_date(
+            dates, at, end, anchor, unit, *n,
+        ));
     }
     if let Some((at, end, days)) = days_later(s) {
         let base = base_at(at, dates).filter(|b| b.precision() == 3);
