@@ -18,7 +18,6 @@ pub struct Counts {
     pub total: (usize, bool),
     pub before: (usize, bool),
     pub rest: (usize, bool),
-    pub months: Vec<(Month, usize)>,
 }
 
 /// The counts of a [`super::worker::Job::Count`].
@@ -27,7 +26,6 @@ pub(super) fn count(
     filter: &EventFilter,
     first: Option<&EventKey>,
     at_start: bool,
-    months: &[Month],
 ) -> crate::store::Result<Counts> {
     let all = EventFilter::default();
     let total = store.count_keys_from(&all, false, None, Walk::Down)?;
@@ -36,12 +34,10 @@ pub(super) fn count(
         _ => (0, false),
     };
     let rest = store.count_keys_from(filter, true, first, Walk::Down)?;
-    let months = count_months(store, filter, months)?;
     Ok(Counts {
         total,
         before,
         rest,
-        months,
     })
 }
 

@@ -94,23 +94,11 @@ impl App {
         let ticket = self.ticket();
         self.counting = Some(ticket);
         self.base_exact = false;
-        let month = |k: &EventKey| (k.start.year, k.start.month);
-        let mut months: Vec<super::worker::Month> = Vec::new();
-        if let Some(k) = self.index.first().filter(|_| !self.at_start) {
-            months.push(month(k));
-        }
-        if let Some(k) = self.index.last().filter(|_| !self.at_end) {
-            if !months.contains(&month(k)) {
-                months.push(month(k));
-            }
-        }
-        months.retain(|m| !self.month_counts.contains_key(m));
         self.submit(super::worker::Job::Count {
             ticket,
             filter: Box::new(filter.clone()),
             first: self.index.first().cloned(),
             at_start: self.at_start,
-            months,
         });
     }
 
@@ -133,8 +121,6 @@ impl App {
             Err(e) => return self.set_flash(&e, true),
         };
         (self.total_events, self.total_more) = (c.total.0 as i64, c.total.1);
-        self.month_counts.extend(c.months.iter().copied());
-        self.edge_counts();
         self.shown = c.before.0 + c.rest.0;
         self.shown_more = c.before.1 || c.rest.1;
         // the window may have slid since it was asked for: its first key
@@ -415,7 +401,7 @@ impl App {
         }
         // counted in the background (in place for a store in memory), and
         // applied when they arrive; one such count waits at a time
-        if missing.is_empty() || self.counting.is_some() || self.months_asked.is_some() {
+        if missing.is_empty() || self.months_asked.is_some() {
             return;
         }
         let ticket = self.ticket();

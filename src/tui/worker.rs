@@ -71,9 +71,6 @@ pub enum Job {
         filter: Box<crate::store::EventFilter>,
         first: Option<crate::store::views::EventKey>,
         at_start: bool,
-        /// The months of the headings at the window's ends that run past
-        /// it, counted whole.
-        months: Vec<Month>,
     },
     /// Count whole months of the filtered timeline: the headings at the
     /// ends of a window that moved.
@@ -174,10 +171,9 @@ impl Runner {
                 filter,
                 first,
                 at_start,
-                months,
             } => Report::Counted {
                 ticket,
-                result: count(store, &filter, first.as_ref(), at_start, &months)
+                result: count(store, &filter, first.as_ref(), at_start)
                     .map_err(|e| format!("cannot count the timeline: {e}")),
                 first,
             },
