@@ -134,6 +134,58 @@ fn the_order_flips_around_the_selection_and_search_keeps_it() {
     assert_eq!(selected(&app), matching.last().expect("some").id);
 }
 
+/// The window the app holds is always one stretch of the whole timeline
+/// in the order shown, with its ends marked where the timeline ends.
+fn assert_window_is_a_stretch(app: &App, whole: &[String]) {
+    assert!(app.base_exact);
+    let held: Vec<&str> = app.index.iter().map(|k| k.id.as_str()).collect();
+    let stretch: Vec<&str> = whole[app.base..app.base + held.len()]
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    assert_eq!(held, stretch, "the window at {}", app.base);
+    assert_eq!(app.at_start, app.base == 0);
+    assert_eq!(app.at_end, app.base + held.len() == whole.len());
+}
+
+/// A flip turns the window held around (days reversed, ids within a day
+/// kept, a day cut by the window's edge let go): at the start, in the
+/// middle and at the end of the timeline, and flipped back, the window is
+/// the stretch of the timeline it should be and the selection keeps its
+/// event and its place.
+#[test]
+fn a_flip_turns_the_window_around_where_it_stands() {
+    let mut app = app_with(big_store(), 100, 30);
+    let oldest = all_ids(&app, false);
+    let newest = all_ids(&app, true);
+    for moves in ["", "<PageDown><PageDown><PageDown>", "G", "gjjjjj"] {
+        press(&mut app, moves);
+        for whole in [&newest, &oldest] {
+            let id = selected(&app);
+            let row = app.row_pos[app.sel] - app.offset;
+            press(&mut app, "s");
+            assert_eq!(selected(&app), id, "after {moves:?}");
+            if !moves.is_empty() && !moves.starts_with(['G', 'g']) {
+                // (near an end of the timeline the screen cannot keep it)
+                assert_eq!(app.row_pos[app.sel] - app.offset, row, "at the same height");
+            }
+            assert_window_is_a_stretch(&app, whole);
+            assert_at(&app, whole, app.base + app.sel);
+        }
+    }
+    // and from the middle, moved line by line across the flipped window's
+    // ends, every row is the timeline's
+    for _ in 0..1200 {
+        press(&mut app, "j");
+    }
+    press(&mut app, "s");
+    let at = app.base + app.sel;
+    for k in 1..500 {
+        press(&mut app, "k");
+        assert_eq!(selected(&app), newest[at - k]);
+    }
+}
+
 #[test]
 fn n_finds_unseen_events_outside_the_window() {
     let mut store = big_store();

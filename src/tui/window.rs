@@ -307,8 +307,13 @@ impl App {
     }
 
     /// Flips the order, keeping the selected event and its place on
-    /// screen: the window is read again around it in the new order.
+    /// screen: the window held turned around when it can be
+    /// ([`App::flip_held`]), else read again around the selection in the
+    /// new order.
     pub fn toggle_order(&mut self) {
+        if self.flip_held() {
+            return;
+        }
         let (keep, screen_row) = self.place();
         let old = self.base + self.sel;
         self.newest_first = !self.newest_first;
@@ -342,6 +347,63 @@ impl App {
             _ => self.base_exact = false,
         }
         self.regroup(screen_row);
+    }
+
+    /// Turns the window held around, without reading the store: the
+    /// window is a stretch of the timeline, and in the other order the
+    /// same stretch has its days reversed and, within a day, its ids in
+    /// the same order (the store's order: days one way, ids ascending). A
+    /// day at an edge of the window that is not an end of the timeline
+    /// may run on past it, and in the other order its other ids would come
+    /// first, so that day is let go. False (and nothing changed) when the
+    /// selection is in such a day or nothing would be left.
+    fn flip_held(&mut self) -> bool {
+        let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, k) in self.index.iter().enumerate() {
+            match runs.last_mut() {
+                Some(r) if self.index[r.start].days == k.days => r.end = i + 1,
+                _ => runs.push(i..i + 1),
+            }
+        }
+        let lo = usize::from(!self.at_start);
+        let hi = runs.len().saturating_sub(usize::from(!self.at_end));
+        if lo >= hi {
+            return false;
+        }
+        let (from, to) = (runs[lo].start, runs[hi - 1].end);
+        if !(from..to).contains(&self.sel) {
+            return false;
+        }
+        let (_, screen_row) = self.place();
+        let selected = self.sel;
+        let mut flipped = Vec::with_capacity(to - from);
+        let mut sel = 0;
+        for r in runs[lo..hi].iter().rev() {
+            if r.contains(&selected) {
+                sel = flipped.len() + (selected - r.start);
+            }
+            flipped.extend_from_slice(&self.index[r.clone()]);
+        }
+        // the events before the new first key are those after the old
+        // last one
+        let after = self.shown.checked_sub(self.base + to);
+        match after {
+            Some(n) if self.base_exact && !self.shown_more => self.base = n,
+            _ => self.base_exact = false,
+        }
+        self.newest_first = !self.newest_first;
+        self.index = flipped;
+        self.sel = sel;
+        (self.at_start, self.at_end) = (self.at_end, self.at_start);
+        // counts still to come were asked in the other order: ask again
+        if self.counting.is_some() {
+            let (filter, _) = self.filter();
+            self.request_counts(&filter);
+        }
+        self.regroup(screen_row);
+        // a window cut short at an edge reads on when the selection is near it
+        self.slide_window();
+        true
     }
 
     /// The selected event's key and its row on screen, to restore after
