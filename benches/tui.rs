@@ -256,11 +256,28 @@ fn main() {
     key(&mut app, &mut term, KeyCode::Enter);
     key(&mut app, &mut term, KeyCode::Esc);
 
+    // flips in the middle of the timeline (the window turned around) and
+    // at its start (where the day cut by the window's far edge is let go)
+    settle(&mut app);
     let mut toggles = Vec::new();
-    for _ in 0..4 {
-        toggles.push(key(&mut app, &mut term, KeyCode::Char('s')));
+    let mut toggle_cpu = Vec::new();
+    for at_start in [false, true] {
+        key(&mut app, &mut term, KeyCode::Char('g'));
+        if !at_start {
+            for _ in 0..20 {
+                key(&mut app, &mut term, KeyCode::PageDown);
+            }
+        }
+        for _ in 0..4 {
+            let c = thread_cpu();
+            toggles.push(key(&mut app, &mut term, KeyCode::Char('s')));
+            if let Some((a, b)) = c.zip(thread_cpu()) {
+                toggle_cpu.push(b.saturating_sub(a));
+            }
+        }
     }
-    ok &= stats("toggle order (re-read window)", toggles, 16.0);
+    ok &= stats("toggle order (window turned around)", toggles, 16.0);
+    stats("  toggle order: UI thread CPU", toggle_cpu, 16.0);
 
     println!(
         "budgets (first frame < 200 ms, move/open < 16 ms): {}",

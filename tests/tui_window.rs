@@ -222,6 +222,50 @@ fn n_finds_unseen_events_outside_the_window() {
     assert_eq!(selected(&app), ids[2300]);
 }
 
+/// As the window slides (only the keys it reads are asked whether they
+/// are unseen) and flips (none are), the unseen marks it holds are those
+/// of the store for the events it holds, less the events selected since
+/// (seen, written later).
+#[test]
+fn unseen_marks_follow_the_window_as_it_slides_and_flips() {
+    let mut store = big_store();
+    let ids: Vec<String> = store
+        .event_keys(&EventFilter::default())
+        .expect("keys")
+        .into_iter()
+        .map(|k| k.id)
+        .collect();
+    store.mark_seen(&ids).expect("all seen");
+    let unseen: Vec<String> = ids.iter().step_by(7).cloned().collect();
+    store.mark_unseen(&unseen).expect("every seventh unseen");
+    let unseen: std::collections::HashSet<String> = unseen.into_iter().collect();
+    let mut app = app_with(store, 100, 30);
+    let mut visited = std::collections::HashSet::new();
+    let check = |app: &App, visited: &std::collections::HashSet<String>, after: &str| {
+        let held: std::collections::HashSet<String> = app
+            .index
+            .iter()
+            .map(|k| k.id.clone())
+            .filter(|id| unseen.contains(id) && !visited.contains(id))
+            .collect();
+        let marked: std::collections::HashSet<String> = app
+            .unseen
+            .iter()
+            .filter(|id| app.index.iter().any(|k| &k.id == *id))
+            .cloned()
+            .collect();
+        assert_eq!(marked, held, "after {after}");
+    };
+    visited.insert(selected(&app));
+    for keys in ["<PageDown>", "j", "s", "<PageUp>", "k", "s"] {
+        for _ in 0..45 {
+            press(&mut app, keys);
+            visited.insert(selected(&app));
+        }
+        check(&app, &visited, keys);
+    }
+}
+
 #[test]
 fn month_headings_count_the_whole_month_at_the_window_ends() {
     let mut app = app_with(big_store(), 100, 30);

@@ -158,11 +158,42 @@ impl App {
         }
         let (_, screen_row) = self.place();
         let (filter, _) = self.filter();
-        if let Err(e) = self.extend_window(&filter, near_end) {
-            self.set_flash(&format!("cannot read the timeline: {e}"), true);
-            return;
+        let added = match self.extend_window(&filter, near_end) {
+            Ok(added) => added,
+            Err(e) => {
+                self.set_flash(&format!("cannot read the timeline: {e}"), true);
+                return;
+            }
+        };
+        // only the keys just read are asked whether they are unseen
+        self.unseen_among_added(added);
+        self.relayout(screen_row);
+    }
+
+    /// Folds in which of the window's `added` keys (its last ones, or
+    /// with a negative count its first ones) are unseen, and forgets
+    /// those the window let go.
+    fn unseen_among_added(&mut self, added: isize) {
+        let n = added.unsigned_abs().min(self.index.len());
+        let keys = if added >= 0 {
+            &self.index[self.index.len() - n..]
+        } else {
+            &self.index[..n]
+        };
+        let ids: Vec<&str> = keys.iter().map(|k| k.id.as_str()).collect();
+        match self.store.unseen_among(&ids) {
+            Ok(set) => {
+                let held: std::collections::HashSet<&str> =
+                    self.index.iter().map(|k| k.id.as_str()).collect();
+                self.unseen.retain(|id| held.contains(id.as_str()));
+                for id in set {
+                    if !self.seen_pending.contains(&id) {
+                        self.unseen.insert(id);
+                    }
+                }
+            }
+            Err(e) => self.set_flash(&format!("cannot read what is new: {e}"), true),
         }
-        self.regroup(screen_row);
     }
 
     /// Reads [`WINDOW_HALF`] keys past the window's end (or before its
@@ -170,14 +201,16 @@ impl App {
     /// [`WINDOW_HALF`] of the selection: one read from the window's edge
     /// instead of two around the selection, so a page move that slides
     /// the window costs half as much. The selection keeps its event.
+    /// Returns how many keys were read: counted from the window's end,
+    /// or negative, from its start.
     fn extend_window(
         &mut self,
         filter: &crate::store::EventFilter,
         down: bool,
-    ) -> crate::store::Result<()> {
+    ) -> crate::store::Result<isize> {
         if down {
             let Some(last) = self.index.last().cloned() else {
-                return Ok(());
+                return Ok(0);
             };
             // a walk down starts at its key; up, before it
             let mut more = self.store.event_keys_from(
@@ -191,6 +224,7 @@ impl App {
                 more.remove(0);
             }
             self.at_end = more.len() < WINDOW_HALF;
+            let added = more.len() as isize;
             self.index.extend(more);
             let drop = self.sel.saturating_sub(WINDOW_HALF);
             if drop > 0 {
@@ -199,9 +233,10 @@ impl App {
                 self.base += drop;
                 self.at_start = false;
             }
+            Ok(added)
         } else {
             let Some(first) = self.index.first().cloned() else {
-                return Ok(());
+                return Ok(0);
             };
             let mut more =
                 self.store
@@ -218,8 +253,8 @@ impl App {
                 self.index.truncate(keep);
                 self.at_end = false;
             }
+            Ok(-(added as isize))
         }
-        Ok(())
     }
 
     /// Puts the selection on the first (or last) event of the timeline,
@@ -400,7 +435,8 @@ impl App {
             let (filter, _) = self.filter();
             self.request_counts(&filter);
         }
-        self.regroup(screen_row);
+        // the same events, fewer: which are unseen is known
+        self.relayout(screen_row);
         // a window cut short at an edge reads on when the selection is near it
         self.slide_window();
         true
@@ -420,11 +456,16 @@ impl App {
     /// Rebuilds the month groups of the window, with the selection (set by
     /// the read) at `screen_row`.
     pub(super) fn regroup(&mut self, screen_row: Option<usize>) {
+        self.window_unseen();
+        self.relayout(screen_row);
+    }
+
+    /// As [`App::regroup`], for a window whose unseen events are known.
+    fn relayout(&mut self, screen_row: Option<usize>) {
         let (items, pos) = group(&self.index);
         self.items = items;
         self.row_pos = pos;
         self.edge_counts();
-        self.window_unseen();
         self.sel = self.sel.min(self.index.len().saturating_sub(1));
         if let (Some(p), Some(screen)) = (self.row_pos.get(self.sel), screen_row) {
             self.offset = p.saturating_sub(screen);

@@ -37,7 +37,7 @@ pub fn screen(app: &App) -> String {
 
 /// Presses keys: plain characters (capitals with shift), or named keys in
 /// angle brackets: `<Enter>`, `<Esc>`, `<Up>`, `<Down>`, `<Tab>`,
-/// `<BackTab>`, `<Backspace>`, `<PageDown>`. A `<` with no name after it
+/// `<BackTab>`, `<Backspace>`, `<PageDown>`, `<PageUp>`. A `<` with no name after it
 /// is typed as itself.
 pub fn press(app: &mut App, keys: &str) {
     let mut rest = keys;
@@ -53,6 +53,7 @@ pub fn press(app: &mut App, keys: &str) {
                 "BackTab" => KeyCode::BackTab,
                 "Backspace" => KeyCode::Backspace,
                 "PageDown" => KeyCode::PageDown,
+                "PageUp" => KeyCode::PageUp,
                 other => panic!("unknown key {other}"),
             };
             (code, end + 1)
