@@ -279,6 +279,24 @@ fn every_read_query_runs_on_an_index() {
         failures.push(format!("{sql}\n    plan: {plan:?}"));
     }
     assert!(failures.is_empty(), "full scans:\n{}", failures.join("\n"));
+
+    // a window walked on the day index reads the index in its order and
+    // stops at its limit: no sort of a day's events (a year-only day holds
+    // thousands at a million), in either order, either way
+    let walks: Vec<&String> = statements
+        .iter()
+        .filter(|s| s.contains("ORDER BY e.first_day") && s.contains("LIMIT"))
+        .collect();
+    assert!(walks.len() >= 4, "the walks ran: {}", walks.len());
+    let mut sorted = Vec::new();
+    for sql in walks {
+        let plan = store.query_plan(sql).expect("plan");
+        let on_days = plan.iter().any(|l| l.contains("USING INDEX events_by_day"));
+        if on_days && plan.iter().any(|l| l.contains("TEMP B-TREE")) {
+            sorted.push(format!("{sql}\n    plan: {plan:?}"));
+        }
+    }
+    assert!(sorted.is_empty(), "walks that sort:\n{}", sorted.join("\n"));
 }
 
 /// The TUI's reads: its window of keys, from either end and from a key,

@@ -389,7 +389,7 @@ impl Store {
         let (clause, mut args) = self.compile(f, false)?.with_text();
         let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events e{clause}");
         sql += if f.newest_first {
-            " ORDER BY e.first_day DESC, e.last_day DESC, e.id"
+            " ORDER BY e.first_day DESC, e.last_day DESC, e.id DESC"
         } else {
             " ORDER BY e.first_day, e.last_day, e.id"
         };

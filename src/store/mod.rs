@@ -98,6 +98,7 @@ const MIGRATIONS: &[&str] = &[
     "-- 007: reserved for the incr branch",
     include_str!("../../migrations/008_reads.sql"),
     include_str!("../../migrations/009_entity_deltas.sql"),
+    include_str!("../../migrations/010_day_order.sql"),
 ];
 
 /// A connection to the database. Each thread or task opens its own.

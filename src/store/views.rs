@@ -70,16 +70,12 @@ pub fn flip_keys(keys: &mut [EventKey]) {
 /// Sorts as the store orders the timeline: by first day, then last day
 /// (both reversed for newest first), then id.
 pub fn sort_keys(keys: &mut [EventKey], newest_first: bool) {
+    keys.sort_unstable_by(|a, b| {
+        (a.first_day, a.last_day, &a.id).cmp(&(b.first_day, b.last_day, &b.id))
+    });
+    // newest first is the same order read backwards, ids within a day too
     if newest_first {
-        keys.sort_unstable_by(|a, b| {
-            (b.first_day, b.last_day)
-                .cmp(&(a.first_day, a.last_day))
-                .then_with(|| a.id.cmp(&b.id))
-        });
-    } else {
-        keys.sort_unstable_by(|a, b| {
-            (a.first_day, a.last_day, &a.id).cmp(&(b.first_day, b.last_day, &b.id))
-        });
+        keys.reverse();
     }
 }
 
@@ -132,15 +128,16 @@ impl Store {
         // meets (see walk.rs)
         let rowwise = self.window_rowwise(f)?;
         let (clause, args) = self.keyset(f, typing, from, walk, rowwise)?;
-        let days = if (walk == Walk::Down) != f.newest_first {
+        // one direction for days and ids alike: a range of the day index
+        // (first_day, last_day, id) read one way, no sort
+        let dir = if (walk == Walk::Down) != f.newest_first {
             "ASC"
         } else {
             "DESC"
         };
-        let ids = if walk == Walk::Down { "ASC" } else { "DESC" };
         let sql = format!(
             "SELECT e.rowid, e.id, e.start, e.first_day, e.last_day FROM events e{clause} \
-             ORDER BY e.first_day {days}, e.last_day {days}, e.id {ids} LIMIT {limit}"
+             ORDER BY e.first_day {dir}, e.last_day {dir}, e.id {dir} LIMIT {limit}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), event_key_row)?;
@@ -352,7 +349,13 @@ impl Store {
                 args.push(bound(edge));
             }
             Some(k) => {
-                let id_op = if walk == Walk::Down { ">=" } else { "<" };
+                // down takes the key itself, up starts past it
+                let id_op = match (walk == Walk::Down, ascending) {
+                    (true, true) => ">=",
+                    (true, false) => "<=",
+                    (false, true) => ">",
+                    (false, false) => "<",
+                };
                 clause += &format!(
                     " AND e.first_day {op}= ? AND (e.first_day {op} ? OR e.last_day {op} ? \
                      OR (e.last_day = ? AND e.id {id_op} ?))"
@@ -377,13 +380,22 @@ impl Store {
     /// Which of these events are unseen (see the marks), by point
     /// lookups: the cost of the window, not of the archive.
     pub fn unseen_among(&self, ids: &[&str]) -> Result<std::collections::HashSet<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT 1 FROM event_marks WHERE event_id = ?1 AND seen_at IS NULL")?;
+        // a statement a chunk, not one an id (a window asks 600 at once);
+        // a short chunk is padded with NULL, which matches nothing
+        const CHUNK: usize = 128;
+        let marks = vec!["?"; CHUNK].join(",");
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT event_id FROM event_marks WHERE seen_at IS NULL AND event_id IN ({marks})"
+        ))?;
         let mut out = std::collections::HashSet::new();
-        for id in ids {
-            if stmt.exists([id])? {
-                out.insert((*id).to_string());
+        for chunk in ids.chunks(CHUNK) {
+            let params = (0..CHUNK).map(|i| match chunk.get(i) {
+                Some(id) => Value::Text((*id).to_string()),
+                None => Value::Null,
+            });
+            let mut rows = stmt.query(params_from_iter(params))?;
+            while let Some(row) = rows.next()? {
+                out.insert(row.get::<_, String>(0)?);
             }
         }
         Ok(out)

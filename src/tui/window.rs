@@ -342,104 +342,28 @@ impl App {
     }
 
     /// Flips the order, keeping the selected event and its place on
-    /// screen: the window held turned around when it can be
-    /// ([`App::flip_held`]), else read again around the selection in the
-    /// new order.
+    /// screen. Newest first is oldest first read backwards (ids within a
+    /// day too), so the window held, turned around, is the window of the
+    /// other order: nothing is read but the rows newly on screen.
     pub fn toggle_order(&mut self) {
-        if self.flip_held() {
-            return;
-        }
-        let (keep, screen_row) = self.place();
-        let old = self.base + self.sel;
-        self.newest_first = !self.newest_first;
-        let (filter, _) = self.filter();
-        // counts still to come were asked in the other order: ask again
-        let recount = self.counting.is_some();
-        if let Err(e) = self.read_window(&filter, keep.as_ref(), recount) {
-            self.set_flash(&format!("cannot read the timeline: {e}"), true);
-            return;
-        }
-        // the same event, counted from the other end: the order of the
-        // days flips, the order of the ids within a day does not
-        let exact = self.base_exact && !self.shown_more;
-        let held = match (&keep, self.index.get(self.sel)) {
-            (Some(k), Some(now)) if now.id == k.id => {
-                let same: Vec<&EventKey> = self.index.iter().filter(|o| o.days == k.days).collect();
-                let inside = |o: Option<&EventKey>| o.is_none_or(|o| o.days != k.days);
-                let whole = (self.at_start || inside(self.index.first()))
-                    && (self.at_end || inside(self.index.last()));
-                whole.then(|| (same.iter().filter(|o| o.id < k.id).count(), same.len()))
-            }
-            _ => None,
-        };
-        match held {
-            // asked again: the counts set the place (they may be in already)
-            _ if recount => {}
-            Some((t, g)) if exact => {
-                let new = (self.shown + 2 * t).saturating_sub(old + g);
-                self.base = new.saturating_sub(self.sel);
-            }
-            _ => self.base_exact = false,
-        }
-        self.regroup(screen_row);
-    }
-
-    /// Turns the window held around, without reading the store: the
-    /// window is a stretch of the timeline, and in the other order the
-    /// same stretch has its days reversed and, within a day, its ids in
-    /// the same order (the store's order: days one way, ids ascending). A
-    /// day at an edge of the window that is not an end of the timeline
-    /// may run on past it, and in the other order its other ids would come
-    /// first, so that day is let go. False (and nothing changed) when the
-    /// selection is in such a day or nothing would be left.
-    fn flip_held(&mut self) -> bool {
-        let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-        for (i, k) in self.index.iter().enumerate() {
-            match runs.last_mut() {
-                Some(r) if self.index[r.start].days == k.days => r.end = i + 1,
-                _ => runs.push(i..i + 1),
-            }
-        }
-        let lo = usize::from(!self.at_start);
-        let hi = runs.len().saturating_sub(usize::from(!self.at_end));
-        if lo >= hi {
-            return false;
-        }
-        let (from, to) = (runs[lo].start, runs[hi - 1].end);
-        if !(from..to).contains(&self.sel) {
-            return false;
-        }
         let (_, screen_row) = self.place();
-        let selected = self.sel;
-        let mut flipped = Vec::with_capacity(to - from);
-        let mut sel = 0;
-        for r in runs[lo..hi].iter().rev() {
-            if r.contains(&selected) {
-                sel = flipped.len() + (selected - r.start);
-            }
-            flipped.extend_from_slice(&self.index[r.clone()]);
-        }
+        self.newest_first = !self.newest_first;
+        let len = self.index.len();
+        self.index.reverse();
+        self.sel = len.saturating_sub(1).saturating_sub(self.sel);
         // the events before the new first key are those after the old
         // last one
-        let after = self.shown.checked_sub(self.base + to);
-        match after {
-            Some(n) if self.base_exact && !self.shown_more => self.base = n,
-            _ => self.base_exact = false,
-        }
-        self.newest_first = !self.newest_first;
-        self.index = flipped;
-        self.sel = sel;
+        // (read from counts that stopped at their cap, it is a guess)
+        self.base_exact &= !self.shown_more && self.shown >= self.base + len;
+        self.base = self.shown.saturating_sub(self.base + len);
         (self.at_start, self.at_end) = (self.at_end, self.at_start);
         // counts still to come were asked in the other order: ask again
         if self.counting.is_some() {
             let (filter, _) = self.filter();
             self.request_counts(&filter);
         }
-        // the same events, fewer: which are unseen is known
+        // the same events: which are unseen is known
         self.relayout(screen_row);
-        // a window cut short at an edge reads on when the selection is near it
-        self.slide_window();
-        true
     }
 
     /// The selected event's key and its row on screen, to restore after
