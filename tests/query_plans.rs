@@ -258,7 +258,7 @@ fn every_read_query_runs_on_an_index() {
         "EXISTS (SELECT 1 FROM event_entities x WHERE x.event_id = e.id",
         "AND e.last_day >= ? AND e.first_day >= ?",
         "FROM event_entities x CROSS JOIN events e ON e.id = x.event_id",
-        "+e.rowid IN (SELECT rowid FROM temp.walk_words)",
+        "AND dl_word_hit(e.rowid)",
         "FROM events_fts CROSS JOIN events e ON e.rowid = events_fts.rowid",
     ] {
         assert!(

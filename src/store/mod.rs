@@ -109,6 +109,8 @@ pub struct Store {
     walk_at: usize,
     /// What a window's reads keep while the database is unchanged.
     kept: std::cell::RefCell<walk::Kept>,
+    /// The matches of a common word a window tests each row against.
+    word_hits: walk::SharedHits,
 }
 
 impl Store {
@@ -141,10 +143,13 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        let word_hits = walk::SharedHits::default();
+        walk::register_word_hit(&conn, word_hits.clone())?;
         let mut store = Store {
             conn,
             walk_at: walk::WALK_AT,
             kept: Default::default(),
+            word_hits,
         };
         store.migrate()?;
         Ok(store)

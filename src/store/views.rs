@@ -310,11 +310,11 @@ impl Store {
                     words = Some(t);
                 } else {
                     // a common word: walk the day index and test each row
-                    // against the matches, kept in a table by row id (the
-                    // unary + keeps the planner from starting at the
-                    // matches and sorting them all, 120 ms for 160,000)
+                    // against the matches, kept as bits in memory (a plan
+                    // that starts at the matches sorts them all, 120 ms
+                    // for 160,000)
                     self.keep_word_matches(&t)?;
-                    clause += " AND +e.rowid IN (SELECT rowid FROM temp.walk_words)";
+                    clause += " AND dl_word_hit(e.rowid)";
                 }
                 (clause, args)
             }
