@@ -186,8 +186,9 @@ fn a_flip_turns_the_window_around_where_it_stands() {
     }
 }
 
-#[test]
-fn n_finds_unseen_events_outside_the_window() {
+/// The big store with every event seen but those whose place in the
+/// timeline (oldest first) `unseen` picks; and every id in that order.
+fn store_unseen_at(unseen: impl Fn(usize) -> bool) -> (Store, Vec<String>) {
     let mut store = big_store();
     let ids: Vec<String> = store
         .event_keys(&EventFilter::default())
@@ -195,9 +196,19 @@ fn n_finds_unseen_events_outside_the_window() {
         .into_iter()
         .map(|k| k.id)
         .collect();
-    let far = vec![ids[2100].clone(), ids[40].clone(), ids[2300].clone()];
     store.mark_seen(&ids).expect("all seen");
-    store.mark_unseen(&far).expect("three unseen");
+    let picked: Vec<String> = (0..ids.len())
+        .filter(|&i| unseen(i))
+        .map(|i| ids[i].clone())
+        .collect();
+    store.mark_unseen(&picked).expect("some unseen");
+    (store, ids)
+}
+
+#[test]
+fn n_finds_unseen_events_outside_the_window() {
+    let (store, ids) = store_unseen_at(|i| [2100, 40, 2300].contains(&i));
+    let far = [ids[2100].clone(), ids[40].clone(), ids[2300].clone()];
     let mut app = app_with(store, 100, 30);
     assert!(
         !app.index.iter().any(|k| k.id == far[0]),
@@ -228,17 +239,8 @@ fn n_finds_unseen_events_outside_the_window() {
 /// (seen, written later).
 #[test]
 fn unseen_marks_follow_the_window_as_it_slides_and_flips() {
-    let mut store = big_store();
-    let ids: Vec<String> = store
-        .event_keys(&EventFilter::default())
-        .expect("keys")
-        .into_iter()
-        .map(|k| k.id)
-        .collect();
-    store.mark_seen(&ids).expect("all seen");
-    let unseen: Vec<String> = ids.iter().step_by(7).cloned().collect();
-    store.mark_unseen(&unseen).expect("every seventh unseen");
-    let unseen: std::collections::HashSet<String> = unseen.into_iter().collect();
+    let (store, ids) = store_unseen_at(|i| i % 7 == 0);
+    let unseen: std::collections::HashSet<String> = ids.iter().step_by(7).cloned().collect();
     let mut app = app_with(store, 100, 30);
     let mut visited = std::collections::HashSet::new();
     let check = |app: &App, visited: &std::collections::HashSet<String>, after: &str| {
