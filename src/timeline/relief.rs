@@ -1,5 +1,6 @@
 //! Whether a tariff report tells of duties eased (suspended, excluded,
-//! delayed; not "lifted", which may mean raised) rather than imposed. On one day a government may
+//! delayed, removed, reduced; not "lifted", which may mean raised) rather
+//! than imposed. On one day a government may
 //! impose one tariff and suspend another; the two are different
 //! incidents even when they share every name and the date. Other kinds
 //! are not read: a suspension is itself a ban ("suspended downloads of
@@ -20,6 +21,11 @@ const RELIEF: &[&str] = &[
     "paused",
     "roll back",
     "rolled back",
+    "removed",
+    "reduc",
+    "lowered",
+    "eliminat",
+    "halved",
     "暂不",
     "暫不",
     "暂停",
@@ -37,6 +43,9 @@ const RELIEF: &[&str] = &[
     "取消加徵",
     "停止加征",
     "停止加徵",
+    "降低",
+    "下调",
+    "下調",
 ];
 
 /// True when a tariff report's sentence tells of duties eased.
@@ -59,6 +68,9 @@ mod tests {
             "自下月1日起，暂不实施对部分商品的加征关税措施。",
             "對清單所列商品，繼續不加徵關稅。",
             "Officials delayed the start of the levy to June.",
+            "The retaliatory duties were removed in May.",
+            "Both sides agreed to reduce the tariffs to 10%.",
+            "自下月1日起，将关税税率降低至10%。",
         ] {
             assert!(eases(Kind::Tariff, s), "{s}");
         }
