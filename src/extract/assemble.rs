@@ -706,6 +706,7 @@ fn mention(
                 .unwrap_or(""),
         )
         && !unnamed_accuser(passive_agent(s.get(hit.verb_end..).unwrap_or("")))
+        && !criminal_charge(s.get(hit.verb_start..hit.verb_end).unwrap_or(""))
     {
         return None;
     }
@@ -756,6 +757,15 @@ fn unnamed_accuser(subject: &str) -> bool {
     subject
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| has(accusers, &w.to_lowercase()))
+}
+
+/// True when an accusation's verb is a criminal charge ("were charged
+/// with subversion", "was indicted"): only a state charges or indicts, so
+/// the charge has its accuser even when the sentence names nobody.
+fn criminal_charge(verb: &str) -> bool {
+    ["charged", "indicted"]
+        .iter()
+        .any(|w| verb.eq_ignore_ascii_case(w))
 }
 
 /// The agent of a passive verb: "was accused by the trade office in
