@@ -304,3 +304,55 @@ fn designations_as_covered_companies_are_listings() {
     let got = found("The regulator may designate the vendors as covered companies in 2026.");
     assert!(got.iter().all(|(k, _)| *k != Kind::Listing), "{got:?}");
 }
+
+#[test]
+fn a_semicolon_inside_an_aside_does_not_part_its_date_from_the_verb() {
+    check(&[
+        (
+            "The office imposed 25% duties on Tranche A ($20 billion; effective March 3, 2019).",
+            Kind::Tariff,
+            "2019-03-03",
+        ),
+        (
+            "The ministry barred sales of the routers (all models; from June 2, 2021).",
+            Kind::Ban,
+            "2021-06-02",
+        ),
+        (
+            "The bureau added nine firms (six in Shenzhen; three in Wuhan) to the Entity List on May 4, 2020.",
+            Kind::Listing,
+            "2020-05-04",
+        ),
+    ]);
+    // outside an aside a semicolon still parts a clause from its date
+    none_of(
+        "The office imposed 25% duties on Tranche A; on March 3, 2019, the talks resumed.",
+        Kind::Tariff,
+    );
+}
+
+#[test]
+fn a_law_named_with_its_number_and_the_day_it_was_signed() {
+    check(&[
+        (
+            "The Harbour Autonomy Act (P.L. 116-149), signed July 14, 2020, authorizes sanctions.",
+            Kind::Legislation,
+            "2020-07-14",
+        ),
+        (
+            "The Secure Routers Act, signed into law on Nov. 11, 2021, directs the regulator to act.",
+            Kind::Legislation,
+            "2021-11-11",
+        ),
+        (
+            "The spending bill (H.R. 2617), enacted December 29, 2022, bans the app on federal phones.",
+            Kind::Legislation,
+            "2022-12-29",
+        ),
+    ]);
+    // an agreement signed is no law
+    none_of(
+        "The trade agreement (the Phase One deal), signed January 15, 2020, cut some duties.",
+        Kind::Legislation,
+    );
+}
