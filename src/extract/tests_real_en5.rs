@@ -356,3 +356,29 @@ fn a_law_named_with_its_number_and_the_day_it_was_signed() {
         Kind::Legislation,
     );
 }
+
+#[test]
+fn a_published_finding_of_wrongdoing_is_an_accusation() {
+    check(&[
+        (
+            "On March 22, 2018, the trade office released its findings that the licensing rules were unreasonable.",
+            Kind::Accusation,
+            "2018-03-22",
+        ),
+        (
+            "In October 2012, the commission published a report concluding that the two vendors posed a threat.",
+            Kind::Accusation,
+            "2012-10",
+        ),
+        (
+            "In May 2021, the department issued a determination that the contractor had violated export rules.",
+            Kind::Accusation,
+            "2021-05",
+        ),
+    ]);
+    // a report of economic effects accuses nobody
+    none_of(
+        "In May 2021, the agency released a report finding that the duties raised prices.",
+        Kind::Accusation,
+    );
+}
