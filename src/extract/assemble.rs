@@ -706,6 +706,10 @@ fn mention(
                 .unwrap_or(""),
         )
         && !unnamed_accuser(passive_agent(s.get(hit.verb_end..).unwrap_or("")))
+        && !criminal_charge(
+            s.get(hit.verb_start..hit.verb_end).unwrap_or(""),
+            s.get(hit.verb_end..).unwrap_or(""),
+        )
     {
         return None;
     }
@@ -756,6 +760,20 @@ fn unnamed_accuser(subject: &str) -> bool {
     subject
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| has(accusers, &w.to_lowercase()))
+}
+
+/// True when an accusation's verb is a criminal charge that names its
+/// crime ("were charged with subversion", "was indicted on charges of
+/// fraud"): only a state charges or indicts, so the charge has its accuser
+/// even when the sentence names nobody. A bare "were indicted" does not.
+fn criminal_charge(verb: &str, after: &str) -> bool {
+    let head: String = after.chars().take(60).collect::<String>().to_lowercase();
+    ["charged", "indicted"]
+        .iter()
+        .any(|w| verb.eq_ignore_ascii_case(w))
+        && [" with ", " on charges", " on counts", " for "]
+            .iter()
+            .any(|c| head.contains(c))
 }
 
 /// The agent of a passive verb: "was accused by the trade office in

@@ -429,6 +429,14 @@ fn span_after_lead(s: &str) -> bool {
     ) && words.next() == Some("after")
 }
 
+/// True when byte `i` stands inside a parenthesis that closes after it.
+fn in_parens(s: &str, i: usize) -> bool {
+    let (before, after) = (s.get(..i).unwrap_or(""), s.get(i..).unwrap_or(""));
+    let open = before.rfind('(');
+    open.is_some_and(|o| !before[o..].contains(')'))
+        && after.find(')').is_some_and(|c| !after[..c].contains('('))
+}
+
 /// Splits one sentence into clauses. `s` is the sentence text.
 pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
     let mut cuts: Vec<(usize, usize, Join)> = Vec::new(); // (cut at, next starts at, join)
@@ -467,6 +475,9 @@ pub fn clauses(s: &str, zh: bool) -> Vec<Clause> {
             // "May 15, 2019: Commerce adds Huawei …", a timeline's entry:
             // the date that heads the line dates what follows it.
             ':' | '—' | '–' if !zh && cuts.is_empty() && date_head(&s[..i]) => {}
+            // "on List 1 ($34 billion; effective July 6, 2018)": a list
+            // inside an aside, not two clauses.
+            ';' if !zh && in_parens(s, i) => {}
             ';' | '；' | ':' | '：' => cuts.push((i, i + c.len_utf8(), Join::Hard)),
             // "原定1月1日生效，但被法官叫停": a contrast starts a clause of
             // its own, which does not borrow the date before it.
