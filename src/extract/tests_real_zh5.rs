@@ -8,7 +8,11 @@
 //! good halted (暂停某国牛肉进口); service cut off to a region's users
 //! (停止向……提供服务); goods barred from being sold to a country (销往);
 //! export licences required in an announcement's words; a further decision
-//! of the same occasion (同时，……; 还决定; 随即宣布).
+//! of the same occasion (同时，……; 还决定; 随即宣布); a judgment's header,
+//! whose dates (辩论终结, a petition decision's) date no ruling; duties in
+//! Taiwanese wording (调高至, 加收); accounts blocked; a list updated with
+//! its additions named after it; a letter's rules followed (函规定办理)
+//! dating the measures after it.
 
 use super::tests::{check, found};
 use crate::model::Kind;
@@ -310,4 +314,30 @@ fn accounts_blocked_and_a_list_updated_with_its_additions_after() {
     assert!(found("南川商務部11日更新實體清單的查詢網站。").is_empty());
     // a user locking their own account is no ban
     assert!(found("北岭公司10日提醒用户定期修改账号密码。").is_empty());
+}
+
+#[test]
+fn a_letter_s_rules_followed_date_the_measures_after_it() {
+    check(&[
+        (
+            "1.依據教育部民國114年6月10日臺教資字第1140000001號函規定辦理。\n2.公務設備不得安裝北岭公司之軟體。",
+            Kind::Ban,
+            "2025-06-10",
+        ),
+        (
+            "依据某部2025年6月11日某字第1号函示办理。\n各单位公务电脑不得安装北岭公司软件。",
+            Kind::Ban,
+            "2025-06-11",
+        ),
+        (
+            "一、依數位部114年6月12日數授資字第1140000002號函指示辦理。\n二、公務機關全面禁用北岭App。",
+            Kind::Ban,
+            "2025-06-12",
+        ),
+    ]);
+    // a letter mentioned, not acted under: the measure stays undated
+    assert!(
+        found("該部114年6月10日函規定辦理事項業已完成。\n公務設備不得安裝北岭公司之軟體。")
+            .is_empty()
+    );
 }
