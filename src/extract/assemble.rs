@@ -227,6 +227,13 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         if let Some(span) = heading.filter(|_| dates.is_empty()) {
             date_verbs(&mut dates, hits.iter(), span, false);
         }
+        // "公告称，……" right after the sentence that dated the announcement
+        let reports_announcement = zh
+            && announced.is_some_and(|(at, _)| si - at <= 2)
+            && words(code)
+                .announcement_refs
+                .iter()
+                .any(|w| s.contains(w.as_str()));
         if !(absolute_only || (zh && recent_act)) {
             add_document_date(
                 rules,
@@ -238,7 +245,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     None if zh => document_day,
                     None => published,
                 },
-                (zh, zh && disposition),
+                (zh, zh && (disposition || reports_announcement)),
             );
         }
         if let Some(day) = instrument.filter(|_| dates.is_empty()) {

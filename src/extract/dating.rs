@@ -29,6 +29,9 @@ pub(crate) fn nonevent_date(
     lang: Lang,
 ) -> bool {
     let zh = !rules.lang(lang).spaced;
+    if zh && constructions::dates_a_hearing_or_petition(s.get(d.end..).unwrap_or("")) {
+        return true;
+    }
     let mut from = d.start.saturating_sub(if zh { 24 } else { 32 });
     while !s.is_char_boundary(from) {
         from += 1;
@@ -349,15 +352,16 @@ pub(crate) fn group(cs: &[Clause], ci: usize) -> (usize, usize) {
 /// "决定将…列入", "现予公布，自公布之日起施行") that states no date of its own
 /// is dated by the document: an order, a decision or an announcement acts
 /// on the day it is issued, and that day is the publication date. A
-/// judgment's disposition under its heading "主 文" on a line of its own
-/// (`disposition`) is in that voice too.
+/// judgment's disposition under its heading "主 文" on a line of its own,
+/// and a report of what a just-dated announcement says ("公告称，……"),
+/// are in that voice too (`voiced`), with no cue word of their own.
 pub(crate) fn add_document_date(
     rules: &Rules,
     s: &str,
     dates: &mut Vec<DateMatch>,
     hits: &[Hit],
     published: chrono::NaiveDate,
-    (zh, disposition): (bool, bool),
+    (zh, voiced_anyway): (bool, bool),
 ) {
     let cue = rules
         .document_day
@@ -375,7 +379,7 @@ pub(crate) fn add_document_date(
                 && !(zh && constructions::disposition_not_opening(s, a, b))
         })
         .map(|(a, b, _)| (a, b))
-        .or(disposition.then_some((0, 0)));
+        .or(voiced_anyway.then_some((0, 0)));
     let Some((start, end)) = cue else {
         return;
     };
@@ -447,7 +451,10 @@ pub(crate) fn add_document_date(
         dates.dedup_by_key(|d| d.start);
         return;
     }
-    if disposition {
+    // "……行政诉讼判决 ……本院判决如下：": the words before a disposition's
+    // opener are the judgment's heading, not its act
+    let opener = zh && opens(s.get(start..end).unwrap_or(""));
+    if disposition || opener {
         date_verbs(
             dates,
             hits.iter().filter(|h| h.verb_start >= end),

@@ -186,6 +186,11 @@ pub struct Words {
     /// is not in the document's own voice and takes no document day.
     #[serde(default)]
     pub vague_past: Vec<String>,
+    /// Words that open a report of what an announcement says ("公告称",
+    /// "根据公告"): right after a sentence dating the announcement's issue
+    /// ("6月10日，商务部发布公告。"), what they report is of that day.
+    #[serde(default)]
+    pub announcement_refs: Vec<String>,
     /// "later that month", "the following year": phrases that date an
     /// event by the month or year of the date before them, with the unit
     /// ("month" or "year") and how many of it later.

@@ -48,6 +48,8 @@ mod tests_real_zh2;
 mod tests_real_zh3;
 #[cfg(test)]
 mod tests_real_zh4;
+#[cfg(test)]
+mod tests_real_zh5;
 pub mod triggers;
 
 use crate::model::{Article, Mention};

@@ -212,6 +212,22 @@ pub(crate) fn petition_decision(s: &str, hit: &Hit) -> bool {
     clause.ends_with("诉愿决定") || clause.ends_with("诉愿决定书")
 }
 
+/// True when the clause after a date (`rest`, the text from the date's
+/// end) says the date is a judgment's header or a petition's, not an act:
+/// "105年5月26日辩论终结" (the hearing closed), "行政院……104年9月9日院台诉
+/// 字第……号诉愿决定" (the ministry's review the suit is brought against).
+pub(crate) fn dates_a_hearing_or_petition(rest: &str) -> bool {
+    let clause = rest
+        .split(['，', '。', '；', ',', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    clause.starts_with("辩论终结")
+        || clause.starts_with("言词辩论终结")
+        || clause.ends_with("诉愿决定")
+        || clause.ends_with("诉愿决定书")
+}
+
 /// The dispositions a judgment opens its holding with.
 const DISPOSITIONS: &[&str] = &["原判决废弃", "上诉驳回", "诉愿决定及原处分均撤销"];
 

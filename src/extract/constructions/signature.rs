@@ -65,7 +65,16 @@ pub(crate) fn signed_day(text: &str, anchor: &DateTime<FixedOffset>) -> Option<N
         .rev()
         .take(TAIL_LINES)
         .find_map(|l| date_line(l, anchor));
+    // a date on a line of its own under the heading ("经济部 公告\n中华民国
+    // 114年6月10日\n经贸字第……号"): the day the document was issued
+    let dated_head = || {
+        lines
+            .iter()
+            .take(HEAD_LINES)
+            .find_map(|l| date_line(l, anchor))
+    };
     head.or(tail)
+        .or_else(dated_head)
         .or_else(|| in_force_from(text, anchor))
         .filter(|d| plausible(*d))
 }
