@@ -1055,11 +1055,10 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
 /// True when two actors are one side: the same name, or a country and a
 /// body or leader acting for it.
 fn one_side(a: &str, b: &str) -> bool {
-    use super::nations::{standing, Standing};
-    let of = |x: &str, country: &str| matches!(standing(x), Standing::Body(c) | Standing::Leader(c) if c == country);
+    use super::nations::{acts_for, standing, Standing};
     a == b
-        || (standing(a) == Standing::Country && of(b, a))
-        || (standing(b) == Standing::Country && of(a, b))
+        || (standing(a) == Standing::Country && acts_for(b, a))
+        || (standing(b) == Standing::Country && acts_for(a, b))
 }
 
 /// True when byte `at` is inside a 《title》: "根据《关于对美加征关税商品的公告》"

@@ -15,7 +15,7 @@
 //! National People's Congress for a 中华人民共和国 law.
 
 use super::entities::Found;
-use super::nations::{standing, Standing};
+use super::nations::{acts_for, standing, Standing};
 
 /// The kind of a law's `Found`.
 pub const LAW: &str = "law";
@@ -41,11 +41,8 @@ const ZH_LAW_ENDS: &[&str] = &[
 /// bare Chinese ones and the words that refer back to a law.
 pub fn mark_laws(text: &str, all: &mut Vec<Found>) {
     let speaks_for = |c: &str| {
-        all.iter().any(|f| {
-            f.known
-                && (f.name == c
-                    || matches!(standing(&f.name), Standing::Body(x) | Standing::Leader(x) if x == c))
-        })
+        all.iter()
+            .any(|f| f.known && (f.name == c || acts_for(&f.name, c)))
     };
     let american = speaks_for("United States");
     let taiwanese = speaks_for("Taiwan")

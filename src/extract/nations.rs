@@ -226,6 +226,12 @@ pub fn standing(spelling: &str) -> Standing {
     Nations::builtin().standing(spelling)
 }
 
+/// True when a spelling is a body or the leader of `country`'s
+/// government (in the built-in table): it speaks for that country.
+pub fn acts_for(spelling: &str, country: &str) -> bool {
+    matches!(standing(spelling), Standing::Body(c) | Standing::Leader(c) if c == country)
+}
+
 /// The known entities and lists a sentence mentions, by the built-in table.
 pub fn mentioned(sentence: &str) -> (Vec<String>, Vec<String>) {
     Nations::builtin().mentioned(sentence)

@@ -113,13 +113,8 @@ pub(super) fn country_abbreviations(text: &str, all: &mut Vec<Found>) {
 /// text from Beijing, Taiwan's in one that names Taiwan's bodies (行政院,
 /// 数位发展部) and none of Beijing's.
 pub(super) fn our_country(text: &str, all: &mut [Found]) {
-    use super::nations::{standing, Standing};
-    let speaks_for = |c: &str| {
-        all.iter().any(|f| {
-            f.known
-                && matches!(standing(&f.name), Standing::Body(x) | Standing::Leader(x) if x == c)
-        })
-    };
+    use super::nations::acts_for;
+    let speaks_for = |c: &str| all.iter().any(|f| f.known && acts_for(&f.name, c));
     if !speaks_for("Taiwan") || speaks_for("China") {
         return;
     }
