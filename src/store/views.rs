@@ -50,25 +50,8 @@ pub enum Walk {
     Up,
 }
 
-/// Turns a timeline sorted one way into the other in linear time: the
-/// whole is reversed, then each run of events on the same days is put
-/// back in id order.
-pub fn flip_keys(keys: &mut [EventKey]) {
-    keys.reverse();
-    let mut start = 0;
-    while start < keys.len() {
-        let day = (keys[start].first_day, keys[start].last_day);
-        let mut end = start + 1;
-        while end < keys.len() && (keys[end].first_day, keys[end].last_day) == day {
-            end += 1;
-        }
-        keys[start..end].reverse();
-        start = end;
-    }
-}
-
-/// Sorts as the store orders the timeline: by first day, then last day
-/// (both reversed for newest first), then id.
+/// Sorts as the store orders the timeline: by first day, then last day,
+/// then id; newest first is that order reversed whole.
 pub fn sort_keys(keys: &mut [EventKey], newest_first: bool) {
     keys.sort_unstable_by(|a, b| {
         (a.first_day, a.last_day, &a.id).cmp(&(b.first_day, b.last_day, &b.id))
@@ -728,7 +711,7 @@ mod tests {
         aliases.sort();
         assert_eq!(aliases, vec!["alibaba".to_string(), "阿里巴巴".to_string()]);
         let mut flipped = keys.clone();
-        flip_keys(&mut flipped);
+        flipped.reverse();
         let newest = s
             .event_keys(&EventFilter {
                 newest_first: true,
@@ -736,7 +719,7 @@ mod tests {
             })
             .expect("keys");
         assert_eq!(flipped, newest);
-        flip_keys(&mut flipped);
+        flipped.reverse();
         assert_eq!(flipped, keys);
     }
 }

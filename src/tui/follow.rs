@@ -89,13 +89,28 @@ impl App {
     /// Reads which events of the window are unseen (less those seen here
     /// and not written yet).
     pub(crate) fn window_unseen(&mut self) {
-        let ids: Vec<&str> = self.index.iter().map(|k| k.id.as_str()).collect();
-        match self.store.unseen_among(&ids) {
-            Ok(mut set) => {
-                for id in &self.seen_pending {
-                    set.remove(id);
+        let ids: Vec<String> = self.index.iter().map(|k| k.id.clone()).collect();
+        self.unseen_among(&ids);
+    }
+
+    /// Asks the store which of `ids` (keys of the window) are unseen and
+    /// folds the answer in: marks of events the window no longer holds,
+    /// and the old marks of `ids`, are dropped; events seen here and not
+    /// written yet stay seen.
+    pub(crate) fn unseen_among(&mut self, ids: &[String]) {
+        let asked: Vec<&str> = ids.iter().map(String::as_str).collect();
+        match self.store.unseen_among(&asked) {
+            Ok(set) => {
+                let held: std::collections::HashSet<&str> =
+                    self.index.iter().map(|k| k.id.as_str()).collect();
+                let asked: std::collections::HashSet<&str> = asked.into_iter().collect();
+                self.unseen
+                    .retain(|id| held.contains(id.as_str()) && !asked.contains(id.as_str()));
+                for id in set {
+                    if !self.seen_pending.contains(&id) {
+                        self.unseen.insert(id);
+                    }
                 }
-                self.unseen = set;
             }
             Err(e) => self.set_flash(&format!("cannot read what is new: {e}"), true),
         }

@@ -170,9 +170,8 @@ impl App {
         self.relayout(screen_row);
     }
 
-    /// Folds in which of the window's `added` keys (its last ones, or
-    /// with a negative count its first ones) are unseen, and forgets
-    /// those the window let go.
+    /// Asks which of the window's `added` keys (its last ones, or with a
+    /// negative count its first ones) are unseen.
     fn unseen_among_added(&mut self, added: isize) {
         let n = added.unsigned_abs().min(self.index.len());
         let keys = if added >= 0 {
@@ -180,20 +179,8 @@ impl App {
         } else {
             &self.index[..n]
         };
-        let ids: Vec<&str> = keys.iter().map(|k| k.id.as_str()).collect();
-        match self.store.unseen_among(&ids) {
-            Ok(set) => {
-                let held: std::collections::HashSet<&str> =
-                    self.index.iter().map(|k| k.id.as_str()).collect();
-                self.unseen.retain(|id| held.contains(id.as_str()));
-                for id in set {
-                    if !self.seen_pending.contains(&id) {
-                        self.unseen.insert(id);
-                    }
-                }
-            }
-            Err(e) => self.set_flash(&format!("cannot read what is new: {e}"), true),
-        }
+        let ids: Vec<String> = keys.iter().map(|k| k.id.clone()).collect();
+        self.unseen_among(&ids);
     }
 
     /// Reads [`WINDOW_HALF`] keys past the window's end (or before its
@@ -352,8 +339,7 @@ impl App {
         self.index.reverse();
         self.sel = len.saturating_sub(1).saturating_sub(self.sel);
         // the events before the new first key are those after the old
-        // last one
-        // (read from counts that stopped at their cap, it is a guess)
+        // last one (a guess when the counts stopped at their cap)
         self.base_exact &= !self.shown_more && self.shown >= self.base + len;
         self.base = self.shown.saturating_sub(self.base + len);
         (self.at_start, self.at_end) = (self.at_end, self.at_start);

@@ -209,6 +209,12 @@ pub(crate) fn petition_decision(s: &str, hit: &Hit) -> bool {
     let clause = before
         .rfind(['，', '。', '；', ','])
         .map_or(before, |i| &before[i..]);
+    names_petition_decision(clause)
+}
+
+/// True when a clause ends on an administrative petition's decision
+/// ("……号诉愿决定").
+fn names_petition_decision(clause: &str) -> bool {
     clause.ends_with("诉愿决定") || clause.ends_with("诉愿决定书")
 }
 
@@ -224,8 +230,7 @@ pub(crate) fn dates_a_hearing_or_petition(rest: &str) -> bool {
         .trim();
     clause.starts_with("辩论终结")
         || clause.starts_with("言词辩论终结")
-        || clause.ends_with("诉愿决定")
-        || clause.ends_with("诉愿决定书")
+        || names_petition_decision(clause)
 }
 
 /// The dispositions a judgment opens its holding with.
