@@ -774,13 +774,10 @@ fn unnamed_accuser(subject: &str) -> bool {
 /// fraud"): only a state charges or indicts, so the charge has its accuser
 /// even when the sentence names nobody. A bare "were indicted" does not.
 fn criminal_charge(verb: &str, after: &str) -> bool {
+    let (verbs, crimes) = &words("en").criminal_charges;
     let head: String = after.chars().take(60).collect::<String>().to_lowercase();
-    ["charged", "indicted"]
-        .iter()
-        .any(|w| verb.eq_ignore_ascii_case(w))
-        && [" with ", " on charges", " on counts", " for "]
-            .iter()
-            .any(|c| head.contains(c))
+    verbs.iter().any(|w| verb.eq_ignore_ascii_case(w))
+        && crimes.iter().any(|c| head.contains(c.as_str()))
 }
 
 /// The agent of a passive verb: "was accused by the trade office in

@@ -200,6 +200,11 @@ pub struct Words {
     /// "lawmakers"): an accusation needs someone to make it.
     #[serde(default)]
     pub accusers: Vec<String>,
+    /// Verbs of a criminal charge ("charged", "indicted") and what follows
+    /// one that names its crime (" with ", " on charges"): only a state
+    /// charges, so such a charge needs no accuser named.
+    #[serde(default)]
+    pub criminal_charges: (Vec<String>, Vec<String>),
     /// "each time", "both times": phrases that repeat an act on every
     /// date of the sentence before ("on July 6 … and on August 23 …. China
     /// retaliated each time"), one event a date.
