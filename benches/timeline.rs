@@ -246,5 +246,50 @@ fn main() {
             events.len(),
             cpu * 1000.0 / n as f64
         );
+        for fresh in [50, 150, 500] {
+            refresh(&mentions, fresh);
+        }
     }
+}
+
+/// The merger's share of a refresh: the latest-published `fresh` reports
+/// added to the rest, re-decided by
+/// `incremental::update` from the rest's layout and built whole, timed
+/// apart (features excluded) and compared.
+fn refresh(mentions: &[MentionRecord], fresh: usize) {
+    use dateline::timeline::{features::Features, ids, incremental, layout::Layout};
+    let mut sorted: Vec<&MentionRecord> = mentions.iter().collect();
+    sorted.sort_by(|a, b| ids::seed_order(a, b));
+    let mut by_time = sorted.clone();
+    by_time.sort_by_key(|m| std::cmp::Reverse(m.published));
+    let fresh: std::collections::HashSet<i64> = by_time.iter().take(fresh).map(|m| m.id).collect();
+    let old: Vec<&MentionRecord> = sorted
+        .iter()
+        .copied()
+        .filter(|m| !fresh.contains(&m.id))
+        .collect();
+    let f_old = Features::new(&old);
+    let f_new = Features::new(&sorted);
+    let place: HashMap<i64, u32> = sorted
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id, i as u32))
+        .collect();
+    let old_at: Vec<u32> = old.iter().map(|m| place[&m.id]).collect();
+    let added: Vec<u32> = (0..sorted.len() as u32)
+        .filter(|&i| fresh.contains(&sorted[i as usize].id))
+        .collect();
+    let layout = Layout::build(&f_old);
+    let c0 = cpu_ms();
+    let (next, path) = incremental::update(&f_old, &layout, &f_new, &old_at, &added);
+    let inc = c0.and_then(|a| cpu_ms().map(|b| b - a)).unwrap_or(f64::NAN);
+    let c0 = cpu_ms();
+    let whole = Layout::build(&f_new);
+    let full = c0.and_then(|a| cpu_ms().map(|b| b - a)).unwrap_or(f64::NAN);
+    println!(
+        "{:>10} refresh of {} reports: incremental {inc:.0} ms CPU ({path:?}), full {full:.0} ms CPU, equal: {}",
+        "",
+        added.len(),
+        next == whole
+    );
 }

@@ -381,6 +381,23 @@ impl Features {
         }
     }
 
+    /// These reports only (ascending indices), with the weights and names
+    /// of the whole: what the merger decides for a neighbourhood of the
+    /// archive.
+    pub fn subset(&self, idx: &[u32]) -> Features {
+        Features {
+            items: idx
+                .iter()
+                .map(|&i| self.items[i as usize].clone())
+                .collect(),
+            weight: self.weight.clone(),
+            names: self.names.clone(),
+            spellings: FastMap::default(),
+            generic: self.generic.clone(),
+            leads: self.leads.clone(),
+        }
+    }
+
     /// The interned name of a spelling the mentions used.
     pub fn key(&self, spelling: &str) -> Option<u32> {
         self.spellings.get(spelling).copied()

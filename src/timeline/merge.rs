@@ -345,9 +345,18 @@ pub fn candidates(f: &Features) -> Vec<(u32, u32)> {
     out
 }
 
-/// Scored pairs, best first, with ambiguous coarse reports and
-/// ambiguous weak pairs taken out.
-pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
+/// A scored pair `(score, i, j)`, `i < j`.
+pub type Scored = (f32, u32, u32);
+
+/// The merger's order of pairs: best first, then by the reports' places.
+pub fn best_first(x: &Scored, y: &Scored) -> std::cmp::Ordering {
+    y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+}
+
+/// Scored pairs with ambiguous weak pairs taken out, unordered, and per
+/// report whether it is a coarse report whose best partners may be
+/// different incidents (which then joins no one).
+pub fn raw_pairs(f: &Features) -> (Vec<Scored>, Vec<bool>) {
     let scored: Vec<(Pair, u32, u32)> = candidates(f)
         .into_iter()
         .filter_map(|(i, j)| {
@@ -398,303 +407,31 @@ pub fn scored_pairs(f: &Features) -> Vec<(f32, u32, u32)> {
             .filter(|(_, q)| *q != j && (!days || f.items[*q as usize].is_day()))
             .any(|(_, q)| rivals(j, *q))
     };
-    let mut out: Vec<(f32, u32, u32)> = scored
+    let out = scored
         .iter()
-        .filter(|&&(p, i, j)| {
-            !ambiguous[i as usize]
-                && !ambiguous[j as usize]
-                && !(p.weak && (rival(i, j) || rival(j, i)))
-        })
+        .filter(|&&(p, i, j)| !(p.weak && (rival(i, j) || rival(j, i))))
         .map(|&(p, i, j)| (p.score, i, j))
         .collect();
-    out.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    out
+    (out, ambiguous)
 }
 
-/// What one article's repeated report of one event shares: url, kind,
-/// days, actors, targets.
-type RepeatKey<'a> = (u32, Kind, i32, i32, &'a [u32], &'a [u32]);
-
-/// One growing cluster's invariants.
-#[derive(Default)]
-struct Group {
-    first: i32,
-    last: i32,
-    size: usize,
-    urls: Vec<u32>,
-    /// Countries the members' actors act for, sorted.
-    actor_countries: Vec<u32>,
-}
-
-impl Group {
-    fn new(it: &Item) -> Group {
-        Group {
-            first: it.first,
-            last: it.last,
-            size: 1,
-            urls: vec![it.url],
-            actor_countries: it.actor_countries.clone(),
-        }
-    }
-
-    /// True when the two clusters cannot be one incident though a pair of
-    /// their members can: their actors speak for different governments
-    /// (a report that names no actor must not chain one government's move
-    /// to another's on the same day). Target countries are no such test:
-    /// a stray "China" or "EU" among a report's targets is common.
-    fn clash(&self, other: &Group) -> bool {
-        let disjoint = |x: &[u32], y: &[u32]| !x.iter().any(|n| y.binary_search(n).is_ok());
-        !self.actor_countries.is_empty()
-            && !other.actor_countries.is_empty()
-            && disjoint(&self.actor_countries, &other.actor_countries)
-    }
-
-    /// Takes in the other cluster's actor countries.
-    fn absorb(&mut self, other: &mut Group) {
-        self.actor_countries.append(&mut other.actor_countries);
-        self.actor_countries.sort_unstable();
-        self.actor_countries.dedup();
-    }
-}
-
-fn find(parent: &mut [u32], mut x: u32) -> u32 {
-    while parent[x as usize] != x {
-        let p = parent[parent[x as usize] as usize];
-        parent[x as usize] = p;
-        x = p;
-    }
-    x
-}
-
-/// The clusters as they grow: a union-find over items with each root's
-/// invariants.
-struct Forest {
-    parent: Vec<u32>,
-    groups: Vec<Group>,
-}
-
-impl Forest {
-    fn root(&mut self, x: u32) -> u32 {
-        find(&mut self.parent, x)
-    }
-
-    /// True when the clusters of `i` and `j` could join now.
-    fn fits(&mut self, f: &Features, i: u32, j: u32) -> bool {
-        let (ra, rb) = (self.root(i), self.root(j));
-        ra != rb && self.joined_dates(f, ra, rb, i, j).is_some()
-    }
-
-    /// The days the clusters rooted at `ra` and `rb` would have as one, or
-    /// `None` when they cannot be one incident: one consistent date, one
-    /// report per article, one government's side.
-    fn joined_dates(&self, f: &Features, ra: u32, rb: u32, i: u32, j: u32) -> Option<(i32, i32)> {
-        let (ga, gb) = (&self.groups[ra as usize], &self.groups[rb as usize]);
-        let first = ga.first.max(gb.first);
-        let last = ga.last.min(gb.last);
-        let days = if first <= last {
-            (first, last)
-        } else if ga.first == ga.last
-            && gb.first == gb.last
-            && (ga.first - gb.first).abs() <= 1
-            && date_fit(&f.items[i as usize], &f.items[j as usize]) == DateFit::Near
-        {
-            // two single days one apart, said by two day reports (not
-            // bridged by a month): the larger side's day stands
-            let keep = if gb.size > ga.size { gb } else { ga };
-            (keep.first, keep.last)
-        } else {
-            return None;
-        };
-        if ga.urls.iter().any(|u| gb.urls.binary_search(u).is_ok()) || ga.clash(gb) {
-            return None;
-        }
-        Some(days)
-    }
-
-    /// Joins the clusters of `i` and `j` when they can be one incident
-    /// (see [`Forest::joined_dates`]).
-    fn join(&mut self, f: &Features, i: u32, j: u32) -> bool {
-        let (ra, rb) = (self.root(i), self.root(j));
-        if ra == rb {
-            return false;
-        }
-        let Some((first, last)) = self.joined_dates(f, ra, rb, i, j) else {
-            return false;
-        };
-        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        let mut taken = std::mem::take(&mut self.groups[child as usize]);
-        let mut urls = std::mem::take(&mut taken.urls);
-        urls.extend_from_slice(&self.groups[root as usize].urls);
-        urls.sort_unstable();
-        let size = self.groups[root as usize].size + taken.size;
-        let g = &mut self.groups[root as usize];
-        g.absorb(&mut taken);
-        g.first = first;
-        g.last = last;
-        g.size = size;
-        g.urls = urls;
-        self.parent[child as usize] = root;
-        true
-    }
-}
-
-/// For each report `c` of the candidates `(c, partner)`, taken best first,
-/// the first partner whose cluster it could join now: each report's choice
-/// read from the forest as it stands, none from another's.
-fn first_fits(
-    forest: &mut Forest,
-    f: &Features,
-    candidates: impl Iterator<Item = (u32, u32)>,
-) -> Vec<(u32, u32)> {
-    let mut taken = vec![false; forest.parent.len()];
-    let mut out = Vec::new();
-    for (c, partner) in candidates {
-        if !taken[c as usize] && forest.fits(f, c, partner) {
-            taken[c as usize] = true;
-            out.push((c, partner));
-        }
-    }
+/// Scored pairs, best first, with ambiguous coarse reports and
+/// ambiguous weak pairs taken out.
+pub fn scored_pairs(f: &Features) -> Vec<Scored> {
+    let (raw, ambiguous) = raw_pairs(f);
+    let mut out: Vec<Scored> = raw
+        .into_iter()
+        .filter(|&(_, i, j)| !ambiguous[i as usize] && !ambiguous[j as usize])
+        .collect();
+    out.sort_by(best_first);
     out
 }
 
 /// Clusters of item indices; each cluster sorted, clusters ordered by
-/// their first item. Items must be in seed order for stable results.
-///
-/// Three stages, each deciding from what lies near in time, so that a
-/// report's arrival changes only clusters within a few days of it (or
-/// within a coarse report's span):
-/// 1. reports of the same date grow greedily from their best pairs;
-/// 2. clusters of two days one apart join when each is the other's best
-///    such partner (a matching: no chain of days grows through it);
-/// 3. each coarse report ("in May", "in 2019") chooses on its own the
-///    cluster of stages 1 and 2 of its best day partner that it fits, so
-///    no coarse report's choice depends on another's; the choices join,
-///    best first; a coarse report without a day partner follows its best
-///    coarse partner that found one; the rest join each other, best pair
-///    first.
-///
-/// What decides a day's clusters lies within a day of it (the rival test
-/// of weak pairs counts day partners only), and what decides a coarse
-/// report's place is its own pairs and the clusters they reach: a new day
-/// report can move only the clusters of the days next to it and the
-/// coarse reports that pair with them.
+/// their first item. Items must be in seed order for stable results. See
+/// [`super::layout`] for the stages.
 pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
-    let n = f.items.len();
-    let mut forest = Forest {
-        parent: (0..n as u32).collect(),
-        groups: f.items.iter().map(Group::new).collect(),
-    };
-    // one article repeating one event (same kind, date and names) is one report
-    let mut repeats: FastMap<RepeatKey, u32> = FastMap::default();
-    for (i, it) in f.items.iter().enumerate() {
-        if it.names.is_empty() {
-            continue;
-        }
-        let key = (
-            it.url,
-            it.kind,
-            it.first,
-            it.last,
-            &it.actors[..],
-            &it.targets[..],
-        );
-        match repeats.get(&key) {
-            Some(&first) => forest.parent[i] = first,
-            None => {
-                repeats.insert(key, i as u32);
-            }
-        }
-    }
-    let pairs = scored_pairs(f);
-    let fit = |i: u32, j: u32| date_fit(&f.items[i as usize], &f.items[j as usize]);
-    let day = |i: u32| f.items[i as usize].is_day();
-    // 1. the same day
-    for &(_, i, j) in pairs
-        .iter()
-        .filter(|&&(_, i, j)| day(i) && fit(i, j) == DateFit::Same)
-    {
-        forest.join(f, i, j);
-    }
-    // 2. days one apart, mutual best partners
-    let mut best: FastMap<u32, (f32, u32, u32, u32)> = FastMap::default();
-    for &(s, i, j) in pairs
-        .iter()
-        .filter(|&&(_, i, j)| fit(i, j) == DateFit::Near)
-    {
-        let (ri, rj) = (forest.root(i), forest.root(j));
-        if ri == rj {
-            continue;
-        }
-        for (r, other) in [(ri, rj), (rj, ri)] {
-            // pairs come best first: the first seen for a root is its best
-            best.entry(r).or_insert((s, other, i, j));
-        }
-    }
-    let mut mutual: Vec<(u32, u32)> = best
-        .iter()
-        .filter(|(&r, &(_, q, _, _))| r < q && best.get(&q).is_some_and(|b| b.1 == r))
-        .map(|(_, &(_, _, i, j))| (i, j))
-        .collect();
-    mutual.sort_unstable();
-    for (i, j) in mutual {
-        forest.join(f, i, j);
-    }
-    // 3. coarse reports into what their span covers, each on its own:
-    // its best day partner whose cluster it fits, read from the clusters
-    // of stages 1 and 2 only, so a coarse report's choice never depends
-    // on another's (and a new report moves only the coarse reports it
-    // pairs with); then the choices join, best first, and the coarse
-    // reports left over join each other
-    let chosen = first_fits(
-        &mut forest,
-        f,
-        pairs
-            .iter()
-            .filter(|&&(_, i, j)| day(i) != day(j))
-            .map(|&(_, i, j)| if day(i) { (j, i) } else { (i, j) }),
-    );
-    // a choice the cluster no longer fits (another coarse report of its
-    // article joined first) leaves the report to the steps below
-    let mut placed = vec![false; n];
-    for (c, d) in chosen {
-        placed[c as usize] = forest.join(f, c, d);
-    }
-    // a coarse report with no day partner follows its best coarse partner
-    // that found one ("in May" beside "in 2019", both about one listing)
-    let follows = first_fits(
-        &mut forest,
-        f,
-        pairs
-            .iter()
-            .filter(|&&(_, i, j)| !day(i) && !day(j))
-            .filter_map(
-                |&(_, i, j)| match (placed[i as usize], placed[j as usize]) {
-                    (false, true) => Some((i, j)),
-                    (true, false) => Some((j, i)),
-                    _ => None,
-                },
-            ),
-    );
-    for (c, lead) in follows {
-        placed[c as usize] = forest.join(f, c, lead);
-    }
-    for &(_, i, j) in pairs
-        .iter()
-        .filter(|&&(_, i, j)| !day(i) && !day(j) && !placed[i as usize] && !placed[j as usize])
-    {
-        forest.join(f, i, j);
-    }
-    let mut slot_of = vec![usize::MAX; n];
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for i in 0..n as u32 {
-        let r = forest.root(i) as usize;
-        if slot_of[r] == usize::MAX {
-            slot_of[r] = out.len();
-            out.push(Vec::new());
-        }
-        out[slot_of[r]].push(i as usize);
-    }
-    out
+    super::layout::Layout::build(f).clusters()
 }
 
 #[cfg(test)]

@@ -11,7 +11,10 @@
 
 pub mod decisions;
 pub mod features;
+pub mod forest;
 pub mod ids;
+pub mod incremental;
+pub mod layout;
 pub mod links;
 pub mod merge;
 pub mod relief;
@@ -292,6 +295,8 @@ pub(crate) fn default_status() -> Status {
     Status::Auto
 }
 
+#[cfg(test)]
+mod tests_incremental;
 #[cfg(test)]
 mod tests_locality;
 #[cfg(test)]
