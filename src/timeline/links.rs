@@ -73,7 +73,9 @@ pub fn relate(
             buckets.entry(*name).or_default().push(i);
         }
     }
-    let generic = SMALL_BUCKET.max(n / 10);
+    // a tenth of the events, the count rounded down to a power of two so
+    // that a refresh moves the line only when the timeline doubles
+    let generic = SMALL_BUCKET.max(super::features::pow2(n as u64) as usize / 10);
     let mut edges: BTreeSet<(usize, usize)> = BTreeSet::new();
     let edge = |a: usize, b: usize, edges: &mut BTreeSet<(usize, usize)>| {
         if a != b {
