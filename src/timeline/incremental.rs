@@ -309,13 +309,19 @@ impl KindIndex {
     }
 }
 
-/// The days within `r` of the sorted `centres`, as disjoint intervals.
+/// The days within `r` of the `centres`, as disjoint intervals.
 fn intervals(centres: &[i32], r: i32) -> Vec<(i32, i32)> {
+    union(centres.iter().map(|&c| (c - r, c + r)).collect())
+}
+
+/// These day intervals as disjoint ones, in order.
+fn union(mut spans: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+    spans.sort_unstable();
     let mut out: Vec<(i32, i32)> = Vec::new();
-    for &c in centres {
+    for (lo, hi) in spans {
         match out.last_mut() {
-            Some(last) if c - r <= last.1 + 1 => last.1 = c + r,
-            _ => out.push((c - r, c + r)),
+            Some(last) if lo <= last.1 + 1 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
         }
     }
     out
@@ -376,20 +382,13 @@ fn rescore(
     if q.is_empty() {
         return Vec::new();
     }
-    // the days near the spans, as disjoint intervals
-    let mut spans: Vec<(i32, i32)> = q
-        .iter()
-        .map(|&c| &f.items[c as usize])
-        .map(|it| (it.first - CONTEXT, it.last + CONTEXT))
-        .collect();
-    spans.sort_unstable();
-    let mut near: Vec<(i32, i32)> = Vec::new();
-    for (lo, hi) in spans {
-        match near.last_mut() {
-            Some(last) if lo <= last.1 + 1 => last.1 = last.1.max(hi),
-            _ => near.push((lo, hi)),
-        }
-    }
+    // the days near the spans
+    let near = union(
+        q.iter()
+            .map(|&c| &f.items[c as usize])
+            .map(|it| (it.first - CONTEXT, it.last + CONTEXT))
+            .collect(),
+    );
     let mut context: Vec<u32> = Vec::new();
     for &(lo, hi) in &near {
         context.extend(index.coarse_meeting(kind, lo, hi));

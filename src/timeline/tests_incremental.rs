@@ -7,22 +7,9 @@
 use super::features::Features;
 use super::incremental::{self, Path};
 use super::layout::Layout;
-use super::testutil::m;
+use super::testutil::{m, Rng};
 use crate::model::MentionRecord;
 use std::collections::HashMap;
-
-/// splitmix64: small and deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (z ^ (z >> 31)) % n
-    }
-}
 
 const ACTORS: [&str; 5] = [
     "Commerce Department",
@@ -122,6 +109,30 @@ fn cases() -> usize {
         .unwrap_or(16)
 }
 
+/// `extra` added to `base` (whose features, ids in seed order and layout
+/// are given) through [`incremental::update`]: the features after, their
+/// ids, the layout and the path taken.
+fn step(
+    f: &Features,
+    ids: &[i64],
+    layout: &Layout,
+    base: &[MentionRecord],
+    extra: &[MentionRecord],
+) -> (Features, Vec<i64>, Layout, Path) {
+    let all: Vec<MentionRecord> = base.iter().chain(extra).cloned().collect();
+    let (g, gids) = features(&all);
+    let place: HashMap<i64, u32> = gids
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| (id, i as u32))
+        .collect();
+    let old_at: Vec<u32> = ids.iter().map(|id| place[id]).collect();
+    let mut added: Vec<u32> = extra.iter().map(|m| place[&m.id]).collect();
+    added.sort_unstable();
+    let (next, path) = incremental::update(f, layout, &g, &old_at, &added);
+    (g, gids, next, path)
+}
+
 #[test]
 fn the_incremental_merger_equals_a_full_build_after_every_batch() {
     let mut r = Rng(11);
@@ -152,49 +163,13 @@ fn the_incremental_merger_equals_a_full_build_after_every_batch() {
                 let k = r.below(rest.len() as u64) as usize;
                 batch.extend(rest.swap_remove(k).iter().cloned());
             }
-            let new_ids: Vec<i64> = batch.iter().map(|m| m.id).collect();
+            let (g, gids, next, path) = step(&f, &ids, &layout, &have, &batch);
             have.extend(batch);
-            let (g, gids) = features(&have);
-            let place: HashMap<i64, u32> = gids
-                .iter()
-                .enumerate()
-                .map(|(i, &id)| (id, i as u32))
-                .collect();
-            let old_at: Vec<u32> = ids.iter().map(|id| place[id]).collect();
-            let mut added: Vec<u32> = new_ids.iter().map(|id| place[id]).collect();
-            added.sort_unstable();
-            let (next, path) = incremental::update(&f, &layout, &g, &old_at, &added);
             let whole = Layout::build(&g);
             batches += 1;
             match path {
                 Path::Local { .. } => local += 1,
                 Path::Full => full += 1,
-            }
-            if next != whole {
-                for i in 0..g.items.len() {
-                    let it = &g.items[i];
-                    let d = |l: &Layout| {
-                        (
-                            l.s2[i],
-                            l.root[i],
-                            l.ambiguous[i],
-                            l.choice.get(&(i as u32)).copied(),
-                            l.pairs.get(&(i as u32)).cloned(),
-                            l.groups.get(&(i as u32)).cloned(),
-                        )
-                    };
-                    if d(&next) != d(&whole) {
-                        eprintln!(
-                            "item {i} kind {:?} {}..{} new {}: inc {:?}\n   full {:?}",
-                            it.kind,
-                            it.first,
-                            it.last,
-                            added.contains(&(i as u32)),
-                            d(&next),
-                            d(&whole)
-                        );
-                    }
-                }
             }
             assert_eq!(
                 next.clusters(),
@@ -220,17 +195,7 @@ fn the_incremental_merger_equals_a_full_build_after_every_batch() {
 fn add(base: &[MentionRecord], extra: &[MentionRecord]) -> Vec<Vec<i64>> {
     let (f, ids) = features(base);
     let layout = Layout::build(&f);
-    let all: Vec<MentionRecord> = base.iter().chain(extra).cloned().collect();
-    let (g, gids) = features(&all);
-    let place: HashMap<i64, u32> = gids
-        .iter()
-        .enumerate()
-        .map(|(i, &id)| (id, i as u32))
-        .collect();
-    let old_at: Vec<u32> = ids.iter().map(|id| place[id]).collect();
-    let mut added: Vec<u32> = extra.iter().map(|m| place[&m.id]).collect();
-    added.sort_unstable();
-    let (next, path) = incremental::update(&f, &layout, &g, &old_at, &added);
+    let (g, gids, next, path) = step(&f, &ids, &layout, base, extra);
     assert!(matches!(path, Path::Local { reweighed: 0, .. }), "{path:?}");
     assert_eq!(next, Layout::build(&g));
     next.clusters()
