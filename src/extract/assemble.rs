@@ -1022,9 +1022,18 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
                     .iter()
                     .any(|a| m.actors.iter().any(|b| one_side(a, b)))
         };
+        // Two lists one day ("将A列入“实体清单”，将B列入“军事最终用户清单”")
+        // are two listings.
+        let lists_apart = |o: &Mention| {
+            matches!(m.kind, Kind::Listing | Kind::Delisting)
+                && matches!(
+                    (list_after(&o.evidence, &o.targets), list_after(&m.evidence, &m.targets)),
+                    (Some(a), Some(b)) if a != b
+                )
+        };
         if let Some(o) = out
             .iter_mut()
-            .find(|o| o.kind == m.kind && o.span == m.span && !apart(o))
+            .find(|o| o.kind == m.kind && o.span == m.span && !apart(o) && !lists_apart(o))
         {
             for a in m.actors {
                 if !o.actors.contains(&a) {
@@ -1047,6 +1056,12 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
         out.push(m);
     }
     out
+}
+
+/// The government list named right after a listing's first target in its
+/// sentence ("added Huawei to the Entity List", "将华为列入实体清单").
+fn list_after(evidence: &str, targets: &[String]) -> Option<String> {
+    super::nations::list_after(evidence, targets.first()?)
 }
 
 /// True when two actors are one side: the same name, or a country and a

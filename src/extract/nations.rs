@@ -221,6 +221,38 @@ impl Nations {
     }
 }
 
+impl Nations {
+    /// The government list a sentence names right after `name` (its
+    /// canonical name or its spelling there), within 40 characters:
+    /// "added Huawei to the Entity List", "将中海油列入实体清单".
+    pub fn list_after(&self, sentence: &str, name: &str) -> Option<String> {
+        let found = self.gazetteer.find(sentence);
+        let end = found
+            .iter()
+            .find(|f| f.name == name && f.kind != "list")
+            .map(|f| f.end)
+            .or_else(|| sentence.find(name).map(|at| at + name.len()))?;
+        let rest = &sentence[end..];
+        let reach = end
+            + rest
+                .char_indices()
+                .nth(40)
+                .map(|(i, _)| i)
+                .unwrap_or(rest.len());
+        found
+            .into_iter()
+            .filter(|f| f.kind == "list" && f.start >= end && f.start < reach)
+            .min_by_key(|f| f.start)
+            .map(|f| f.name)
+    }
+}
+
+/// The list named right after `name` in a sentence, by the built-in table
+/// (see [`Nations::list_after`]).
+pub fn list_after(sentence: &str, name: &str) -> Option<String> {
+    Nations::builtin().list_after(sentence, name)
+}
+
 /// What a spelling stands for in the built-in table.
 pub fn standing(spelling: &str) -> Standing {
     Nations::builtin().standing(spelling)

@@ -3,7 +3,9 @@
 //! published with what it holds ("published the Covered List, which
 //! included ..."); a public law's date line as its text rendering prints
 //! it under "An Act" ("Mar. 4, 2025 [H.R. 1234]"); trade preferences
-//! taken away (removed from the GSP, most-favored-nation status revoked).
+//! taken away (removed from the GSP, most-favored-nation status revoked);
+//! two companies put on two different lists in one sentence, two listings
+//! (in Chinese, where each has its own verb: 将A列入……，将B列入……).
 
 use super::tests::{check, none_of};
 use crate::model::Kind;
@@ -72,4 +74,52 @@ fn trade_preferences_taken_away_are_tariffs() {
         "In 2025 lawmakers said they would revoke the country's permanent normal trade relations.",
         Kind::Tariff,
     );
+}
+
+#[test]
+fn two_lists_in_one_sentence_are_two_listings() {
+    let listings = |text: &str, lang: &str| {
+        let article = crate::model::Article {
+            url: "https://probe.example/1".into(),
+            title: "Probe".into(),
+            lang: lang.into(),
+            text: text.into(),
+            published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
+            ..Default::default()
+        };
+        let mut got: Vec<(String, Vec<String>)> =
+            super::extract(&article, &super::Rules::builtin())
+                .into_iter()
+                .filter(|m| m.kind == Kind::Listing)
+                .map(|m| (m.span.start.to_string(), m.targets))
+                .collect();
+        got.sort();
+        got
+    };
+    let two = listings(
+        "有记者问：美国商务部3月4日将北岭石油公司列入出口管制“实体清单”，将南山航空投资公司列入“军事最终用户清单”，请问商务部有何回应？",
+        "zh",
+    );
+    assert_eq!(
+        two,
+        vec![
+            ("2025-03-04".to_string(), vec!["北岭石油公司".to_string()]),
+            (
+                "2025-03-04".to_string(),
+                vec!["南山航空投资公司".to_string()]
+            ),
+        ],
+        "{two:?}"
+    );
+    let two = listings(
+        "美國商務部3月4日將北岭石油公司列入出口管制“實體清單”，將南山航空投資公司列入“軍事最終用戶清單”。",
+        "zh",
+    );
+    assert_eq!(two.len(), 2, "{two:?}");
+    // two companies added to one list are one listing
+    let one = listings(
+        "On March 4, 2025, the department added Northridge Oil and Southhill Aviation to the Entity List.",
+        "en",
+    );
+    assert_eq!(one.len(), 1, "{one:?}");
 }
