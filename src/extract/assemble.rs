@@ -1022,8 +1022,10 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
                     .iter()
                     .any(|a| m.actors.iter().any(|b| one_side(a, b)))
         };
-        // Two lists one day ("将A列入“实体清单”，将B列入“军事最终用户清单”")
-        // are two listings.
+        // Two lists one day ("将A列入“实体清单”。……还将B列入“军事最终用户清单”")
+        // are two listings. (Within one sentence the store keeps one
+        // report of a kind and day: its key is article, sentence, kind and
+        // date.)
         let lists_apart = |o: &Mention| {
             matches!(m.kind, Kind::Listing | Kind::Delisting)
                 && matches!(

@@ -4,8 +4,8 @@
 //! included ..."); a public law's date line as its text rendering prints
 //! it under "An Act" ("Mar. 4, 2025 [H.R. 1234]"); trade preferences
 //! taken away (removed from the GSP, most-favored-nation status revoked);
-//! two companies put on two different lists in one sentence, two listings
-//! (in Chinese, where each has its own verb: 将A列入……，将B列入……).
+//! two companies put on two different lists on one day, two listings
+//! (an article's reports of one kind and day are otherwise one).
 
 use super::tests::{check, none_of};
 use crate::model::Kind;
@@ -77,7 +77,7 @@ fn trade_preferences_taken_away_are_tariffs() {
 }
 
 #[test]
-fn two_lists_in_one_sentence_are_two_listings() {
+fn two_lists_on_one_day_are_two_listings() {
     let listings = |text: &str, lang: &str| {
         let article = crate::model::Article {
             url: "https://probe.example/1".into(),
@@ -97,7 +97,7 @@ fn two_lists_in_one_sentence_are_two_listings() {
         got
     };
     let two = listings(
-        "有记者问：美国商务部3月4日将北岭石油公司列入出口管制“实体清单”，将南山航空投资公司列入“军事最终用户清单”，请问商务部有何回应？",
+        "美国商务部3月4日将北岭石油公司列入出口管制“实体清单”。同日，美国商务部还将南山航空投资公司列入“军事最终用户清单”。",
         "zh",
     );
     assert_eq!(
@@ -112,13 +112,13 @@ fn two_lists_in_one_sentence_are_two_listings() {
         "{two:?}"
     );
     let two = listings(
-        "美國商務部3月4日將北岭石油公司列入出口管制“實體清單”，將南山航空投資公司列入“軍事最終用戶清單”。",
-        "zh",
+        "On March 4, 2025, the department added Northridge Oil to the Entity List. On March 4, 2025, it also added Southhill Aviation to the Military End-User List.",
+        "en",
     );
     assert_eq!(two.len(), 2, "{two:?}");
-    // two companies added to one list are one listing
+    // an article that reports one listing twice reports one listing
     let one = listings(
-        "On March 4, 2025, the department added Northridge Oil and Southhill Aviation to the Entity List.",
+        "On March 4, 2025, the department added Northridge Oil to the Entity List. The department added Northridge Oil to the Entity List on March 4, 2025, citing its sales.",
         "en",
     );
     assert_eq!(one.len(), 1, "{one:?}");
