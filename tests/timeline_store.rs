@@ -262,3 +262,46 @@ fn entities_list_names_with_their_events_and_resolve_any_case() {
         .expect("Huawei listed");
     assert_eq!(row.aliases, vec!["华为", "Huawei Technologies"]);
 }
+
+/// One sentence may report two events of one kind and day (two companies
+/// put on two lists): both reports are kept, and the timeline has both.
+#[test]
+fn one_sentence_keeps_two_reports_of_one_kind_and_day() {
+    let mut store = Store::open_in_memory().expect("store opens");
+    let id = store
+        .upsert_article(&article(
+            "https://zh.example/lists",
+            "2025-03-05T08:00:00+08:00",
+            "zh",
+        ))
+        .expect("article stored")
+        .id;
+    let sentence =
+        "美国商务部3月4日将北岭石油公司列入“实体清单”，将南山航空公司列入“军事最终用户清单”。";
+    let day = PartialDate::day(2025, 3, 4).expect("a day");
+    let reports = [
+        mention(
+            Kind::Listing,
+            day,
+            &["Commerce Department"],
+            &["北岭石油公司"],
+            sentence,
+            1,
+        ),
+        mention(
+            Kind::Listing,
+            day,
+            &["Commerce Department"],
+            &["南山航空公司"],
+            sentence,
+            1,
+        ),
+    ];
+    store
+        .replace_mentions(id, &reports, "test")
+        .expect("mentions stored");
+    assert_eq!(store.mentions().expect("mentions").len(), 2);
+    pipeline::rebuild(&mut store, &Rules::builtin()).expect("rebuild");
+    let events = store.events(&EventFilter::default()).expect("events");
+    assert_eq!(events.len(), 2, "{events:?}");
+}

@@ -308,6 +308,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                         && (in_title(s, hit.verb_start)
                             || names_goods(s, hit)
                             || negated_verb(s, hit)
+                            || paid_fine(s, hit)
                             || constructions::appeal_against_dated_ruling(s, hit, &dates)
                             || constructions::petition_decision(s, hit)))
                     || constructions::noun_use(s, hit)
@@ -1111,6 +1112,31 @@ fn negated_verb(s: &str, hit: &Hit) -> bool {
     let after = s.get(hit.verb_end..).unwrap_or("");
     (before.ends_with('不') && !before.ends_with("继续不") && !before.ends_with("暂不"))
         || (before.ends_with("规定") && after.starts_with('的'))
+}
+
+/// "中兴缴纳10亿美元罚款后": a fine someone pays is the act of whoever
+/// imposed it, reported elsewhere; the payer did not fine anyone.
+fn paid_fine(s: &str, hit: &Hit) -> bool {
+    let verb = s.get(hit.verb_start..hit.verb_end).unwrap_or("");
+    let before = s.get(..hit.verb_start).unwrap_or("");
+    let clause = before
+        .rsplit(['，', '。', '；', ','])
+        .next()
+        .unwrap_or(before);
+    let near: String = clause
+        .chars()
+        .rev()
+        .take(16)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    verb.starts_with("罚款")
+        && [
+            "缴纳", "交纳", "支付", "缴付", "缴清", "付清", "繳納", "交納", "繳付", "繳清",
+        ]
+        .iter()
+        .any(|w| near.contains(w))
 }
 
 /// An anchor for articles without a publication time; only absolute dates

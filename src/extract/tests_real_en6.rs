@@ -123,3 +123,31 @@ fn two_lists_on_one_day_are_two_listings() {
     );
     assert_eq!(one.len(), 1, "{one:?}");
 }
+
+/// "中兴缴纳10亿美元罚款后": a fine paid is no sanction by the payer.
+#[test]
+fn a_fine_paid_is_not_the_payer_s_sanction() {
+    let sanctions = |text: &str| {
+        let article = crate::model::Article {
+            url: "https://probe.example/1".into(),
+            title: "Probe".into(),
+            lang: "zh".into(),
+            text: text.into(),
+            published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
+            ..Default::default()
+        };
+        super::extract(&article, &super::Rules::builtin())
+            .into_iter()
+            .filter(|m| m.kind == Kind::Sanction)
+            .map(|m| m.actors)
+            .collect::<Vec<_>>()
+    };
+    let got = sanctions("北岭公司于2025年3月4日缴纳5亿美元罚款后，禁令才被解除。");
+    assert!(
+        got.iter().all(|a| !a.iter().any(|n| n.contains("北岭"))),
+        "{got:?}"
+    );
+    // a fine imposed still is one
+    let got = sanctions("2025年3月4日，监管机构对北岭公司罚款5亿美元。");
+    assert_eq!(got.len(), 1, "{got:?}");
+}

@@ -99,6 +99,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/008_reads.sql"),
     include_str!("../../migrations/009_entity_deltas.sql"),
     include_str!("../../migrations/010_day_order.sql"),
+    include_str!("../../migrations/011_mention_key.sql"),
 ];
 
 /// A connection to the database. Each thread or task opens its own.

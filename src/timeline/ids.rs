@@ -59,6 +59,7 @@ pub fn seed_order(a: &MentionRecord, b: &MentionRecord) -> Ordering {
     .then_with(|| a.mention.evidence.cmp(&b.mention.evidence))
     .then_with(|| a.mention.kind.cmp(&b.mention.kind))
     .then_with(|| a.mention.span.start.cmp(&b.mention.span.start))
+    .then_with(|| a.mention.targets.cmp(&b.mention.targets))
 }
 
 #[cfg(test)]
