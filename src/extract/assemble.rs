@@ -1123,14 +1123,7 @@ fn paid_fine(s: &str, hit: &Hit) -> bool {
         .rsplit(['，', '。', '；', ','])
         .next()
         .unwrap_or(before);
-    let near: String = clause
-        .chars()
-        .rev()
-        .take(16)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let near = &clause[clause.char_indices().rev().nth(15).map_or(0, |(i, _)| i)..];
     verb.starts_with("罚款")
         && [
             "缴纳", "交纳", "支付", "缴付", "缴清", "付清", "繳納", "交納", "繳付", "繳清",

@@ -7,7 +7,7 @@
 //! two companies put on two different lists on one day, two listings
 //! (an article's reports of one kind and day are otherwise one).
 
-use super::tests::{check, none_of};
+use super::tests::{article, check, none_of, rules};
 use crate::model::Kind;
 
 #[test]
@@ -79,20 +79,11 @@ fn trade_preferences_taken_away_are_tariffs() {
 #[test]
 fn two_lists_on_one_day_are_two_listings() {
     let listings = |text: &str, lang: &str| {
-        let article = crate::model::Article {
-            url: "https://probe.example/1".into(),
-            title: "Probe".into(),
-            lang: lang.into(),
-            text: text.into(),
-            published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
-            ..Default::default()
-        };
-        let mut got: Vec<(String, Vec<String>)> =
-            super::extract(&article, &super::Rules::builtin())
-                .into_iter()
-                .filter(|m| m.kind == Kind::Listing)
-                .map(|m| (m.span.start.to_string(), m.targets))
-                .collect();
+        let mut got: Vec<(String, Vec<String>)> = super::extract(&article(text, lang), rules())
+            .into_iter()
+            .filter(|m| m.kind == Kind::Listing)
+            .map(|m| (m.span.start.to_string(), m.targets))
+            .collect();
         got.sort();
         got
     };
@@ -128,15 +119,7 @@ fn two_lists_on_one_day_are_two_listings() {
 #[test]
 fn a_fine_paid_is_not_the_payer_s_sanction() {
     let sanctions = |text: &str| {
-        let article = crate::model::Article {
-            url: "https://probe.example/1".into(),
-            title: "Probe".into(),
-            lang: "zh".into(),
-            text: text.into(),
-            published: chrono::DateTime::parse_from_rfc3339("2025-06-18T09:00:00+08:00").ok(),
-            ..Default::default()
-        };
-        super::extract(&article, &super::Rules::builtin())
+        super::extract(&article(text, "zh"), rules())
             .into_iter()
             .filter(|m| m.kind == Kind::Sanction)
             .map(|m| m.actors)

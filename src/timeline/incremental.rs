@@ -468,10 +468,9 @@ fn reach(
     for &c in flipped {
         s.extend(partners(c));
     }
-    let mut also: BTreeSet<u32> = moved.iter().copied().collect();
+    let mut also: BTreeSet<u32> = BTreeSet::new();
     let mut todo: Vec<u32> = s.iter().copied().collect();
-    let mut seen_x: BTreeSet<u32> = BTreeSet::new();
-    let mut xs: Vec<u32> = also.iter().copied().collect();
+    let mut xs: Vec<u32> = moved.to_vec();
     loop {
         while let Some(c) = todo.pop() {
             let r = layout.s2[c as usize];
@@ -488,8 +487,7 @@ fn reach(
         }
         let mut grew = false;
         for x in std::mem::take(&mut xs) {
-            also.insert(x);
-            if !seen_x.insert(x) {
+            if !also.insert(x) {
                 continue;
             }
             for &c in choosers.get(&x).into_iter().flatten() {
