@@ -93,6 +93,11 @@ pub fn ingest_counted<B: AsRef<[Article]>>(
 /// if nothing was written meanwhile (else it tries again, the last time
 /// holding the write lock throughout). Returns the number of events.
 pub fn rebuild(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
+    // writing every event of a first build (or a reindex) is a bulk write
+    batches::with_bulk_cache(store, |store| rebuild_with(store, rules))
+}
+
+fn rebuild_with(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
     let entities = rules.entity_table();
     for _ in 1..REBUILD_TRIES {
         let (state, mentions, decisions) =

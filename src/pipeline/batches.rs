@@ -32,6 +32,18 @@ const BULK_CACHE_KIB: i64 = 64 * 1024;
 /// SQLite's own default, which every other use of a connection keeps.
 const DEFAULT_CACHE_KIB: i64 = 2000;
 
+/// Runs a bulk write with the [`BULK_CACHE_KIB`] page cache, and gives the
+/// connection back with the default one whatever the write returned.
+pub(super) fn with_bulk_cache<T>(
+    store: &mut Store,
+    f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    store.set_cache_kib(BULK_CACHE_KIB)?;
+    let r = f(store);
+    store.set_cache_kib(DEFAULT_CACHE_KIB)?;
+    r
+}
+
 /// An article as the preview expects it to be stored, with its mentions;
 /// `None` when storing it will change nothing extraction reads.
 type Extracted = Option<(Article, Vec<Mention>)>;
@@ -140,8 +152,7 @@ pub(super) fn store_articles(
     report: &mut IngestReport,
 ) -> Result<(), StoreError> {
     let size = fault::batch_size(BATCH);
-    store.set_cache_kib(BULK_CACHE_KIB)?;
-    let stored = (|| -> Result<(), StoreError> {
+    with_bulk_cache(store, |store| {
         let mut writing: Option<(&[&Article], Extracting)> = None;
         for chunk in articles.chunks(size) {
             // previewed before the batch ahead of it is written, so the
@@ -161,9 +172,7 @@ pub(super) fn store_articles(
             write(store, rules, last, job.wait(), report)?;
         }
         Ok(())
-    })();
-    store.set_cache_kib(DEFAULT_CACHE_KIB)?;
-    stored
+    })
 }
 
 /// Writes one batch in one transaction: each article stored (planned again
@@ -217,28 +226,28 @@ pub(super) fn reextract_all(store: &mut Store, rules: &Rules) -> Result<usize, S
     let size = fault::batch_size(BATCH);
     let mut done = 0;
     let mut after = 0;
-    store.set_cache_kib(BULK_CACHE_KIB)?;
-    let read = with_workers(rules, |workers| -> Result<usize, StoreError> {
-        let mut writing: Option<(Vec<i64>, Extracting)> = None;
-        loop {
-            let page = store.snapshot(|s| s.articles_after(after, size))?;
-            let Some(last) = page.last() else { break };
-            after = last.id;
-            done += page.len();
-            let ids: Vec<i64> = page.iter().map(|a| a.id).collect();
-            let read: Vec<Option<Article>> = page.into_iter().map(|a| Some(a.article)).collect();
-            let extracting = workers.extract(read);
-            if let Some((ahead, job)) = writing.replace((ids, extracting)) {
-                rewrite(store, rules, &ahead, job.wait())?;
+    with_bulk_cache(store, |store| {
+        with_workers(rules, |workers| -> Result<usize, StoreError> {
+            let mut writing: Option<(Vec<i64>, Extracting)> = None;
+            loop {
+                let page = store.snapshot(|s| s.articles_after(after, size))?;
+                let Some(last) = page.last() else { break };
+                after = last.id;
+                done += page.len();
+                let ids: Vec<i64> = page.iter().map(|a| a.id).collect();
+                let read: Vec<Option<Article>> =
+                    page.into_iter().map(|a| Some(a.article)).collect();
+                let extracting = workers.extract(read);
+                if let Some((ahead, job)) = writing.replace((ids, extracting)) {
+                    rewrite(store, rules, &ahead, job.wait())?;
+                }
             }
-        }
-        if let Some((last, job)) = writing {
-            rewrite(store, rules, &last, job.wait())?;
-        }
-        Ok(done)
-    });
-    store.set_cache_kib(DEFAULT_CACHE_KIB)?;
-    read
+            if let Some((last, job)) = writing {
+                rewrite(store, rules, &last, job.wait())?;
+            }
+            Ok(done)
+        })
+    })
 }
 
 /// Replaces the mentions of one page of articles in one transaction.
