@@ -475,6 +475,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                             m.targets.push(t.clone());
                         }
                     }
+                    not_its_own_country(&mut m);
                     // "7月6日和8月23日，美方已分两批加征关税": one event a date.
                     for span in also {
                         out.push(Mention { span, ..m.clone() });
@@ -1074,6 +1075,23 @@ fn one_side(a: &str, b: &str) -> bool {
     a == b
         || (standing(a) == Standing::Country && acts_for(b, a))
         || (standing(b) == Standing::Country && acts_for(a, b))
+}
+
+/// "added 28 organizations to the Entity List for acting against U.S.
+/// interests": a government's measure does not hit its own country; the
+/// country its body acts for, named in the reason, is no target. A suit, a
+/// ruling, an accusation or a law may well name it, so those keep it.
+fn not_its_own_country(m: &mut Mention) {
+    use super::nations::{acts_for, standing, Standing};
+    if matches!(
+        m.kind,
+        Kind::Lawsuit | Kind::Ruling | Kind::Accusation | Kind::Legislation
+    ) {
+        return;
+    }
+    let actors = &m.actors;
+    m.targets
+        .retain(|t| standing(t) != Standing::Country || !actors.iter().any(|a| acts_for(a, t)));
 }
 
 /// True when byte `at` is inside a 《title》: "根据《关于对美加征关税商品的公告》"

@@ -4,7 +4,9 @@
 //! judgment's role words, "the President", 我国 in a text from Taiwan, a
 //! document signed at its foot, one-character country names (对美, 自华),
 //! a list of targets after 其中包括, a court before a cited case number,
-//! and a company the gazetteer knows by its subsidiary's name.
+//! a company the gazetteer knows by its subsidiary's name, a measure's
+//! reason that names the acting government's own country, and a US body
+//! written with the one-character 美 (美商务部).
 
 use super::{extract, Rules};
 use crate::model::{Article, Kind, Mention};
@@ -368,4 +370,82 @@ fn a_title_inside_a_name_run_parts_place_and_person() {
     let ms = read("", text, "en", "2025-02-12T12:00:00-05:00");
     let m = only(&ms, Kind::Ban);
     assert_eq!(m.actors, ["Ruritania Data Office"], "{m:?}");
+}
+
+#[test]
+fn a_measure_does_not_hit_the_country_its_actor_acts_for() {
+    // the reason names the acting government's own country: no target
+    let ms = read(
+        "",
+        "The Commerce Department on Oct. 7 added 31 Chinese research institutes to the Entity List for acting against U.S. foreign policy interests.",
+        "en",
+        "2024-10-08T10:00:00Z",
+    );
+    let m = only(&ms, Kind::Listing);
+    assert_eq!(m.actors, ["Commerce Department"], "{m:#?}");
+    assert!(m.targets.is_empty(), "{m:#?}");
+    let ms = read(
+        "",
+        "The Treasury Department on May 2 sanctioned four shipping firms for helping a Norland airline evade U.S. sanctions.",
+        "en",
+        "2024-05-03T10:00:00Z",
+    );
+    assert!(only(&ms, Kind::Sanction).targets.is_empty(), "{ms:#?}");
+    // near misses: another government's measure keeps the country it hits,
+    // and a suit keeps the government it is brought against
+    let ms = read(
+        "",
+        "China's Commerce Ministry on May 5 added two U.S. drone makers to its unreliable entity list for harming China's interests.",
+        "en",
+        "2024-05-06T10:00:00Z",
+    );
+    assert!(
+        only(&ms, Kind::Listing)
+            .targets
+            .contains(&"United States".to_string()),
+        "{ms:#?}"
+    );
+    let ms = read(
+        "",
+        "On June 3 the company sued the United States over the order.",
+        "en",
+        "2024-06-04T10:00:00Z",
+    );
+    assert_eq!(
+        only(&ms, Kind::Lawsuit).targets,
+        ["United States"],
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn mei_before_a_ministry_makes_it_the_us_body() {
+    // 美商务部 is the US Commerce Department, not MOFCOM, in either script
+    for (text, kind, actor) in [
+        (
+            "美东时间2024年9月12日，美商务部宣布将多家中国企业列入“实体清单”。",
+            Kind::Listing,
+            "Commerce Department",
+        ),
+        (
+            "2024年9月12日，美財政部宣布對十二家中國企業實施制裁。",
+            Kind::Sanction,
+            "Treasury Department",
+        ),
+    ] {
+        let ms = read("", text, "zh", "2024-09-13T10:00:00+08:00");
+        assert_eq!(only(&ms, kind).actors, [actor], "{ms:#?}");
+    }
+    // near miss: the bare 商务部 is still China's ministry
+    let ms = read(
+        "",
+        "2024年9月12日，商务部宣布将三家美国企业列入不可靠实体清单。",
+        "zh",
+        "2024-09-13T10:00:00+08:00",
+    );
+    assert_eq!(
+        only(&ms, Kind::Listing).actors,
+        ["Ministry of Commerce"],
+        "{ms:#?}"
+    );
 }
