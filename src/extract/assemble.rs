@@ -507,7 +507,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             last_kind = Some((si, k));
         }
     }
-    dedupe(out)
+    dedupe(out, !rules.lang(article_lang).spaced)
 }
 
 /// The dates of legal citations: those inside the sentence, and, when it
@@ -1006,8 +1006,9 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
 }
 
 /// One mention per (kind, date) per article: later reports of the same
-/// event in the article add their names to the first.
-fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
+/// event in the article add their names to the first. `zh`: the article
+/// is Chinese.
+fn dedupe(ms: Vec<Mention>, zh: bool) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     for m in ms {
         // Two sides' measures on one day ("tariffs took effect …, and
@@ -1034,10 +1035,24 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
                     (Some(a), Some(b)) if a != b
                 )
         };
-        if let Some(o) = out
-            .iter_mut()
-            .find(|o| o.kind == m.kind && o.span == m.span && !apart(o) && !lists_apart(o))
-        {
+        // Two coordinated Chinese clauses of one sentence with a target
+        // each and none shared are two measures ("对原产于A的商品发起反倾销
+        // 调查，同时对B的措施发起反歧视调查"); a clause that only spells out
+        // the first one's goods names no target of its own ("对其附件所列
+        // 商品加征……").
+        let targets_apart = |o: &Mention| {
+            zh && o.sentence == m.sentence
+                && !o.targets.is_empty()
+                && !m.targets.is_empty()
+                && !o.targets.iter().any(|t| m.targets.contains(t))
+        };
+        if let Some(o) = out.iter_mut().find(|o| {
+            o.kind == m.kind
+                && o.span == m.span
+                && !apart(o)
+                && !lists_apart(o)
+                && !targets_apart(o)
+        }) {
             for a in m.actors {
                 if !o.actors.contains(&a) {
                     o.actors.push(a);

@@ -13,7 +13,8 @@
 //! Taiwanese wording (调高至, 加收); accounts blocked; a list updated with
 //! its additions named after it; a letter's rules followed (函规定办理)
 //! dating the measures after it; the country a 对 governs (对华加征关税，
-//! 对其……加征), no actor of the clauses after it.
+//! 对其……加征), no actor of the clauses after it; two coordinated clauses
+//! with targets of their own (……，同时对B……发起调查), two measures.
 
 use super::tests::{article, check, found, rules};
 use crate::model::Kind;
@@ -389,4 +390,41 @@ fn a_country_after_dui_acts_in_no_later_clause() {
         got.iter().any(|a| a.iter().any(|n| n == "Canada")),
         "{got:?}"
     );
+}
+
+/// "对原产于A的商品发起反倾销调查，同时对B的措施发起反歧视调查": two
+/// coordinated clauses of one sentence, each with a target of its own and
+/// none shared, are two measures of one day; a clause that only spells
+/// out the first one's goods (对其附件……) is the same measure.
+#[test]
+fn two_clauses_with_their_own_targets_are_two_measures() {
+    let of_kind = |text: &str, kind: Kind| {
+        super::extract(&article(text, "zh"), rules())
+            .into_iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.targets)
+            .collect::<Vec<_>>()
+    };
+    let two = of_kind(
+        "商务部6月10日宣布对原产于日本的进口光纤发起反倾销调查，同时对加拿大在钢铁领域采取的相关措施发起反歧视调查。",
+        Kind::Investigation,
+    );
+    assert_eq!(two.len(), 2, "{two:?}");
+    let two = of_kind(
+        "商務部6月10日宣布對原產於日本的進口光纖發起反傾銷調查，同時對加拿大在鋼鐵領域採取的相關措施發起反歧視調查。",
+        Kind::Investigation,
+    );
+    assert_eq!(two.len(), 2, "{two:?}");
+    // near misses: the second clause names no target of its own, or one
+    // the first already named
+    let one = of_kind(
+        "自2025年6月10日起，对原产于加拿大的部分进口钢材加征关税，对其附件所列商品加征10%的关税。",
+        Kind::Tariff,
+    );
+    assert_eq!(one.len(), 1, "{one:?}");
+    let one = of_kind(
+        "商务部6月10日宣布对原产于日本和加拿大的进口光纤发起反倾销调查，同时对原产于日本的光纤预制棒发起反倾销调查。",
+        Kind::Investigation,
+    );
+    assert_eq!(one.len(), 1, "{one:?}");
 }
