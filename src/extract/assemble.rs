@@ -477,9 +477,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     }
                     // "7月6日和8月23日，美方已分两批加征关税": one event a date.
                     for span in also {
-                        out.push(Mention { span, ..m.clone() });
+                        out.extend(one_a_list(Mention { span, ..m.clone() }));
                     }
-                    out.push(m);
+                    out.extend(one_a_list(m));
                 }
             }
         }
@@ -1025,9 +1025,8 @@ fn dedupe(ms: Vec<Mention>, zh: bool) -> Vec<Mention> {
                     .any(|a| m.actors.iter().any(|b| one_side(a, b)))
         };
         // Two lists one day ("将A列入“实体清单”。……还将B列入“军事最终用户清单”")
-        // are two listings. (Within one sentence the store keeps one
-        // report of a kind and day: its key is article, sentence, kind and
-        // date.)
+        // are two listings, in one sentence too (see [`one_a_list`]; the
+        // store's key takes a report's targets since migration 011).
         let lists_apart = |o: &Mention| {
             matches!(m.kind, Kind::Listing | Kind::Delisting)
                 && matches!(
@@ -1074,6 +1073,26 @@ fn dedupe(ms: Vec<Mention>, zh: bool) -> Vec<Mention> {
         out.push(m);
     }
     out
+}
+
+/// "added A to the Entity List and B to the Military End-User List": a
+/// listing's targets put on two lists in one coordinated sentence are two
+/// listings, one a list (see [`super::nations::by_list`]).
+fn one_a_list(m: Mention) -> Vec<Mention> {
+    if !matches!(m.kind, Kind::Listing | Kind::Delisting) {
+        return vec![m];
+    }
+    let groups = super::nations::by_list(&m.evidence, &m.targets);
+    if groups.len() < 2 {
+        return vec![m];
+    }
+    groups
+        .into_iter()
+        .map(|targets| Mention {
+            targets,
+            ..m.clone()
+        })
+        .collect()
 }
 
 /// The government list named right after a listing's first target in its
