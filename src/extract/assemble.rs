@@ -478,9 +478,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                     not_its_own_country(&mut m);
                     // "7月6日和8月23日，美方已分两批加征关税": one event a date.
                     for span in also {
-                        out.push(Mention { span, ..m.clone() });
+                        out.extend(one_a_list(Mention { span, ..m.clone() }));
                     }
-                    out.push(m);
+                    out.extend(one_a_list(m));
                 }
             }
         }
@@ -508,7 +508,7 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             last_kind = Some((si, k));
         }
     }
-    dedupe(out)
+    dedupe(out, !rules.lang(article_lang).spaced)
 }
 
 /// The dates of legal citations: those inside the sentence, and, when it
@@ -1007,8 +1007,9 @@ fn article_names(text: &str, rules: &Rules) -> Vec<Found> {
 }
 
 /// One mention per (kind, date) per article: later reports of the same
-/// event in the article add their names to the first.
-fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
+/// event in the article add their names to the first. `zh`: the article
+/// is Chinese.
+fn dedupe(ms: Vec<Mention>, zh: bool) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     for m in ms {
         // Two sides' measures on one day ("tariffs took effect …, and
@@ -1025,9 +1026,8 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
                     .any(|a| m.actors.iter().any(|b| one_side(a, b)))
         };
         // Two lists one day ("将A列入“实体清单”。……还将B列入“军事最终用户清单”")
-        // are two listings. (Within one sentence the store keeps one
-        // report of a kind and day: its key is article, sentence, kind and
-        // date.)
+        // are two listings, in one sentence too (see [`one_a_list`]; the
+        // store's key takes a report's targets since migration 011).
         let lists_apart = |o: &Mention| {
             matches!(m.kind, Kind::Listing | Kind::Delisting)
                 && matches!(
@@ -1035,10 +1035,24 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
                     (Some(a), Some(b)) if a != b
                 )
         };
-        if let Some(o) = out
-            .iter_mut()
-            .find(|o| o.kind == m.kind && o.span == m.span && !apart(o) && !lists_apart(o))
-        {
+        // Two coordinated Chinese clauses of one sentence with a target
+        // each and none shared are two measures ("对原产于A的商品发起反倾销
+        // 调查，同时对B的措施发起反歧视调查"); a clause that only spells out
+        // the first one's goods names no target of its own ("对其附件所列
+        // 商品加征……").
+        let targets_apart = |o: &Mention| {
+            zh && o.sentence == m.sentence
+                && !o.targets.is_empty()
+                && !m.targets.is_empty()
+                && !o.targets.iter().any(|t| m.targets.contains(t))
+        };
+        if let Some(o) = out.iter_mut().find(|o| {
+            o.kind == m.kind
+                && o.span == m.span
+                && !apart(o)
+                && !lists_apart(o)
+                && !targets_apart(o)
+        }) {
             for a in m.actors {
                 if !o.actors.contains(&a) {
                     o.actors.push(a);
@@ -1060,6 +1074,26 @@ fn dedupe(ms: Vec<Mention>) -> Vec<Mention> {
         out.push(m);
     }
     out
+}
+
+/// "added A to the Entity List and B to the Military End-User List": a
+/// listing's targets put on two lists in one coordinated sentence are two
+/// listings, one a list (see [`super::nations::by_list`]).
+fn one_a_list(m: Mention) -> Vec<Mention> {
+    if !matches!(m.kind, Kind::Listing | Kind::Delisting) {
+        return vec![m];
+    }
+    let groups = super::nations::by_list(&m.evidence, &m.targets);
+    if groups.len() < 2 {
+        return vec![m];
+    }
+    groups
+        .into_iter()
+        .map(|targets| Mention {
+            targets,
+            ..m.clone()
+        })
+        .collect()
 }
 
 /// The government list named right after a listing's first target in its

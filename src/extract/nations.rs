@@ -12,7 +12,7 @@
 //! sentence, so a report whose extracted names missed the company it is
 //! about can still meet the other reports of it.
 
-use super::entities::Gazetteer;
+use super::entities::{Found, Gazetteer};
 use super::Rules;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -247,10 +247,73 @@ impl Nations {
     }
 }
 
+impl Nations {
+    /// "added A to the Entity List and B to the Military End-User List":
+    /// a listing's targets grouped by the list each is put on, in their
+    /// order, when the sentence names one list after each group and only
+    /// "and" or a comma joins a list to the next group's first target;
+    /// otherwise one group of every target. A target with no list of its
+    /// own within reach ("A and B to the Entity List") goes on the next
+    /// one named.
+    pub fn by_list(&self, sentence: &str, targets: &[String]) -> Vec<Vec<String>> {
+        let whole = || vec![targets.to_vec()];
+        if targets.len() < 2 {
+            return whole();
+        }
+        let found = self.gazetteer.find(sentence);
+        let lists: Vec<&Found> = found.iter().filter(|f| f.kind == "list").collect();
+        // each target's place and the first list named after it
+        let mut placed: Vec<(usize, usize, &String)> = Vec::new();
+        for t in targets {
+            let Some((start, end)) = found
+                .iter()
+                .find(|f| &f.name == t && f.kind != "list")
+                .map(|f| (f.start, f.end))
+                .or_else(|| sentence.find(t.as_str()).map(|at| (at, at + t.len())))
+            else {
+                return whole();
+            };
+            placed.push((start, end, t));
+        }
+        placed.sort_by_key(|p| p.0);
+        let list_of = |end: usize| lists.iter().copied().find(|l| l.start >= end);
+        let mut groups: Vec<(&Found, Vec<String>)> = Vec::new();
+        for (start, end, t) in placed {
+            let Some(list) = list_of(end) else {
+                return whole();
+            };
+            match groups.last_mut() {
+                Some((l, g)) if l.start == list.start => g.push(t.clone()),
+                Some((l, _)) => {
+                    // the next group opens right after the last list
+                    let gap = sentence.get(l.end..start).unwrap_or("");
+                    let gap = gap.trim_matches(|c: char| c.is_whitespace() || ",，、".contains(c));
+                    if !["", "and", "as well as", "和", "及", "以及"].contains(&gap) {
+                        return whole();
+                    }
+                    groups.push((list, vec![t.clone()]));
+                }
+                None => groups.push((list, vec![t.clone()])),
+            }
+        }
+        let names: Vec<&str> = groups.iter().map(|(l, _)| l.name.as_str()).collect();
+        if groups.len() < 2 || names.iter().skip(1).all(|n| *n == names[0]) {
+            return whole();
+        }
+        groups.into_iter().map(|(_, g)| g).collect()
+    }
+}
+
 /// The list named right after `name` in a sentence, by the built-in table
 /// (see [`Nations::list_after`]).
 pub fn list_after(sentence: &str, name: &str) -> Option<String> {
     Nations::builtin().list_after(sentence, name)
+}
+
+/// A listing's targets grouped by the list each is put on, by the built-in
+/// table (see [`Nations::by_list`]).
+pub fn by_list(sentence: &str, targets: &[String]) -> Vec<Vec<String>> {
+    Nations::builtin().by_list(sentence, targets)
 }
 
 /// What a spelling stands for in the built-in table.

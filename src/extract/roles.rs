@@ -95,6 +95,18 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
         .filter(|f| !in_aside(s, f.start))
         .collect();
     let before = if outside.is_empty() { before } else { outside };
+    // "对美加征关税……，对其附件所列商品加征10%的关税": the name an earlier
+    // clause's 对 governs undergoes that clause's measure; it is nobody's
+    // subject (其 refers back to it), so the sentence's subject, or its
+    // document's issuer, acts in every clause
+    let before: Vec<&Found> = if zh {
+        before
+            .into_iter()
+            .filter(|f| !governed_by_dui(s, f))
+            .collect()
+    } else {
+        before
+    };
     let target_from = if zh {
         dui.unwrap_or(hit.start)
     } else {
@@ -175,6 +187,22 @@ pub fn assign(s: &str, names: &[Found], hit: &Hit, scope: &Scope, zh: bool) -> R
     }
     roles.targets.retain(|t| !roles.actors.contains(t));
     roles
+}
+
+/// A name that a 对 (not 针对, which opens a topic) governs as its object:
+/// "对美加征", "对原产于美国的商品加征"; not "对美国而言", where the name is
+/// the topic.
+fn governed_by_dui(s: &str, f: &Found) -> bool {
+    let before = s.get(..f.start).unwrap_or("");
+    let before = ["原产于", "原产自", "来自"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before);
+    let topic = s.get(f.end..).is_some_and(|after| {
+        let clause = after.split(['，', ',', '；', '。']).next().unwrap_or("");
+        clause.ends_with("而言") || clause.ends_with("来说")
+    });
+    before.ends_with('对') && !before.ends_with("针对") && !topic
 }
 
 /// Whether byte `at` of `s` stands inside a parenthesis that opened

@@ -5,7 +5,9 @@
 //! it under "An Act" ("Mar. 4, 2025 [H.R. 1234]"); trade preferences
 //! taken away (removed from the GSP, most-favored-nation status revoked);
 //! two companies put on two different lists on one day, two listings
-//! (an article's reports of one kind and day are otherwise one).
+//! (an article's reports of one kind and day are otherwise one), also
+//! in one coordinated sentence ("added A to the Entity List and B to the
+//! Military End-User List").
 
 use super::tests::{article, check, none_of, rules};
 use crate::model::Kind;
@@ -133,4 +135,56 @@ fn a_fine_paid_is_not_the_payer_s_sanction() {
     // a fine imposed still is one
     let got = sanctions("2025年3月4日，监管机构对北岭公司罚款5亿美元。");
     assert_eq!(got.len(), 1, "{got:?}");
+}
+
+/// "added A to the Entity List and B to the Military End-User List": two
+/// lists in one coordinated sentence are two listings, each with its own
+/// targets; "added A and B to the Entity List" stays one.
+#[test]
+fn two_lists_in_one_sentence_are_two_listings() {
+    let listings = |text: &str| {
+        let mut got: Vec<Vec<String>> = super::extract(&article(text, "en"), rules())
+            .into_iter()
+            .filter(|m| m.kind == Kind::Listing)
+            .map(|m| m.targets)
+            .collect();
+        got.sort();
+        got
+    };
+    let two = listings(
+        "On May 20, 2025, the Commerce Department added Eastbrook Logistics to the Entity List and Westfield Avionics to the Military End-User List.",
+    );
+    assert_eq!(
+        two,
+        vec![
+            vec!["Eastbrook Logistics".to_string()],
+            vec!["Westfield Avionics".to_string()],
+        ],
+        "{two:?}"
+    );
+    // a group of two on the first list, one on the second
+    let two = listings(
+        "The agency on May 20, 2025 placed Eastbrook Logistics and Harlow Metals on the Entity List, and Westfield Avionics on the Military End-User List.",
+    );
+    assert_eq!(
+        two,
+        vec![
+            vec![
+                "Eastbrook Logistics".to_string(),
+                "Harlow Metals".to_string()
+            ],
+            vec!["Westfield Avionics".to_string()],
+        ],
+        "{two:?}"
+    );
+    // near misses: one list for both is one listing, and a second list
+    // named for another reason splits nothing
+    let one = listings(
+        "On May 20, 2025, the Commerce Department added Eastbrook Logistics and Westfield Avionics to the Entity List.",
+    );
+    assert_eq!(one.len(), 1, "{one:?}");
+    let one = listings(
+        "On May 20, 2025, the Commerce Department added Eastbrook Logistics to the Entity List, a step that followed the listing of Westfield Avionics on the Military End-User List.",
+    );
+    assert!(one.len() <= 1, "{one:?}");
 }

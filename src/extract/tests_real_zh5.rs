@@ -12,9 +12,11 @@
 //! whose dates (辩论终结, a petition decision's) date no ruling; duties in
 //! Taiwanese wording (调高至, 加收); accounts blocked; a list updated with
 //! its additions named after it; a letter's rules followed (函规定办理)
-//! dating the measures after it.
+//! dating the measures after it; the country a 对 governs (对华加征关税，
+//! 对其……加征), no actor of the clauses after it; two coordinated clauses
+//! with targets of their own (……，同时对B……发起调查), two measures.
 
-use super::tests::{check, found};
+use super::tests::{article, check, found, rules};
 use crate::model::Kind;
 
 // Every document of these tests is published on 2025-06-18.
@@ -340,4 +342,89 @@ fn a_letter_s_rules_followed_date_the_measures_after_it() {
         found("該部114年6月10日函規定辦理事項業已完成。\n公務設備不得安裝北岭公司之軟體。")
             .is_empty()
     );
+}
+
+/// "对华加征关税……，对其附件所列商品加征10%的关税": the country a 对 governs
+/// undergoes the measure; it is not the actor of the coordinated clause
+/// after it, whose 其 refers back to it.
+#[test]
+fn a_country_after_dui_acts_in_no_later_clause() {
+    let tariff_actors = |text: &str| {
+        super::extract(&article(text, "zh"), rules())
+            .into_iter()
+            .filter(|m| m.kind == Kind::Tariff)
+            .map(|m| m.actors)
+            .collect::<Vec<_>>()
+    };
+    for (text, country) in [
+        (
+            "二、对该公告所附对华加征关税商品清单的商品，自2025年6月10日起加征关税，对其附件1所列812个税目商品加征15%的关税，对其附件2所列95个税目商品加征5%的关税。",
+            "China",
+        ),
+        (
+            "二、對該公告所附對華加徵關稅商品清單的商品，自2025年6月10日起加徵關稅，對其附件1所列812個稅目商品加徵15%的關稅。",
+            "China",
+        ),
+        (
+            "自2025年6月10日起，对原产于加拿大的部分进口商品加征关税，对其附件所列商品加征10%的关税。",
+            "Canada",
+        ),
+    ] {
+        let got = tariff_actors(text);
+        assert!(!got.is_empty(), "no tariff in {text:?}");
+        assert!(
+            got.iter().all(|a| !a.iter().any(|n| n == country)),
+            "{text:?}: {got:?}"
+        );
+    }
+    // near misses: the country is the subject, or the topic 对……而言
+    // names, and acts
+    let got =
+        tariff_actors("加拿大自2025年6月10日起对北岭加征关税，对其附件所列商品加征10%的关税。");
+    assert!(
+        got.iter().any(|a| a.iter().any(|n| n == "Canada")),
+        "{got:?}"
+    );
+    let got = tariff_actors("对加拿大而言，自2025年6月10日起对北岭钢材加征关税，是其首次反制。");
+    assert!(
+        got.iter().any(|a| a.iter().any(|n| n == "Canada")),
+        "{got:?}"
+    );
+}
+
+/// "对原产于A的商品发起反倾销调查，同时对B的措施发起反歧视调查": two
+/// coordinated clauses of one sentence, each with a target of its own and
+/// none shared, are two measures of one day; a clause that only spells
+/// out the first one's goods (对其附件……) is the same measure.
+#[test]
+fn two_clauses_with_their_own_targets_are_two_measures() {
+    let of_kind = |text: &str, kind: Kind| {
+        super::extract(&article(text, "zh"), rules())
+            .into_iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.targets)
+            .collect::<Vec<_>>()
+    };
+    let two = of_kind(
+        "商务部6月10日宣布对原产于日本的进口光纤发起反倾销调查，同时对加拿大在钢铁领域采取的相关措施发起反歧视调查。",
+        Kind::Investigation,
+    );
+    assert_eq!(two.len(), 2, "{two:?}");
+    let two = of_kind(
+        "商務部6月10日宣布對原產於日本的進口光纖發起反傾銷調查，同時對加拿大在鋼鐵領域採取的相關措施發起反歧視調查。",
+        Kind::Investigation,
+    );
+    assert_eq!(two.len(), 2, "{two:?}");
+    // near misses: the second clause names no target of its own, or one
+    // the first already named
+    let one = of_kind(
+        "自2025年6月10日起，对原产于加拿大的部分进口钢材加征关税，对其附件所列商品加征10%的关税。",
+        Kind::Tariff,
+    );
+    assert_eq!(one.len(), 1, "{one:?}");
+    let one = of_kind(
+        "商务部6月10日宣布对原产于日本和加拿大的进口光纤发起反倾销调查，同时对原产于日本的光纤预制棒发起反倾销调查。",
+        Kind::Investigation,
+    );
+    assert_eq!(one.len(), 1, "{one:?}");
 }
