@@ -475,7 +475,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                             m.targets.push(t.clone());
                         }
                     }
-                    not_its_own_country(&mut m);
+                    if !zh {
+                        not_its_own_country(&mut m);
+                    }
                     // "7月6日和8月23日，美方已分两批加征关税": one event a date.
                     for span in also {
                         out.extend(one_a_list(Mention { span, ..m.clone() }));
@@ -1115,6 +1117,7 @@ fn one_side(a: &str, b: &str) -> bool {
 /// interests": a government's measure does not hit its own country; the
 /// country its body acts for, named in the reason, is no target. A suit, a
 /// ruling, an accusation or a law may well name it, so those keep it.
+/// English only: a Chinese measure's object is what its 对 governs.
 fn not_its_own_country(m: &mut Mention) {
     use super::nations::{acts_for, standing, Standing};
     if matches!(
