@@ -372,55 +372,48 @@ fn a_title_inside_a_name_run_parts_place_and_person() {
     assert_eq!(m.actors, ["Ruritania Data Office"], "{m:?}");
 }
 
+/// The one mention of `kind` in an untitled sentence published on `published`.
+fn only_in(text: &str, lang: &str, published: &str, kind: Kind) -> Mention {
+    only(&read("", text, lang, published), kind)
+}
+
 #[test]
 fn a_measure_does_not_hit_the_country_its_actor_acts_for() {
     // the reason names the acting government's own country: no target
-    let ms = read(
-        "",
-        "The Commerce Department on Oct. 7 added 31 Chinese research institutes to the Entity List for acting against U.S. foreign policy interests.",
-        "en",
-        "2024-10-08T10:00:00Z",
-    );
-    let m = only(&ms, Kind::Listing);
-    assert_eq!(m.actors, ["Commerce Department"], "{m:#?}");
-    assert!(m.targets.is_empty(), "{m:#?}");
-    let ms = read(
-        "",
-        "The Treasury Department on May 2 sanctioned four shipping firms for helping a Norland airline evade U.S. sanctions.",
-        "en",
-        "2024-05-03T10:00:00Z",
-    );
-    assert!(only(&ms, Kind::Sanction).targets.is_empty(), "{ms:#?}");
+    for (text, kind) in [
+        (
+            "The Commerce Department on Oct. 7 added 31 Chinese research institutes to the Entity List for acting against U.S. foreign policy interests.",
+            Kind::Listing,
+        ),
+        (
+            "The Treasury Department on May 2 sanctioned four shipping firms for helping a Norland airline evade U.S. sanctions.",
+            Kind::Sanction,
+        ),
+    ] {
+        let m = only_in(text, "en", "2024-10-08T10:00:00Z", kind);
+        assert!(!m.actors.is_empty() && m.targets.is_empty(), "{m:#?}");
+    }
     // near misses: another government's measure keeps the country it hits,
     // and a suit keeps the government it is brought against
-    let ms = read(
-        "",
-        "China's Commerce Ministry on May 5 added two U.S. drone makers to its unreliable entity list for harming China's interests.",
-        "en",
-        "2024-05-06T10:00:00Z",
-    );
-    assert!(
-        only(&ms, Kind::Listing)
-            .targets
-            .contains(&"United States".to_string()),
-        "{ms:#?}"
-    );
-    let ms = read(
-        "",
-        "On June 3 the company sued the United States over the order.",
-        "en",
-        "2024-06-04T10:00:00Z",
-    );
-    assert_eq!(
-        only(&ms, Kind::Lawsuit).targets,
-        ["United States"],
-        "{ms:#?}"
-    );
+    for (text, kind) in [
+        (
+            "China's Commerce Ministry on May 5 added two U.S. drone makers to its unreliable entity list for harming China's interests.",
+            Kind::Listing,
+        ),
+        (
+            "On June 3 the company sued the United States over the order.",
+            Kind::Lawsuit,
+        ),
+    ] {
+        let m = only_in(text, "en", "2024-06-04T10:00:00Z", kind);
+        assert!(m.targets.contains(&"United States".to_string()), "{m:#?}");
+    }
 }
 
 #[test]
 fn mei_before_a_ministry_makes_it_the_us_body() {
-    // 美商务部 is the US Commerce Department, not MOFCOM, in either script
+    // 美商务部 is the US Commerce Department, not MOFCOM, in either script;
+    // the bare 商务部 is still China's ministry (the near miss)
     for (text, kind, actor) in [
         (
             "美东时间2024年9月12日，美商务部宣布将多家中国企业列入“实体清单”。",
@@ -432,20 +425,13 @@ fn mei_before_a_ministry_makes_it_the_us_body() {
             Kind::Sanction,
             "Treasury Department",
         ),
+        (
+            "2024年9月12日，商务部宣布将三家美国企业列入不可靠实体清单。",
+            Kind::Listing,
+            "Ministry of Commerce",
+        ),
     ] {
-        let ms = read("", text, "zh", "2024-09-13T10:00:00+08:00");
-        assert_eq!(only(&ms, kind).actors, [actor], "{ms:#?}");
+        let m = only_in(text, "zh", "2024-09-13T10:00:00+08:00", kind);
+        assert_eq!(m.actors, [actor], "{m:#?}");
     }
-    // near miss: the bare 商务部 is still China's ministry
-    let ms = read(
-        "",
-        "2024年9月12日，商务部宣布将三家美国企业列入不可靠实体清单。",
-        "zh",
-        "2024-09-13T10:00:00+08:00",
-    );
-    assert_eq!(
-        only(&ms, Kind::Listing).actors,
-        ["Ministry of Commerce"],
-        "{ms:#?}"
-    );
 }
