@@ -68,20 +68,24 @@ pub fn ingest_counted<B: AsRef<[Article]>>(
 ) -> Result<(), StoreError> {
     let _lease = store.writer_lease();
     report.events_before = store.event_count()? as usize;
-    batches::with_workers(rules, |workers| -> Result<(), StoreError> {
-        for given in input {
-            let given = given.as_ref();
-            let articles = last_of_each_page(given);
-            batches::store_articles(store, workers, rules, &articles, report)?;
-            // an earlier version of a page that its last one replaced
-            // counts as stored with it
-            report.stored_articles += given.len() - articles.len();
+    // one bulk cache for the articles' writes and the rebuild after them
+    batches::with_bulk_cache(store, |store| {
+        batches::with_workers(rules, |workers| -> Result<(), StoreError> {
+            for given in input {
+                let given = given.as_ref();
+                let articles = last_of_each_page(given);
+                batches::store_articles(store, workers, rules, &articles, report)?;
+                // an earlier version of a page that its last one replaced
+                // counts as stored with it
+                report.stored_articles += given.len() - articles.len();
+            }
+            Ok(())
+        })?;
+        if store.rebuild_pending()? || report.events_before == 0 {
+            rebuild_with(store, rules)?;
         }
         Ok(())
     })?;
-    if store.rebuild_pending()? || report.events_before == 0 {
-        rebuild(store, rules)?;
-    }
     report.events_after = store.event_count()? as usize;
     Ok(())
 }
@@ -97,6 +101,7 @@ pub fn rebuild(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
     batches::with_bulk_cache(store, |store| rebuild_with(store, rules))
 }
 
+/// [`rebuild`] within a caller's bulk cache.
 fn rebuild_with(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
     let entities = rules.entity_table();
     for _ in 1..REBUILD_TRIES {
@@ -146,9 +151,11 @@ pub fn complete_pending(store: &mut Store, rules: &Rules) -> Result<bool, StoreE
 /// starts over. Returns (articles re-extracted, events).
 pub fn reindex(store: &mut Store, rules: &Rules) -> Result<(usize, usize), StoreError> {
     let _lease = store.writer_lease();
-    let articles = batches::reextract_all(store, rules)?;
-    let n = rebuild(store, rules)?;
-    Ok((articles, n))
+    batches::with_bulk_cache(store, |store| {
+        let articles = batches::reextract_all(store, rules)?;
+        let n = rebuild_with(store, rules)?;
+        Ok((articles, n))
+    })
 }
 
 /// Items of one feed that share a link are one page: the feed's last word on

@@ -143,7 +143,8 @@ impl Extracting {
 }
 
 /// Stores `articles` in batches of [`BATCH`] (one transaction each),
-/// counting into `report` as each batch commits.
+/// counting into `report` as each batch commits. A bulk write: its caller
+/// holds the [`with_bulk_cache`] cache.
 pub(super) fn store_articles(
     store: &mut Store,
     workers: &Workers,
@@ -152,27 +153,25 @@ pub(super) fn store_articles(
     report: &mut IngestReport,
 ) -> Result<(), StoreError> {
     let size = fault::batch_size(BATCH);
-    with_bulk_cache(store, |store| {
-        let mut writing: Option<(&[&Article], Extracting)> = None;
-        for chunk in articles.chunks(size) {
-            // previewed before the batch ahead of it is written, so the
-            // connection is free and extraction overlaps that write
-            let previews = store.snapshot(|s| {
-                chunk
-                    .iter()
-                    .map(|a| s.preview_article(a))
-                    .collect::<Result<Vec<_>, _>>()
-            })?;
-            let extracting = workers.extract(previews);
-            if let Some((ahead, job)) = writing.replace((chunk, extracting)) {
-                write(store, rules, ahead, job.wait(), report)?;
-            }
+    let mut writing: Option<(&[&Article], Extracting)> = None;
+    for chunk in articles.chunks(size) {
+        // previewed before the batch ahead of it is written, so the
+        // connection is free and extraction overlaps that write
+        let previews = store.snapshot(|s| {
+            chunk
+                .iter()
+                .map(|a| s.preview_article(a))
+                .collect::<Result<Vec<_>, _>>()
+        })?;
+        let extracting = workers.extract(previews);
+        if let Some((ahead, job)) = writing.replace((chunk, extracting)) {
+            write(store, rules, ahead, job.wait(), report)?;
         }
-        if let Some((last, job)) = writing {
-            write(store, rules, last, job.wait(), report)?;
-        }
-        Ok(())
-    })
+    }
+    if let Some((last, job)) = writing {
+        write(store, rules, last, job.wait(), report)?;
+    }
+    Ok(())
 }
 
 /// Writes one batch in one transaction: each article stored (planned again
@@ -221,32 +220,30 @@ fn write(
 /// Re-extracts every stored article, a page of [`BATCH`] at a time (read
 /// in one snapshot, extracted on every core while the page before it is
 /// written), so the archive is never held whole. Returns how many articles
-/// it re-extracted.
+/// it re-extracted. A bulk write: its caller holds the [`with_bulk_cache`]
+/// cache.
 pub(super) fn reextract_all(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
     let size = fault::batch_size(BATCH);
     let mut done = 0;
     let mut after = 0;
-    with_bulk_cache(store, |store| {
-        with_workers(rules, |workers| -> Result<usize, StoreError> {
-            let mut writing: Option<(Vec<i64>, Extracting)> = None;
-            loop {
-                let page = store.snapshot(|s| s.articles_after(after, size))?;
-                let Some(last) = page.last() else { break };
-                after = last.id;
-                done += page.len();
-                let ids: Vec<i64> = page.iter().map(|a| a.id).collect();
-                let read: Vec<Option<Article>> =
-                    page.into_iter().map(|a| Some(a.article)).collect();
-                let extracting = workers.extract(read);
-                if let Some((ahead, job)) = writing.replace((ids, extracting)) {
-                    rewrite(store, rules, &ahead, job.wait())?;
-                }
+    with_workers(rules, |workers| -> Result<usize, StoreError> {
+        let mut writing: Option<(Vec<i64>, Extracting)> = None;
+        loop {
+            let page = store.snapshot(|s| s.articles_after(after, size))?;
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            done += page.len();
+            let ids: Vec<i64> = page.iter().map(|a| a.id).collect();
+            let read: Vec<Option<Article>> = page.into_iter().map(|a| Some(a.article)).collect();
+            let extracting = workers.extract(read);
+            if let Some((ahead, job)) = writing.replace((ids, extracting)) {
+                rewrite(store, rules, &ahead, job.wait())?;
             }
-            if let Some((last, job)) = writing {
-                rewrite(store, rules, &last, job.wait())?;
-            }
-            Ok(done)
-        })
+        }
+        if let Some((last, job)) = writing {
+            rewrite(store, rules, &last, job.wait())?;
+        }
+        Ok(done)
     })
 }
 
