@@ -192,6 +192,10 @@ pub fn replay(clusters: &mut Vec<Cluster>, mentions: &[&MentionRecord], decision
         .filter(|d| d.action != DecisionAction::Undo && !undone.contains(&d.id))
         .collect();
     ordered.sort_by_key(|d| d.id);
+    if ordered.is_empty() {
+        // no decision to replay: nothing to index
+        return;
+    }
     let mut index = Index::new(clusters);
     for d in ordered {
         if d.action == DecisionAction::Add {

@@ -6,6 +6,7 @@
 use crate::extract::nations::{Nations, Standing};
 use crate::model::{Kind, MentionRecord};
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -197,6 +198,19 @@ fn run_together(s: &str) -> Option<String> {
     (!run.is_empty()).then_some(run)
 }
 
+/// Reports whose sentences are read in parallel before their names are
+/// interned in order: large enough to keep every core busy, small enough
+/// that the names waiting are few.
+const PARALLEL_CHUNK: usize = 16_384;
+
+/// What a report's sentence says, read without the interner.
+struct Read {
+    /// Known names and government lists ([`Nations::mentioned`]).
+    mentioned: (Vec<String>, Vec<String>),
+    tokens: Vec<u64>,
+    eases: bool,
+}
+
 /// Folds spellings to interned names and records what each name is.
 #[derive(Default)]
 struct Interner {
@@ -288,81 +302,95 @@ impl Features {
         let mut urls: FastMap<&str, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut items = Vec::with_capacity(mentions.len());
-        for m in mentions {
-            let mut role = |v: &[String]| -> Vec<u32> {
-                let mut out: Vec<u32> = v
-                    .iter()
-                    .filter(|s| !s.trim().is_empty())
-                    .map(|s| int.intern(s, nations))
-                    .collect();
-                out.sort_unstable();
-                out.dedup();
-                out
-            };
-            let actors = role(&m.mention.actors);
-            let targets = role(&m.mention.targets);
-            let mut all: Vec<u32> = actors.iter().chain(&targets).copied().collect();
-            all.sort_unstable();
-            all.dedup();
-            let ext = int.with_countries(&all);
-            let (said, named_lists) = nations.mentioned(&m.mention.evidence);
-            let mut seen: Vec<u32> = said.iter().map(|s| int.intern(s, nations)).collect();
-            let mut lists: Vec<u32> = named_lists.iter().map(|s| int.intern(s, nations)).collect();
-            lists.sort_unstable();
-            lists.dedup();
-            seen.extend_from_slice(&all);
-            let seen = int.with_countries(&seen);
-            let state: Vec<u32> = actors
-                .iter()
-                .copied()
-                .filter(|&n| {
-                    let c = int.country[n as usize];
-                    c != u32::MAX && c != n && !int.leader[n as usize]
+        // what each report's sentence says, apart from the interner (which
+        // must meet spellings in order), is read on every core a chunk at
+        // a time, so only one chunk's names wait to be interned
+        for chunk in mentions.chunks(PARALLEL_CHUNK) {
+            let read: Vec<Read> = chunk
+                .par_iter()
+                .map(|m| Read {
+                    mentioned: nations.mentioned(&m.mention.evidence),
+                    tokens: tokens(&m.mention.evidence),
+                    eases: super::relief::eases(m.mention.kind, &m.mention.evidence),
                 })
                 .collect();
-            let mut actor_countries: Vec<u32> = actors
-                .iter()
-                .map(|&n| int.country[n as usize])
-                .filter(|&c| c != u32::MAX)
-                .collect();
-            actor_countries.sort_unstable();
-            actor_countries.dedup();
-            let subjects: Vec<u32> = all
-                .iter()
-                .copied()
-                .filter(|&n| int.country[n as usize] == u32::MAX)
-                .collect();
-            let specific_targets: Vec<u32> = targets
-                .iter()
-                .copied()
-                .filter(|&n| !int.generic[n as usize])
-                .collect();
-            for &n in &seen {
-                if df.len() <= n as usize {
-                    df.resize(n as usize + 1, 0);
+            for (m, read) in chunk.iter().zip(read) {
+                let mut role = |v: &[String]| -> Vec<u32> {
+                    let mut out: Vec<u32> = v
+                        .iter()
+                        .filter(|s| !s.trim().is_empty())
+                        .map(|s| int.intern(s, nations))
+                        .collect();
+                    out.sort_unstable();
+                    out.dedup();
+                    out
+                };
+                let actors = role(&m.mention.actors);
+                let targets = role(&m.mention.targets);
+                let mut all: Vec<u32> = actors.iter().chain(&targets).copied().collect();
+                all.sort_unstable();
+                all.dedup();
+                let ext = int.with_countries(&all);
+                let (said, named_lists) = read.mentioned;
+                let mut seen: Vec<u32> = said.iter().map(|s| int.intern(s, nations)).collect();
+                let mut lists: Vec<u32> =
+                    named_lists.iter().map(|s| int.intern(s, nations)).collect();
+                lists.sort_unstable();
+                lists.dedup();
+                seen.extend_from_slice(&all);
+                let seen = int.with_countries(&seen);
+                let state: Vec<u32> = actors
+                    .iter()
+                    .copied()
+                    .filter(|&n| {
+                        let c = int.country[n as usize];
+                        c != u32::MAX && c != n && !int.leader[n as usize]
+                    })
+                    .collect();
+                let mut actor_countries: Vec<u32> = actors
+                    .iter()
+                    .map(|&n| int.country[n as usize])
+                    .filter(|&c| c != u32::MAX)
+                    .collect();
+                actor_countries.sort_unstable();
+                actor_countries.dedup();
+                let subjects: Vec<u32> = all
+                    .iter()
+                    .copied()
+                    .filter(|&n| int.country[n as usize] == u32::MAX)
+                    .collect();
+                let specific_targets: Vec<u32> = targets
+                    .iter()
+                    .copied()
+                    .filter(|&n| !int.generic[n as usize])
+                    .collect();
+                for &n in &seen {
+                    if df.len() <= n as usize {
+                        df.resize(n as usize + 1, 0);
+                    }
+                    df[n as usize] += 1;
                 }
-                df[n as usize] += 1;
+                let next = urls.len() as u32;
+                let url = *urls.entry(m.url.as_str()).or_insert(next);
+                items.push(Item {
+                    kind: m.mention.kind,
+                    first: day_number(m.mention.span.first_day()),
+                    last: day_number(m.mention.span.last_day()),
+                    actors,
+                    targets,
+                    names: all,
+                    ext,
+                    seen,
+                    bodies: state,
+                    actor_countries,
+                    subjects,
+                    specific_targets,
+                    lists,
+                    tokens: read.tokens,
+                    url,
+                    eases: read.eases,
+                });
             }
-            let next = urls.len() as u32;
-            let url = *urls.entry(m.url.as_str()).or_insert(next);
-            items.push(Item {
-                kind: m.mention.kind,
-                first: day_number(m.mention.span.first_day()),
-                last: day_number(m.mention.span.last_day()),
-                actors,
-                targets,
-                names: all,
-                ext,
-                seen,
-                bodies: state,
-                actor_countries,
-                subjects,
-                specific_targets,
-                lists,
-                tokens: tokens(&m.mention.evidence),
-                url,
-                eases: super::relief::eases(m.mention.kind, &m.mention.evidence),
-            });
         }
         df.resize(int.names.len(), 0);
         let weight = df.iter().map(|&d| weight(mentions.len(), d)).collect();

@@ -9,6 +9,7 @@
 
 use super::features::{jaccard, FastMap, Features, Item};
 use crate::model::Kind;
+use rayon::prelude::*;
 
 /// Pairs scoring below this never merge.
 pub const THRESHOLD: f32 = 0.55;
@@ -432,6 +433,61 @@ pub fn scored_pairs(f: &Features) -> Vec<Scored> {
 /// [`super::layout`] for the stages.
 pub fn cluster(f: &Features) -> Vec<Vec<usize>> {
     super::layout::Layout::build(f).clusters()
+}
+
+/// The clusters [`cluster`] gives, each kind decided on its own and the
+/// kinds in parallel: no pair crosses kinds (candidates come from blocks
+/// of one kind, repeats share their kind), so a kind's layout is the whole
+/// one restricted to it. The reports are moved into their kind's share
+/// and back, not copied.
+pub fn cluster_by_kind(f: &mut Features) -> Vec<Vec<usize>> {
+    let items = std::mem::take(&mut f.items);
+    let kinds: Vec<Kind> = items.iter().map(|it| it.kind).collect();
+    let mut parts: Vec<(Kind, Vec<u32>, Features)> = Vec::new();
+    for (i, it) in items.into_iter().enumerate() {
+        let at = match parts.iter().position(|p| p.0 == it.kind) {
+            Some(at) => at,
+            None => {
+                let shared = Features {
+                    items: Vec::new(),
+                    weight: f.weight.clone(),
+                    names: f.names.clone(),
+                    spellings: FastMap::default(),
+                    generic: f.generic.clone(),
+                    leads: f.leads.clone(),
+                };
+                parts.push((it.kind, Vec::new(), shared));
+                parts.len() - 1
+            }
+        };
+        parts[at].1.push(i as u32);
+        parts[at].2.items.push(it);
+    }
+    // the largest kinds start first, so the cores finish together
+    parts.sort_by_key(|p| std::cmp::Reverse(p.1.len()));
+    let decided: Vec<Vec<Vec<usize>>> = parts
+        .par_iter()
+        .map(|(_, idx, sub)| {
+            super::layout::Layout::build(sub)
+                .clusters()
+                .into_iter()
+                .map(|c| c.into_iter().map(|x| idx[x] as usize).collect())
+                .collect()
+        })
+        .collect();
+    // the reports back in their places: each kind's share holds its
+    // reports in their order
+    let mut shares: Vec<(Kind, std::vec::IntoIter<Item>)> = parts
+        .into_iter()
+        .map(|(k, _, sub)| (k, sub.items.into_iter()))
+        .collect();
+    f.items = kinds
+        .iter()
+        .filter_map(|k| shares.iter_mut().find(|s| s.0 == *k)?.1.next())
+        .collect();
+    let mut out: Vec<Vec<usize>> = decided.into_iter().flatten().collect();
+    out.sort_unstable_by_key(|c| c.first().copied());
+    out
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use crate::extract::nations;
 use crate::model::{DateSpan, Decision, Event, Kind, MentionRecord, Source, Status};
 use decisions::{Cluster, Manual};
 use features::{norm_name, Features};
+use rayon::prelude::*;
 
 /// Builds the timeline from every mention and every decision, oldest first.
 pub fn build(mentions: &[MentionRecord], decisions: &[Decision]) -> Vec<Event> {
@@ -39,16 +40,18 @@ pub fn build_with(
 ) -> Vec<Event> {
     // seed order makes the result independent of the order given
     let mut sorted: Vec<&MentionRecord> = mentions.iter().collect();
-    sorted.sort_by(|a, b| ids::seed_order(a, b));
+    sorted.par_sort_by(|a, b| ids::seed_order(a, b));
     let owned = sorted;
-    let feats = features::Features::with_nations(&owned, nations);
-    let mut clusters: Vec<Cluster> = merge::cluster(&feats)
-        .into_iter()
+    let mut feats = features::Features::with_nations(&owned, nations);
+    // the heavy steps run on every core: the kinds' merges, the ids of
+    // every report, the events' assembly
+    let mut clusters: Vec<Cluster> = merge::cluster_by_kind(&mut feats)
+        .into_par_iter()
         .map(|members| Cluster::auto(&owned, members))
         .collect();
     decisions::replay(&mut clusters, &owned, decisions);
     let mut events: Vec<(Event, Vec<usize>)> = clusters
-        .iter()
+        .par_iter()
         .filter_map(|c| assemble(c, &owned, &feats).map(|e| (e, c.members.clone())))
         .collect();
     // ids are unique even if two seeds hash alike

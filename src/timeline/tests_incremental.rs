@@ -276,3 +276,34 @@ fn a_new_day_moves_a_coarse_report_whose_span_it_misses() {
         "{after:?}"
     );
 }
+
+/// Each kind decided on its own, the kinds in parallel, gives the clusters
+/// of one build over every kind, and hands the features back as they were.
+#[test]
+fn kinds_decided_apart_give_the_clusters_of_one_build() {
+    use crate::model::Kind;
+    let mut r = Rng(29);
+    let mut joined = 0;
+    for case in 0..cases() {
+        let span = [150, 40, 12, 6][case % 4];
+        let mut next_id = 0;
+        let mut all: Vec<MentionRecord> = (0..150 + r.below(150) as usize)
+            .flat_map(|n| article(&mut r, &mut next_id, n, span))
+            .collect();
+        // more kinds, on the same days and names as the others
+        for rec in all.iter_mut() {
+            if r.below(3) == 0 {
+                rec.mention.kind =
+                    [Kind::Sanction, Kind::Tariff, Kind::ExportControl][r.below(3) as usize];
+            }
+        }
+        let (f, _) = features(&all);
+        let mut g = f.clone();
+        let apart = super::merge::cluster_by_kind(&mut g);
+        let whole = super::merge::cluster(&f);
+        assert_eq!(apart, whole, "case {case}");
+        assert_eq!(format!("{:?}", g.items), format!("{:?}", f.items));
+        joined += whole.iter().filter(|c| c.len() > 1).count();
+    }
+    assert!(joined > 100, "only {joined} clusters of two or more");
+}
