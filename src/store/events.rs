@@ -6,6 +6,7 @@ use crate::model::{
     DateSpan, EditField, Event, Kind, Mention, MentionRecord, PartialDate, Source, Status,
 };
 use chrono::DateTime;
+use rayon::prelude::*;
 use rusqlite::{params, params_from_iter, types::Value, OptionalExtension};
 
 pub use crate::query::EventFilter;
@@ -238,16 +239,23 @@ impl Store {
                     langs_of.insert(id, lang);
                 }
             }
-            for e in events {
-                let mut langs: Vec<&str> = Vec::new();
-                for s in &e.sources {
-                    if let Some(l) = langs_of.get(&s.mention_id) {
-                        if !langs.contains(&l.as_str()) {
-                            langs.push(l);
+            // each event's languages and fingerprint, hashed on every core
+            let prints: Vec<(Vec<&str>, String)> = events
+                .par_iter()
+                .map(|e| {
+                    let mut langs: Vec<&str> = Vec::new();
+                    for s in &e.sources {
+                        if let Some(l) = langs_of.get(&s.mention_id) {
+                            if !langs.contains(&l.as_str()) {
+                                langs.push(l);
+                            }
                         }
                     }
-                }
-                let fingerprint = super::fingerprint::fingerprint(e, &langs);
+                    let fingerprint = super::fingerprint::fingerprint(e, &langs);
+                    (langs, fingerprint)
+                })
+                .collect();
+            for (e, (langs, fingerprint)) in events.iter().zip(prints) {
                 if let Some((rowid, old)) = stored.remove(&e.id) {
                     if old == fingerprint {
                         continue;
