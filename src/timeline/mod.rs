@@ -45,7 +45,11 @@ pub fn build_with(
     let mut feats = features::Features::with_nations(&owned, nations);
     // the heavy steps run on every core: the kinds' merges, the ids of
     // every report, the events' assembly
-    let mut clusters: Vec<Cluster> = merge::cluster_by_kind(&mut feats)
+    let merged = merge::cluster_by_kind(&mut feats);
+    // the reports' features served the merger; what follows reads the
+    // names only, so the memory they hold goes back before the events grow
+    feats.items = Vec::new();
+    let mut clusters: Vec<Cluster> = merged
         .into_par_iter()
         .map(|members| Cluster::auto(&owned, members))
         .collect();
@@ -54,6 +58,7 @@ pub fn build_with(
         .par_iter()
         .filter_map(|c| assemble(c, &owned, &feats).map(|e| (e, c.members.clone())))
         .collect();
+    drop(clusters);
     // ids are unique even if two seeds hash alike
     let mut seen = std::collections::HashSet::new();
     for (e, _) in events.iter_mut() {
