@@ -435,3 +435,18 @@ fn mei_before_a_ministry_makes_it_the_us_body() {
         assert_eq!(m.actors, [actor], "{m:#?}");
     }
 }
+
+#[test]
+fn a_short_chinese_company_name_is_the_company() {
+    // 中芯 for 中芯国际 (SMIC), in both scripts, beside another company
+    for text in [
+        "2025年6月10日，台湾经济部将华为、中芯等企业列入出口管制实体名单。",
+        "2025年6月10日，臺灣經濟部將華為、中芯等企業列入出口管制實體名單。",
+    ] {
+        let m = only_in(text, "zh", "2025-06-15T10:00:00+08:00", Kind::Listing);
+        assert!(
+            m.targets.iter().any(|t| t == "SMIC") && m.targets.iter().any(|t| t == "Huawei"),
+            "{m:#?}"
+        );
+    }
+}
