@@ -141,6 +141,19 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
             group_index(&cs, ci).0
         };
         TriggerTable::absorb(&mut hits, group_of);
+        // "列入清单，并采取以下处理措施：禁止上述企业……": the bans a
+        // listing lists inline after its colon are what the listing does,
+        // as they are when numbered below it
+        if let Some(at) = constructions::inline_items(s).filter(|_| zh) {
+            let listed = hits
+                .iter()
+                .any(|h| h.verb_start < at && !h.nominal && h.absorbs.contains(&Kind::Ban));
+            if listed {
+                hits.retain(|h| {
+                    h.verb_start < at || !matches!(h.kind, TriggerKind::Kind(Kind::Ban))
+                });
+            }
+        }
         hits.retain(|h| !constructions::list_of_peers(s, h));
         let mut dates = find_dates(s, &anchor);
         dates.truncate(MAX_DATES_PER_SENTENCE);

@@ -428,3 +428,18 @@ fn two_clauses_with_their_own_targets_are_two_measures() {
     );
     assert_eq!(one.len(), 1, "{one:?}");
 }
+
+#[test]
+fn measures_a_listing_lists_inline_are_the_listing() {
+    // the bans after "采取以下处理措施：" are what the listing does
+    for text in [
+        "不可靠实体清单工作机制决定将下列五家外国实体列入不可靠实体清单，并采取以下处理措施：禁止上述企业从事与中国有关的进出口活动；禁止上述企业在中国境内新增投资。",
+        "不可靠實體清單工作機制決定將下列五家外國實體列入不可靠實體清單，並採取以下處理措施：禁止上述企業從事與中國有關的進出口活動；禁止上述企業在中國境內新增投資。",
+    ] {
+        assert_eq!(
+            found(text),
+            [(Kind::Listing, "2025-06-18".to_string())],
+            "{text}"
+        );
+    }
+}

@@ -300,6 +300,21 @@ pub(crate) fn item_intro(s: &str) -> bool {
         .is_some_and(|t| t.ends_with("措施"))
 }
 
+/// Where the measures a decision lists inline begin: "……列入不可靠实体
+/// 清单，并采取以下处理措施：禁止上述企业……；禁止……" (the byte after the
+/// colon), when something follows it. The measures are the decision's
+/// items, written in its sentence rather than numbered below it.
+pub(crate) fn inline_items(s: &str) -> Option<usize> {
+    ["措施：", "措施:"].iter().find_map(|intro| {
+        let at = s.find(intro)? + intro.len();
+        s[at..]
+            .trim_end_matches(['。', '.', ' ', '\n'])
+            .chars()
+            .any(|c| !c.is_whitespace())
+            .then_some(at)
+    })
+}
+
 /// True when the sentence is an item of a numbered list: "一、", "（二）",
 /// "(3)", "4、" at its start.
 pub(crate) fn numbered_item(s: &str) -> bool {
@@ -334,6 +349,15 @@ pub(crate) fn item_rule(s: &str, verb: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn measures_listed_inline_after_their_introduction() {
+        let s = "决定将下列实体列入清单，并采取以下处理措施：禁止上述企业从事进出口活动。";
+        assert_eq!(inline_items(s).map(|at| &s[at..at + 6]), Some("禁止"));
+        // the introduction at the end of a sentence lists below it
+        assert_eq!(inline_items("决定对上述企业采取以下措施："), None);
+        assert_eq!(inline_items("决定采取以下措施。"), None);
+    }
 
     #[test]
     fn statute_articles_quoted_whole() {
