@@ -7,7 +7,8 @@
 //! two companies put on two different lists on one day, two listings
 //! (an article's reports of one kind and day are otherwise one), also
 //! in one coordinated sentence ("added A to the Entity List and B to the
-//! Military End-User List").
+//! Military End-User List"); controls updated, broadened or strengthened,
+//! and rules on a good's exports ("the rules on chip exports").
 
 use super::tests::{article, check, none_of, rules};
 use crate::model::Kind;
@@ -187,4 +188,30 @@ fn two_lists_in_one_sentence_are_two_listings() {
         "On May 20, 2025, the Commerce Department added Eastbrook Logistics to the Entity List, a step that followed the listing of Westfield Avionics on the Military End-User List.",
     );
     assert!(one.len() <= 1, "{one:?}");
+}
+
+#[test]
+fn controls_updated_or_broadened_are_export_controls() {
+    check(&[
+        (
+            "In December 2024, BIS updated the controls on advanced computing chips.",
+            Kind::ExportControl,
+            "2024-12",
+        ),
+        (
+            "In December 2024, the Commerce Department broadened the export restrictions on memory chips.",
+            Kind::ExportControl,
+            "2024-12",
+        ),
+        (
+            "In October 2023, the Commerce Department strengthened the controls on chipmaking tools.",
+            Kind::ExportControl,
+            "2023-10",
+        ),
+    ]);
+    // near miss: a company's own rules are no export control
+    none_of(
+        "In October 2023, the company updated its rules on travel expenses.",
+        Kind::ExportControl,
+    );
 }
