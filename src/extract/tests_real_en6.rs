@@ -208,6 +208,11 @@ fn controls_updated_or_broadened_are_export_controls() {
             Kind::ExportControl,
             "2023-10",
         ),
+        (
+            "The new rules on chip exports took effect on November 17, 2023.",
+            Kind::ExportControl,
+            "2023-11-17",
+        ),
     ]);
     // near miss: a company's own rules are no export control
     none_of(
