@@ -652,8 +652,13 @@ fn mention(
             })
             .unwrap_or(date.span)
     };
+    // ", when it also added …" hangs on the one date just before it, not
+    // on the dates coordinated with that one ("in October 2023 and again
+    // in December 2024, when it also added …")
+    let hangs = clause.join == super::sentences::Join::When && date.end <= clause.start;
     let also: Vec<DateSpan> = constructions::coordinated(s, dates, date)
         .into_iter()
+        .filter(|_| !hangs)
         .chain(
             zh.then(|| constructions::fronted_announcement(s, dates, date, hit))
                 .flatten(),

@@ -8,9 +8,11 @@
 //! (an article's reports of one kind and day are otherwise one), also
 //! in one coordinated sentence ("added A to the Entity List and B to the
 //! Military End-User List"); controls updated, broadened or strengthened,
-//! and rules on a good's exports ("the rules on chip exports").
+//! and rules on a good's exports ("the rules on chip exports"); a
+//! ", when" clause after dates coordinated by "and again" hangs on the
+//! last of them only.
 
-use super::tests::{article, check, none_of, rules};
+use super::tests::{article, check, found, none_of, rules};
 use crate::model::Kind;
 
 #[test]
@@ -219,4 +221,30 @@ fn controls_updated_or_broadened_are_export_controls() {
         "In October 2023, the company updated its rules on travel expenses.",
         Kind::ExportControl,
     );
+}
+
+#[test]
+fn a_when_clause_hangs_on_the_one_date_before_it() {
+    let got = found(
+        "The Commerce Department tightened the controls in March 2023 and again in January 2024, when it also added 12 companies to the Entity List.",
+    );
+    let listings: Vec<&str> = got
+        .iter()
+        .filter(|(k, _)| *k == Kind::Listing)
+        .map(|(_, d)| d.as_str())
+        .collect();
+    assert_eq!(listings, ["2024-01"], "{got:?}");
+    // near miss: a listing of both dates is reported on both
+    check(&[
+        (
+            "The Commerce Department added firms to the Entity List in March 2023 and again in January 2024.",
+            Kind::Listing,
+            "2023-03",
+        ),
+        (
+            "The Commerce Department added firms to the Entity List in March 2023 and again in January 2024.",
+            Kind::Listing,
+            "2024-01",
+        ),
+    ]);
 }
