@@ -181,6 +181,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
         add_phrase_dates(rules, s, &mut dates, &out, si, day_anchor);
         let recent_day = day_anchor.filter(|(at, _)| si - at <= 1).map(|(_, d)| d);
         constructions::add_days_after(s, &mut dates, recent_day);
+        if !zh {
+            constructions::add_days_later(s, &mut dates, recent_day);
+        }
         if zh && !absolute_only {
             let recent = out.last().filter(|m| si - m.sentence <= 3);
             constructions::add_zh_later(s, &mut dates, recent.map(|m| m.span.start));

@@ -181,6 +181,10 @@ pub struct Words {
     /// the date that follows them.
     #[serde(default)]
     pub days_after: Vec<(String, i64)>,
+    /// "a week later": phrases that date an event a number of days after
+    /// the date before them.
+    #[serde(default)]
+    pub days_later: Vec<(String, i64)>,
     /// Words that place an act vaguely before the document ("日前", "a few
     /// days ago"): a sentence that holds one reports an earlier act, so it
     /// is not in the document's own voice and takes no document day.

@@ -10,7 +10,8 @@
 //! Military End-User List"); controls updated, broadened or strengthened,
 //! and rules on a good's exports ("the rules on chip exports"); a
 //! ", when" clause after dates coordinated by "and again" hangs on the
-//! last of them only.
+//! last of them only; "a week later", "three days later" count from the
+//! day-precise date before them.
 
 use super::tests::{article, check, found, none_of, rules};
 use crate::model::Kind;
@@ -247,4 +248,42 @@ fn a_when_clause_hangs_on_the_one_date_before_it() {
             "2024-01",
         ),
     ]);
+}
+
+#[test]
+fn days_or_weeks_later_count_from_the_date_before() {
+    check(&[
+        (
+            "The Supreme Court heard argument on January 10, 2025, and upheld the law a week later.",
+            Kind::Ruling,
+            "2025-01-17",
+        ),
+        (
+            "The Commerce Department proposed the rule on March 1, 2024, and added the companies to the Entity List two weeks later.",
+            Kind::Listing,
+            "2024-03-15",
+        ),
+        // across a month's end, from the sentence before
+        (
+            "The company sued the state on May 30, 2024.\n\nThree days later, a federal judge blocked the ban.",
+            Kind::Ruling,
+            "2024-06-02",
+        ),
+    ]);
+    // a count that opens the sentence is no one's name
+    let got = super::tests::read_en_on(
+        "The company sued the state on May 30, 2024.\n\nThree days later, a federal judge blocked the ban.",
+        "2025-06-18T09:00:00Z",
+    );
+    assert!(got.len() == 2, "{got:#?}");
+    assert!(
+        got.iter().all(|m| !m.actors.iter().any(|a| a == "Three")),
+        "{got:#?}"
+    );
+    // near miss: "later" with no count of days keeps the date written
+    check(&[(
+        "A federal judge blocked the ban on June 20, 2024, weeks later than expected.",
+        Kind::Ruling,
+        "2024-06-20",
+    )]);
 }

@@ -132,6 +132,47 @@ pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option
     dates.sort_by_key(|d| d.start);
 }
 
+/// "upheld the law a week later", "Three days later, the court …": the day
+/// that many days after the last day-precise date before the phrase, or
+/// after `anchor` (the day the sentence before was about).
+pub(crate) fn add_days_later(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<PartialDate>) {
+    // Every phrase ends in "later": one scan rules most sentences out.
+    if !s
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"later"))
+    {
+        return;
+    }
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return;
+    }
+    for (p, n) in &words("en").days_later {
+        let Some(at) = lower.find(p) else { continue };
+        let end = at + p.len();
+        if dates.iter().any(|d| at < d.end && d.start < end) {
+            continue;
+        }
+        let base = dates
+            .iter()
+            .rfind(|d| d.end <= at && d.span.start.precision() == 3 && d.span.end.is_none())
+            .map(|d| d.span.start)
+            .or(anchor.filter(|a| a.precision() == 3))
+            .map(|d| d.first_day());
+        let Some(day) = base.and_then(|b| b.checked_add_signed(chrono::Duration::days(*n))) else {
+            continue;
+        };
+        dates.push(DateMatch {
+            start: at,
+            end,
+            span: DateSpan::at(PartialDate::from_naive(day)),
+            relative: true,
+        });
+    }
+    dates.sort_by_key(|d| d.start);
+}
+
 /// "Huawei sued the government in March", written in December: a verb in
 /// the past tense reports a March already gone. Returns the date a year
 /// earlier when a year-less date resolved after publication.
