@@ -93,54 +93,31 @@ pub(crate) fn deadline(s: &str, d: &DateMatch) -> bool {
 /// ("It came hours after …"), `anchor`, the day the sentence before was
 /// about.
 pub(crate) fn add_days_after(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<PartialDate>) {
-    // Every phrase ends in "after": one scan rules most sentences out.
-    if !s
-        .as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"after"))
-    {
-        return;
-    }
-    let lower = s.to_lowercase();
-    if lower.len() != s.len() {
-        return;
-    }
-    for (p, n) in &words("en").days_after {
-        let Some(at) = lower.find(p) else { continue };
-        let end = at + p.len();
-        if dates.iter().any(|d| at < d.end && d.start < end) {
-            continue;
-        }
-        let base = dates
-            .iter()
-            .rfind(|d| d.end <= at && d.span.start.precision() == 3 && d.span.end.is_none())
-            .map(|d| d.span.start)
-            .or(anchor.filter(|a| a.precision() == 3))
-            .map(|d| d.first_day());
-        let Some(day) = base.and_then(|b| b.checked_sub_signed(chrono::Duration::days(*n))) else {
-            continue;
-        };
-        // The date belongs to the "after …" clause, which the clause
-        // splitter starts at "after".
-        dates.push(DateMatch {
-            start: end - "after".len(),
-            end,
-            span: DateSpan::at(PartialDate::from_naive(day)),
-            relative: true,
-        });
-    }
-    dates.sort_by_key(|d| d.start);
+    add_counted_days(s, dates, anchor, ("after", &words("en").days_after), false);
 }
 
 /// "upheld the law a week later", "Three days later, the court …": the day
 /// that many days after the last day-precise date before the phrase, or
 /// after `anchor` (the day the sentence before was about).
 pub(crate) fn add_days_later(s: &str, dates: &mut Vec<DateMatch>, anchor: Option<PartialDate>) {
-    // Every phrase ends in "later": one scan rules most sentences out.
+    add_counted_days(s, dates, anchor, ("later", &words("en").days_later), true);
+}
+
+/// A phrase of `phrases` (each ending in `word`, with its count of days)
+/// dates the day that many days from the last day-precise date before it
+/// (or `anchor`): on from it when `forward`, back from it otherwise.
+fn add_counted_days(
+    s: &str,
+    dates: &mut Vec<DateMatch>,
+    anchor: Option<PartialDate>,
+    (word, phrases): (&str, &[(String, i64)]),
+    forward: bool,
+) {
+    // Every phrase ends in `word`: one scan rules most sentences out.
     if !s
         .as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"later"))
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
     {
         return;
     }
@@ -148,8 +125,10 @@ pub(crate) fn add_days_later(s: &str, dates: &mut Vec<DateMatch>, anchor: Option
     if lower.len() != s.len() {
         return;
     }
-    for (p, n) in &words("en").days_later {
-        let Some(at) = lower.find(p) else { continue };
+    for (p, n) in phrases {
+        let Some(at) = lower.find(p.as_str()) else {
+            continue;
+        };
         let end = at + p.len();
         if dates.iter().any(|d| at < d.end && d.start < end) {
             continue;
@@ -160,11 +139,15 @@ pub(crate) fn add_days_later(s: &str, dates: &mut Vec<DateMatch>, anchor: Option
             .map(|d| d.span.start)
             .or(anchor.filter(|a| a.precision() == 3))
             .map(|d| d.first_day());
-        let Some(day) = base.and_then(|b| b.checked_add_signed(chrono::Duration::days(*n))) else {
+        let shift = chrono::Duration::days(if forward { *n } else { -*n });
+        let Some(day) = base.and_then(|b| b.checked_add_signed(shift)) else {
             continue;
         };
+        // "a week later" dates its own clause; the date of "a day after …"
+        // belongs to the "after …" clause, which the clause splitter starts
+        // at "after"
         dates.push(DateMatch {
-            start: at,
+            start: if forward { at } else { end - word.len() },
             end,
             span: DateSpan::at(PartialDate::from_naive(day)),
             relative: true,
