@@ -233,6 +233,8 @@ const NOT_NAMES: &[&str] = &[
     "Sen",
     "Chief",
     "Executive",
+    // "Executive Order 13873": an instrument, not an organisation
+    "Order",
     "Federal",
     "State",
     "Former",

@@ -287,3 +287,16 @@ fn days_or_weeks_later_count_from_the_date_before() {
         "2024-06-20",
     )]);
 }
+
+#[test]
+fn an_executive_order_s_number_is_no_name() {
+    let got = super::tests::read_en_on(
+        "On May 15, 2019, President Trump signed Executive Order 13873, declaring a national emergency.",
+        "2025-06-18T09:00:00Z",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(
+        got[0].targets.iter().all(|t| !t.contains("Order")),
+        "{got:#?}"
+    );
+}
