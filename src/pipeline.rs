@@ -113,7 +113,7 @@ fn rebuild_with(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
             if s.timeline_state()?.changes != state.changes {
                 return Ok(false);
             }
-            s.replace_events(&events, &entities)?;
+            s.replace_built(&events, &entities, &mentions)?;
             s.mark_built(state.changes)?;
             fault::point("rebuild: written, not committed");
             Ok(true)
@@ -125,8 +125,9 @@ fn rebuild_with(store: &mut Store, rules: &Rules) -> Result<usize, StoreError> {
     }
     let n = store.batch(|s| -> Result<usize, StoreError> {
         let state = s.timeline_state()?;
-        let events = build_events(rules, &s.mentions()?, &s.decisions()?);
-        s.replace_events(&events, &entities)?;
+        let mentions = s.mentions()?;
+        let events = build_events(rules, &mentions, &s.decisions()?);
+        s.replace_built(&events, &entities, &mentions)?;
         s.mark_built(state.changes)?;
         Ok(events.len())
     })?;

@@ -305,3 +305,38 @@ fn one_sentence_keeps_two_reports_of_one_kind_and_day() {
     let events = store.events(&EventFilter::default()).expect("events");
     assert_eq!(events.len(), 2, "{events:?}");
 }
+
+/// A rebuild stores each event's languages from the mentions it was built
+/// from (not read again from the archive): the listing reported in English
+/// and Chinese is found under both, the English-only one under English only.
+#[test]
+fn a_rebuild_stores_the_languages_of_each_events_reports() {
+    let mut store = Store::open_in_memory().expect("store opens");
+    let rules = Rules::builtin();
+    let ids: Vec<i64> = [
+        article("https://en.example/h", "2019-05-16T08:00:00+00:00", "en"),
+        article("https://zh.example/h", "2019-05-16T20:00:00+08:00", "zh"),
+        article("https://en.example/x", "2021-01-15T08:00:00+00:00", "en"),
+    ]
+    .iter()
+    .map(|a| store.upsert_article(a).expect("article stored").id)
+    .collect();
+    extract_all(&mut store, &ids);
+    pipeline::rebuild(&mut store, &rules).expect("rebuild");
+    let targets = |lang: &'static str| -> Vec<String> {
+        let f = EventFilter {
+            lang: Some(lang.into()),
+            ..Default::default()
+        };
+        let mut t: Vec<String> = store
+            .events(&f)
+            .expect("events")
+            .into_iter()
+            .map(|e| e.targets.join("+") + "/" + e.kind.as_str())
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(targets("en"), ["Huawei/listing", "Xiaomi/listing"]);
+    assert_eq!(targets("zh"), ["/legislation", "Huawei/listing"]);
+}
