@@ -724,6 +724,19 @@ fn mention(
             }
         }
     }
+    // "raised tariffs on $200 billion of Chinese goods", "the tariffs on
+    // Chinese goods will start": the country whose goods a tariff's clause
+    // names is its target
+    if kind == Kind::Tariff && !zh && r.targets.is_empty() {
+        let rest = s
+            .get(clause.start.min(hit.start)..clause.end.max(hit.end))
+            .unwrap_or("");
+        if let Some(c) = constructions::goods_country(rest) {
+            if !r.actors.iter().any(|a| a == c) {
+                r.targets.push(c.to_string());
+            }
+        }
+    }
     referents::name_the_president(&mut r.actors, &span, published);
     referents::name_the_president(&mut r.targets, &span, published);
     // An accusation is made by someone: a company, a government, an official

@@ -209,6 +209,13 @@ pub struct Words {
     /// charges, so such a charge needs no accuser named.
     #[serde(default)]
     pub criminal_charges: (Vec<String>, Vec<String>),
+    /// Adjectives of a country before the goods a tariff hits ("Chinese
+    /// goods"), with the country's canonical name, and the nouns of goods
+    /// (see `constructions::goods`).
+    #[serde(default)]
+    pub demonyms: Vec<(String, String)>,
+    #[serde(default)]
+    pub goods: Vec<String>,
     /// "each time", "both times": phrases that repeat an act on every
     /// date of the sentence before ("on July 6 … and on August 23 …. China
     /// retaliated each time"), one event a date.

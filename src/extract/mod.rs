@@ -43,6 +43,8 @@ mod tests_real_en5;
 #[cfg(test)]
 mod tests_real_en6;
 #[cfg(test)]
+mod tests_real_en7;
+#[cfg(test)]
 mod tests_real_zh;
 #[cfg(test)]
 mod tests_real_zh2;

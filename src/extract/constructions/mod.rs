@@ -24,12 +24,15 @@
 //!   line or a dated heading.
 //! - `later`: a Chinese narrative's "三天后", "同月", "次年", dated from the
 //!   act before.
+//! - `goods`: the country whose goods a tariff hits ("on Chinese goods"),
+//!   its target.
 //! - `parties`: a Taiwanese judgment's role words (原告, 被上诉人) as the
 //!   parties its caption names.
 
 mod citation;
 mod dating;
 mod documents;
+mod goods;
 mod heading;
 mod issuer;
 mod later;
@@ -40,6 +43,7 @@ mod signature;
 pub(crate) use citation::*;
 pub(crate) use dating::*;
 pub(crate) use documents::*;
+pub(crate) use goods::goods_country;
 pub(crate) use heading::*;
 pub(crate) use issuer::*;
 pub(crate) use later::*;
