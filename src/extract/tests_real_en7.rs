@@ -117,3 +117,36 @@ fn the_country_whose_goods_a_tariff_hits_is_its_target() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn words_that_open_a_sentence_are_no_names() {
+    let on = "2025-06-18T09:00:00+00:00";
+    for text in [
+        "Although the agency added Northwind Tech to the Entity List on May 3, 2024, sales went on.",
+        "Effective June 1, 2024, the department imposed tariffs on Chinese steel.",
+        "Included in the tariffs imposed on 15 December 2019 are laptops and phones.",
+        "Annex I of the rule, published on May 3, 2024, added Redwood Labs to the Entity List.",
+    ] {
+        let got = super::tests::read_en_on(text, on);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        let opener = text.split_whitespace().next().unwrap_or_default();
+        assert!(
+            got[0]
+                .actors
+                .iter()
+                .chain(&got[0].targets)
+                .all(|n| !n.starts_with(opener)),
+            "{got:#?}"
+        );
+    }
+    // near miss: a company whose name opens the sentence stays its actor
+    let got = super::tests::read_en_on(
+        "Northwind Tech sued the Commerce Department on May 3, 2024.",
+        on,
+    );
+    assert!(
+        got.iter()
+            .any(|m| m.actors.iter().any(|a| a == "Northwind Tech")),
+        "{got:#?}"
+    );
+}
