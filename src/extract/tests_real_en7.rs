@@ -150,3 +150,20 @@ fn words_that_open_a_sentence_are_no_names() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_date_that_labels_a_chronology_s_entry_is_not_moved_ahead() {
+    // published 2025-06-18: May 13 is this year's, though the entry's verb
+    // looks ahead
+    check(&[(
+        "May 13: Beijing hits back by announcing it will raise tariffs on $60 billion of American goods.",
+        Kind::Tariff,
+        "2025-05-13",
+    )]);
+    // near miss: a date in the sentence's own future still looks ahead
+    check(&[(
+        "The ministry said the tariffs will take effect on May 13.",
+        Kind::Tariff,
+        "2026-05-13",
+    )]);
+}

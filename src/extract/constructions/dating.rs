@@ -255,6 +255,9 @@ pub(crate) fn future_year(
     if !d.relative || behind <= 2 || d.span.end.is_some() {
         return None;
     }
+    if is_label(s, d) {
+        return None;
+    }
     let text = s.get(d.start..d.end)?.to_lowercase();
     if text
         .as_bytes()
@@ -290,6 +293,19 @@ pub(crate) fn future_year(
         _ => return None,
     };
     ((start.first_day() - published).num_days() <= 366).then_some(DateSpan::at(start))
+}
+
+/// "May 13: China hits back by announcing it will raise …": a date that
+/// opens its line as a label, as in a chronology, dates an entry already
+/// written; the future of the verbs after it is the entry's own.
+fn is_label(s: &str, d: &DateMatch) -> bool {
+    let before = s.get(..d.start).unwrap_or("").trim();
+    let after = s.get(d.end..).unwrap_or("").trim_start();
+    before.is_empty()
+        && (after.starts_with(':')
+            || after.starts_with('\u{2014}')
+            || after.starts_with('\u{2013}')
+            || after.starts_with("- "))
 }
 
 /// The date a year earlier, when that is not after publication.
