@@ -54,6 +54,8 @@ mod tests_real_zh3;
 mod tests_real_zh4;
 #[cfg(test)]
 mod tests_real_zh5;
+#[cfg(test)]
+mod tests_real_zh6;
 pub mod triggers;
 
 use crate::model::{Article, Mention};

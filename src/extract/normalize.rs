@@ -122,6 +122,9 @@ pub fn normalize(text: &str) -> Option<Normalized> {
         }
         chars.push((c, i));
     }
+    if han && tens_in_one(&mut chars) {
+        changed = true;
+    }
     if han && to_simplified(&mut chars) {
         // Traditional script: a Taiwanese document counts years from 1912.
         minguo_years(&mut chars);
@@ -266,6 +269,28 @@ fn gregorian(chars: &mut Vec<(char, usize)>, range: std::ops::Range<usize>, year
     let added = year.len();
     chars.splice(range, year);
     added
+}
+
+/// 廿 and 卅, twenty and thirty in one character (廿三日, 卅二家), written
+/// as the numerals every rule reads: 二十, 三十.
+fn tens_in_one(chars: &mut Vec<(char, usize)>) -> bool {
+    let mut wrote = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let (c, orig) = chars[i];
+        let tens = match c {
+            '廿' => '二',
+            '卅' => '三',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        chars.splice(i..=i, [(tens, orig), ('十', orig)]);
+        wrote = true;
+        i += 2;
+    }
+    wrote
 }
 
 /// Minguo years written in Chinese numerals (a judgment's `九十一年六月
@@ -532,6 +557,18 @@ mod tests {
             "经济部将华为列入实体管制名单"
         );
         assert_eq!(norm("美國商務部宣布出口管制"), "美国商务部宣布出口管制");
+    }
+
+    #[test]
+    fn twenty_and_thirty_in_one_character_are_spelled_out() {
+        assert_eq!(
+            norm("當地時間廿三日將卅二家企業"),
+            "当地时间二十三日将三十二家企业"
+        );
+        assert_eq!(norm("北岭廿日宣布"), "北岭二十日宣布");
+        let text = "北岭卅日宣布";
+        let n = normalize(text).expect("changed");
+        assert_eq!(n.original(text, "三十日宣布"), Some("卅日宣布"));
     }
 
     #[test]

@@ -579,9 +579,13 @@ impl Zh<'_> {
         Some((k, Ymd::month(self.anchor.year(), self.anchor.month()).rel()))
     }
 
-    /// "18日" with no month: the nearest 18th (this, last or next month).
+    /// "18日" with no month: the nearest 18th (this, last or next month);
+    /// in numerals too ("美国八日宣布", "当地时间十二日").
     fn day_only(&self, i: usize) -> Option<(usize, Ymd)> {
-        self.ch(i).and_then(ascii_digit)?;
+        let numerals = self.ch(i).and_then(ascii_digit).is_none();
+        if numerals && !self.ch(i).is_some_and(is_cn_numeral) {
+            return None;
+        }
         if self.prev(i).is_some_and(|p| "第每近数期满月号".contains(p)) {
             return None;
         }
@@ -592,6 +596,29 @@ impl Zh<'_> {
         if self.any_at(k + 1, &["内", "以内", "之内"]).is_some() {
             return None;
         }
+        if numerals && self.counts_days(i, k) {
+            return None;
+        }
         Some((k + 1, Ymd::date(nearest_day_of_month(self.anchor, d)?)))
+    }
+
+    /// Whether a day in numerals at `i..k` (before 日) counts days instead
+    /// of naming one: 两日, 三日后, 七日内, 为期五日, 连续三日, 同一日, 一日游.
+    fn counts_days(&self, i: usize, k: usize) -> bool {
+        self.ch(i) == Some('两')
+            || self
+                .prev(i)
+                .is_some_and(|p| "几这那同前后逐隔整半多朝某头首续达历共约有".contains(p))
+            || self
+                .ch(k + 1)
+                .is_some_and(|n| "后前来间内夜游期制战".contains(n))
+            || self
+                .any_at(
+                    k + 1,
+                    &[
+                        "以内", "以上", "以后", "以前", "以来", "之后", "之前", "之间",
+                    ],
+                )
+                .is_some()
     }
 }
