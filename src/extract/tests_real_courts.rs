@@ -1,0 +1,59 @@
+//! English constructions found by a probe of court, ban, sanction and
+//! charge reports, tested on sentences written for this file with near
+//! misses that must stay silent: indictments unveiled or announced,
+//! criminal charges with their day between the noun and "against", an
+//! indictment named first and its filing told after it ("One indictment,
+//! filed on …"), and a year-less date "of that year".
+
+use super::tests::{check, none_of};
+use crate::model::Kind;
+
+#[test]
+fn indictments_unveiled_filed_or_announced_are_accusations() {
+    check(&[
+        (
+            "On Feb. 11, the Justice Department unveiled an indictment against Corvane Systems.",
+            Kind::Accusation,
+            "2025-02-11",
+        ),
+        (
+            "In January 2019, prosecutors announced two separate indictments against the router maker.",
+            Kind::Accusation,
+            "2019-01",
+        ),
+        (
+            "The Justice Department announced criminal charges Monday against Corvane Systems and its founder.",
+            Kind::Accusation,
+            "2025-06-16",
+        ),
+        (
+            "One indictment, filed on March 3, 2021, in federal court in Seattle, dealt with stolen designs.",
+            Kind::Accusation,
+            "2021-03-03",
+        ),
+    ]);
+    // charges weighed, and an indictment only described, accuse nobody
+    none_of(
+        "On Feb. 11, prosecutors weighed criminal charges against Corvane Systems.",
+        Kind::Accusation,
+    );
+    none_of(
+        "The indictment, which runs to 40 pages, was read on March 3, 2021.",
+        Kind::Accusation,
+    );
+}
+
+#[test]
+fn a_date_of_that_year_takes_the_year_before_it() {
+    check(&[(
+        "In January 2019, prosecutors announced two indictments against the router maker. A second indictment, filed on Jan. 24 of that year, accused it of fraud.",
+        Kind::Accusation,
+        "2019-01-24",
+    )]);
+    // without the phrase, the year is publication's
+    check(&[(
+        "In January 2019, prosecutors announced two indictments against the router maker. A second indictment, filed on Jan. 24, accused it of fraud.",
+        Kind::Accusation,
+        "2025-01-24",
+    )]);
+}
