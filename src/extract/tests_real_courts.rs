@@ -3,7 +3,9 @@
 //! misses that must stay silent: indictments unveiled or announced,
 //! criminal charges with their day between the noun and "against", an
 //! indictment named first and its filing told after it ("One indictment,
-//! filed on …"), and a year-less date "of that year".
+//! filed on …"), and a year-less date "of that year"; a ruling dated on
+//! its noun ("In his ruling Friday, Judge X wrote", "Friday's ruling came
+//! after …") and a court's order issued.
 
 use super::tests::{check, none_of};
 use crate::model::Kind;
@@ -56,4 +58,38 @@ fn a_date_of_that_year_takes_the_year_before_it() {
         Kind::Accusation,
         "2025-01-24",
     )]);
+}
+
+#[test]
+fn a_ruling_dated_on_its_noun_is_a_ruling() {
+    check(&[
+        (
+            "In his ruling Friday, U.S. District Judge Maria Okafor wrote that the ban was arbitrary.",
+            Kind::Ruling,
+            "2025-06-13",
+        ),
+        (
+            "In the ruling Monday granting an injunction against the May 30 ban, the judge wrote that the app would suffer harm.",
+            Kind::Ruling,
+            "2025-06-16",
+        ),
+        (
+            "Tuesday's ruling came after the appeals court heard arguments in April.",
+            Kind::Ruling,
+            "2025-06-17",
+        ),
+        (
+            "The Court of Appeals issued the order late Friday.",
+            Kind::Ruling,
+            "2025-06-13",
+        ),
+    ]);
+    // an agency's ruling names no court; a ruling awaited has not come;
+    // a summons is no decision
+    none_of(
+        "In a ruling on Friday, the commission said the carrier must pay.",
+        Kind::Ruling,
+    );
+    none_of("Lawyers said Friday's ruling will matter.", Kind::Ruling);
+    none_of("The court issued a summons on Friday.", Kind::Ruling);
 }
