@@ -5,7 +5,10 @@
 //! indictment named first and its filing told after it ("One indictment,
 //! filed on …"), and a year-less date "of that year"; a ruling dated on
 //! its noun ("In his ruling Friday, Judge X wrote", "Friday's ruling came
-//! after …") and a court's order issued.
+//! after …") and a court's order issued; an agency's finding or
+//! determination told at length or dated after its noun; a listing told
+//! as "the addition of" a long-named company, a designation as a CCMC,
+//! and a designation "on" a list.
 
 use super::tests::{check, none_of};
 use crate::model::Kind;
@@ -92,4 +95,60 @@ fn a_ruling_dated_on_its_noun_is_a_ruling() {
     );
     none_of("Lawyers said Friday's ruling will matter.", Kind::Ruling);
     none_of("The court issued a summons on Friday.", Kind::Ruling);
+}
+
+#[test]
+fn an_agency_s_findings_and_determinations_are_accusations() {
+    check(&[
+        (
+            "On March 2, 2018, the trade office determined that Beijing's acts, policies and practices related to licensing, joint ventures, cloud services, and software were unreasonable or discriminatory.",
+            Kind::Accusation,
+            "2018-03-02",
+        ),
+        (
+            "On May 3, 2019, the trade office announced its determination that the Government of China's practices were unreasonable.",
+            Kind::Accusation,
+            "2019-05-03",
+        ),
+        (
+            "The trade office released its findings on March 8, 2018, concluding that the practices burden U.S. commerce.",
+            Kind::Accusation,
+            "2018-03-08",
+        ),
+    ]);
+    // a finding that clears is no accusation
+    none_of(
+        "On May 3, 2019, the trade office announced its determination that the practices were lawful.",
+        Kind::Accusation,
+    );
+}
+
+#[test]
+fn additions_and_designations_in_their_long_forms_are_listings() {
+    check(&[
+        (
+            "On May 15, 2019, the Commerce Department announced the addition of Corvane Systems Co. Ltd., a maker of routers, switches and other networking gear, to the Entity List.",
+            Kind::Listing,
+            "2019-05-15",
+        ),
+        (
+            "The phone maker was designated as a CCMC by the Pentagon on January 14, 2021.",
+            Kind::Listing,
+            "2021-01-14",
+        ),
+        (
+            "Five suppliers were designated on the Entity List in May 2020.",
+            Kind::Listing,
+            "2020-05",
+        ),
+    ]);
+    // a designation as something that is no list, and a list of goods
+    none_of(
+        "The phone maker was designated as a sponsor of the games on January 14, 2021.",
+        Kind::Listing,
+    );
+    none_of(
+        "In May 2020 the suppliers were designated on a shipping manifest.",
+        Kind::Listing,
+    );
 }
