@@ -200,6 +200,11 @@ pub struct Words {
     /// ("month" or "year") and how many of it later.
     #[serde(default)]
     pub period_phrases: Vec<(String, String, i32)>,
+    /// "of that year", "of the same year" right after a year-less date
+    /// ("filed on Jan. 24 of that year"): the date is in the year of the
+    /// written-out date before it, wherever publication would put it.
+    #[serde(default)]
+    pub that_year: Vec<String>,
     /// Those who accuse by their role, with no name ("prosecutors",
     /// "lawmakers"): an accusation needs someone to make it.
     #[serde(default)]

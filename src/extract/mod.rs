@@ -33,6 +33,8 @@ mod tests_official;
 #[cfg(test)]
 mod tests_real;
 #[cfg(test)]
+mod tests_real_courts;
+#[cfg(test)]
 mod tests_real_en2;
 #[cfg(test)]
 mod tests_real_en3;

@@ -683,7 +683,8 @@ pub(crate) fn narrative_years(
         if !d.relative || d.span.end.is_some() || !month_named(s, d) {
             continue;
         }
-        if !own && (d.span.first_day() - published).num_days() <= 2 {
+        let named = that_year(s, d);
+        if !own && !named && (d.span.first_day() - published).num_days() <= 2 {
             continue;
         }
         let p = d.span.start;
@@ -703,6 +704,16 @@ pub(crate) fn narrative_years(
         d.span = DateSpan::at(start);
         d.relative = false;
     }
+}
+
+/// Whether a phrase of `that_year` follows the date ("Jan. 24 of that
+/// year").
+fn that_year(s: &str, d: &DateMatch) -> bool {
+    let after = s.get(d.end..).unwrap_or("").to_lowercase();
+    words("en")
+        .that_year
+        .iter()
+        .any(|w| after.starts_with(w.as_str()))
 }
 
 /// "on July 6 and August 23, 2018", "May 16, June 3 and again on August
