@@ -97,9 +97,10 @@ pub fn extract(article: &Article, rules: &Rules) -> Vec<Mention> {
                 instrument = constructions::instrument_date(s, &find_dates(s, &anchor), code);
             }
         }
-        // "May 24, 2021" on its own line heads the next sentence
+        // "May 24, 2021" on its own line heads the next sentence (a Senate
+        // bill's "January 19 (legislative day, January 18), 2022" too)
         let heading = std::mem::take(&mut date_heading);
-        if hits.is_empty() && !zh && !absolute_only && s.len() < 40 {
+        if hits.is_empty() && !zh && !absolute_only && s.len() < 64 {
             date_heading = constructions::date_line(s, &find_dates(s, &anchor));
         }
         if hits.is_empty() || (zh && constructions::statute_article(s)) {

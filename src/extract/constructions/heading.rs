@@ -40,6 +40,13 @@ mod tests {
     fn a_line_that_is_only_a_day() {
         assert_eq!(line("May 24, 2021").as_deref(), Some("2021-05-24"));
         assert_eq!(line("  24 May 2021. ").as_deref(), Some("2021-05-24"));
+        // a Senate bill's day, its legislative day in brackets
+        assert_eq!(
+            line("January 19 (legislative day, January 18), 2022").as_deref(),
+            Some("2022-01-19")
+        );
+        // a bracket of another kind leaves the day without its year
+        assert_eq!(line("January 19 (a Wednesday), 2022"), None);
         // more than the date, a month, or a day the reader must place
         assert_eq!(line("Dated: May 24, 2021, at Washington"), None);
         assert_eq!(line("May 2021"), None);
@@ -57,6 +64,12 @@ mod tests {
             which was read twice and referred to the Committee on Finance\n\nA BILL\n\n\
             To restrict the sale of certain routers.";
         assert!(found(bill).contains(&(Kind::Legislation, "2022-03-02".into())));
+        let senate = bill.replace("March 2, 2022", "March 2 (legislative day, March 1), 2022");
+        assert!(
+            found(&senate).contains(&(Kind::Legislation, "2022-03-02".into())),
+            "{:?}",
+            found(&senate)
+        );
         // a sentence with a day of its own keeps it
         let own = "March 2, 2022\n\nThe committee approved the bill on March 9, 2022.";
         assert_eq!(found(own), vec![(Kind::Legislation, "2022-03-09".into())]);

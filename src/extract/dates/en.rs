@@ -525,7 +525,10 @@ impl Parser<'_> {
                     k += 2;
                 }
             }
-            let (year, e) = match self.trailing_year(k, true) {
+            let (year, e) = match self
+                .trailing_year(k, true)
+                .or_else(|| self.trailing_year(self.after_legislative_day(k)?, true))
+            {
                 Some((y, e)) => (Some(y), e),
                 None => (None, k),
             };
@@ -555,6 +558,19 @@ impl Parser<'_> {
             ));
         }
         (relaxed || self.prev_is_any(i, &CONTEXT)).then(|| Atom::new(i, j, Ymd::yearless(m, None)))
+    }
+
+    /// "January 19 (legislative day, January 18), 2022": a Senate bill's
+    /// calendar day, with the legislative day that the Senate's sitting
+    /// still counts in brackets before the year. The token after the
+    /// closing bracket, when `k` opens such an aside.
+    fn after_legislative_day(&self, k: usize) -> Option<usize> {
+        if !(self.punct(k, b'(') && self.is(k + 1, "legislative") && self.is(k + 2, "day")) {
+            return None;
+        }
+        (k + 3..k + 12)
+            .find(|&j| self.punct(j, b')'))
+            .map(|j| j + 1)
     }
 
     /// 16 May 2019, 7 October, 16-17 May; `s` is where the atom starts.
