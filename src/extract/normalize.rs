@@ -274,23 +274,21 @@ fn gregorian(chars: &mut Vec<(char, usize)>, range: std::ops::Range<usize>, year
 /// 廿 and 卅, twenty and thirty in one character (廿三日, 卅二家), written
 /// as the numerals every rule reads: 二十, 三十.
 fn tens_in_one(chars: &mut Vec<(char, usize)>) -> bool {
-    let mut wrote = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let (c, orig) = chars[i];
-        let tens = match c {
-            '廿' => '二',
-            '卅' => '三',
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        chars.splice(i..=i, [(tens, orig), ('十', orig)]);
-        wrote = true;
-        i += 2;
+    if !chars.iter().any(|&(c, _)| c == '廿' || c == '卅') {
+        return false;
     }
-    wrote
+    // one pass into a new buffer: splicing in place would cost the text's
+    // length for every such character
+    let mut out = Vec::with_capacity(chars.len() + 8);
+    for &(c, orig) in chars.iter() {
+        match c {
+            '廿' => out.extend([('二', orig), ('十', orig)]),
+            '卅' => out.extend([('三', orig), ('十', orig)]),
+            _ => out.push((c, orig)),
+        }
+    }
+    *chars = out;
+    true
 }
 
 /// Minguo years written in Chinese numerals (a judgment's `九十一年六月
