@@ -362,6 +362,14 @@ pub fn unknown_orgs(text: &str, known: &[Found]) -> Vec<Found> {
         for m in re.find_iter(hay) {
             let mut s = back(m.start());
             let mut name = sentence_end(&text[s..back(m.end())]).trim_end_matches(['.', '\'', '’']);
+            // "a ban on Northwind Tech's app": the owner, not its possessive
+            // (a lone "Sweden's" before a body stays out, as below)
+            if name.contains(char::is_whitespace) {
+                name = name
+                    .strip_suffix("'s")
+                    .or_else(|| name.strip_suffix("’s"))
+                    .unwrap_or(name);
+            }
             // Drop leading words that are not names ("The", "Chinese").
             loop {
                 let first = name.split_whitespace().next().unwrap_or("");

@@ -167,3 +167,21 @@ fn a_date_that_labels_a_chronology_s_entry_is_not_moved_ahead() {
         "2026-05-13",
     )]);
 }
+
+#[test]
+fn an_owner_named_in_the_possessive_is_named_without_it() {
+    let got = super::tests::read_en_on(
+        "On May 3, 2024, a federal judge blocked the state's ban on Northwind Tech's app.",
+        "2025-06-18T09:00:00+00:00",
+    );
+    assert!(
+        got.iter()
+            .any(|m| m.targets.iter().any(|t| t == "Northwind Tech")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .all(|m| m.targets.iter().all(|t| !t.ends_with("'s"))),
+        "{got:#?}"
+    );
+}
