@@ -632,7 +632,7 @@ fn fronted_date(head: &str) -> bool {
 /// True when `head` is a date alone ("May 15, 2019", "Sept. 2018",
 /// "2019"): a month name or a year first, at most four words, each a
 /// month, a day or a year.
-fn date_head(head: &str) -> bool {
+pub(crate) fn date_head(head: &str) -> bool {
     use super::dates::words::month_index;
     let words: Vec<&str> = head
         .split_whitespace()

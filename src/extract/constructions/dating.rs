@@ -5,7 +5,7 @@
 use super::super::dates::DateMatch;
 use super::super::lang::{has, words};
 use super::super::rules::TriggerKind;
-use super::super::sentences::Clause;
+use super::super::sentences::{date_head, Clause};
 use super::super::triggers::Hit;
 use crate::model::{DateSpan, Kind, PartialDate};
 use chrono::{Datelike, NaiveDate};
@@ -296,16 +296,13 @@ pub(crate) fn future_year(
 }
 
 /// "May 13: China hits back by announcing it will raise …": a date that
-/// opens its line as a label, as in a chronology, dates an entry already
-/// written; the future of the verbs after it is the entry's own.
+/// heads its line as a chronology's entry ([`date_head`], which also keeps
+/// the clause splitter from cutting there) dates an entry already written;
+/// the future of the verbs after it is the entry's own.
 fn is_label(s: &str, d: &DateMatch) -> bool {
-    let before = s.get(..d.start).unwrap_or("").trim();
     let after = s.get(d.end..).unwrap_or("").trim_start();
-    before.is_empty()
-        && (after.starts_with(':')
-            || after.starts_with('\u{2014}')
-            || after.starts_with('\u{2013}')
-            || after.starts_with("- "))
+    (after.starts_with([':', '\u{2014}', '\u{2013}']) || after.starts_with("- "))
+        && s.get(..d.end).is_some_and(date_head)
 }
 
 /// The date a year earlier, when that is not after publication.
